@@ -1,0 +1,48 @@
+import type { Me, Org } from '../api/types';
+
+export interface OrgNode {
+  org: Org;
+  /** Level children (street → community → compound → building), in name order. */
+  children: OrgNode[];
+  /** Side organizations attached here (party branch, property company, owners' committee…). */
+  side: Org[];
+}
+
+/** The org tree from the flat list the API pages through (each org knows its parent). */
+export function buildOrgTree(orgs: readonly Org[]): OrgNode[] {
+  const nodes = new Map(orgs.map((o) => [o.id, { org: o, children: [], side: [] } as OrgNode]));
+  const roots: OrgNode[] = [];
+  for (const o of orgs) {
+    const node = nodes.get(o.id)!;
+    const parent = o.parentId ? nodes.get(o.parentId) : undefined;
+    if (!parent) roots.push(node);
+    else if (o.kind === 'side') parent.side.push(o);
+    else parent.children.push(node);
+  }
+  return roots;
+}
+
+/** Orgs in tree order (a parent before its children, level orgs before side orgs), for pickers. */
+export function treeOrder(orgs: readonly Org[]): Org[] {
+  return [...orgs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export function isUnder(org: Org, ancestor: Org): boolean {
+  return org.path.startsWith(ancestor.path);
+}
+
+/**
+ * Where a person works from: the org of their broadest role (the shortest
+ * path). A grid role counts at the grid's org. Null for someone without roles.
+ */
+export function homeOrgId(me: Me, orgs: readonly Org[]): string | null {
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const held = me.roles.map((r) => byId.get(r.orgId)).filter((o): o is Org => !!o);
+  held.sort((a, b) => a.depth - b.depth);
+  return held[0]?.id ?? null;
+}
+
+export function orgName(org: Org | undefined, lang: 'zh-CN' | 'en'): string {
+  if (!org) return '';
+  return lang === 'en' && org.nameEn ? org.nameEn : org.name;
+}

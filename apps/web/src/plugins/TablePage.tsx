@@ -1,0 +1,70 @@
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import type { WebPage } from '../api/types';
+import { useLoad } from '../api/useApi';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Icon } from '../components/Icon';
+import { EmptyState, Loading } from '../components/Loading';
+import { useI18n } from '../i18n';
+import { formatCell, pluginUrl, rowHref } from './format';
+
+type Row = Record<string, unknown>;
+
+/** A plugin's table page: rows from its API, columns as declared, each row a link when the page says where rows lead. */
+export function TablePage({ plugin, page, params }: { plugin: string; page: Extract<WebPage, { kind: 'table' }>; params: Record<string, string> }) {
+  const { t, pick, lang } = useI18n();
+  const url = pluginUrl(plugin, page.source, params);
+  const data = useLoad(url, (signal) => api<{ items: Row[] }>(url, { signal }));
+  if (data.error) return <ErrorNotice error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <Loading />;
+  const rows = data.data.items ?? [];
+  if (!rows.length) return <EmptyState title={t('plugin.empty')} />;
+  const [first, ...rest] = page.columns;
+
+  const cell = (row: Row, c: (typeof page.columns)[number]) => {
+    const text = formatCell(row[c.field], c.format, lang);
+    return c.format === 'badge' && text !== '—' ? <span className="badge badge-progress">{text}</span> : text;
+  };
+
+  return (
+    <div className="card card-flush">
+      <table className="table table-stack table-plugin">
+        <thead>
+          <tr>
+            {page.columns.map((c) => (
+              <th key={c.field} scope="col" className={c.format === 'number' || c.format === 'percent' ? 'num' : undefined}>
+                {pick(c.title)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const href = rowHref(page.rowLink, plugin, row);
+            return (
+              <tr key={String(row.id ?? i)} className={href ? 'row-link' : undefined}>
+                {first && (
+                  <th scope="row" data-label={pick(first.title)}>
+                    {href ? (
+                      <Link to={href}>
+                        {cell(row, first)}
+                        <Icon name="chevronRight" size={14} />
+                      </Link>
+                    ) : (
+                      cell(row, first)
+                    )}
+                  </th>
+                )}
+                {rest.map((c) => (
+                  <td key={c.field} data-label={pick(c.title)} className={c.format === 'number' || c.format === 'percent' ? 'num' : undefined}>
+                    {cell(row, c)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

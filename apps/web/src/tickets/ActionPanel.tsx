@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import { api, ApiError } from '../api/client';
+import type { AllowedAction, Ticket, Workflow } from '../api/types';
+import { Icon } from '../components/Icon';
+import { SchemaForm } from '../forms/SchemaForm';
+import { useI18n } from '../i18n';
+import { stateTone } from '../lib/workflow';
+
+interface Props {
+  ticket: Ticket;
+  workflow: Workflow | undefined;
+  actions: AllowedAction[];
+  /** The step went through: reload and say so. */
+  onDone: (action: AllowedAction) => void;
+  /** Someone else moved the ticket first (409): reload and explain. */
+  onConflict: () => void;
+}
+
+/** The steps I may take now; choosing one opens its generated form. */
+export function ActionPanel({ ticket, workflow, actions, onDone, onConflict }: Props) {
+  const { t, lang } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState(false);
+  const commentId = useId();
+  const title = (a: AllowedAction) => (lang === 'en' && a.titleEn ? a.titleEn : a.title);
+  const action = actions.find((a) => a.name === open);
+
+  if (!actions.length) return null;
+  // Steps that turn a request away (不予受理) go last and never look like the main way forward.
+  const declines = (a: AllowedAction) => stateTone(workflow, a.to) === 'muted';
+  const ordered = [...actions.filter((a) => !declines(a)), ...actions.filter(declines)];
+
+  async function submit(a: AllowedAction, data: Record<string, unknown>) {
+    if (a.commentRequired && !comment.trim()) {
+      setCommentError(true);
+      document.getElementById(commentId)?.focus();
+      return;
+    }
+    try {
+      await api(`/api/tickets/${ticket.id}/transitions`, {
+        body: { action: a.name, version: ticket.version, ...(a.form ? { data } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setOpen(null);
+        onConflict();
+        return;
+      }
+      throw e;
+    }
+    setOpen(null);
+    setComment('');
+    onDone(a);
+  }
+
+  return (
+    <section className="card action-card" aria-labelledby="actions-title">
+      <h2 id="actions-title" className="card-title">
+        {t('ticket.actions')}
+      </h2>
+      {!action && (
+        <div className="action-buttons">
+          {ordered.map((a, i) => (
+            <button key={a.name} type="button" className={`btn ${declines(a) ? 'btn-secondary btn-decline' : i === 0 ? 'btn-primary' : 'btn-secondary'}`} onClick={() => setOpen(a.name)}>
+              {title(a)}
+              <Icon name="chevronRight" size={16} />
+            </button>
+          ))}
+        </div>
+      )}
+      {action && (
+        <div className="action-form">
+          <p className="action-form-title">
+            <span className="muted">{t('ticket.step')}</span> {title(action)}
+          </p>
+          <SchemaForm key={action.name} formId={action.form} onSubmit={(data) => submit(action, data)} submitLabel={t('ticket.submitStep', { action: title(action) })} onCancel={() => setOpen(null)}>
+            <div className={`field ${commentError ? 'field-invalid' : ''}`}>
+              <label htmlFor={commentId}>
+                {t('ticket.comment')}
+                {action.commentRequired && (
+                  <span className="req" aria-hidden="true">
+                    *
+                  </span>
+                )}
+              </label>
+              <textarea
+                id={commentId}
+                rows={3}
+                maxLength={5000}
+                required={action.commentRequired}
+                value={comment}
+                onChange={(e) => {
+                  setComment(e.target.value);
+                  setCommentError(false);
+                }}
+                placeholder={action.commentRequired ? t('ticket.commentRequired') : t('ticket.commentOptional')}
+                aria-invalid={commentError || undefined}
+                aria-describedby={commentError ? `${commentId}-error` : undefined}
+              />
+              {commentError && (
+                <ul id={`${commentId}-error`} className="field-errors">
+                  <li>{t('ticket.commentMissing')}</li>
+                </ul>
+              )}
+            </div>
+          </SchemaForm>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+import type { CoreTables } from '@linli/db';
+import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
+import { enqueueJobs } from '@linli/jobs';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import type { BenchTarget } from './target.js';
+
+/**
+ * The statements a ticket create and a transition run, compiled once by
+ * kysely and then executed by the driver itself: the raw side of the
+ * comparison pays no query building, no kysely, no HTTP, no auth.
+ *
+ * They mirror packages/db/src/queries/tickets.ts (insertTicket, getTicket
+ * with forUpdate, applyChange) and orgs.ts (getOrg). `checkAgainstDb` runs
+ * those functions on a recording kysely and compares the SQL text, so a
+ * change there shows up as a warning in the report instead of a silently
+ * unfair comparison.
+ */
+
+export interface Prepared {
+  sql: string;
+  bind(values: Record<string, unknown>): unknown[];
+}
+
+const MARK = '\u0000';
+/** A named placeholder: compiled into a parameter, bound per call by name. Typed `never` so it fits any column. */
+const slot = (name: string) => `${MARK}${name}` as never;
+
+function prepare(q: { compile(): CompiledQuery }): Prepared {
+  const c = q.compile();
+  const slots = c.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? { name: p.slice(1), value: undefined } : { name: undefined, value: p as unknown }));
+  return {
+    sql: c.sql,
+    bind: (values) =>
+      slots.map((s) => {
+        if (s.name === undefined) return s.value;
+        const v = values[s.name];
+        if (v === undefined) throw new Error(`raw statement: no value for "${s.name}"`);
+        return v;
+      }),
+  };
+}
+
+export interface SchemaFeatures {
+  /** linli_ticket_events has the assignee snapshot columns (core migration 0003). */
+  eventsHaveAssignee: boolean;
+  /** linli_ticket_escalations exists: getTicket also reads the ticket's escalations. */
+  hasEscalations: boolean;
+  /** linli_jobs exists: each step schedules its deadline jobs in its transaction. */
+  hasJobs: boolean;
+}
+
+export async function schemaFeatures(db: Kysely<CoreTables>): Promise<SchemaFeatures> {
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = current_schema() and table_name in ('linli_ticket_events', 'linli_ticket_escalations', 'linli_jobs')`.execute(db);
+  return {
+    eventsHaveAssignee: rows.some((r) => r.table_name === 'linli_ticket_events' && r.column_name === 'assignee_org_id'),
+    hasEscalations: rows.some((r) => r.table_name === 'linli_ticket_escalations'),
+    hasJobs: rows.some((r) => r.table_name === 'linli_jobs'),
+  };
+}
+
+export type RawStatements = ReturnType<typeof rawStatements>;
+
+export function rawStatements(db: Kysely<CoreTables>, f: SchemaFeatures) {
+  const eventAssignee = f.eventsHaveAssignee ? { assignee_org_id: slot('assigneeOrgId'), assignee_person_id: slot('assigneePersonId') } : {};
+  const jsonb = (name: string) => sql<string>`cast(${slot(name)} as jsonb)`;
+  const insertEvent = (data: ReturnType<typeof jsonb> | null) =>
+    db.insertInto('linli_ticket_events').values({
+      ticket_id: slot('ticketId'),
+      seq: slot('seq'),
+      action: slot('action'),
+      from_state: slot('fromState'),
+      to_state: slot('toState'),
+      actor_id: slot('actorId'),
+      data,
+      comment: slot('comment'),
+      created_at: slot('now'),
+      ...eventAssignee,
+    });
+  // enqueueJobs in packages/jobs/src/queue.ts: one multi-row insert, skipping keys already taken.
+  const jobStatements = new Map<number, Prepared>();
+  const enqueue = (n: number): Prepared => {
+    let p = jobStatements.get(n);
+    if (!p) {
+      const rows = Array.from({ length: n }, (_, i) => ({
+        kind: slot(`kind${i}`),
+        key: slot(`key${i}`),
+        payload: jsonb(`payload${i}`),
+        run_at: slot(`runAt${i}`),
+        max_attempts: slot(`maxAttempts${i}`),
+        created_at: slot('now'),
+      }));
+      p = prepare(db.insertInto('linli_jobs').values(rows).onConflict((oc) => oc.column('key').doNothing()).returning('id'));
+      jobStatements.set(n, p);
+    }
+    return p;
+  };
+  return {
+    enqueueJobs: f.hasJobs ? enqueue : null,
+    getOrg: prepare(db.selectFrom('linli_orgs').selectAll().where('id', '=', slot('id'))),
+    insertTicket: prepare(
+      db
+        .insertInto('linli_tickets')
+        .values({
+          workflow: slot('workflow'),
+          state: slot('state'),
+          org_id: slot('orgId'),
+          org_path: slot('orgPath'),
+          reporter_id: slot('reporterId'),
+          title: slot('title'),
+          data: jsonb('data'),
+          deadline: slot('deadline'),
+          created_at: slot('now'),
+          updated_at: slot('now'),
+        })
+        .returningAll(),
+    ),
+    insertEvent: prepare(insertEvent(jsonb('data'))),
+    /** A step without a form stores SQL null, not a jsonb null: another statement text. */
+    insertEventNoData: prepare(insertEvent(null)),
+    lockTicket: prepare(db.selectFrom('linli_tickets').selectAll().where('id', '=', slot('id')).forUpdate()),
+    escalations: f.hasEscalations ? prepare(db.selectFrom('linli_ticket_escalations').select('org_path').distinct().where('ticket_id', '=', slot('id'))) : null,
+    applyChange: prepare(
+      db
+        .updateTable('linli_tickets')
+        .set({ state: slot('state'), version: sql`version + 1`, deadline: slot('deadline'), closed_at: slot('closedAt'), updated_at: slot('now') })
+        .where('id', '=', slot('id'))
+        .where('version', '=', slot('version'))
+        .returningAll(),
+    ),
+  };
+}
+
+const isTxControl = (s: string) => /^(begin|commit|rollback|savepoint|release)\b/i.test(s.trim());
+
+/**
+ * Runs the real @linli/db functions once, in a transaction that is rolled
+ * back, and returns where their SQL differs from ours (empty: identical).
+ */
+export async function checkAgainstDb(target: BenchTarget, st: RawStatements, sample: { orgId: number; ticketId: number; actorId: number }): Promise<string[]> {
+  const job = (key: string) => ({ kind: 'ticket.overdue', key, payload: { a: 1 }, runAt: new Date(), maxAttempts: 5 });
+  const seen: string[] = [];
+  const rec = target.recording((q) => {
+    if (!isTxControl(q.sql)) seen.push(q.sql);
+  });
+  const rollback = new Error('rollback');
+  const now = new Date();
+  await rec
+    .transaction()
+    .execute(async (trx) => {
+      const org = (await getOrg(trx, String(sample.orgId)))!;
+      await insertTicket(trx, { workflow: 'grid-request', state: 'collected', orgId: sample.orgId, orgPath: org.path, reporterId: sample.actorId, title: 't', data: { a: 1 }, deadline: now, now, action: 'create' });
+      const ticket = (await getTicket(trx, String(sample.ticketId), { forUpdate: true }))!;
+      const change = { action: 'solve-in-grid', fromState: ticket.state, toState: 'handled', expectedVersion: ticket.version, deadline: now, closedAt: null, eventData: { result: 'ok' }, comment: null };
+      await applyChange(trx, ticket, change, sample.actorId, undefined, now);
+      if (st.enqueueJobs) await enqueueJobs(trx, [job('bench:check:1'), job('bench:check:2')], now);
+      throw rollback;
+    })
+    .catch((e: unknown) => {
+      if (e !== rollback) throw e;
+    });
+  const ours = [st.getOrg, st.insertTicket, st.insertEvent, st.lockTicket, ...(st.escalations ? [st.escalations] : []), st.applyChange, st.insertEvent, ...(st.enqueueJobs ? [st.enqueueJobs(2)] : [])].map((p) => p.sql);
+  const problems: string[] = [];
+  for (let i = 0; i < Math.max(ours.length, seen.length); i++) {
+    if (ours[i] !== seen[i]) problems.push(`statement ${i + 1}: @linli/db runs ${JSON.stringify(seen[i] ?? '(nothing)')}, the bench runs ${JSON.stringify(ours[i] ?? '(nothing)')}`);
+  }
+  return problems;
+}

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: seeds a city's worth of tickets, then measures the hot
+ * paths through the HTTP API of a real `linli serve` and the same SQL run
+ * directly through the driver, side by side in one run. See bench/README.md.
+ *
+ * Order: seed → raw reads → (server) cold starts, API reads, API writes →
+ * raw writes → report. Every read runs before any write, so reads measure the
+ * seeded data set and not the thousands of fresh open tickets the write
+ * phases file in seconds.
+ */
+import { mkdirSync } from 'node:fs';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discoverPlugins, loadCity } from '@linli/server';
+import { runApiPhases } from './api-phases.js';
+import { explain, replay } from './capture.js';
+import { createWorkTickets, loadFixtures } from './fixtures.js';
+import { runLoad } from './load.js';
+import { parseOptions, usage, type BenchOptions } from './options.js';
+import { report } from './output.js';
+import { formatCount } from './progress.js';
+import { rawCreate, rawTransition } from './raw.js';
+import { checkAgainstDb, rawStatements, schemaFeatures } from './raw-statements.js';
+import { readScenarios } from './reads.js';
+import type { Measurement } from './report.js';
+import { prepareData } from './seed.js';
+import { openPglite, openPostgres, pgliteVersion, type BenchTarget } from './target.js';
+import { dealTickets } from './work.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const configPath = join(repoRoot, 'examples/tianchang/linli.config.json');
+const resultsDir = join(repoRoot, 'bench/results');
+const workDir = join(repoRoot, '.linli/bench');
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const phase = (line: string) => process.stderr.write(`▸ ${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  let opts: BenchOptions | 'help';
+  try {
+    opts = parseOptions(argv);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (opts === 'help') {
+    say(usage);
+    return 0;
+  }
+  const o = opts;
+  mkdirSync(resultsDir, { recursive: true });
+  mkdirSync(workDir, { recursive: true });
+  const warnings: string[] = [];
+  const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, loadAverageAtStart: loadavg()[0]!, loadAverageAtEnd: NaN };
+  say(`Linli bench · ${o.backend} · ${formatCount(o.tickets)} tickets · concurrency ${o.concurrency} (reads ${o.readConcurrency}) · ${o.duration} s per write phase · ${machine.cores} cores`);
+
+  const city = await loadCity({ configPath, available: await discoverPlugins(repoRoot) });
+  const open = (reset: boolean): Promise<BenchTarget> =>
+    o.backend === 'postgres' ? openPostgres(o.databaseUrl!, o.schema, reset) : openPglite(join(workDir, 'pglite'), reset);
+  const load = (concurrency: number, seconds: number, op: (w: number) => Promise<void>) => runLoad({ concurrency, seconds, warmupSeconds: o.warmup, op });
+
+  // ── 1. Data, and the raw reads ───────────────────────────────────────
+  let target = await open(!o.reuse);
+  const versions: Record<string, string> = { node: process.version, [o.backend === 'postgres' ? 'postgres' : 'pglitePostgres']: target.serverVersion, pglite: pgliteVersion() };
+  say(`node ${versions.node} · ${o.backend === 'postgres' ? `PostgreSQL ${target.serverVersion}` : `PGlite ${versions.pglite} (PostgreSQL ${target.serverVersion})`} · plugins: ${city.plugins.map((p) => p.name).join(', ')}`);
+  const measurements: Measurement[] = [
+    { id: 'create', label: `ticket create (c=${o.concurrency})`, api: null, raw: null },
+    { id: 'transition', label: `ticket transition (c=${o.concurrency})`, api: null, raw: null },
+  ];
+  const byId = (id: string) => measurements.find((m) => m.id === id)!;
+  let explained = '';
+  const setup = await (async () => {
+    try {
+      phase(o.reuse ? 'Preparing data (reusing it when big enough)' : 'Seeding');
+      const seed = await prepareData(target, city, o.tickets, o.reuse);
+      say(
+        seed.reused
+          ? `Reused ${formatCount(seed.tickets)} tickets, ${formatCount(seed.events)} events.`
+          : `Seeded ${formatCount(seed.tickets)} tickets and ${formatCount(seed.events)} events in ${seed.loadSeconds.toFixed(1)} s, indexes and vacuum ${seed.indexSeconds.toFixed(1)} s.`,
+      );
+      const { db } = target.database;
+      const fx = await loadFixtures(db);
+      const st = rawStatements(db, await schemaFeatures(db));
+      const rawWork = await createWorkTickets(db, fx, o.concurrency * 16);
+      const apiWork = await createWorkTickets(db, fx, o.concurrency * 16);
+      const drift = await checkAgainstDb(target, st, { orgId: fx.createOrgs[0]!.id, ticketId: rawWork[0]!.id, actorId: fx.personId.writer });
+      if (drift.length) warnings.push(`The raw statements differ from @linli/db's; update bench/src/raw-statements.ts:\n  ${drift.join('\n  ')}`);
+      const reads = await readScenarios(target, city.deployment, fx);
+      for (const r of reads) {
+        if (r.skipped) warnings.push(`${r.label}: ${r.skipped}`);
+        else measurements.push({ id: r.id, label: r.label, api: null, raw: null });
+      }
+      if (o.explain) {
+        for (const r of reads.filter((x) => !x.skipped)) explained += `\n=== ${r.label} ===\n${await explain(target, r.queries)}\n`;
+        say(explained);
+      }
+      for (const r of reads.filter((x) => !x.skipped)) {
+        phase(`raw ${r.label}: ${o.readConcurrency} clients × ${o.readDuration} s`);
+        byId(r.id).raw = await load(o.readConcurrency, o.readDuration, replay(target, r.queries));
+      }
+      return { seed, fx, st, reads, hands: { raw: dealTickets(rawWork, o.concurrency), api: dealTickets(apiWork, o.concurrency) } };
+    } finally {
+      // PGlite: the server opens the same directory next, and only one process may.
+      await target.close();
+    }
+  })();
+  const { seed, fx, st, reads, hands } = setup;
+
+  // ── 2. The server: cold start, API reads, API writes ─────────────────
+  const extras = await runApiPhases(
+    { repoRoot, configPath, env: target.serverEnv, logFile: join(workDir, 'server.log') },
+    { coldStarts: o.coldStarts, concurrency: o.concurrency, readConcurrency: o.readConcurrency, duration: o.duration, readDuration: o.readDuration, load, phase },
+    reads,
+    fx,
+    hands.api,
+    measurements,
+    warnings,
+  );
+
+  // ── 3. The raw writes, on the same data again ────────────────────────
+  target = await open(false);
+  try {
+    phase(`raw create: ${o.concurrency} clients × ${o.duration} s`);
+    byId('create').raw = await load(o.concurrency, o.duration, rawCreate(target, st, fx, city.deployment));
+    phase(`raw transition: ${o.concurrency} clients × ${o.duration} s`);
+    byId('transition').raw = await load(o.concurrency, o.duration, rawTransition(target, st, fx, city.deployment, hands.raw));
+  } finally {
+    await target.close();
+  }
+
+  // ── 4. Report ───────────────────────────────────────────────────────
+  machine.loadAverageAtEnd = loadavg()[0]!;
+  report(
+    resultsDir,
+    {
+      backend: o.backend,
+      tickets: o.tickets,
+      machine,
+      versions,
+      plugins: city.plugins.map((p) => `${p.name}@${p.version}`),
+      options: { ...o, databaseUrl: undefined },
+      seed,
+      explain: explained,
+    },
+    measurements,
+    extras,
+    warnings,
+    say,
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`✗ ${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { check, migrate, seed, serve, type Out } from './commands.js';
+import { commonOptions, defaultConfig } from './options.js';
+import { newCity } from './scaffold/new-city.js';
+import { newPlugin } from './scaffold/new-plugin.js';
+
+export const usage = `Usage: linli <command> [options]
+
+Commands:
+  check [config]     validate a city config and its plugins; prints every problem with its path
+  migrate            apply pending core and plugin migrations
+  seed [--demo]      create the org tree, grids and people of the config (--demo: demo passwords and history)
+  serve [--demo]     migrate, seed and serve the API and web app
+  new-plugin <name>  create plugins/<name>: a working plugin with a form, workflow, migration,
+                     routes, web pages and a test (--title 中文名 --title-en "English name")
+  new-city <name>    create examples/<name>/linli.config.json: org levels, a grid, demo people
+                     and the installed plugins to choose from (--title 中文名 --title-en "English name")
+
+Options:
+  --config <file>    city config (default: $LINLI_CONFIG or ${defaultConfig})
+  --data-dir <dir>   PGlite data directory (default: $LINLI_DATA_DIR or .linli/data); DATABASE_URL selects PostgreSQL
+  --port <n>         port to serve on (default: $PORT or 3000)
+  --host <addr>      address to bind (default: $HOST or 127.0.0.1)
+  --web <dir>        built web app to serve at /
+  --title <text>     display name in Chinese (new-plugin, new-city)
+  --title-en <text>  display name in English (new-plugin, new-city)
+  -h, --help         show this help
+
+Exit codes: 0 ok, 1 invalid input, 2 usage.`;
+
+/** Runs the CLI and returns its exit code. `cwd` is where new-plugin and new-city look for the workspace. */
+export async function main(argv: string[], out: Out = console.log, err: Out = console.error, cwd: string = process.cwd()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        web: { type: 'string' },
+        title: { type: 'string' },
+        'title-en': { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    err(`${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? out : err)(usage);
+    return values.help ? 0 : 2;
+  }
+  if (command === 'new-plugin' || command === 'new-city') {
+    if (rest.length !== 1) {
+      err(`${rest.length ? 'Too many arguments' : 'Missing the name'} for "${command}": linli ${command} <name>\n\n${usage}`);
+      return 2;
+    }
+    const o = { name: rest[0]!, title: values.title, titleEn: values['title-en'], cwd };
+    return command === 'new-plugin' ? newPlugin(o, out, err) : newCity(o, out, err);
+  }
+  if (rest.length > (command === 'check' ? 1 : 0)) {
+    err(`Too many arguments for "${command}".\n\n${usage}`);
+    return 2;
+  }
+  const o = commonOptions(values, rest[0]);
+  switch (command) {
+    case 'check':
+      return check(o, out, err);
+    case 'migrate':
+      return migrate(o, out, err);
+    case 'seed':
+      return seed(o, values.demo === true, out, err);
+    case 'serve':
+      return serve(o, { port: values.port, host: values.host, demo: values.demo === true, web: values.web }, out, err);
+    default:
+      err(`Unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}

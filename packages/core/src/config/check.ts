@@ -1,0 +1,189 @@
+import type { ErrorDetail } from '../errors.js';
+import { ajvErrorsToDetails, createAjv, FormRegistry } from '../forms/registry.js';
+import { defaultOrgTypes, defaultRoles } from '../org/defaults.js';
+import type { PluginManifest } from '../plugins/manifest.js';
+import { cityConfigSchema } from '../schemas/config.js';
+import type { CityConfig, OrgNodeConfig, OrgTypeDefinition, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
+import { checkWorkflow } from '../workflow/validate.js';
+import { checkCityServices } from './check-services.js';
+import semver from 'semver';
+
+const ajv = createAjv();
+const validateConfigShape = ajv.compile(cityConfigSchema);
+
+export interface ConfigCheckOptions {
+  file: string;
+  /** Every plugin installed, by name; the config enables some of them. */
+  available: ReadonlyMap<string, PluginManifest>;
+  /** Names of every installed plugin, for the message about an unknown one (default: the available ones). */
+  installed?: string[] | undefined;
+  /** The SDK version of this Linli, to check each plugin's supported range. */
+  sdkVersion: string;
+}
+
+export interface ConfigCheckResult {
+  issues: ErrorDetail[];
+  config?: CityConfig;
+  /** The plugins the config enables, in dependency order. */
+  plugins: PluginManifest[];
+  orgTypes: OrgTypeDefinition[];
+  roles: RoleDefinition[];
+}
+
+/**
+ * Validates a city config and the plugins it enables, returning every problem
+ * found (never only the first), each with its file and JSON path.
+ */
+export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigCheckResult {
+  const issue = (path: string, message: string, expected?: string, file = opts.file): ErrorDetail =>
+    expected ? { file, path, message, expected } : { file, path, message };
+  const empty = { plugins: [], orgTypes: defaultOrgTypes, roles: defaultRoles };
+  if (!validateConfigShape(raw)) {
+    return { ...empty, issues: ajvErrorsToDetails(validateConfigShape.errors).map((d) => ({ ...d, file: opts.file })) };
+  }
+  const config = raw as unknown as CityConfig;
+  const issues: ErrorDetail[] = [];
+
+  // Plugins: known, compatible, dependencies enabled, options valid.
+  const plugins: PluginManifest[] = [];
+  for (const [name, options] of Object.entries(config.plugins ?? {})) {
+    const p = opts.available.get(name);
+    const at = `/plugins/${name}`;
+    if (!p) {
+      issues.push(issue(at, `unknown plugin "${name}"`, `one of ${JSON.stringify(opts.installed ?? [...opts.available.keys()])}`));
+      continue;
+    }
+    if (!semver.satisfies(opts.sdkVersion, p.sdk)) {
+      issues.push(issue(at, `plugin "${name}" ${p.version} supports SDK ${p.sdk}, but this Linli has SDK ${opts.sdkVersion}`, `a version of the plugin for SDK ${opts.sdkVersion}`));
+    }
+    for (const dep of p.dependencies ?? []) {
+      if (!(config.plugins ?? {})[dep]) issues.push(issue(at, `plugin "${name}" needs plugin "${dep}", which is not enabled`, `"${dep}" under /plugins`));
+    }
+    if (p.optionsSchema) {
+      const validate = ajv.compile(p.optionsSchema);
+      if (!validate(options)) issues.push(...ajvErrorsToDetails(validate.errors, at).map((d) => ({ ...d, file: opts.file })));
+    }
+    plugins.push(p);
+  }
+  // Each plugin after the plugins it needs: the server migrates and seeds in this order.
+  const cycle = (name: string, chain: string[]) =>
+    issues.push(issue(`/plugins/${name}`, `plugins depend on each other in a cycle: ${chain.join(' → ')}`, 'dependencies without a cycle'));
+  plugins.splice(0, plugins.length, ...dependencyOrder(plugins, cycle));
+
+  // Org types and roles: defaults, plus what the config and plugins add.
+  const orgTypes = config.orgTypes ?? defaultOrgTypes;
+  const roles = [...defaultRoles, ...(config.roles ?? []), ...plugins.flatMap((p) => p.roles ?? [])];
+  const typeById = new Map(orgTypes.map((t) => [t.id, t]));
+  const roleById = new Map<string, RoleDefinition>();
+  for (const r of roles) roleById.set(r.id, r);
+
+  // The org tree.
+  const orgKeys = new Map<string, string>();
+  const walk = (node: OrgNodeConfig, path: string, parentType: string | null, asSide: boolean) => {
+    if (orgKeys.has(node.key)) issues.push(issue(`${path}/key`, `duplicate org key "${node.key}" (first at ${orgKeys.get(node.key)})`, 'a key used once'));
+    else orgKeys.set(node.key, path);
+    const type = typeById.get(node.type);
+    if (!type) {
+      issues.push(issue(`${path}/type`, `unknown org type "${node.type}"`, `one of ${JSON.stringify([...typeById.keys()])}`));
+    } else if (asSide && type.kind !== 'side') {
+      issues.push(issue(`${path}/type`, `"${node.type}" is a level of the tree, not a side-organization`, 'a type with kind "side"'));
+    } else if (!asSide && type.kind !== 'level') {
+      issues.push(issue(`${path}/type`, `"${node.type}" is a side-organization; list it under "side"`, 'a type with kind "level"'));
+    } else if (!asSide) {
+      const allowed = type.parents ?? [];
+      if (parentType === null ? allowed.length > 0 : !allowed.includes(parentType)) {
+        issues.push(issue(`${path}/type`, parentType === null ? `"${node.type}" cannot be the root` : `a ${node.type} cannot be placed under a ${parentType}`, allowed.length ? `a parent of type ${allowed.join(' or ')}` : 'the root'));
+      }
+    }
+    node.children?.forEach((c, i) => walk(c, `${path}/children/${i}`, node.type, false));
+    node.side?.forEach((c, i) => walk(c, `${path}/side/${i}`, node.type, true));
+  };
+  walk(config.orgs, '/orgs', null, false);
+
+  const gridKeys = new Set<string>();
+  config.grids?.forEach((g, i) => {
+    if (gridKeys.has(g.key)) issues.push(issue(`/grids/${i}/key`, `duplicate grid key "${g.key}"`, 'a key used once'));
+    gridKeys.add(g.key);
+    if (!orgKeys.has(g.org)) issues.push(issue(`/grids/${i}/org`, `unknown org "${g.org}"`, 'the key of an org in /orgs'));
+    g.covers.forEach((c, k) => {
+      if (!orgKeys.has(c)) issues.push(issue(`/grids/${i}/covers/${k}`, `unknown org "${c}"`, 'the key of an org in /orgs'));
+    });
+  });
+
+  const usernames = new Set<string>();
+  config.people?.forEach((p, i) => {
+    if (usernames.has(p.username)) issues.push(issue(`/people/${i}/username`, `duplicate username "${p.username}"`, 'a username used once'));
+    usernames.add(p.username);
+    p.roles.forEach((r, k) => {
+      const at = `/people/${i}/roles/${k}`;
+      const role = roleById.get(r.role);
+      if (!role) return issues.push(issue(`${at}/role`, `unknown role "${r.role}"`, `one of ${JSON.stringify([...roleById.keys()])}`));
+      if (role.heldAt === 'grid') {
+        if (!r.grid) issues.push(issue(`${at}/grid`, `"${r.role}" is held at a grid`, 'the key of a grid in /grids'));
+        else if (!gridKeys.has(r.grid)) issues.push(issue(`${at}/grid`, `unknown grid "${r.grid}"`, 'the key of a grid in /grids'));
+      } else if (!r.org) issues.push(issue(`${at}/org`, `"${r.role}" is held at an org`, 'the key of an org in /orgs'));
+      else if (!orgKeys.has(r.org)) issues.push(issue(`${at}/org`, `unknown org "${r.org}"`, 'the key of an org in /orgs'));
+    });
+  });
+
+  // Forms and workflows from the plugins and from the config itself.
+  const forms = new FormRegistry();
+  const sources: { file: string; base: string; manifest: Pick<PluginManifest, 'forms' | 'workflows'> }[] = [
+    ...plugins.map((p) => ({ file: `plugin:${p.name}`, base: '', manifest: p })),
+    { file: opts.file, base: '', manifest: config },
+  ];
+  const workflowIds = new Map<string, string>();
+  const workflowDefs = new Map<string, { def: WorkflowDefinition; file: string; pointer: string }>();
+  for (const s of sources) {
+    s.manifest.forms?.forEach((f, i) => {
+      try {
+        forms.register(f, s.file);
+      } catch (e) {
+        issues.push(issue(`/forms/${i}/id`, (e as Error).message, 'a form id used once', s.file));
+      }
+    });
+  }
+  for (const s of sources) {
+    s.manifest.workflows?.forEach((w, i) => {
+      const pointer = `/workflows/${i}`;
+      if (workflowIds.has(w.id)) issues.push(issue(`${pointer}/id`, `the workflow id "${w.id}" is also defined by ${workflowIds.get(w.id)}`, 'a workflow id used once', s.file));
+      workflowIds.set(w.id, s.file);
+      issues.push(...checkWorkflow(w, { file: s.file, pointer, isKnownForm: (id) => forms.has(id), isKnownRole: (id) => roleById.has(id) }));
+      workflowDefs.set(w.id, { def: w, file: s.file, pointer });
+    });
+  }
+
+  // Calendar, routing, escalation and notifications name orgs, grids, roles and workflows checked above.
+  issues.push(...checkCityServices(config, { file: opts.file, orgKeys, gridKeys, orgTypes: typeById, roles: roleById, workflows: workflowDefs }));
+
+  return { issues, config, plugins, orgTypes, roles };
+}
+
+/**
+ * The plugins ordered so each comes after the enabled plugins it depends on
+ * (config order otherwise): the server migrates and seeds them in this order.
+ * A cycle is reported once, at the plugin where it was entered.
+ */
+function dependencyOrder(plugins: readonly PluginManifest[], onCycle: (name: string, chain: string[]) => void): PluginManifest[] {
+  const byName = new Map(plugins.map((p) => [p.name, p]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const ordered: PluginManifest[] = [];
+  const visit = (p: PluginManifest, chain: string[]): void => {
+    const s = state.get(p.name);
+    if (s === 'done') return;
+    if (s === 'visiting') {
+      const start = chain.indexOf(p.name);
+      onCycle(p.name, [...chain.slice(start), p.name]);
+      return;
+    }
+    state.set(p.name, 'visiting');
+    for (const dep of p.dependencies ?? []) {
+      const d = byName.get(dep);
+      if (d) visit(d, [...chain, p.name]);
+    }
+    state.set(p.name, 'done');
+    ordered.push(p);
+  };
+  for (const p of plugins) visit(p, []);
+  return ordered;
+}

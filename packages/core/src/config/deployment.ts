@@ -1,0 +1,48 @@
+import { LinliError } from '../errors.js';
+import { FormRegistry } from '../forms/registry.js';
+import type { PluginManifest } from '../plugins/manifest.js';
+import type { CityConfig, OrgTypeDefinition, RoleDefinition } from '../schemas/types.js';
+import { makeCalendar, type WorkingCalendar } from '../time/calendar.js';
+import { WorkflowRegistry } from '../workflow/registry.js';
+import { checkCityConfig, type ConfigCheckOptions } from './check.js';
+
+/** A checked city config with its plugins composed: everything the server runs on. */
+export interface Deployment {
+  config: CityConfig;
+  plugins: PluginManifest[];
+  forms: FormRegistry;
+  workflows: WorkflowRegistry;
+  roles: ReadonlyMap<string, RoleDefinition>;
+  orgTypes: readonly OrgTypeDefinition[];
+  calendar: WorkingCalendar;
+}
+
+/** Checks the config and composes it; throws LINLI_ERR_CONFIG_INVALID listing every problem. */
+export function loadDeployment(raw: unknown, opts: ConfigCheckOptions): Deployment {
+  const checked = checkCityConfig(raw, opts);
+  if (checked.issues.length || !checked.config) {
+    throw new LinliError('LINLI_ERR_CONFIG_INVALID', [`${checked.issues.length} problem(s) in ${opts.file}`], checked.issues);
+  }
+  const forms = new FormRegistry();
+  const workflows = new WorkflowRegistry();
+  for (const p of checked.plugins) {
+    p.forms?.forEach((f) => forms.register(f, `plugin "${p.name}"`));
+    p.workflows?.forEach((w) => workflows.register(w, `plugin "${p.name}"`));
+  }
+  checked.config.forms?.forEach((f) => forms.register(f, opts.file));
+  checked.config.workflows?.forEach((w) => workflows.register(w, opts.file));
+  return {
+    config: checked.config,
+    plugins: checked.plugins,
+    forms,
+    workflows,
+    roles: new Map(checked.roles.map((r) => [r.id, r])),
+    orgTypes: checked.orgTypes,
+    calendar: makeCalendar(checked.config.calendar),
+  };
+}
+
+/** Renders config problems the way `linli check` prints them: `file:/json/path  message (expected …)`. */
+export function formatIssues(issues: readonly { file?: string; path: string; message: string; expected?: string }[]): string {
+  return issues.map((i) => `${i.file ?? ''}:${i.path}  ${i.message}${i.expected ? ` (expected ${i.expected})` : ''}`).join('\n');
+}

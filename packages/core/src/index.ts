@@ -1,0 +1,34 @@
+/**
+ * @linli/core — the domain of grassroots governance with no I/O: organizations,
+ * grids, roles, forms, workflows as data and the ticket engine. Plugins do not
+ * import this package; they use @linli/sdk.
+ */
+export * from './errors.js';
+export * from './i18n.js';
+export * from './schemas/workflow.js';
+export * from './schemas/form.js';
+export * from './schemas/config.js';
+export * from './schemas/time-limit.js';
+export * from './schemas/calendar.js';
+export * from './schemas/limits.js';
+export * from './schemas/routing.js';
+export * from './schemas/escalation.js';
+export * from './schemas/notifications.js';
+export type * from './schemas/types.js';
+export * from './org/defaults.js';
+export * from './org/path.js';
+export * from './forms/registry.js';
+export * from './workflow/validate.js';
+export * from './workflow/registry.js';
+export * from './tickets/actor.js';
+export * from './tickets/rules.js';
+export type * from './tickets/types.js';
+export * from './tickets/engine.js';
+export * from './time/calendar.js';
+export * from './routing/neighbourhood.js';
+export * from './routing/resolve.js';
+export * from './escalation/rules.js';
+export type * from './plugins/manifest.js';
+export * from './config/check.js';
+export * from './config/check-services.js';
+export * from './config/deployment.js';

@@ -1,0 +1,123 @@
+import { localizedTextSchema } from '../i18n.js';
+import { calendarSchema } from './calendar.js';
+import { escalationSchema } from './escalation.js';
+import { formSchema } from './form.js';
+import { notificationsSchema } from './notifications.js';
+import { routingSchema } from './routing.js';
+import { workflowSchema } from './workflow.js';
+
+const keyPattern = '^[a-z0-9][a-z0-9_-]*$';
+
+export const orgTypeSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+    title: localizedTextSchema,
+    kind: { enum: ['level', 'side'], description: 'level: a node of the city tree; side: an organization attached to a node' },
+    parents: { type: 'array', items: { type: 'string' }, description: 'Org types this type may be placed under (empty: only the root)' },
+  },
+  required: ['id', 'title', 'kind'],
+  additionalProperties: false,
+} as const;
+
+export const roleSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+    title: localizedTextSchema,
+    heldAt: { enum: ['org', 'grid'], description: 'org: scoped to an org and its subtree; grid: scoped to the orgs a grid covers' },
+    admin: { type: 'boolean', description: 'May change orgs, people and roles within its scope' },
+    personalData: {
+      type: 'boolean',
+      description: 'Needs residents\' personal data (fields marked x-linli-sensitive) unmasked in ticket details, within its scope; every such read is audited',
+    },
+    ticketScope: {
+      enum: ['subtree', 'own'],
+      description: 'subtree (default): sees the tickets of the orgs in its scope; own: only tickets it filed or is assigned (residents, volunteers)',
+    },
+  },
+  required: ['id', 'title'],
+  additionalProperties: false,
+} as const;
+
+/** One organization in the config tree; `children` and `side` nest (see OrgNodeConfig). */
+export const orgNodeSchema = {
+  type: 'object',
+  properties: {
+    key: { type: 'string', pattern: keyPattern, description: 'Stable id used by references in this file and by seeding' },
+    type: { type: 'string' },
+    name: { type: 'string', minLength: 1 },
+    nameEn: { type: 'string' },
+    children: { type: 'array', items: { $ref: '#/$defs/org' } },
+    side: { type: 'array', items: { $ref: '#/$defs/org' }, description: 'Side-organizations attached to this node' },
+  },
+  required: ['key', 'type', 'name'],
+  additionalProperties: false,
+} as const;
+
+export const gridConfigSchema = {
+  type: 'object',
+  properties: {
+    key: { type: 'string', pattern: keyPattern },
+    name: { type: 'string', minLength: 1 },
+    org: { type: 'string', description: 'Key of the org the grid belongs to (usually a community)' },
+    covers: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Keys of the compounds or buildings in the grid' },
+  },
+  required: ['key', 'name', 'org', 'covers'],
+  additionalProperties: false,
+} as const;
+
+export const personConfigSchema = {
+  type: 'object',
+  properties: {
+    username: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]{1,63}$' },
+    name: { type: 'string', minLength: 1 },
+    phone: { type: 'string', pattern: '^[0-9+ -]{5,20}$' },
+    roles: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          role: { type: 'string' },
+          org: { type: 'string', description: 'Key of the org the role is held at' },
+          grid: { type: 'string', description: 'Key of the grid, for grid roles' },
+        },
+        required: ['role'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['username', 'name', 'roles'],
+  additionalProperties: false,
+} as const;
+
+/** A city deployment: `linli.config.json`. */
+export const cityConfigSchema = {
+  $id: 'https://linli.dev/schemas/linli.config.json',
+  title: 'Linli city deployment config',
+  type: 'object',
+  properties: {
+    $schema: { type: 'string' },
+    name: { type: 'string', pattern: keyPattern },
+    title: localizedTextSchema,
+    orgTypes: { type: 'array', items: orgTypeSchema, description: 'Replaces the default org types when given' },
+    roles: { type: 'array', items: roleSchema, description: 'Added to the default roles' },
+    orgs: { $ref: '#/$defs/org' },
+    grids: { type: 'array', items: gridConfigSchema },
+    people: { type: 'array', items: personConfigSchema, description: 'Staff accounts; created by demo seeding' },
+    plugins: {
+      type: 'object',
+      description: 'Plugins to enable, by name, with their options',
+      additionalProperties: { type: 'object' },
+    },
+    workflows: { type: 'array', items: workflowSchema, description: 'Workflows defined in this file, besides those from plugins' },
+    forms: { type: 'array', items: formSchema },
+    calendar: calendarSchema,
+    routing: routingSchema,
+    escalation: escalationSchema,
+    notifications: notificationsSchema,
+  },
+  required: ['name', 'title', 'orgs'],
+  additionalProperties: false,
+  $defs: { org: orgNodeSchema },
+} as const;

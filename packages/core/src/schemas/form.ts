@@ -1,0 +1,31 @@
+import { localizedTextSchema } from '../i18n.js';
+
+/**
+ * A form: one JSON Schema gives the server's validator, the web app's
+ * generated form (react-jsonschema-form), the TypeScript type (json-schema-to-ts)
+ * and the OpenAPI document. Titles in `schema` are Chinese (the default);
+ * `translations.en` maps a field path (`/` for the form, `/field/sub` for a
+ * field) to its English title. A field marked `"x-linli-sensitive": true`
+ * (phone, ID-card number, address) is personal data under PIPL.
+ */
+export const formSchema = {
+  $id: 'https://linli.dev/schemas/form.json',
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: '^[a-z][a-z0-9_.-]*$' },
+    title: localizedTextSchema,
+    schema: {
+      type: 'object',
+      properties: { type: { const: 'object' } },
+      required: ['type'],
+    },
+    uiSchema: { type: 'object' },
+    translations: {
+      type: 'object',
+      properties: { en: { type: 'object', additionalProperties: { type: 'string' } } },
+      additionalProperties: false,
+    },
+  },
+  required: ['id', 'title', 'schema'],
+  additionalProperties: false,
+} as const;

@@ -1,0 +1,128 @@
+import { localizedTextSchema } from '../i18n.js';
+import { timeLimitSchema } from './time-limit.js';
+
+const idPattern = '^[a-z][a-z0-9_.-]*$';
+
+/**
+ * Who may fire a transition (or create a ticket): a role, and how the org the
+ * role is held at must relate to the ticket.
+ * - `org`: held at exactly the ticket's org
+ * - `ancestor`: held at the ticket's org or any org above it (the usual case)
+ * - `assigned-org`: held at the org the ticket is assigned to, or above it
+ * - `assigned-person`: the person the ticket is assigned to
+ * - `reporter`: the person who filed the ticket
+ * - `any`: anyone holding the role, wherever (a city command centre)
+ */
+export const actorRuleSchema = {
+  type: 'object',
+  properties: {
+    role: { type: 'string', pattern: idPattern },
+    scope: { enum: ['org', 'ancestor', 'assigned-org', 'assigned-person', 'reporter', 'any'] },
+  },
+  required: ['scope'],
+  additionalProperties: false,
+} as const;
+
+export const effectSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      description: 'Assign the ticket to the org whose id the step form holds in `field`.',
+      properties: { type: { const: 'assign-org' }, field: { type: 'string', minLength: 1 } },
+      required: ['type', 'field'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      description: 'Assign the ticket to the person whose id the step form holds in `field`, or to the actor.',
+      properties: { type: { const: 'assign-person' }, field: { type: 'string', minLength: 1 }, actor: { type: 'boolean' } },
+      required: ['type'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      description: "Assign the ticket back to the ticket's own org (e.g. the compound after handling).",
+      properties: { type: { const: 'assign-ticket-org' } },
+      required: ['type'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      description: 'Clear the person the ticket is assigned to.',
+      properties: { type: { const: 'clear-assignee' } },
+      required: ['type'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      description: 'Take the deadline from the date-time in the step form field `field` instead of the state time limit.',
+      properties: { type: { const: 'set-deadline' }, field: { type: 'string', minLength: 1 } },
+      required: ['type', 'field'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      description:
+        "Assign the ticket by the city's dispatch rules (config `routing`): the org the step form holds in `field` when the actor chose one, else the first matching rule, else the fallback chain.",
+      properties: { type: { const: 'route' }, field: { type: 'string', minLength: 1 } },
+      required: ['type'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      description:
+        'Give the ticket back to whoever dispatched it: the org that held it before the step that brought it into its current state, and the person who took that step.',
+      properties: { type: { const: 'assign-previous' } },
+      required: ['type'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+export const stateSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: idPattern },
+    title: localizedTextSchema,
+    terminal: { type: 'boolean' },
+    timeLimit: timeLimitSchema,
+  },
+  required: ['id', 'title'],
+  additionalProperties: false,
+} as const;
+
+export const transitionSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', pattern: idPattern },
+    title: localizedTextSchema,
+    from: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
+    to: { type: 'string' },
+    allow: { type: 'array', items: actorRuleSchema, minItems: 1 },
+    form: { type: 'string', description: 'Id of the form the actor fills in to take this step' },
+    commentRequired: { type: 'boolean' },
+    effects: { type: 'array', items: effectSchema },
+  },
+  required: ['name', 'title', 'from', 'to', 'allow'],
+  additionalProperties: false,
+} as const;
+
+/** A ticket workflow as data: the closed loop of one practice. */
+export const workflowSchema = {
+  $id: 'https://linli.dev/schemas/workflow.json',
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: idPattern },
+    title: localizedTextSchema,
+    description: localizedTextSchema,
+    intakeForm: { type: 'string', description: 'Form filled in to create a ticket' },
+    titleField: { type: 'string', description: 'Field of the intake form used as the ticket title' },
+    routeOnCreate: { type: 'boolean', description: "Assign each new ticket by the city's dispatch rules (config `routing`)" },
+    create: { type: 'array', items: actorRuleSchema, minItems: 1, description: 'Who may file a ticket of this workflow' },
+    initial: { type: 'string' },
+    states: { type: 'array', items: stateSchema, minItems: 2 },
+    transitions: { type: 'array', items: transitionSchema, minItems: 1 },
+  },
+  required: ['id', 'title', 'intakeForm', 'create', 'initial', 'states', 'transitions'],
+  additionalProperties: false,
+} as const;

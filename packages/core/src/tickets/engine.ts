@@ -1,0 +1,152 @@
+import { LinliError } from '../errors.js';
+import type { FormRegistry } from '../forms/registry.js';
+import { computeDeadline, defaultCalendar, type WorkingCalendar } from '../time/calendar.js';
+import type { CompiledWorkflow } from '../workflow/registry.js';
+import type { Actor, TicketScope } from './actor.js';
+import { matchesAny } from './rules.js';
+import type { Ticket, TicketChange } from './types.js';
+
+export interface EngineContext {
+  forms: FormRegistry;
+  calendar?: WorkingCalendar;
+}
+
+export interface CreatePlan {
+  state: string;
+  title: string;
+  deadline: Date | null;
+  data: Record<string, unknown>;
+  /** The workflow has `routeOnCreate`: the server assigns the org from the city's dispatch rules. */
+  route?: boolean;
+}
+
+function titleOf(wf: CompiledWorkflow, data: Record<string, unknown>): string {
+  const field = wf.def.titleField;
+  const value = field ? data[field] : undefined;
+  const text = typeof value === 'string' && value.trim() ? value.trim() : wf.def.title['zh-CN'];
+  return text.slice(0, 200);
+}
+
+/** Checks that `actor` may file a ticket of `wf` at the org with `orgPath`, validates the intake form, and plans the ticket. */
+export function planCreate(
+  ctx: EngineContext,
+  wf: CompiledWorkflow,
+  actor: Actor,
+  orgPath: string,
+  data: unknown,
+  now: Date,
+): CreatePlan {
+  const scope: TicketScope = { orgPath, assigneeOrgPath: null, assigneePersonId: null, reporterId: actor.personId };
+  if (!matchesAny(wf.def.create, actor, scope)) {
+    throw new LinliError('LINLI_ERR_FORBIDDEN', [`your roles do not allow filing "${wf.def.title['zh-CN']}" at this organization`]);
+  }
+  ctx.forms.assertValid(wf.def.intakeForm, data);
+  const record = data as Record<string, unknown>;
+  const initial = wf.state(wf.def.initial);
+  return {
+    state: wf.def.initial,
+    title: titleOf(wf, record),
+    deadline: computeDeadline(initial?.timeLimit, now, ctx.calendar ?? defaultCalendar),
+    data: record,
+    ...(wf.def.routeOnCreate ? { route: true } : {}),
+  };
+}
+
+/** Names of the transitions `actor` may take on `ticket` now. */
+export function allowedActions(wf: CompiledWorkflow, ticket: Ticket, actor: Actor): string[] {
+  return wf.transitionsFrom(ticket.state).filter((t) => matchesAny(t.allow, actor, ticket)).map((t) => t.name);
+}
+
+export interface TransitionInput {
+  action: string;
+  version: number;
+  data?: unknown;
+  comment?: string | undefined;
+}
+
+/**
+ * Plans a transition: checks version, permission, the step's form and comment,
+ * and works out the effects. Pure: the db layer applies the change atomically
+ * with a version check, so a concurrent change still loses cleanly with 409.
+ */
+export function planTransition(
+  ctx: EngineContext,
+  wf: CompiledWorkflow,
+  ticket: Ticket,
+  actor: Actor,
+  input: TransitionInput,
+  now: Date,
+): TicketChange {
+  if (input.version !== ticket.version) {
+    throw new LinliError('LINLI_ERR_VERSION_CONFLICT', [input.version, ticket.version]);
+  }
+  const t = wf.transition(input.action);
+  if (!t || !wf.transitionsFrom(ticket.state).includes(t) || !matchesAny(t.allow, actor, ticket)) {
+    throw new LinliError('LINLI_ERR_ACTION_NOT_ALLOWED', [input.action]);
+  }
+  const data = (input.data ?? {}) as Record<string, unknown>;
+  if (t.form) ctx.forms.assertValid(t.form, data);
+  else if (input.data !== undefined && Object.keys(data).length > 0) {
+    throw new LinliError('LINLI_ERR_FORM_INVALID', [input.action], [{ path: '/data', message: 'this step takes no form data' }]);
+  }
+  const comment = input.comment?.trim() ? input.comment.trim() : null;
+  if (t.commentRequired && !comment) {
+    throw new LinliError('LINLI_ERR_FORM_INVALID', [input.action], [{ path: '/comment', message: 'a comment is required for this step' }]);
+  }
+
+  const target = wf.state(t.to);
+  const change: TicketChange = {
+    action: t.name,
+    fromState: ticket.state,
+    toState: t.to,
+    expectedVersion: ticket.version,
+    // A step that stays in its state (a progress report) keeps the clock running; entering a state starts it anew.
+    deadline: t.to === ticket.state ? ticket.deadline : computeDeadline(target?.timeLimit, now, ctx.calendar ?? defaultCalendar),
+    closedAt: wf.isTerminal(t.to) ? now : null,
+    eventData: t.form ? data : null,
+    comment,
+  };
+  for (const e of t.effects ?? []) {
+    switch (e.type) {
+      case 'assign-org':
+        change.assigneeOrgId = requireString(data, e.field, input.action);
+        break;
+      case 'assign-person':
+        change.assigneePersonId = e.actor ? actor.personId : requireString(data, e.field ?? '', input.action);
+        break;
+      case 'assign-ticket-org':
+        change.assigneeOrgId = ticket.orgId;
+        break;
+      case 'clear-assignee':
+        change.assigneePersonId = null;
+        break;
+      case 'set-deadline': {
+        const raw = requireString(data, e.field, input.action);
+        const when = new Date(raw);
+        if (Number.isNaN(when.getTime()) || when.getTime() <= now.getTime()) {
+          throw new LinliError('LINLI_ERR_FORM_INVALID', [input.action], [{ path: `/${e.field}`, message: 'the deadline must be a date in the future' }]);
+        }
+        change.deadline = when;
+        break;
+      }
+      case 'route': {
+        // A person's explicit choice wins; otherwise the dispatch rules decide.
+        const chosen = e.field === undefined ? undefined : data[e.field];
+        if ((typeof chosen === 'string' && chosen.length > 0) || typeof chosen === 'number') change.assigneeOrgId = String(chosen);
+        else change.route = true;
+        break;
+      }
+      case 'assign-previous':
+        change.assignPrevious = true;
+        break;
+    }
+  }
+  return change;
+}
+
+function requireString(data: Record<string, unknown>, field: string, action: string): string {
+  const v = data[field];
+  if (typeof v === 'string' && v.length > 0) return v;
+  if (typeof v === 'number') return String(v);
+  throw new LinliError('LINLI_ERR_FORM_INVALID', [action], [{ path: `/${field}`, message: 'is required' }]);
+}

@@ -1,0 +1,20 @@
+/** @linli/db — kysely on embedded PGlite or PostgreSQL: connection, migrations, and the core's queries. */
+export * from './connect.js';
+export * from './migrate.js';
+export type * from './schema.js';
+export * from './pglite-dialect.js';
+export * from './data-dir-lock.js';
+export * from './queries/json.js';
+export * from './queries/orgs.js';
+export * from './queries/people.js';
+export * from './queries/grids.js';
+export * from './queries/tickets.js';
+export * from './seed.js';
+export * from './queries/audit.js';
+export * from './queries/places.js';
+export * from './queries/ticket-history.js';
+export * from './queries/escalations.js';
+export * from './queries/notifications.js';
+export * from './queries/deadline-stats.js';
+export * from './queries/attachments.js';
+export * from './queries/dashboard.js';

@@ -1,0 +1,196 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The core tables as kysely sees them. Ids are `integer` identities (2^31 is
+ * far above any city's volume) so both backends return JS numbers: PGlite and
+ * pg disagree on int8 (number vs string). The query modules turn ids into
+ * strings at the boundary; the API only ever shows string ids.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface OrgsTable {
+  id: Generated<number>;
+  key: string;
+  parent_id: number | null;
+  type: string;
+  kind: 'level' | 'side';
+  name: string;
+  name_en: string | null;
+  path: string;
+  depth: number;
+  created_at: Generated<Date>;
+}
+
+export interface GridsTable {
+  id: Generated<number>;
+  key: string;
+  org_id: number;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface GridOrgsTable {
+  grid_id: number;
+  org_id: number;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  phone: string | null;
+  password_hash: string | null;
+  created_at: Generated<Date>;
+  disabled_at: Date | null;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<number>;
+  person_id: number;
+  role: string;
+  org_id: number;
+  grid_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id: string;
+  person_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  at: Timestamp;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  workflow: string;
+  state: string;
+  version: Generated<number>;
+  org_id: number;
+  org_path: string;
+  assignee_org_id: number | null;
+  assignee_org_path: string | null;
+  assignee_person_id: number | null;
+  reporter_id: number | null;
+  title: string;
+  data: Json;
+  deadline: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: number | null;
+  data: Json | null;
+  comment: string | null;
+  created_at: Timestamp;
+  /** Who holds the ticket after this step (added by 0003; null on older rows). */
+  assignee_org_id: ColumnType<number | null, number | null | undefined, never>;
+  assignee_person_id: ColumnType<number | null, number | null | undefined, never>;
+}
+
+/** A durable job (docs/adr/0002-job-runner.md). */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  key: string | null;
+  payload: Json;
+  run_at: Timestamp;
+  status: ColumnType<'pending' | 'done' | 'dead', 'pending' | 'done' | 'dead' | undefined, 'pending' | 'done' | 'dead'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** One target of an escalation (吹哨报到) and its report status. */
+export interface TicketEscalationsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  event_seq: number;
+  kind: 'whistle' | 'overdue';
+  org_id: number;
+  org_path: string;
+  lead: ColumnType<boolean, boolean | undefined, boolean>;
+  reason: string | null;
+  raised_by: number | null;
+  report_deadline: Timestamp | null;
+  reported_at: Timestamp | null;
+  reported_by: number | null;
+  report_note: string | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  person_id: number;
+  kind: string;
+  ticket_id: number | null;
+  title: Json;
+  data: Json;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  request_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SeedRunsTable {
+  name: string;
+  done_at: Generated<Date>;
+}
+
+/** A photo (随手拍) uploaded for a ticket; see migrations/0002-attachments.ts. */
+export interface AttachmentsTable {
+  id: Generated<number>;
+  uploader_id: number;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  size: number;
+  bytes: Uint8Array;
+  created_at: Timestamp;
+}
+
+export interface CoreTables {
+  linli_orgs: OrgsTable;
+  linli_grids: GridsTable;
+  linli_grid_orgs: GridOrgsTable;
+  linli_people: PeopleTable;
+  linli_role_assignments: RoleAssignmentsTable;
+  linli_sessions: SessionsTable;
+  linli_login_attempts: LoginAttemptsTable;
+  linli_tickets: TicketsTable;
+  linli_attachments: AttachmentsTable;
+  linli_ticket_events: TicketEventsTable;
+  linli_audit_log: AuditLogTable;
+  linli_seed_runs: SeedRunsTable;
+  linli_jobs: JobsTable;
+  linli_ticket_escalations: TicketEscalationsTable;
+  linli_notifications: NotificationsTable;
+}

@@ -1,0 +1,29 @@
+/**
+ * @linli/sdk — the only package a plugin imports. It re-exports the parts of
+ * the core a plugin needs (types, error helpers, schema types) and defines
+ * the plugin contract.
+ */
+export { definePlugin, hookNames } from './plugin.js';
+export type { LinliPlugin, PluginContext, PluginHooks, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
+export { SDK_VERSION } from './version.js';
+export { requireActor, type RoutePolicy } from './request.js';
+export { defineErrors, LinliError, localize } from '@linli/core';
+// Scope rules, so a plugin decides "may this person act on that org?" exactly as the core does.
+export { grantCovers, isWithin, canSeeTicket, isAdminFor, notFound, forbidden, conflict, unprocessable } from '@linli/core';
+export type {
+  Actor,
+  RoleGrant,
+  ErrorDetail,
+  FormDefinition,
+  LocalizedText,
+  RoleDefinition,
+  Ticket,
+  TicketChange,
+  TicketEvent,
+  WorkflowDefinition,
+  Deployment,
+  CityConfig,
+  OrgNodeConfig,
+} from '@linli/core';
+export type { FromSchema } from 'json-schema-to-ts';
+export { sql, type Kysely, type Migration, type Generated, type Selectable } from 'kysely';

@@ -1,0 +1,247 @@
+import type { Actor, Deployment, FormDefinition, LocalizedText, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely, Migration } from 'kysely';
+
+/** Services the server offers plugins: the same code paths the core routes use, with the same checks. */
+export interface TicketService {
+  create(trx: Kysely<any>, actor: Actor, input: { workflow: string; orgId: string; data: unknown }): Promise<Ticket>;
+  transition(
+    trx: Kysely<any>,
+    actor: Actor,
+    ticketId: string,
+    input: { action: string; version: number; data?: unknown; comment?: string },
+  ): Promise<Ticket>;
+  /** The ticket if the actor may see it, else a 404 error. */
+  get(trx: Kysely<any>, actor: Actor, ticketId: string): Promise<Ticket>;
+}
+
+/**
+ * What a plugin's routes, hooks and seed get from the server. One context per
+ * plugin, made when the server starts.
+ */
+export interface PluginContext {
+  /** The plugin's name. */
+  name: string;
+  /** The options under `plugins.<name>` in the city config, already validated against the plugin's optionsSchema. */
+  options: Record<string, unknown>;
+  /** The checked city config, its forms, workflows, roles and working calendar (`deployment.calendar.utcOffsetHours`). */
+  deployment: Deployment;
+  /**
+   * The database, outside any transaction: use it for reads. Write inside
+   * `transaction` (routes) or the `trx` a hook or seed is given. The core's
+   * tables (`linli_orgs`, `linli_people`, …) may be read; only the plugin's
+   * own tables (prefixed with its name) are written.
+   */
+  db: Kysely<any>;
+  /** The current time; tests move it. Never call `new Date()` for domain time. */
+  now(): Date;
+  /** Files and moves tickets with the same checks, effects and hooks as the core's ticket routes. */
+  tickets: TicketService;
+  /** Runs `fn` in one transaction: everything a request writes commits together or not at all. */
+  transaction<T>(fn: (trx: Kysely<any>) => Promise<T>): Promise<T>;
+}
+
+export interface TransitionHookEvent {
+  ticket: Ticket;
+  change: TicketChange;
+  actor: Actor;
+  /** The transaction the transition runs in: a hook's writes commit or roll back with it. */
+  trx: Kysely<any>;
+  ctx: PluginContext;
+}
+
+/** What `afterTransition` gets: the event of `beforeTransition` plus the ticket as the step left it. */
+export type AfterTransitionHookEvent = TransitionHookEvent & { updated: Ticket };
+
+export interface CreateHookEvent {
+  ticket: Ticket;
+  actor: Actor;
+  trx: Kysely<any>;
+  ctx: PluginContext;
+}
+
+/**
+ * The fixed list of hooks (an unknown name is refused by definePlugin). Every
+ * hook runs inside the step's transaction, for every ticket of every workflow
+ * of the city, plugin after plugin in dependency order: check
+ * `ticket.workflow` first.
+ *
+ * - `beforeTransition` runs after the engine has planned the step (who, form,
+ *   effects) and before anything is written: throw a coded error (see
+ *   defineErrors) to refuse it, and nothing of the step is saved.
+ * - `afterTransition` and `afterCreate` run after the ticket and its event
+ *   are written: their writes commit with the step, and a throw rolls the
+ *   whole step back (so `afterCreate` can refuse a ticket, too).
+ *
+ * @example
+ * hooks: {
+ *   async beforeTransition({ ticket, change, trx }) {
+ *     if (ticket.workflow !== 'door-knocking.problem' || change.action !== 'confirm') return;
+ *     if (!(await returnVisited(trx, ticket))) throw fail('DK_ERR_NO_RETURN_VISIT', [ticket.data.household]);
+ *   },
+ * }
+ */
+export interface PluginHooks {
+  beforeTransition?: (e: TransitionHookEvent) => Promise<void> | void;
+  afterTransition?: (e: AfterTransitionHookEvent) => Promise<void> | void;
+  afterCreate?: (e: CreateHookEvent) => Promise<void> | void;
+}
+
+export const hookNames = ['beforeTransition', 'afterTransition', 'afterCreate'] as const satisfies readonly (keyof PluginHooks)[];
+
+export interface SeedContext extends PluginContext {
+  /** Whether demo data is wanted (npm start); structure-only seeding passes false. */
+  demo: boolean;
+  /** The id of the org with this key in the city config. */
+  orgId(key: string): Promise<string>;
+  /** The id of the person with this username. */
+  personId(username: string): Promise<string>;
+  /** The person with this username as an actor, to file and move demo tickets through the ticket service. */
+  actor(username: string): Promise<Actor>;
+  /**
+   * Runs `fn` with the clock (`now()`, and the ticket service's) set to `when`,
+   * so demo history can span months: a ticket filed and moved inside carries
+   * those dates in its events, deadlines and closing time.
+   */
+  at<T>(when: Date, fn: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Pages and widgets a plugin adds to the staff web app, declared as data: the
+ * app renders them with its own components, so a plugin ships no browser code
+ * and the app needs no edit. Paths in `source`/`submit` are relative to the
+ * plugin's API prefix (`/api/plugins/<name>`); `{param}` placeholders are
+ * filled from the page's query string (`?id=3` fills `{id}`).
+ */
+export interface WebColumn {
+  field: string;
+  title: LocalizedText;
+  format?: 'text' | 'number' | 'percent' | 'date' | 'datetime' | 'badge';
+}
+
+export type WebPage =
+  | {
+      id: string;
+      title: LocalizedText;
+      kind: 'table';
+      /** GET → `{ items: [...] }` */
+      source: string;
+      columns: WebColumn[];
+      /** Where a row leads: another page of this plugin (`page:<id>?id={id}`) or a ticket (`ticket:{ticketId}`). */
+      rowLink?: string;
+      /** Hidden from the menu: reached only through links (a detail page). */
+      hidden?: boolean;
+    }
+  | {
+      id: string;
+      title: LocalizedText;
+      kind: 'html';
+      /** GET → a text/html document (minutes, notices), shown sandboxed and printable. */
+      source: string;
+      hidden?: boolean;
+    }
+  | {
+      id: string;
+      title: LocalizedText;
+      kind: 'form';
+      /** A form id registered by the plugin; rendered with react-jsonschema-form. */
+      form: string;
+      /** POST target for the form data. */
+      submit: string;
+      /** Where to go after a successful submit. */
+      next?: string;
+      hidden?: boolean;
+    };
+
+export interface WebWidget {
+  id: string;
+  title: LocalizedText;
+  /** stat: one number; bar/line: a chart of `y` fields over `x`. */
+  kind: 'stat' | 'bar' | 'line';
+  /** GET → `{ items: [...] }` (or `{ value }` for stat); `{orgId}` is the dashboard's chosen org. */
+  source: string;
+  x?: string;
+  y?: WebColumn[];
+}
+
+export interface WebExtension {
+  pages?: WebPage[];
+  /** Shown on the dashboard. */
+  widgets?: WebWidget[];
+}
+
+/**
+ * Everything a plugin brings, in one manifest: the extension points of Linli.
+ * docs/plugin-guide.md builds a plugin that uses each of them.
+ */
+export interface LinliPlugin extends PluginManifest {
+  /** Unique, kebab-case (`door-knocking`): the key under `plugins` in a city config, the API prefix `/api/plugins/<name>`, the prefix of form and workflow ids. */
+  name: string;
+  /** The plugin's own version (semver). */
+  version: string;
+  /**
+   * The SDK versions the plugin works with, as a semver range (`^0.1.0`).
+   * `linli check` and the server's start refuse a plugin whose range does not
+   * include this Linli's SDK_VERSION, naming both.
+   */
+  sdk: string;
+  /**
+   * Plugins this one needs enabled. It may then use their public API (what
+   * their package exports; add the package to package.json too) and their
+   * workflows and forms. `linli check` refuses a city that enables this plugin
+   * without them, and the server migrates and seeds them first.
+   */
+  dependencies?: string[];
+  /**
+   * JSON Schema of the plugin's options under `plugins.<name>` in a city
+   * config. `linli check` validates them with it and reports each mistake
+   * with its path (`/plugins/<name>/…`); they reach the plugin as `ctx.options`.
+   */
+  optionsSchema?: Record<string, unknown>;
+  /** Forms: JSON Schema + uiSchema + English titles; ids `<name>.<form>`. Used by workflows (intake and steps), form pages and route bodies. */
+  forms?: FormDefinition[];
+  /** Ticket workflows as data (states, steps, who may take each, time limits); ids `<name>.<workflow>`; validated at load. */
+  workflows?: WorkflowDefinition[];
+  /** Migrations for the plugin's own tables (prefix them with the plugin's name), run in name order, one transaction each. */
+  migrations?: Record<string, Migration>;
+  /** The plugin's HTTP routes, mounted encapsulated under `/api/plugins/<name>`. Every route declares `config.policy`. */
+  routes?: (app: FastifyInstance, ctx: PluginContext) => Promise<void> | void;
+  hooks?: PluginHooks;
+  /** Demo data (`npm start`, `linli seed --demo`); runs once per database, after the plugins it depends on. Must work in any city: find orgs and people in `ctx.deployment.config`. */
+  seed?: (ctx: SeedContext) => Promise<void>;
+  /** Pages and dashboard widgets for the staff web app, as data. */
+  web?: WebExtension;
+}
+
+const namePattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/**
+ * Declares a plugin. Checks what can be checked without a deployment (the
+ * name, the hook list) so a mistake shows when the plugin is imported, not
+ * when a city first uses it.
+ *
+ * @example
+ * export const doorKnockingPlugin = definePlugin({
+ *   name: 'door-knocking',
+ *   version: '0.1.0',
+ *   sdk: '^0.1.0',
+ *   title: { 'zh-CN': '敲门行动', en: 'Door-knocking visits' },
+ *   optionsSchema,
+ *   forms: [visitForm, problemForm, handleForm, confirmForm],
+ *   workflows: [problemWorkflow],
+ *   migrations: { '0001-visits': visitsTables },
+ *   routes,
+ *   hooks,
+ *   seed: seedDoorKnocking,
+ *   web,
+ * });
+ */
+export function definePlugin<const P extends LinliPlugin>(plugin: P): P {
+  if (!namePattern.test(plugin.name)) throw new Error(`Plugin name "${plugin.name}" must be kebab-case, like "three-linked-office".`);
+  for (const hook of Object.keys(plugin.hooks ?? {})) {
+    if (!(hookNames as readonly string[]).includes(hook)) {
+      throw new Error(`Plugin "${plugin.name}" declares an unknown hook "${hook}"; the hooks are ${hookNames.join(', ')}.`);
+    }
+  }
+  return plugin;
+}

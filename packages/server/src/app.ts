@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Deployment } from '@linli/core';
+import type { CoreTables, Database } from '@linli/db';
+import type { LinliPlugin } from '@linli/sdk';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerErrorHandling } from './errors.js';
+import { registerInputGuards } from './json-body.js';
+import { makePluginContexts } from './plugin-context.js';
+import { registerPolicy } from './policy.js';
+import { authRoutes } from './routes/auth.js';
+import { metaRoutes } from './routes/meta.js';
+import { orgRoutes } from './routes/orgs.js';
+import { peopleRoutes } from './routes/people.js';
+import { sharedSchemas } from './routes/schemas.js';
+import { ticketRoutes } from './routes/tickets.js';
+import { createTicketService } from './services/ticket-service.js';
+import { createWorkflowServices } from './services/workflow-services.js';
+import { escalationRoutes } from './routes/escalations.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { formValidatorRoutes } from './routes/form-validators.js';
+import type { LinliServices, ServerOptions } from './types.js';
+
+export interface BuildAppOptions extends ServerOptions {
+  deployment: Deployment;
+  database: Database<CoreTables>;
+  /** The plugins the deployment enables (deployment.plugins resolved to their full definitions). */
+  plugins: LinliPlugin[];
+  /** Injectable clock: tests move time instead of sleeping. */
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Builds the fastify app for a deployment: core routes, each enabled plugin's
+ * routes encapsulated under /api/plugins/<name>, OpenAPI at /api/openapi.json
+ * with a docs UI at /docs, and the web app at / when it has been built.
+ */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const bodyLimit = opts.bodyLimit ?? 1_048_576;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit,
+    // Reject "__proto__" and "constructor.prototype" in JSON bodies outright.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : crypto.randomUUID()),
+    return503OnClosing: true,
+  });
+
+  const now = opts.now ?? (() => new Date());
+  const db = opts.database.db;
+  const contextFor = makePluginContexts(opts.deployment, db, now, () => services.tickets);
+  const workflow = createWorkflowServices(opts.deployment, db, now, { ...opts.jobs, logger: app.log });
+  // The worker stops before the app (and then the database) closes; a no-op if it never started.
+  app.addHook('onClose', () => workflow.jobs.stop());
+  // Declared after contextFor, which reads it lazily (only once requests run).
+  const services: LinliServices = {
+    routes: [],
+    deployment: opts.deployment,
+    database: opts.database,
+    db,
+    plugins: opts.plugins,
+    now,
+    tickets: createTicketService(opts.deployment, now, opts.plugins, contextFor, workflow.lifecycle),
+    jobs: workflow.jobs,
+    escalations: workflow.escalations,
+    options: { ...opts, sessionHours: opts.sessionHours ?? 12, loginLimit: opts.loginLimit ?? { perAccount: 10, perAddress: 100, windowMinutes: 15 }, bodyLimit },
+  };
+  app.decorate('linli', services);
+
+  for (const s of sharedSchemas) app.addSchema(s);
+  registerErrorHandling(app);
+  registerInputGuards(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      // No upgrade-insecure-requests: a city may serve staff on a LAN over plain HTTP, where it would break every script.
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], upgradeInsecureRequests: null },
+    },
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: `Linli API — ${opts.deployment.config.title['zh-CN']}`, version: '0.1.0', description: 'Errors are `{ code, message, details? }` with stable LINLI_ERR_* codes (docs/errors.md).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerPolicy(app);
+
+  app.get('/healthz', { config: { policy: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/config', { config: { policy: 'public' }, schema: { tags: ['meta'], summary: 'What the login page needs: the city, the languages, demo accounts in demo mode' } }, async () => ({
+    name: opts.deployment.config.name,
+    title: opts.deployment.config.title,
+    plugins: opts.plugins.map((p) => ({ name: p.name, title: p.title, web: p.web ?? null })),
+    demo: opts.demo ? { password: opts.demo.password, usernames: opts.demo.usernames } : null,
+  }));
+
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(peopleRoutes);
+  await app.register(metaRoutes);
+  await app.register(ticketRoutes);
+  await app.register(escalationRoutes);
+  await app.register(notificationRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(formValidatorRoutes);
+
+  for (const plugin of opts.plugins) {
+    if (!plugin.routes) continue;
+    const ctx = contextFor(plugin);
+    // Encapsulated: what a plugin decorates stays inside its own prefix.
+    await app.register(async (child) => plugin.routes!(child, ctx), { prefix: `/api/plugins/${plugin.name}` });
+  }
+
+  if (opts.webDir && existsSync(opts.webDir)) {
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false });
+    // Client-side routes: any non-API GET that is not a file gets the app shell.
+    app.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

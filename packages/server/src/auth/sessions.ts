@@ -1,0 +1,39 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { CoreTables } from '@linli/db';
+
+/**
+ * Sessions live in the database (not in process memory), so any server
+ * instance on the same database serves any user. The database stores only a
+ * SHA-256 of the token: a leaked table gives no usable session.
+ */
+export const sessionCookie = 'linli_session';
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Kysely<CoreTables>, personId: number, now: Date, hours: number) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + hours * 3_600_000);
+  await db.insertInto('linli_sessions').values({ id: digest(token), person_id: personId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+  return { token, csrfToken, expiresAt };
+}
+
+/** The live session for a token, or null when unknown, expired, revoked, or the person is disabled. */
+export async function findSession(db: Kysely<CoreTables>, token: string, now: Date) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const row = await db
+    .selectFrom('linli_sessions as s')
+    .innerJoin('linli_people as p', 'p.id', 's.person_id')
+    .select(['s.id', 's.person_id', 's.csrf_token'])
+    .where('s.id', '=', digest(token))
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .where('p.disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function revokeSession(db: Kysely<CoreTables>, sessionId: string, now: Date): Promise<void> {
+  await db.updateTable('linli_sessions').set({ revoked_at: now }).where('id', '=', sessionId).execute();
+}

@@ -1,0 +1,252 @@
+import { getTicket, jsonb, placesByIds } from '@linli/db';
+import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
+import { startTestServer, testBackends, type TestClient, type TestServer } from '@linli/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onePixelPng } from './test-images.js';
+import { exampleConfig, orgId, requestData } from './test-support.js';
+
+/**
+ * Every route × every seeded person × in-scope / out-of-scope, plus anonymous.
+ * The route list comes from the running app, so a route added without a row
+ * here fails the first test. "in" targets 河畔家园 (Yongfu community, Guangling
+ * street); "out" targets 滨河小区 (Qianqiu street).
+ */
+type Scope = 'in' | 'out';
+type Who = string; // a username, or 'anonymous'
+
+/** Who sees a ticket filed at each place (by the admin, so nobody is its reporter). */
+const sees: Record<Scope, Set<Who>> = {
+  in: new Set(['admin', 'command', 'street.guangling', 'secretary.yongfu', 'staff.yongfu', 'branch.hepan', 'grid.yongfu1']),
+  out: new Set(['admin', 'command']),
+};
+/** Who may file a grid request there. */
+const mayCreate: Record<Scope, Set<Who>> = {
+  in: new Set(['admin', 'command', 'secretary.yongfu', 'staff.yongfu', 'branch.hepan', 'grid.yongfu1', 'resident.hepan']),
+  out: new Set(['admin', 'command']),
+};
+/** Who may take the "sort" step there. */
+const maySort: Record<Scope, Set<Who>> = {
+  in: new Set(['secretary.yongfu', 'staff.yongfu', 'branch.hepan', 'grid.yongfu1']),
+  out: new Set(),
+};
+/** Who may blow the whistle (escalation.whistle.roles of the example: grid leader, community and branch secretaries). */
+const mayWhistle: Record<Scope, Set<Who>> = { in: new Set(['secretary.yongfu', 'branch.hepan']), out: new Set() };
+/** Who may report for urban management (tc-cgj): its officer, and staff roles held above it at the city. */
+const reportsForCgj = new Set(['dept.cgj', 'admin', 'command']);
+/** Administrators, and where they administer. */
+const admins: Record<Scope, Set<Who>> = { in: new Set(['admin', 'secretary.yongfu']), out: new Set(['admin']) };
+const anyAdmin = new Set(['admin', 'secretary.yongfu']);
+
+interface Ctx {
+  server: TestServer;
+  admin: TestClient;
+  org: Record<Scope, string>;
+  ticket: Record<Scope, string>;
+  seq: number;
+}
+
+interface RouteCase {
+  run(client: TestClient, scope: Scope, ctx: Ctx): Promise<{ status: number; body: any }>;
+  expected(who: Who, scope: Scope): number;
+}
+
+const authenticated = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : ok);
+const adminOnly = (ok: number, scoped: boolean) => (who: Who, scope: Scope) =>
+  who === 'anonymous' ? 401 : (scoped ? admins[scope] : anyAdmin).has(who) ? ok : 403;
+
+async function freshPerson(ctx: Ctx): Promise<string> {
+  const res = await ctx.admin.post('/api/people', { username: `matrix${ctx.seq++}`, name: '测试', password: 'matrix-password' });
+  return res.body.id;
+}
+
+const cases: Record<string, RouteCase> = {
+  'GET /healthz': { run: (c) => c.get('/healthz'), expected: () => 200 },
+  'GET /api/openapi.json': { run: (c) => c.get('/api/openapi.json'), expected: () => 200 },
+  'GET /api/config': { run: (c) => c.get('/api/config'), expected: () => 200 },
+  'POST /api/auth/login': {
+    run: (c, _s, ctx) => c.post('/api/auth/login', { username: `nobody${ctx.seq++}`, password: 'wrong-password' }),
+    expected: () => 401,
+  },
+  'POST /api/auth/logout': {
+    // Each call logs out a fresh session, so the matrix's own sessions survive.
+    run: async (c, _s, ctx) => (c.token ? (await ctx.server.login(usernameOf(ctx, c))).post('/api/auth/logout') : c.post('/api/auth/logout')),
+    expected: authenticated(204),
+  },
+  'GET /api/me': { run: (c) => c.get('/api/me'), expected: authenticated(200) },
+  'GET /api/orgs': { run: (c) => c.get('/api/orgs'), expected: authenticated(200) },
+  'GET /api/orgs/:id': { run: (c, s, ctx) => c.get(`/api/orgs/${ctx.org[s]}`), expected: authenticated(200) },
+  'POST /api/orgs': {
+    run: (c, s, ctx) => c.post('/api/orgs', { key: `matrix-${ctx.seq++}`, parentId: ctx.org[s], type: 'building', name: '新楼栋' }),
+    expected: adminOnly(201, true),
+  },
+  'GET /api/grids': { run: (c) => c.get('/api/grids'), expected: authenticated(200) },
+  'GET /api/people': { run: (c) => c.get('/api/people'), expected: authenticated(200) },
+  'POST /api/people': {
+    run: (c, _s, ctx) => c.post('/api/people', { username: `matrix${ctx.seq++}`, name: '新同事', password: 'matrix-password' }),
+    expected: adminOnly(201, false),
+  },
+  'POST /api/people/:id/roles': {
+    run: async (c, s, ctx) => c.post(`/api/people/${await freshPerson(ctx)}/roles`, { role: 'volunteer', orgId: ctx.org[s] }),
+    expected: adminOnly(201, true),
+  },
+  'DELETE /api/people/:id/roles/:roleId': {
+    run: async (c, s, ctx) => {
+      const id = await freshPerson(ctx);
+      const granted = await ctx.admin.post(`/api/people/${id}/roles`, { role: 'volunteer', orgId: ctx.org[s] });
+      return c.delete(`/api/people/${id}/roles/${granted.body.roles[0].id}`);
+    },
+    expected: adminOnly(204, true),
+  },
+  'GET /api/workflows': { run: (c) => c.get('/api/workflows'), expected: authenticated(200) },
+  'GET /api/workflows/:id': { run: (c) => c.get('/api/workflows/grid-request'), expected: authenticated(200) },
+  'GET /api/forms/:id': { run: (c) => c.get('/api/forms/grid-request.intake'), expected: authenticated(200) },
+  'GET /api/roles': { run: (c) => c.get('/api/roles'), expected: authenticated(200) },
+  'POST /api/tickets': {
+    run: (c, s, ctx) => c.post('/api/tickets', { workflow: 'grid-request', orgId: ctx.org[s], data: requestData() }),
+    expected: (who, scope) => (who === 'anonymous' ? 401 : mayCreate[scope].has(who) ? 201 : 403),
+  },
+  'GET /api/tickets': {
+    run: async (c, s, ctx) => {
+      const res = await c.get('/api/tickets?limit=200');
+      // The list must show the ticket exactly to those who may see it.
+      if (res.status === 200) {
+        const listed = res.body.items.some((t: { id: string }) => t.id === ctx.ticket[s]);
+        return { status: listed ? 200 : 299, body: res.body };
+      }
+      return res;
+    },
+    expected: (who, scope) => (who === 'anonymous' ? 401 : sees[scope].has(who) ? 200 : 299),
+  },
+  'GET /api/tickets/:id': {
+    run: (c, s, ctx) => c.get(`/api/tickets/${ctx.ticket[s]}`),
+    expected: (who, scope) => (who === 'anonymous' ? 401 : sees[scope].has(who) ? 200 : 404),
+  },
+  'POST /api/tickets/:id/transitions': {
+    run: async (c, s, ctx) => {
+      const t = await ctx.admin.post('/api/tickets', { workflow: 'grid-request', orgId: ctx.org[s], data: requestData() });
+      return c.post(`/api/tickets/${t.body.id}/transitions`, { action: 'sort', version: 1, data: { category: '其他', urgency: '缓' } });
+    },
+    expected: (who, scope) => (who === 'anonymous' ? 401 : maySort[scope].has(who) ? 200 : sees[scope].has(who) ? 403 : 404),
+  },
+  'POST /api/attachments': {
+    run: (c) => c.request('POST', '/api/attachments', onePixelPng(), { 'content-type': 'image/png' }),
+    expected: authenticated(201),
+  },
+  'GET /api/attachments/:id': {
+    // A photo the admin filed with a ticket: visible exactly to those who see the ticket.
+    run: async (c, s, ctx) => {
+      const photo = await ctx.admin.request('POST', '/api/attachments', onePixelPng(), { 'content-type': 'image/png' });
+      await ctx.admin.post('/api/tickets', { workflow: 'grid-request', orgId: ctx.org[s], data: { ...requestData(), photos: [photo.body.id] } });
+      return c.get(`/api/attachments/${photo.body.id}`);
+    },
+    expected: (who, scope) => (who === 'anonymous' ? 401 : sees[scope].has(who) ? 200 : 404),
+  },
+  'GET /api/dashboard': { run: (c, s, ctx) => c.get(`/api/dashboard?orgId=${ctx.org[s]}`), expected: authenticated(200) },
+  'GET /api/dashboard.csv': { run: (c, s, ctx) => c.get(`/api/dashboard.csv?orgId=${ctx.org[s]}`), expected: authenticated(200) },
+  'GET /api/forms/:id/validator.js': { run: (c) => c.get('/api/forms/grid-request.intake/validator.js'), expected: authenticated(200) },
+  'POST /api/tickets/:id/whistle': {
+    run: async (c, s, ctx) => {
+      const t = await ctx.admin.post('/api/tickets', { workflow: 'grid-request', orgId: ctx.org[s], data: requestData() });
+      return c.post(`/api/tickets/${t.body.id}/whistle`, { reason: '矩阵测试吹哨' });
+    },
+    expected: (who, scope) => (who === 'anonymous' ? 401 : mayWhistle[scope].has(who) ? 201 : sees[scope].has(who) ? 403 : 404),
+  },
+  'GET /api/tickets/:id/escalations': {
+    run: (c, s, ctx) => c.get(`/api/tickets/${ctx.ticket[s]}/escalations`),
+    expected: (who, scope) => (who === 'anonymous' ? 401 : sees[scope].has(who) ? 200 : 404),
+  },
+  'POST /api/tickets/:id/escalations/:escalationId/report': {
+    // Urban management is called onto a fresh ticket: its staff and those above it report; the others who see it may not.
+    run: async (c, s, ctx) => {
+      const t = await ctx.admin.post('/api/tickets', { workflow: 'grid-request', orgId: ctx.org[s], data: requestData() });
+      const escalationId = await callOnto(ctx, t.body.id, 'tc-cgj');
+      return c.post(`/api/tickets/${t.body.id}/escalations/${escalationId}/report`, {});
+    },
+    expected: (who, scope) => (who === 'anonymous' ? 401 : reportsForCgj.has(who) ? 200 : sees[scope].has(who) || who === 'dept.cgj' ? 403 : 404),
+  },
+  'GET /api/escalations': { run: (c) => c.get('/api/escalations?pending=true'), expected: authenticated(200) },
+  'GET /api/tickets/deadlines': { run: (c, s, ctx) => c.get(`/api/tickets/deadlines?orgId=${ctx.org[s]}`), expected: authenticated(200) },
+  'GET /api/notifications': { run: (c) => c.get('/api/notifications'), expected: authenticated(200) },
+  'POST /api/notifications/:id/read': {
+    // A notification for the admin: only the admin may mark it read; for anyone else it does not exist.
+    run: async (c, _s, ctx) => {
+      const admin = await ctx.server.database.db.selectFrom('linli_people').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+      const row = await ctx.server.database.db
+        .insertInto('linli_notifications')
+        .values({ person_id: admin.id, kind: 'ticket.overdue', ticket_id: null, title: jsonb({ 'zh-CN': '矩阵' }), data: jsonb({}), created_at: ctx.server.clock.now() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return c.post(`/api/notifications/${row.id}/read`);
+    },
+    expected: (who) => (who === 'anonymous' ? 401 : who === 'admin' ? 200 : 404),
+  },
+};
+
+/** Calls an org onto a ticket as an overdue escalation would, and returns the escalation's id. */
+async function callOnto(ctx: Ctx, ticketId: string, orgKey: string): Promise<string> {
+  const { app, clock } = ctx.server;
+  const org = await orgId(ctx.server, orgKey);
+  return app.linli.db.transaction().execute(async (trx) => {
+    const ticket = (await getTicket(trx, ticketId, { forUpdate: true }))!;
+    const [place] = await placesByIds(trx, [org]);
+    const raised = await app.linli.escalations.raise(trx, { ticket, kind: 'overdue', targets: [{ org: place!, lead: true, limit: { hours: 24 } }], reason: '矩阵测试', raisedBy: null, now: clock.now() });
+    return raised!.escalationIds[0]!;
+  });
+}
+
+const clientsByToken = new Map<string, string>();
+function usernameOf(_ctx: Ctx, c: TestClient): string {
+  return clientsByToken.get(c.token ?? '') ?? 'anonymous';
+}
+
+for (const backend of testBackends()) {
+  describe(`authorization matrix on ${backend.name}`, () => {
+    let server: TestServer;
+    let ctx: Ctx;
+    const people: Who[] = [];
+    const clients = new Map<Who, TestClient>();
+
+    beforeAll(async () => {
+      server = await startTestServer({ config: exampleConfig, plugins: [gridRequestsPlugin], backend });
+      const admin = await server.login('admin');
+      const org = { in: await orgId(server, 'hepan'), out: await orgId(server, 'binhe') };
+      const ticket = {
+        in: (await admin.post('/api/tickets', { workflow: 'grid-request', orgId: org.in, data: requestData() })).body.id,
+        out: (await admin.post('/api/tickets', { workflow: 'grid-request', orgId: org.out, data: requestData() })).body.id,
+      };
+      ctx = { server, admin, org, ticket, seq: 1 };
+      for (const p of server.deployment.config.people ?? []) {
+        people.push(p.username);
+        const client = await server.login(p.username);
+        clients.set(p.username, client);
+        clientsByToken.set(client.token!, p.username);
+      }
+      clients.set('anonymous', server.anonymous());
+    }, 120_000);
+    afterAll(() => server?.close());
+
+    it('has a row for every route the app serves', () => {
+      const routes = server.app.linli.routes.map((r) => `${r.method} ${r.url}`);
+      const missing = routes.filter((r) => !cases[r]);
+      expect(missing, 'routes without an authorization row: add them to authz-matrix.test.ts').toEqual([]);
+    });
+
+    it('answers every route × person × scope as expected', async () => {
+      const mismatches: string[] = [];
+      for (const route of server.app.linli.routes) {
+        const key = `${route.method} ${route.url}`;
+        const c = cases[key];
+        if (!c) continue;
+        for (const who of [...people, 'anonymous']) {
+          for (const scope of ['in', 'out'] as const) {
+            const res = await c.run(clients.get(who)!, scope, ctx);
+            const want = c.expected(who, scope);
+            if (res.status !== want) mismatches.push(`${key} as ${who} (${scope}): got ${res.status}, expected ${want} ${JSON.stringify(res.body).slice(0, 120)}`);
+            if (res.status >= 400 && res.status !== 299 && typeof res.body?.code !== 'string') mismatches.push(`${key} as ${who} (${scope}): error without a code`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    }, 300_000);
+  });
+}

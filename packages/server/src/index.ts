@@ -1,0 +1,7 @@
+/** @linli/server — the fastify app built from a city config and its plugins. */
+export { buildApp, type BuildAppOptions } from './app.js';
+export { startServer, loadCity, migrateAll, seedCity, type StartOptions, type RunningServer } from './start.js';
+export { discoverPlugins, findInstalledPlugins, type InstalledPlugin } from './discover.js';
+export { readJsonFile } from './config-file.js';
+export { hashPassword, verifyPassword, passwordParams } from './auth/password.js';
+export type { RoutePolicy, ServerOptions } from './types.js';

@@ -1,0 +1,74 @@
+import { canSeeTicket, isAdminFor, LinliError, notFound, type Actor, type Ticket } from '@linli/core';
+import { loadActor } from '@linli/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { findSession, sessionCookie } from './auth/sessions.js';
+import type { RouteInfo, RoutePolicy } from './types.js';
+
+/**
+ * The one place that decides who may do what. Routes declare a coarse policy
+ * (`config.policy`), enforced here before anything else runs; handlers ask
+ * the helpers below for resource-level decisions and never check roles by
+ * hand. For lists, the db layer's `visibleTo(actor)` turns the same rules into
+ * SQL.
+ */
+const policies: readonly RoutePolicy[] = ['public', 'authenticated', 'admin'];
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function registerPolicy(app: FastifyInstance): void {
+  // A route under /api without a declared policy is a bug: refuse to start.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
+    if (!policy || !policies.includes(policy)) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no policy (config.policy: ${policies.join(' | ')}).`);
+    }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.linli.routes.push({ method, url: route.url, policy, schema: route.schema as RouteInfo['schema'] });
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (req) => {
+    await authenticate(app, req);
+    const policy = req.routeOptions.config.policy;
+    if (!req.routeOptions.url?.startsWith('/api') || policy === 'public' || policy === undefined) return;
+    if (!req.actor || !req.session) throw new LinliError('LINLI_ERR_UNAUTHENTICATED');
+    if (req.session.via === 'cookie' && unsafeMethods.has(req.method) && req.headers['x-linli-csrf'] !== req.session.csrfToken) {
+      throw new LinliError('LINLI_ERR_CSRF');
+    }
+    if (policy === 'admin' && !req.actor.grants.some((g) => g.admin)) throw new LinliError('LINLI_ERR_FORBIDDEN', ['this needs an administrator role']);
+  });
+}
+
+async function authenticate(app: FastifyInstance, req: FastifyRequest): Promise<void> {
+  const auth = req.headers.authorization;
+  const bearer = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+  const cookie = req.cookies?.[sessionCookie];
+  const token = bearer ?? cookie;
+  if (!token) return;
+  const { db, deployment, now } = app.linli;
+  const s = await findSession(db, token, now());
+  if (!s) return;
+  req.session = { id: s.id, personId: s.person_id, csrfToken: s.csrf_token, via: bearer ? 'bearer' : 'cookie' };
+  req.actor = await loadActor(db, s.person_id, deployment.roles);
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new LinliError('LINLI_ERR_UNAUTHENTICATED');
+  return req.actor;
+}
+
+/** Out-of-scope tickets answer 404, exactly like missing ones, so ids leak nothing. */
+export function assertCanSeeTicket(actor: Actor, ticket: Ticket | null, id: string): Ticket {
+  if (!ticket || !canSeeTicket(actor, ticket)) throw notFound(`Ticket ${id}`);
+  return ticket;
+}
+
+export function assertAdminFor(actor: Actor, path: string, what: string): void {
+  if (!isAdminFor(actor, path)) throw new LinliError('LINLI_ERR_FORBIDDEN', [`you are not an administrator for ${what}`]);
+}
+
+/** The org paths whose people the actor may list: an admin's scopes, or the scopes of the actor's own roles. */
+export function peopleScope(actor: Actor): string[] {
+  return actor.grants.flatMap((g) => g.scopePaths.length ? g.scopePaths : [g.orgPath]);
+}

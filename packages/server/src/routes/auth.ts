@@ -1,0 +1,89 @@
+import { LinliError } from '@linli/core';
+import { findLogin, getPerson } from '@linli/db';
+import type { FastifyInstance } from 'fastify';
+import { assertLoginAllowed, clearFailedLogins, recordFailedLogin } from '../auth/login-limit.js';
+import { dummyHash, verifyPassword } from '../auth/password.js';
+import { createSession, revokeSession, sessionCookie } from '../auth/sessions.js';
+import { requireActor } from '../policy.js';
+
+const loginBody = {
+  type: 'object',
+  properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+  required: ['username', 'password'],
+  additionalProperties: false,
+} as const;
+
+const meResponse = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    name: { type: 'string' },
+    roles: { type: 'array', items: { $ref: 'RoleAssignment#' } },
+    csrfToken: { type: 'string' },
+  },
+  required: ['id', 'username', 'name', 'roles'],
+} as const;
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const { linli } = app;
+
+  app.post<{ Body: { username: string; password: string } }>(
+    '/api/auth/login',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in: sets an httpOnly session cookie and returns a bearer token',
+        body: loginBody,
+        response: {
+          200: { type: 'object', properties: { token: { type: 'string' }, csrfToken: { type: 'string' }, expiresAt: { type: 'string' }, person: meResponse }, required: ['token', 'csrfToken', 'person'] },
+          401: { $ref: 'LinliError#' },
+          429: { $ref: 'LinliError#' },
+        },
+      },
+    },
+    async (req, reply) => {
+      const { username, password } = req.body;
+      const now = linli.now();
+      await assertLoginAllowed(linli.db, username, req.ip, now, linli.options.loginLimit);
+      const login = await findLogin(linli.db, username);
+      const ok = login && !login.disabled_at ? await verifyPassword(login.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
+      if (!ok || !login) {
+        await recordFailedLogin(linli.db, username, req.ip, now);
+        throw new LinliError('LINLI_ERR_BAD_CREDENTIALS');
+      }
+      await clearFailedLogins(linli.db, username);
+      const session = await createSession(linli.db, login.id, now, linli.options.sessionHours);
+      const person = await getPerson(linli.db, String(login.id));
+      reply.setCookie(sessionCookie, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        expires: session.expiresAt,
+      });
+      return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), person: { ...person!, csrfToken: session.csrfToken } };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { policy: 'authenticated' }, schema: { tags: ['auth'], summary: 'Log out: the session is revoked on the server', response: { 204: { type: 'null' } } } },
+    async (req, reply) => {
+      if (req.session) await revokeSession(linli.db, req.session.id, linli.now());
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/me',
+    { config: { policy: 'authenticated' }, schema: { tags: ['auth'], summary: 'Who I am and the roles I hold', response: { 200: meResponse, 401: { $ref: 'LinliError#' } } } },
+    async (req) => {
+      const actor = requireActor(req);
+      const person = await getPerson(linli.db, actor.personId);
+      return { ...person!, csrfToken: req.session?.csrfToken };
+    },
+  );
+}

@@ -1,0 +1,36 @@
+import { notFound } from '@linli/core';
+import type { FastifyInstance } from 'fastify';
+import { errorResponses, idParam } from './schemas.js';
+
+/** Workflows, forms and roles of the deployment: what the web app renders forms and diagrams from. */
+export async function metaRoutes(app: FastifyInstance): Promise<void> {
+  const { deployment } = app.linli;
+  const list = () => deployment.workflows.list().map((w) => ({ ...w.def, source: w.source }));
+
+  app.get('/api/workflows', { config: { policy: 'authenticated' }, schema: { tags: ['workflows'], summary: 'Every configured workflow', response: errorResponses } }, async () => ({ items: list() }));
+
+  app.get<{ Params: { id: string } }>(
+    '/api/workflows/:id',
+    { config: { policy: 'authenticated' }, schema: { tags: ['workflows'], params: idParam, response: errorResponses } },
+    async (req) => {
+      const wf = deployment.workflows.get(req.params.id);
+      if (!wf) throw notFound(`Workflow ${req.params.id}`);
+      return { ...wf.def, source: wf.source };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/forms/:id',
+    { config: { policy: 'authenticated' }, schema: { tags: ['workflows'], summary: 'A form: JSON Schema + uiSchema + translations', params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] }, response: errorResponses } },
+    async (req) => {
+      const form = deployment.forms.get(req.params.id);
+      if (!form) throw notFound(`Form ${req.params.id}`);
+      return { id: form.id, title: form.title, schema: form.schema, uiSchema: form.uiSchema ?? {}, translations: form.translations ?? {} };
+    },
+  );
+
+  app.get('/api/roles', { config: { policy: 'authenticated' }, schema: { tags: ['workflows'], summary: 'Roles and org types of the deployment', response: errorResponses } }, async () => ({
+    roles: [...deployment.roles.values()],
+    orgTypes: deployment.orgTypes,
+  }));
+}

@@ -1,0 +1,148 @@
+import { isAdminFor, LinliError, notFound, unprocessable } from '@linli/core';
+import { audit, getOrg, getPerson, listPeople, parseId, type Person } from '@linli/db';
+import type { FastifyInstance } from 'fastify';
+import { hashPassword } from '../auth/password.js';
+import { assertAdminFor, peopleScope, requireActor } from '../policy.js';
+import { errorResponses, pageQuery } from './schemas.js';
+import { maskValue } from '../services/personal-data.js';
+
+export async function peopleRoutes(app: FastifyInstance): Promise<void> {
+  const { linli } = app;
+
+  /** Phone numbers are personal data: shown whole only to an administrator of one of the person's orgs. */
+  const present = (viewer: Parameters<typeof isAdminFor>[0], p: Person) => ({
+    ...p,
+    phone: p.roles.some((r) => isAdminFor(viewer, r.orgPath)) || p.id === viewer.personId ? p.phone : (maskValue(p.phone) as string | null),
+  });
+
+  app.get<{ Querystring: { limit: number; cursor?: string } }>(
+    '/api/people',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['people'],
+        summary: 'People holding roles within my scopes',
+        querystring: { type: 'object', properties: { ...pageQuery }, additionalProperties: false },
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: { $ref: 'Person#' } }, nextCursor: { type: ['string', 'null'] } } }, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const page = await listPeople(linli.db, { ...req.query, withinPaths: peopleScope(actor) });
+      return { items: page.items.map((p) => present(actor, p)), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post<{ Body: { username: string; name: string; phone?: string; password: string } }>(
+    '/api/people',
+    {
+      config: { policy: 'admin' },
+      schema: {
+        tags: ['people'],
+        summary: 'Create an account (administrators)',
+        body: {
+          type: 'object',
+          properties: {
+            username: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]{1,63}$' },
+            name: { type: 'string', minLength: 1, maxLength: 100 },
+            phone: { type: 'string', pattern: '^[0-9+ -]{5,20}$' },
+            password: { type: 'string', minLength: 8, maxLength: 256 },
+          },
+          required: ['username', 'name', 'password'],
+          additionalProperties: false,
+        },
+        response: { 201: { $ref: 'Person#' }, ...errorResponses, 409: { $ref: 'LinliError#' } },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const b = req.body;
+      const hash = await hashPassword(b.password);
+      const id = await linli.db.transaction().execute(async (trx) => {
+        const exists = await trx.selectFrom('linli_people').select('id').where('username', '=', b.username).executeTakeFirst();
+        if (exists) throw new LinliError('LINLI_ERR_CONFLICT', [`The username "${b.username}" is taken.`]);
+        const row = await trx.insertInto('linli_people').values({ username: b.username, display_name: b.name, phone: b.phone ?? null, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+        await audit(trx, { actorId: actor.personId, action: 'person.create', subjectType: 'person', subjectId: String(row.id), after: { username: b.username, name: b.name, phone: b.phone ?? null }, requestId: req.id });
+        return String(row.id);
+      });
+      return reply.status(201).send(await getPerson(linli.db, id));
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { role: string; orgId?: string; gridId?: string } }>(
+    '/api/people/:id/roles',
+    {
+      config: { policy: 'admin' },
+      schema: {
+        tags: ['people'],
+        summary: 'Give a person a role at an org or grid (administrators of that org)',
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 20 } }, required: ['id'] },
+        body: {
+          type: 'object',
+          properties: { role: { type: 'string', maxLength: 64 }, orgId: { type: 'string', maxLength: 20 }, gridId: { type: 'string', maxLength: 20 } },
+          required: ['role'],
+          additionalProperties: false,
+        },
+        response: { 201: { $ref: 'Person#' }, ...errorResponses, 409: { $ref: 'LinliError#' }, 422: { $ref: 'LinliError#' } },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const b = req.body;
+      const person = await getPerson(linli.db, req.params.id);
+      if (!person) throw notFound(`Person ${req.params.id}`);
+      const role = linli.deployment.roles.get(b.role);
+      if (!role) throw unprocessable(`Unknown role "${b.role}".`, [{ path: '/body/role', message: 'unknown role', expected: [...linli.deployment.roles.keys()].join(', ') }]);
+      let orgId: string;
+      let gridId: number | null = null;
+      if (role.heldAt === 'grid') {
+        const grid = b.gridId ? await linli.db.selectFrom('linli_grids').select(['id', 'org_id']).where('id', '=', parseId(b.gridId) ?? -1).executeTakeFirst() : undefined;
+        if (!grid) throw unprocessable(`"${b.role}" is held at a grid: give an existing gridId.`, [{ path: '/body/gridId', message: 'unknown or missing grid' }]);
+        gridId = grid.id;
+        orgId = String(grid.org_id);
+      } else {
+        if (!b.orgId) throw unprocessable(`"${b.role}" is held at an org: give orgId.`, [{ path: '/body/orgId', message: 'is required' }]);
+        orgId = b.orgId;
+      }
+      const org = await getOrg(linli.db, orgId);
+      if (!org) throw unprocessable(`There is no organization ${orgId}.`, [{ path: '/body/orgId', message: 'unknown organization' }]);
+      assertAdminFor(actor, org.path, org.name);
+      await linli.db.transaction().execute(async (trx) => {
+        const res = await trx
+          .insertInto('linli_role_assignments')
+          .values({ person_id: Number(person.id), role: b.role, org_id: Number(org.id), grid_id: gridId })
+          .onConflict((oc) => oc.doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (!res) throw new LinliError('LINLI_ERR_CONFLICT', [`${person.name} already holds "${b.role}" there.`]);
+        await audit(trx, { actorId: actor.personId, action: 'role.grant', subjectType: 'person', subjectId: person.id, before: person.roles, after: { id: String(res.id), role: b.role, orgId: org.id, gridId }, requestId: req.id });
+      });
+      return reply.status(201).send(present(actor, (await getPerson(linli.db, person.id))!));
+    },
+  );
+
+  app.delete<{ Params: { id: string; roleId: string } }>(
+    '/api/people/:id/roles/:roleId',
+    {
+      config: { policy: 'admin' },
+      schema: {
+        tags: ['people'],
+        summary: 'Take a role away (administrators of its org)',
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 20 }, roleId: { type: 'string', maxLength: 20 } }, required: ['id', 'roleId'] },
+        response: { 204: { type: 'null' }, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const person = await getPerson(linli.db, req.params.id);
+      const assignment = person?.roles.find((r) => r.id === req.params.roleId);
+      if (!person || !assignment) throw notFound(`Role ${req.params.roleId} of person ${req.params.id}`);
+      assertAdminFor(actor, assignment.orgPath, assignment.orgName);
+      await linli.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('linli_role_assignments').where('id', '=', Number(assignment.id)).execute();
+        await audit(trx, { actorId: actor.personId, action: 'role.revoke', subjectType: 'person', subjectId: person.id, before: assignment, after: null, requestId: req.id });
+      });
+      return reply.status(204).send();
+    },
+  );
+}

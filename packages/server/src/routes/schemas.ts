@@ -1,0 +1,137 @@
+/**
+ * Shared JSON Schemas of the API's objects. Fastify validates requests and
+ * serializes responses with them, and @fastify/swagger turns them into the
+ * OpenAPI document: each is written once, here.
+ */
+export const errorResponse = {
+  $id: 'LinliError',
+  type: 'object',
+  properties: {
+    code: { type: 'string', description: 'Stable code, LINLI_ERR_* (see docs/errors.md)' },
+    message: { type: 'string' },
+    details: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { path: { type: 'string' }, message: { type: 'string' }, file: { type: 'string' }, expected: { type: 'string' } },
+        required: ['path', 'message'],
+      },
+    },
+  },
+  required: ['code', 'message'],
+} as const;
+
+export const idParam = {
+  type: 'object',
+  properties: { id: { type: 'string', maxLength: 20 } },
+  required: ['id'],
+} as const;
+
+export const pageQuery = {
+  limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+  cursor: { type: 'string', maxLength: 100 },
+} as const;
+
+const nullableString = { type: ['string', 'null'] } as const;
+
+export const orgSchema = {
+  $id: 'Org',
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    key: { type: 'string' },
+    parentId: nullableString,
+    type: { type: 'string' },
+    kind: { type: 'string', enum: ['level', 'side'] },
+    name: { type: 'string' },
+    nameEn: nullableString,
+    path: { type: 'string' },
+    depth: { type: 'integer' },
+  },
+  required: ['id', 'key', 'parentId', 'type', 'kind', 'name', 'path', 'depth'],
+} as const;
+
+export const roleAssignmentSchema = {
+  $id: 'RoleAssignment',
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    role: { type: 'string' },
+    orgId: { type: 'string' },
+    orgName: { type: 'string' },
+    orgPath: { type: 'string' },
+    gridId: nullableString,
+    gridName: nullableString,
+  },
+  required: ['id', 'role', 'orgId', 'orgName', 'gridId'],
+} as const;
+
+export const personSchema = {
+  $id: 'Person',
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    name: { type: 'string' },
+    phone: { ...nullableString, description: 'Masked (138****5678) unless the caller administers the person' },
+    roles: { type: 'array', items: { $ref: 'RoleAssignment#' } },
+  },
+  required: ['id', 'username', 'name', 'roles'],
+} as const;
+
+export const ticketSchema = {
+  $id: 'Ticket',
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    workflow: { type: 'string' },
+    state: { type: 'string' },
+    version: { type: 'integer' },
+    orgId: { type: 'string' },
+    assigneeOrgId: nullableString,
+    assigneePersonId: nullableString,
+    reporterId: nullableString,
+    title: { type: 'string' },
+    data: { type: 'object', additionalProperties: true },
+    deadline: { type: ['string', 'null'], format: 'date-time' },
+    overdue: { type: 'boolean' },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+    closedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+  required: ['id', 'workflow', 'state', 'version', 'orgId', 'title', 'data', 'deadline', 'overdue', 'createdAt'],
+} as const;
+
+export const ticketEventSchema = {
+  $id: 'TicketEvent',
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    seq: { type: 'integer' },
+    action: { type: 'string' },
+    fromState: nullableString,
+    toState: { type: 'string' },
+    actorId: nullableString,
+    actorName: nullableString,
+    data: { type: ['object', 'null'], additionalProperties: true },
+    comment: nullableString,
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+  required: ['id', 'seq', 'action', 'toState', 'createdAt'],
+} as const;
+
+export const sharedSchemas = [errorResponse, orgSchema, roleAssignmentSchema, personSchema, ticketSchema, ticketEventSchema];
+
+export const pageOf = (ref: string) => ({
+  type: 'object',
+  properties: { items: { type: 'array', items: { $ref: `${ref}#` } }, nextCursor: nullableString },
+  required: ['items', 'nextCursor'],
+});
+
+/** The error responses every authenticated route can give, for the OpenAPI document. */
+export const errorResponses = {
+  400: { $ref: 'LinliError#' },
+  401: { $ref: 'LinliError#' },
+  403: { $ref: 'LinliError#' },
+  404: { $ref: 'LinliError#' },
+} as const;

@@ -1,0 +1,42 @@
+import type { Deployment } from '@linli/core';
+import { JobRunner, type JobLogger } from '@linli/jobs';
+import type { Kysely } from 'kysely';
+import { deadlineHandlers } from './deadline-jobs.js';
+import { createEscalationService, type EscalationService } from './escalation-service.js';
+import { inAppChannel, Notifier, type NotificationChannel } from './notifier.js';
+import { createTicketLifecycle, type TicketLifecycle } from './ticket-lifecycle.js';
+import { webhookChannel, webhookHandler } from './webhook-channel.js';
+
+export interface JobOptions {
+  /** Time between polls of the worker (default 1000 ms). */
+  pollMs?: number;
+  /** How long a claimed job stays reserved (default 5 min). */
+  leaseMs?: number;
+  /** Names this instance in the queue's `locked_by` (default host:pid:random). */
+  workerId?: string;
+}
+
+export interface WorkflowServices {
+  jobs: JobRunner;
+  notifier: Notifier;
+  escalations: EscalationService;
+  lifecycle: TicketLifecycle;
+}
+
+/**
+ * Time limits, reminders, escalation and notifications, wired to one job
+ * runner: the handlers are registered here; the runner polls only once
+ * `jobs.start()` is called (startServer does; tests call `runDueJobs`).
+ */
+export function createWorkflowServices(deployment: Deployment, db: Kysely<any>, now: () => Date, o: JobOptions & { logger?: JobLogger; channels?: NotificationChannel[] } = {}): WorkflowServices {
+  const jobs = new JobRunner({ db, now, handlers: [], ...(o.pollMs ? { pollMs: o.pollMs } : {}), ...(o.leaseMs ? { leaseMs: o.leaseMs } : {}), ...(o.workerId ? { workerId: o.workerId } : {}), ...(o.logger ? { logger: o.logger } : {}) });
+  const hooks = deployment.config.notifications?.webhooks ?? [];
+  const notifier = new Notifier([inAppChannel, ...(hooks.length ? [webhookChannel(hooks, jobs, deployment.config.name)] : []), ...(o.channels ?? [])]);
+  // Registered even without webhooks: deliveries left from an older config are dead-lettered with a reason, not left pending.
+  jobs.register(webhookHandler(hooks));
+  const escalations = createEscalationService(deployment, jobs, notifier, now);
+  for (const h of escalations.handlers) jobs.register(h);
+  for (const h of deadlineHandlers(deployment, escalations, notifier)) jobs.register(h);
+  const lifecycle = createTicketLifecycle(deployment, jobs, notifier, now);
+  return { jobs, notifier, escalations, lifecycle };
+}

@@ -1,0 +1,70 @@
+import type { Actor, Deployment } from '@linli/core';
+import type { CoreTables, Database } from '@linli/db';
+import type { LinliPlugin, TicketService } from '@linli/sdk';
+import type { JobRunner } from '@linli/jobs';
+import type { Kysely } from 'kysely';
+import type { EscalationService } from './services/escalation-service.js';
+import type { JobOptions } from './services/workflow-services.js';
+
+/** Who may call a route. Every route under /api declares one; the server refuses to start otherwise. */
+export type RoutePolicy = 'public' | 'authenticated' | 'admin';
+
+export interface SessionInfo {
+  id: string;
+  personId: number;
+  csrfToken: string;
+  /** How the request authenticated: a cookie needs a CSRF header on writes, a bearer token does not. */
+  via: 'cookie' | 'bearer';
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionInfo | null;
+  }
+  interface FastifyInstance {
+    linli: LinliServices;
+  }
+}
+
+export interface ServerOptions {
+  /** Length of a session, in hours. */
+  sessionHours?: number;
+  /** Failed logins allowed per account and per address within `windowMinutes` before 429. */
+  loginLimit?: { perAccount: number; perAddress: number; windowMinutes: number };
+  /** Where the built web app is; served at `/` when it exists. */
+  webDir?: string | undefined;
+  /** Demo mode: the login page shows the demo accounts. */
+  demo?: { password: string; usernames: string[] } | undefined;
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+  /** The durable job worker (deadlines, reminders, escalations, webhooks). */
+  jobs?: JobOptions;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+  /** The route's JSON Schemas (body, querystring, params), for tests that generate input from them. */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
+}
+
+export interface LinliServices {
+  /** Every /api route with its policy, as registered: the authorization matrix test is generated from it. */
+  routes: RouteInfo[];
+  deployment: Deployment;
+  database: Database<CoreTables>;
+  db: Kysely<CoreTables>;
+  plugins: LinliPlugin[];
+  now(): Date;
+  tickets: TicketService;
+  /** The job queue and worker: `startServer` starts it; tests run `jobs.runDueJobs(now)` step by step. */
+  jobs: JobRunner;
+  /** Whistle (吹哨) and report (报到). */
+  escalations: EscalationService;
+  options: Required<Pick<ServerOptions, 'sessionHours' | 'loginLimit' | 'bodyLimit'>> & ServerOptions;
+}

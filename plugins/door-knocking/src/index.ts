@@ -1,0 +1,3 @@
+export { doorKnockingPlugin } from './plugin.js';
+export type { VisitInput } from './forms/visit.js';
+export type { ProblemData } from './forms/problem.js';

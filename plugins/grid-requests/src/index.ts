@@ -1,0 +1,2 @@
+export { gridRequestsPlugin } from './plugin.js';
+export type { GridRequestIntake } from './forms/intake.js';

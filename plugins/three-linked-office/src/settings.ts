@@ -1,0 +1,64 @@
+import type { FromSchema } from '@linli/sdk';
+
+const orgKey = { type: 'string', minLength: 1, maxLength: 100, description: 'The key of an org in /orgs' } as const;
+const weekday = { type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday: 1 Monday … 7 Sunday' } as const;
+const time = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'Local time, HH:MM' } as const;
+const usernames = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 20, uniqueItems: true } as const;
+
+/**
+ * The plugin's options under `plugins.three-linked-office` in a city config.
+ * `linli check` validates them with this schema: an office missing one of the
+ * three parties is refused with its JSON path. Whether the keys name real orgs
+ * of the right type is checked when the plugin starts (offices.ts), because
+ * that needs the org tree.
+ */
+export const optionsSchema = {
+  type: 'object',
+  properties: {
+    meetingWeekday: { ...weekday, default: 3, description: 'Default weekday of the weekly meeting 每周三方会商 (ISO: 1 Monday … 7 Sunday)' },
+    meetingTime: { ...time, default: '15:00', description: 'Default local start time of the meeting' },
+    offices: {
+      type: 'array',
+      minItems: 1,
+      description: 'One three-linked office 三联办 per compound',
+      items: {
+        type: 'object',
+        properties: {
+          compound: { ...orgKey, description: 'The compound 小区 the office serves' },
+          residentsCommittee: { ...orgKey, description: "The residents' committee 居委会 (an org of type residents_committee)" },
+          propertyCompany: { ...orgKey, description: 'The property company 物业服务企业 (type property_company)' },
+          ownersCommittee: { ...orgKey, description: "The owners' committee 业委会 (type owners_committee)" },
+          partyCommittee: { ...orgKey, description: 'The community (joint) party committee 社区联合党委 that leads the office (type party_committee)' },
+          place: { type: 'string', minLength: 1, maxLength: 100, description: 'Where the office meets, e.g. 社区党群议事厅' },
+          meetingWeekday: weekday,
+          meetingTime: time,
+          representatives: {
+            type: 'object',
+            description: 'Usernames of each party’s representatives; when absent, everyone holding a role at the party’s org',
+            properties: { residentsCommittee: usernames, propertyCompany: usernames, ownersCommittee: usernames },
+            additionalProperties: false,
+          },
+        },
+        required: ['compound', 'residentsCommittee', 'propertyCompany', 'ownersCommittee'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['offices'],
+  additionalProperties: false,
+} as const;
+
+export type Options = FromSchema<typeof optionsSchema>;
+export type OfficeOptions = Options['offices'][number];
+
+export interface Settings {
+  meetingWeekday: number;
+  meetingTime: string;
+  offices: OfficeOptions[];
+}
+
+/** The options with defaults filled in. The core has validated them against optionsSchema already. */
+export function readSettings(raw: Record<string, unknown>): Settings {
+  const o = raw as Partial<Options>;
+  return { meetingWeekday: o.meetingWeekday ?? 3, meetingTime: o.meetingTime ?? '15:00', offices: o.offices ?? [] };
+}
