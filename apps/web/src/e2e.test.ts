@@ -323,7 +323,7 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it('switches to English, form titles included', async () => {
+  it('switches to English, form titles and choices included', async () => {
     const page = await newPage(375);
     await login(page, 'resident.hepan');
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -332,6 +332,10 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     await visible(page.getByRole('textbox', { name: 'Title', exact: true }));
     await visible(page.getByLabel('What is wrong'));
     await visible(page.getByText('Take / pick photo'));
+    // Choices read in English (the value sent stays the Chinese one the schema allows).
+    const category = page.getByRole('combobox', { name: 'Category' });
+    await category.selectOption({ label: 'Safety hazard' });
+    expect(await category.evaluate((el: HTMLSelectElement) => [...el.options].map((o) => o.textContent))).toEqual(expect.arrayContaining(['Environment and sanitation', 'Safety hazard', 'Other']));
     await page.getByRole('button', { name: '切换到中文' }).click();
     await visible(page.getByRole('textbox', { name: '标题', exact: true }));
     expect(problems).toEqual([]);

@@ -18,6 +18,7 @@ export type * from './schemas/types.js';
 export * from './org/defaults.js';
 export * from './org/path.js';
 export * from './forms/registry.js';
+export * from './forms/translations.js';
 export * from './workflow/validate.js';
 export * from './workflow/registry.js';
 export * from './tickets/actor.js';

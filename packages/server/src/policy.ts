@@ -1,5 +1,5 @@
 import { canSeeTicket, isAdminFor, LinliError, notFound, type Actor, type Ticket } from '@linli/core';
-import { loadActor } from '@linli/db';
+import { toActor } from '@linli/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findSession, sessionCookie } from './auth/sessions.js';
 import type { RouteInfo, RoutePolicy } from './types.js';
@@ -50,7 +50,7 @@ async function authenticate(app: FastifyInstance, req: FastifyRequest): Promise<
   const s = await findSession(db, token, now());
   if (!s) return;
   req.session = { id: s.id, personId: s.person_id, csrfToken: s.csrf_token, via: bearer ? 'bearer' : 'cookie' };
-  req.actor = await loadActor(db, s.person_id, deployment.roles);
+  req.actor = toActor(s.person_id, s.grants, deployment.roles);
 }
 
 export function requireActor(req: FastifyRequest): Actor {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDoc } from '../api/types';
-import { fieldTitle, localizedUiSchema, orderedFields } from './fields';
+import { enumLabel, fieldTitle, localizedUiSchema, orderedFields } from './fields';
 
 const form: FormDoc = {
   id: 'f',
@@ -28,6 +28,30 @@ describe('form field helpers', () => {
     });
     expect(localizedUiSchema(form, 'zh-CN')).toEqual(form.uiSchema);
     expect(JSON.stringify(form.schema)).toBe(before);
+  });
+  it('labels enum values in English through ui:enumNames, keeping the Chinese values', () => {
+    const withEnum: FormDoc = {
+      ...form,
+      schema: { type: 'object', properties: { urgency: { type: 'string', title: '紧急程度', enum: ['急', '缓'] } } },
+      uiSchema: { urgency: { 'ui:widget': 'radio' } },
+      translations: { en: { '/urgency': 'Urgency', '/urgency=急': 'Urgent', '/urgency=缓': 'Can wait' } },
+    };
+    expect(localizedUiSchema(withEnum, 'en')).toEqual({ urgency: { 'ui:widget': 'radio', 'ui:title': 'Urgency', 'ui:enumNames': { 急: 'Urgent', 缓: 'Can wait' } } });
+    expect(enumLabel(withEnum, '/urgency', '急', 'en')).toBe('Urgent');
+    expect(enumLabel(withEnum, '/urgency', '急', 'zh-CN')).toBe('急');
+    expect(enumLabel(withEnum, '/urgency', '其他', 'en')).toBe('其他');
+  });
+  it('labels oneOf branches through their ui:title, and shows their Chinese title in Chinese', () => {
+    const withOneOf: FormDoc = {
+      ...form,
+      schema: { type: 'object', properties: { party: { type: 'string', oneOf: [{ const: 'pc', title: '物业' }, { const: 'oc', title: '业委会' }] } } },
+      uiSchema: { party: { 'ui:widget': 'radio' } },
+      translations: { en: { '/party=oc': "Owners' committee" } },
+    };
+    expect(localizedUiSchema(withOneOf, 'en')).toEqual({ party: { 'ui:widget': 'radio', oneOf: [{}, { 'ui:title': "Owners' committee" }] } });
+    expect(enumLabel(withOneOf, '/party', 'oc', 'en')).toBe("Owners' committee");
+    expect(enumLabel(withOneOf, '/party', 'pc', 'en')).toBe('物业');
+    expect(enumLabel(withOneOf, '/party', 'pc', 'zh-CN')).toBe('物业');
   });
   it('orders fields by ui:order with its wildcard', () => {
     expect(orderedFields(form)).toEqual(['where', 'title', 'note']);

@@ -1,18 +1,11 @@
+import { constTitle, enumValues, fieldSchemaAt as schemaAt, parseTranslationKey } from '@linli/core/forms/translations';
 import type { FormDoc } from '../api/types';
 import type { Lang } from '../i18n';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The schema of the field at a form path ('/address/street'), following object properties. */
-export function schemaAt(schema: Json, path: string): Json | undefined {
-  let s: Json | undefined = schema;
-  for (const key of path.split('/').filter(Boolean)) {
-    const props: unknown = s?.properties;
-    s = isObj(props) && isObj(props[key]) ? (props[key] as Json) : undefined;
-  }
-  return s;
-}
+export { schemaAt };
 
 /** A field's title in the chosen language: the form's translation when there is one, else the schema's own (Chinese) title. */
 export function fieldTitle(form: FormDoc, path: string, lang: Lang): string {
@@ -23,20 +16,45 @@ export function fieldTitle(form: FormDoc, path: string, lang: Lang): string {
 }
 
 /**
- * The uiSchema with English titles as `ui:title`. Titles go in the uiSchema,
+ * How one allowed value of a field reads in the chosen language: the form's
+ * `/field=value` translation, else the title of its `oneOf` branch, else the
+ * value itself (enum values are Chinese).
+ */
+export function enumLabel(form: FormDoc, path: string, value: unknown, lang: Lang): string {
+  return (lang === 'en' ? form.translations.en?.[`${path}=${String(value)}`] : undefined) ?? constTitle(schemaAt(form.schema, path), value) ?? String(value);
+}
+
+/**
+ * The uiSchema with English titles as `ui:title` and English labels of enum
+ * values as `ui:enumNames` (a value → label map). They go in the uiSchema,
  * not the schema: the schema must stay exactly what the server compiled its
- * validators from.
+ * validators from, and the data keeps its Chinese values.
  */
 export function localizedUiSchema(form: FormDoc, lang: Lang): Json {
   const ui = structuredClone(form.uiSchema ?? {}) as Json;
   if (lang === 'zh-CN') return ui;
-  for (const [path, title] of Object.entries(form.translations[lang] ?? {})) {
+  for (const [key, text] of Object.entries(form.translations[lang] ?? {})) {
+    const { path, value } = parseTranslationKey(key);
     let node = ui;
-    for (const key of path.split('/').filter(Boolean)) {
-      if (!isObj(node[key])) node[key] = {};
-      node = node[key] as Json;
+    for (const name of path.split('/').filter(Boolean)) {
+      if (!isObj(node[name])) node[name] = {};
+      node = node[name] as Json;
     }
-    node['ui:title'] = title;
+    if (value === undefined) {
+      node['ui:title'] = text;
+      continue;
+    }
+    // RJSF labels `enum` values by `ui:enumNames` and `oneOf` branches by their own `ui:title`.
+    const field = schemaAt(form.schema, path);
+    const branches = field && (Array.isArray(field.oneOf) ? 'oneOf' : Array.isArray(field.anyOf) ? 'anyOf' : null);
+    if (branches) {
+      const index = (enumValues(field) ?? []).indexOf(value);
+      const list = Array.isArray(node[branches]) ? (node[branches] as Json[]) : [];
+      list[index] = { ...list[index], 'ui:title': text };
+      node[branches] = Array.from(list, (b) => b ?? {});
+    } else {
+      node['ui:enumNames'] = { ...(isObj(node['ui:enumNames']) ? node['ui:enumNames'] : {}), [value]: text };
+    }
   }
   return ui;
 }

@@ -2,7 +2,7 @@ import { loadForm } from '../api/cache';
 import type { FormDoc } from '../api/types';
 import { useLoad } from '../api/useApi';
 import { useDeployment } from '../api/useDeployment';
-import { fieldTitle, orderedFields, schemaAt, widgetOf } from '../forms/fields';
+import { enumLabel, fieldTitle, orderedFields, schemaAt, widgetOf } from '../forms/fields';
 import { useI18n } from '../i18n';
 import { orgName } from '../lib/orgs';
 import { formatDate, formatDateTime } from '../lib/time';
@@ -45,11 +45,11 @@ export function FieldValues({ formId, data }: { formId: string | null | undefine
     if ((widget === 'photos' || key === 'photos') && Array.isArray(value)) return value.length ? <Photos ids={value} /> : <span className="muted">{t('common.none')}</span>;
     if (widget === 'org' && typeof value === 'string') return orgName(dep.org(value), lang) || value;
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-    if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、');
+    if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : doc ? enumLabel(doc, `/${key}`, v, lang) : String(v))).join(lang === 'en' ? ', ' : '、');
     if (value && typeof value === 'object') return <code className="json">{JSON.stringify(value)}</code>;
     if (typeof value === 'string' && schema?.format === 'date-time') return formatDateTime(value, lang);
     if (typeof value === 'string' && schema?.format === 'date') return formatDate(value, lang);
-    return String(value ?? '');
+    return doc ? enumLabel(doc, `/${key}`, value ?? '', lang) : String(value ?? '');
   }
 
   return (

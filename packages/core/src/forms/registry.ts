@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { LinliError, type ErrorDetail } from '../errors.js';
 import type { FormDefinition } from '../schemas/types.js';
+import { translationProblems } from './translations.js';
 
 // ajv-formats is published as CommonJS; under NodeNext its default export is the module object.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
@@ -91,6 +92,8 @@ export class FormRegistry {
     } catch (e) {
       throw new LinliError('LINLI_ERR_CONFIG_INVALID', [`the schema of form "${form.id}" from ${source} does not compile: ${(e as Error).message}`]);
     }
+    const problems = translationProblems(form);
+    if (problems.length > 0) throw new LinliError('LINLI_ERR_CONFIG_INVALID', [`form "${form.id}" from ${source}: ${problems.join('; ')}`]);
     this.#forms.set(form.id, { form, source, validate });
   }
 

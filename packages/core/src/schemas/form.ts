@@ -5,7 +5,8 @@ import { localizedTextSchema } from '../i18n.js';
  * generated form (react-jsonschema-form), the TypeScript type (json-schema-to-ts)
  * and the OpenAPI document. Titles in `schema` are Chinese (the default);
  * `translations.en` maps a field path (`/` for the form, `/field/sub` for a
- * field) to its English title. A field marked `"x-linli-sensitive": true`
+ * field) to its English title, and `/field=value` to the English label of
+ * one of an enum field's values (forms/translations.ts). A field marked `"x-linli-sensitive": true`
  * (phone, ID-card number, address) is personal data under PIPL.
  */
 export const formSchema = {
@@ -22,7 +23,13 @@ export const formSchema = {
     uiSchema: { type: 'object' },
     translations: {
       type: 'object',
-      properties: { en: { type: 'object', additionalProperties: { type: 'string' } } },
+      properties: {
+        en: {
+          type: 'object',
+          description: 'English text by key: "/" the form title, "/field" (or "/field/sub") a field title, "/field=value" the label of one of an enum field\'s values',
+          additionalProperties: { type: 'string' },
+        },
+      },
       additionalProperties: false,
     },
   },

@@ -1,5 +1,5 @@
 import type { Actor, RoleDefinition, RoleGrant } from '@linli/core';
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { CoreTables } from '../schema.js';
 import { decodeCursor, parseId, toPage, type Page } from './json.js';
 
@@ -86,24 +86,38 @@ export async function listPeople(db: Kysely<CoreTables>, f: PeopleFilter): Promi
   return toPage(rows, f.limit, (r) => ({ id: String(r.id), username: r.username, name: r.display_name, phone: r.phone, roles: roles.get(r.id) ?? [] }));
 }
 
+/** One role assignment as `grantsOf` returns it: for a grid role, with the paths of the orgs its grid covers. */
+export interface GrantRow {
+  id: string;
+  role: string;
+  orgId: string;
+  orgPath: string;
+  gridId: string | null;
+  gridPaths: string[] | null;
+}
+
 /**
- * Resolves everything a person may act as: each role assignment with the org
- * paths it covers. A grid role covers the orgs of its grid.
+ * A person's role assignments with the paths each covers, as one json value.
+ * A correlated subquery rather than separate queries: authentication runs on
+ * every request, and this lets it read the session and the grants in a single
+ * round trip (see `findSession`).
  */
-export async function loadActor(db: Kysely<CoreTables>, personId: number, roles: ReadonlyMap<string, RoleDefinition>): Promise<Actor> {
-  const assignments = (await roleAssignments(db, [personId])).get(personId) ?? [];
-  const gridIds = [...new Set(assignments.filter((a) => a.gridId !== null).map((a) => Number(a.gridId)))];
-  const gridPaths = new Map<string, string[]>();
-  if (gridIds.length) {
-    const rows = await db
-      .selectFrom('linli_grid_orgs as go')
-      .innerJoin('linli_orgs as o', 'o.id', 'go.org_id')
-      .select(['go.grid_id', 'o.path'])
-      .where('go.grid_id', 'in', gridIds)
-      .execute();
-    for (const r of rows) gridPaths.set(String(r.grid_id), [...(gridPaths.get(String(r.grid_id)) ?? []), r.path]);
-  }
-  const grants: RoleGrant[] = assignments.map((a) => {
+export function grantsOf(personId: Expression<number> | number): RawBuilder<GrantRow[]> {
+  return sql<GrantRow[]>`coalesce((
+    select json_agg(json_build_object(
+      'id', ra.id::text, 'role', ra.role, 'orgId', ra.org_id::text, 'orgPath', o.path, 'gridId', ra.grid_id::text,
+      'gridPaths', case when ra.grid_id is null then null else coalesce((
+        select json_agg(gp.path order by gp.path) from linli_grid_orgs go join linli_orgs gp on gp.id = go.org_id where go.grid_id = ra.grid_id
+      ), '[]'::json) end
+    ) order by ra.id)
+    from linli_role_assignments ra join linli_orgs o on o.id = ra.org_id
+    where ra.person_id = ${personId}
+  ), '[]'::json)`;
+}
+
+/** The actor of a person from their grant rows and the deployment's role definitions. */
+export function toActor(personId: number, rows: readonly GrantRow[], roles: ReadonlyMap<string, RoleDefinition>): Actor {
+  const grants: RoleGrant[] = rows.map((a) => {
     const def = roles.get(a.role);
     return {
       id: a.id,
@@ -111,10 +125,19 @@ export async function loadActor(db: Kysely<CoreTables>, personId: number, roles:
       orgId: a.orgId,
       orgPath: a.orgPath,
       gridId: a.gridId,
-      scopePaths: a.gridId !== null ? (gridPaths.get(a.gridId) ?? []) : [a.orgPath],
+      scopePaths: a.gridId !== null ? (a.gridPaths ?? []) : [a.orgPath],
       seesScope: (def?.ticketScope ?? 'subtree') === 'subtree',
       admin: def?.admin === true,
     };
   });
   return { personId: String(personId), grants };
+}
+
+/**
+ * Resolves everything a person may act as: each role assignment with the org
+ * paths it covers. A grid role covers the orgs of its grid.
+ */
+export async function loadActor(db: Kysely<CoreTables>, personId: number, roles: ReadonlyMap<string, RoleDefinition>): Promise<Actor> {
+  const { rows } = await sql<{ grants: GrantRow[] }>`select ${grantsOf(personId)} as grants`.execute(db);
+  return toActor(personId, rows[0]?.grants ?? [], roles);
 }

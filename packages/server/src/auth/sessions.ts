@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { CoreTables } from '@linli/db';
+import { grantsOf, type CoreTables } from '@linli/db';
 
 /**
  * Sessions live in the database (not in process memory), so any server
@@ -19,13 +19,17 @@ export async function createSession(db: Kysely<CoreTables>, personId: number, no
   return { token, csrfToken, expiresAt };
 }
 
-/** The live session for a token, or null when unknown, expired, revoked, or the person is disabled. */
+/**
+ * The live session for a token, with its person's role grants (one round
+ * trip: this runs on every request), or null when unknown, expired, revoked,
+ * or the person is disabled.
+ */
 export async function findSession(db: Kysely<CoreTables>, token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const row = await db
     .selectFrom('linli_sessions as s')
     .innerJoin('linli_people as p', 'p.id', 's.person_id')
-    .select(['s.id', 's.person_id', 's.csrf_token'])
+    .select((eb) => ['s.id', 's.person_id', 's.csrf_token', grantsOf(eb.ref('s.person_id')).as('grants')])
     .where('s.id', '=', digest(token))
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)

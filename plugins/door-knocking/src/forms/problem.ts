@@ -1,5 +1,7 @@
-import type { FormDefinition, FromSchema } from '@linli/sdk';
-import { needCategories } from './visit.js';
+import { enumLabels, type FormDefinition, type FromSchema } from '@linli/sdk';
+import { needCategories, needLabels } from './visit.js';
+
+const verdicts = ['满意', '基本满意', '不满意'] as const;
 
 /**
  * A problem found on a visit, as a ticket. The visit route files it from the
@@ -32,7 +34,7 @@ export const problemForm: FormDefinition = {
     photos: { 'ui:widget': 'photos' },
   },
   translations: {
-    en: { '/': 'Problem found on a visit', '/title': 'Problem', '/household': 'Household', '/category': 'Category', '/description': 'Description', '/photos': 'Photos' },
+    en: { '/': 'Problem found on a visit', '/title': 'Problem', '/household': 'Household', '/category': 'Category', ...needLabels('/category'), '/description': 'Description', '/photos': 'Photos' },
   },
 };
 
@@ -55,12 +57,12 @@ export const confirmForm: FormDefinition = {
   schema: {
     type: 'object',
     properties: {
-      satisfaction: { type: 'string', title: '住户评价', enum: ['满意', '基本满意', '不满意'] },
+      satisfaction: { type: 'string', title: '住户评价', enum: verdicts },
       note: { type: 'string', title: '回访情况', maxLength: 500 },
     },
     required: ['satisfaction'],
     additionalProperties: false,
   },
   uiSchema: { satisfaction: { 'ui:widget': 'radio' }, note: { 'ui:widget': 'textarea' } },
-  translations: { en: { '/': 'Close after the return visit', '/satisfaction': "Household's verdict", '/note': 'Return visit notes' } },
+  translations: { en: { '/': 'Close after the return visit', '/satisfaction': "Household's verdict", ...enumLabels('/satisfaction', verdicts, { 满意: 'Satisfied', 基本满意: 'Mostly satisfied', 不满意: 'Not satisfied' }), '/note': 'Return visit notes' } },
 };

@@ -1,7 +1,21 @@
-import type { FormDefinition, FromSchema } from '@linli/sdk';
+import { enumLabels, type FormDefinition, type FromSchema } from '@linli/sdk';
 
 /** What neighbours ask for on the doorstep; the needs chart counts these. */
 export const needCategories = ['养老照护', '医疗健康', '就业帮扶', '困难救助', '矛盾纠纷', '环境卫生', '安全隐患', '政策咨询', '其他'] as const;
+
+/** The need categories in English, for `translations.en`. */
+export const needLabels = (path: string) =>
+  enumLabels(path, needCategories, {
+    养老照护: 'Elderly care',
+    医疗健康: 'Health care',
+    就业帮扶: 'Help finding work',
+    困难救助: 'Hardship relief',
+    矛盾纠纷: 'Disputes',
+    环境卫生: 'Environment and sanitation',
+    安全隐患: 'Safety hazard',
+    政策咨询: 'Questions about policies',
+    其他: 'Other',
+  });
 
 /**
  * One door knocked on. The schema is the single source of truth: fastify
@@ -50,6 +64,7 @@ export const visitForm: FormDefinition = {
       '/household': 'Household (entrance and door)',
       '/atHome': 'Someone at home',
       '/needs': 'Needs',
+      ...needLabels('/needs'),
       '/note': 'Notes',
       '/problemTitle': 'Problem found (files a ticket)',
       '/problemDescription': 'Problem description',

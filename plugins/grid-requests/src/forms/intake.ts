@@ -1,6 +1,10 @@
-import type { FormDefinition, FromSchema } from '@linli/sdk';
+import { enumLabels, type FormDefinition, type FromSchema } from '@linli/sdk';
 
 export const categories = ['环境卫生', '物业服务', '邻里纠纷', '公共设施', '安全隐患', '其他'] as const;
+
+/** The categories in English, for `translations.en` of every form that asks for one. */
+export const categoryLabels = (path: string) =>
+  enumLabels(path, categories, { 环境卫生: 'Environment and sanitation', 物业服务: 'Property services', 邻里纠纷: 'Neighbour dispute', 公共设施: 'Public facilities', 安全隐患: 'Safety hazard', 其他: 'Other' });
 
 const schema = {
   type: 'object',
@@ -30,6 +34,6 @@ export const intakeForm: FormDefinition = {
     contactPhone: { 'ui:inputType': 'tel' },
   },
   translations: {
-    en: { '/': 'Report a problem', '/title': 'Title', '/category': 'Category', '/description': 'What is wrong', '/location': 'Where', '/photos': 'Photos (snap and report)', '/contactPhone': 'Contact phone' },
+    en: { '/': 'Report a problem', '/title': 'Title', '/category': 'Category', ...categoryLabels('/category'), '/description': 'What is wrong', '/location': 'Where', '/photos': 'Photos (snap and report)', '/contactPhone': 'Contact phone' },
   },
 };

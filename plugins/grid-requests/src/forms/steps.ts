@@ -1,5 +1,8 @@
-import type { FormDefinition } from '@linli/sdk';
-import { categories } from './intake.js';
+import { enumLabels, type FormDefinition } from '@linli/sdk';
+import { categories, categoryLabels } from './intake.js';
+
+const urgencies = ['急', '缓'] as const;
+const satisfactions = ['满意', '基本满意', '不满意'] as const;
 
 export const sortForm: FormDefinition = {
   id: 'grid-request.sort',
@@ -8,14 +11,14 @@ export const sortForm: FormDefinition = {
     type: 'object',
     properties: {
       category: { type: 'string', title: '确认类别', enum: categories },
-      urgency: { type: 'string', title: '紧急程度', enum: ['急', '缓'], default: '缓' },
+      urgency: { type: 'string', title: '紧急程度', enum: urgencies, default: '缓' },
       note: { type: 'string', title: '梳理意见', maxLength: 1000 },
     },
     required: ['category', 'urgency'],
     additionalProperties: false,
   },
   uiSchema: { urgency: { 'ui:widget': 'radio' }, note: { 'ui:widget': 'textarea' } },
-  translations: { en: { '/': 'Sort the request', '/category': 'Category', '/urgency': 'Urgency', '/note': 'Notes' } },
+  translations: { en: { '/': 'Sort the request', '/category': 'Category', ...categoryLabels('/category'), '/urgency': 'Urgency', ...enumLabels('/urgency', urgencies, { 急: 'Urgent', 缓: 'Can wait' }), '/note': 'Notes' } },
 };
 
 export const dispatchForm: FormDefinition = {
@@ -55,12 +58,12 @@ export const feedbackForm: FormDefinition = {
   schema: {
     type: 'object',
     properties: {
-      satisfaction: { type: 'string', title: '满意度', enum: ['满意', '基本满意', '不满意'] },
+      satisfaction: { type: 'string', title: '满意度', enum: satisfactions },
       remark: { type: 'string', title: '评价意见', maxLength: 1000 },
     },
     required: ['satisfaction'],
     additionalProperties: false,
   },
   uiSchema: { satisfaction: { 'ui:widget': 'radio' }, remark: { 'ui:widget': 'textarea' } },
-  translations: { en: { '/': 'Resident feedback', '/satisfaction': 'Satisfaction', '/remark': 'Remarks' } },
+  translations: { en: { '/': 'Resident feedback', '/satisfaction': 'Satisfaction', ...enumLabels('/satisfaction', satisfactions, { 满意: 'Satisfied', 基本满意: 'Mostly satisfied', 不满意: 'Not satisfied' }), '/remark': 'Remarks' } },
 };

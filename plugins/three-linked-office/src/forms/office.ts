@@ -1,5 +1,5 @@
 import type { FormDefinition, FromSchema } from '@linli/sdk';
-import { decisionText, deadlineField, responsiblePartySchema } from './steps.js';
+import { decisionText, deadlineField, responsiblePartyLabels, responsiblePartySchema } from './steps.js';
 
 const orgId = { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } as const;
 
@@ -100,7 +100,7 @@ export const meetingDecisionForm: FormDefinition = {
   title: { 'zh-CN': '会商决定', en: 'Record a decision' },
   schema: meetingDecisionSchema,
   uiSchema: { decision: { 'ui:widget': 'textarea' }, responsibleParty: { 'ui:widget': 'radio' } },
-  translations: { en: { '/': 'Record a decision', '/decision': 'Decision', '/responsibleParty': 'Responsible party', '/deadline': 'Deadline' } },
+  translations: { en: { '/': 'Record a decision', '/decision': 'Decision', '/responsibleParty': 'Responsible party', ...responsiblePartyLabels('/responsibleParty'), '/deadline': 'Deadline' } },
 };
 
 export const feeRateSchema = {

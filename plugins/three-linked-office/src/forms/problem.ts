@@ -1,4 +1,4 @@
-import type { FormDefinition, FromSchema } from '@linli/sdk';
+import { enumLabels, type FormDefinition, type FromSchema } from '@linli/sdk';
 import { difficulties, urgencies } from '../parties.js';
 
 export const categories = ['停车管理', '环境卫生', '设施维修', '安全秩序', '绿化养护', '物业收费', '其他'] as const;
@@ -45,13 +45,17 @@ export const problemIntakeForm: FormDefinition = {
       '/': 'Raise a property problem',
       '/title': 'Problem',
       '/category': 'Category',
+      ...enumLabels('/category', categories, { 停车管理: 'Parking', 环境卫生: 'Environment and sanitation', 设施维修: 'Repairs', 安全秩序: 'Safety and order', 绿化养护: 'Green spaces', 物业收费: 'Property fees', 其他: 'Other' }),
       '/description': 'What is wrong',
       '/location': 'Where',
       '/source': 'Raised by (party)',
+      ...enumLabels('/source', sources, { 居民: 'Resident', 业委会: "Owners' committee", 物业: 'Property company', 居委会: "Residents' committee", 网格员: 'Grid worker', 楼栋长: 'Building leader' }),
       '/raisedBy': 'Raised by (name)',
       '/contactPhone': 'Contact phone',
       '/urgency': 'Urgency (urgent / can wait)',
+      ...enumLabels('/urgency', urgencies, { 急: 'Urgent', 缓: 'Can wait' }),
       '/difficulty': 'Difficulty (easy / hard)',
+      ...enumLabels('/difficulty', difficulties, { 易: 'Easy', 难: 'Hard' }),
       '/photos': 'Photos (snap and report)',
     },
   },

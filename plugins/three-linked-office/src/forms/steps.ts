@@ -1,4 +1,5 @@
-import type { FormDefinition } from '@linli/sdk';
+import { enumLabels, type FormDefinition } from '@linli/sdk';
+import { parties } from '../parties.js';
 
 const id = { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } as const;
 const photos = { type: 'array', title: '照片', maxItems: 6, items: { type: 'string', pattern: '^[0-9]{1,10}$' } } as const;
@@ -13,6 +14,12 @@ export const responsiblePartySchema = {
     { const: 'ownersCommittee', title: '业委会' },
   ],
 } as const;
+
+/** The parties' English names as labels of that choice, for `translations.en`. */
+export const responsiblePartyLabels = (path: string) =>
+  enumLabels(path, parties, { residentsCommittee: "Residents' committee", propertyCompany: 'Property company', ownersCommittee: "Owners' committee" });
+
+const satisfactions = ['满意', '基本满意', '不满意'] as const;
 
 export const decisionText = { type: 'string', title: '会商决定', minLength: 2, maxLength: 2000 } as const;
 export const deadlineField = { type: 'string', title: '办结时限', format: 'date-time' } as const;
@@ -40,7 +47,7 @@ export const decideForm: FormDefinition = {
   },
   uiSchema: { decision: { 'ui:widget': 'textarea' }, responsibleParty: { 'ui:widget': 'radio' }, responsibleOrgId: { 'ui:widget': 'org' } },
   translations: {
-    en: { '/': 'Three-party decision', '/meetingId': 'Meeting number', '/decision': 'Decision', '/responsibleParty': 'Responsible party', '/responsibleOrgId': 'Responsible organization', '/deadline': 'Deadline' },
+    en: { '/': 'Three-party decision', '/meetingId': 'Meeting number', '/decision': 'Decision', '/responsibleParty': 'Responsible party', ...responsiblePartyLabels('/responsibleParty'), '/responsibleOrgId': 'Responsible organization', '/deadline': 'Deadline' },
   },
 };
 
@@ -76,14 +83,14 @@ export const verifyForm: FormDefinition = {
   schema: {
     type: 'object',
     properties: {
-      satisfaction: { type: 'string', title: '群众满意度', enum: ['满意', '基本满意', '不满意'] },
+      satisfaction: { type: 'string', title: '群众满意度', enum: satisfactions },
       opinion: { type: 'string', title: '验收意见', maxLength: 1000 },
     },
     required: ['satisfaction'],
     additionalProperties: false,
   },
   uiSchema: { satisfaction: { 'ui:widget': 'radio' }, opinion: { 'ui:widget': 'textarea' } },
-  translations: { en: { '/': 'Verify and close', '/satisfaction': "Residents' satisfaction", '/opinion': 'Verification notes' } },
+  translations: { en: { '/': 'Verify and close', '/satisfaction': "Residents' satisfaction", ...enumLabels('/satisfaction', satisfactions, { 满意: 'Satisfied', 基本满意: 'Mostly satisfied', 不满意: 'Not satisfied' }), '/opinion': 'Verification notes' } },
 };
 
 export const sendBackForm: FormDefinition = {
