@@ -36,7 +36,16 @@ export async function prepareData(target: BenchTarget, city: City, total: number
   await migrateAll(target.database, city.plugins);
   await seedCity(target.database, city.deployment, city.plugins, { demoPassword: BENCH_PASSWORD, demoData: false });
   const existing = await countRows(db);
-  if (reuse && existing.tickets >= total) return { ...existing, reused: true, loadSeconds: 0, indexSeconds: 0 };
+  if (reuse && existing.tickets >= total) {
+    // The previous run's write phases left tens of thousands of fresh rows the
+    // visibility map does not cover yet: vacuum as after a fresh seed, so
+    // reads measure the same state either way.
+    const started = performance.now();
+    await db.connection().execute(async (conn) => {
+      for (const t of VACUUMED) if (await tableExists(conn, t)) await sql`vacuum (analyze) ${sql.table(t)}`.execute(conn);
+    });
+    return { ...existing, reused: true, loadSeconds: 0, indexSeconds: (performance.now() - started) / 1000 };
+  }
   if (existing.tickets > 0) throw new Error(`The bench database already holds ${existing.tickets} tickets; run without --reuse to start over.`);
 
   const shape = await bulkShape(db, total);

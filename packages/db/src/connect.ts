@@ -35,6 +35,14 @@ export interface DatabaseCapabilities {
 export interface Database<T = CoreTables> {
   db: Kysely<T>;
   capabilities: DatabaseCapabilities;
+  /**
+   * Hears NOTIFY on a channel from every instance on this database, on a
+   * connection of its own; `onLost` runs if that connection fails, after
+   * which nothing more is heard. Returns a function that stops listening.
+   * Only on PostgreSQL: a PGlite directory has one instance, which needs no
+   * telling.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -65,9 +73,30 @@ export async function openDatabase<T = CoreTables>(opts: DatabaseOptions = {}): 
     // parameter, which `?options=` in DATABASE_URL would silently replace.
     if (schema) pool.on('connect', (client) => void client.query(`set search_path to ${schema}`));
     const db = new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
+    const url = opts.url;
     return {
       db,
       capabilities: { kind: 'postgres', concurrentTransactions: true, needsManualVacuum: false },
+      async listen(channel, onMessage, onLost) {
+        if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+        const client = new pg.Client({ connectionString: url });
+        let stopping = false;
+        const lost = (e: Error) => {
+          if (!stopping) onLost(e);
+          stopping = true;
+        };
+        client.on('notification', (n) => {
+          if (n.channel === channel) onMessage(n.payload ?? '');
+        });
+        client.on('error', lost);
+        client.on('end', () => lost(new Error('the listening connection closed')));
+        await client.connect();
+        await client.query(`listen ${channel}`);
+        return async () => {
+          stopping = true;
+          await client.end().catch(() => {});
+        };
+      },
       close: () => db.destroy(),
     };
   }

@@ -8,6 +8,7 @@ import type { Deployment } from '@linli/core';
 import type { CoreTables, Database } from '@linli/db';
 import type { LinliPlugin } from '@linli/sdk';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { decodeAuthChange, authChannel, SessionCache } from './auth/session-cache.js';
 import { registerErrorHandling } from './errors.js';
 import { registerInputGuards } from './json-body.js';
 import { makePluginContexts } from './plugin-context.js';
@@ -72,9 +73,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     tickets: createTicketService(opts.deployment, now, opts.plugins, contextFor, workflow.lifecycle),
     jobs: workflow.jobs,
     escalations: workflow.escalations,
+    sessions: new SessionCache({ ttlMs: opts.sessionCacheMs ?? 5000 }),
     options: { ...opts, sessionHours: opts.sessionHours ?? 12, loginLimit: opts.loginLimit ?? { perAccount: 10, perAddress: 100, windowMinutes: 15 }, bodyLimit },
   };
   app.decorate('linli', services);
+  await listenForAuthChanges(app, services);
 
   for (const s of sharedSchemas) app.addSchema(s);
   registerErrorHandling(app);
@@ -134,4 +137,24 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     });
   }
   return app;
+}
+
+/**
+ * Other instances on the same PostgreSQL announce revoked sessions and role
+ * changes (auth/sessions.ts announceAuthChange); this one drops what it
+ * cached. Should the listening connection fail, caching stops: every request
+ * asks the database again, which is slower but never stale.
+ */
+async function listenForAuthChanges(app: FastifyInstance, services: LinliServices): Promise<void> {
+  const { database, sessions } = services;
+  if (!sessions.enabled || !database.listen) return;
+  const stop = await database.listen(
+    authChannel,
+    (payload) => sessions.apply(decodeAuthChange(payload)),
+    (e) => {
+      sessions.disable();
+      app.log.warn({ err: e }, 'stopped hearing session and role changes from other instances; sessions are no longer cached');
+    },
+  );
+  app.addHook('onClose', stop);
 }

@@ -101,7 +101,8 @@ describe.skipIf(!url)('two server instances on one PostgreSQL', () => {
         await migrateAll(database, plugins);
         await seedCity(database, deployment, plugins, { demoPassword: TEST_PASSWORD, demoData: false });
       }
-      const app = await buildApp({ deployment, database, plugins });
+      // A long session cache: only the other instance's announcement can explain a refusal below.
+      const app = await buildApp({ deployment, database, plugins, sessionCacheMs: 60_000 });
       closers.push(async () => (await app.close(), await database.close()));
       apps.push(app);
     }
@@ -121,8 +122,17 @@ describe.skipIf(!url)('two server instances on one PostgreSQL', () => {
     expect(solved.statusCode).toBe(200);
     const detail = await a.inject({ method: 'GET', url: `/api/tickets/${id}`, headers: auth });
     expect(detail.json().events.map((e: { action: string }) => e.action)).toEqual(['create', 'sort', 'solve-in-grid']);
+    // A role taken away on one instance is gone on the other, though it had the grants cached.
+    const adminLogin = await a.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: TEST_PASSWORD } });
+    const admin = { authorization: `Bearer ${adminLogin.json().token}` };
+    const me = (await b.inject({ method: 'GET', url: '/api/me', headers: auth })).json();
+    for (const role of me.roles) {
+      expect((await a.inject({ method: 'DELETE', url: `/api/people/${me.id}/roles/${role.id}`, headers: admin })).statusCode).toBe(204);
+    }
+    const fileOne = async () => (await b.inject({ method: 'POST', url: '/api/tickets', headers: auth, payload: { workflow: 'grid-request', orgId: hepan, data: requestData() } })).statusCode;
+    await expect.poll(fileOne, { timeout: 3000 }).toBe(403);
     // Logging out on one instance revokes the session on both.
-    expect((await b.inject({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBe(204);
-    expect((await a.inject({ method: 'GET', url: '/api/me', headers: auth })).statusCode).toBe(401);
+    expect((await b.inject({ method: 'POST', url: '/api/auth/logout', headers: admin })).statusCode).toBe(204);
+    await expect.poll(async () => (await a.inject({ method: 'GET', url: '/api/me', headers: admin })).statusCode, { timeout: 3000 }).toBe(401);
   });
 });

@@ -46,11 +46,11 @@ async function authenticate(app: FastifyInstance, req: FastifyRequest): Promise<
   const cookie = req.cookies?.[sessionCookie];
   const token = bearer ?? cookie;
   if (!token) return;
-  const { db, deployment, now } = app.linli;
-  const s = await findSession(db, token, now());
+  const { db, deployment, now, sessions } = app.linli;
+  const s = await findSession(db, token, now(), sessions);
   if (!s) return;
-  req.session = { id: s.id, personId: s.person_id, csrfToken: s.csrf_token, via: bearer ? 'bearer' : 'cookie' };
-  req.actor = toActor(s.person_id, s.grants, deployment.roles);
+  req.session = { id: s.id, personId: s.personId, csrfToken: s.csrfToken, via: bearer ? 'bearer' : 'cookie' };
+  req.actor = toActor(s.personId, s.grants, deployment.roles);
 }
 
 export function requireActor(req: FastifyRequest): Actor {

@@ -1,4 +1,5 @@
 import type { Actor, Deployment } from '@linli/core';
+import type { SessionCache } from './auth/session-cache.js';
 import type { CoreTables, Database } from '@linli/db';
 import type { LinliPlugin, TicketService } from '@linli/sdk';
 import type { JobRunner } from '@linli/jobs';
@@ -43,6 +44,12 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** The durable job worker (deadlines, reminders, escalations, webhooks). */
   jobs?: JobOptions;
+  /**
+   * How long a session and its role grants are reused without asking the
+   * database, in ms (default 5000; 0: ask on every request). Revocations and
+   * role changes reach every instance at once regardless (auth/session-cache.ts).
+   */
+  sessionCacheMs?: number;
 }
 
 export interface RouteInfo {
@@ -66,5 +73,7 @@ export interface LinliServices {
   jobs: JobRunner;
   /** Whistle (吹哨) and report (报到). */
   escalations: EscalationService;
+  /** Recently authenticated sessions (auth/session-cache.ts). */
+  sessions: SessionCache;
   options: Required<Pick<ServerOptions, 'sessionHours' | 'loginLimit' | 'bodyLimit'>> & ServerOptions;
 }

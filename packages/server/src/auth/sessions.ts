@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { grantsOf, type CoreTables } from '@linli/db';
+import { authChannel, encodeAuthChange, type AuthChange, type CachedSession, type SessionCache } from './session-cache.js';
 
 /**
  * Sessions live in the database (not in process memory), so any server
@@ -21,21 +22,36 @@ export async function createSession(db: Kysely<CoreTables>, personId: number, no
 
 /**
  * The live session for a token, with its person's role grants (one round
- * trip: this runs on every request), or null when unknown, expired, revoked,
- * or the person is disabled.
+ * trip: this runs on every request, and a fresh answer is cached briefly),
+ * or null when unknown, expired, revoked, or the person is disabled.
  */
-export async function findSession(db: Kysely<CoreTables>, token: string, now: Date) {
+export async function findSession(db: Kysely<CoreTables>, token: string, now: Date, cache?: SessionCache): Promise<CachedSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const id = digest(token);
+  const cached = cache?.get(id, now);
+  if (cached) return cached;
   const row = await db
     .selectFrom('linli_sessions as s')
     .innerJoin('linli_people as p', 'p.id', 's.person_id')
-    .select((eb) => ['s.id', 's.person_id', 's.csrf_token', grantsOf(eb.ref('s.person_id')).as('grants')])
-    .where('s.id', '=', digest(token))
+    .select((eb) => ['s.id', 's.person_id', 's.csrf_token', 's.expires_at', grantsOf(eb.ref('s.person_id')).as('grants')])
+    .where('s.id', '=', id)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
     .where('p.disabled_at', 'is', null)
     .executeTakeFirst();
-  return row ?? null;
+  if (!row) return null;
+  const session: CachedSession = { id: row.id, personId: row.person_id, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at), grants: row.grants };
+  cache?.set(session);
+  return session;
+}
+
+/**
+ * Tells every instance on this database that who-may-do-what changed. Call
+ * it in the change's transaction: PostgreSQL delivers the notification on
+ * commit, and not at all on rollback.
+ */
+export async function announceAuthChange(db: Kysely<any>, change: AuthChange): Promise<void> {
+  await sql`select pg_notify(${authChannel}, ${encodeAuthChange(change)})`.execute(db);
 }
 
 export async function revokeSession(db: Kysely<CoreTables>, sessionId: string, now: Date): Promise<void> {

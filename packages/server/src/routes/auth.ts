@@ -3,7 +3,7 @@ import { findLogin, getPerson } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import { assertLoginAllowed, clearFailedLogins, recordFailedLogin } from '../auth/login-limit.js';
 import { dummyHash, verifyPassword } from '../auth/password.js';
-import { createSession, revokeSession, sessionCookie } from '../auth/sessions.js';
+import { announceAuthChange, createSession, revokeSession, sessionCookie } from '../auth/sessions.js';
 import { requireActor } from '../policy.js';
 
 const loginBody = {
@@ -71,7 +71,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/api/auth/logout',
     { config: { policy: 'authenticated' }, schema: { tags: ['auth'], summary: 'Log out: the session is revoked on the server', response: { 204: { type: 'null' } } } },
     async (req, reply) => {
-      if (req.session) await revokeSession(linli.db, req.session.id, linli.now());
+      const session = req.session;
+      if (session) {
+        await linli.db.transaction().execute(async (trx) => {
+          await revokeSession(trx, session.id, linli.now());
+          await announceAuthChange(trx, { kind: 'session', sessionId: session.id });
+        });
+        linli.sessions.apply({ kind: 'session', sessionId: session.id });
+      }
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send();
     },

@@ -2,6 +2,7 @@ import { isAdminFor, LinliError, notFound, unprocessable } from '@linli/core';
 import { audit, getOrg, getPerson, listPeople, parseId, type Person } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import { hashPassword } from '../auth/password.js';
+import { announceAuthChange } from '../auth/sessions.js';
 import { assertAdminFor, peopleScope, requireActor } from '../policy.js';
 import { errorResponses, pageQuery } from './schemas.js';
 import { maskValue } from '../services/personal-data.js';
@@ -116,7 +117,9 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
           .executeTakeFirst();
         if (!res) throw new LinliError('LINLI_ERR_CONFLICT', [`${person.name} already holds "${b.role}" there.`]);
         await audit(trx, { actorId: actor.personId, action: 'role.grant', subjectType: 'person', subjectId: person.id, before: person.roles, after: { id: String(res.id), role: b.role, orgId: org.id, gridId }, requestId: req.id });
+        await announceAuthChange(trx, { kind: 'all' });
       });
+      linli.sessions.apply({ kind: 'all' });
       return reply.status(201).send(present(actor, (await getPerson(linli.db, person.id))!));
     },
   );
@@ -141,7 +144,9 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       await linli.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('linli_role_assignments').where('id', '=', Number(assignment.id)).execute();
         await audit(trx, { actorId: actor.personId, action: 'role.revoke', subjectType: 'person', subjectId: person.id, before: assignment, after: null, requestId: req.id });
+        await announceAuthChange(trx, { kind: 'all' });
       });
+      linli.sessions.apply({ kind: 'all' });
       return reply.status(204).send();
     },
   );
