@@ -220,12 +220,21 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     const secretary = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'secretary.yongfu', password: demoPassword } });
     const token = (JSON.parse(secretary.body) as { token: string }).token;
     const id = ticketUrl.split('/').pop()!;
+    // First only the history grows (a whistle): the step is still possible, and what was typed is still there.
+    const whistled = await server.app.inject({ method: 'POST', url: `/api/tickets/${id}/whistle`, headers: { authorization: `Bearer ${token}` }, payload: { reason: '路灯线路老化，需城管局协同' } });
+    expect(whistled.statusCode, whistled.body).toBe(201);
+    await page.getByRole('button', { name: '提交「网格内解决」' }).click();
+    await visible(page.getByText('这张工单刚刚被其他人处理过'));
+    await visible(page.getByText('您填写的内容已保留'));
+    await expect.poll(() => page.getByLabel('办理情况').inputValue(), wait).toBe('已更换灯泡');
+    // Then the ticket really moves on: the step is gone.
     const cgj = await server.database.db.selectFrom('linli_orgs').select('id').where('key', '=', 'tc-cgj').executeTakeFirstOrThrow();
+    const current = JSON.parse((await server.app.inject({ method: 'GET', url: `/api/tickets/${id}`, headers: { authorization: `Bearer ${token}` } })).body) as { ticket?: { version: number }; version?: number };
     const dispatched = await server.app.inject({
       method: 'POST',
       url: `/api/tickets/${id}/transitions`,
       headers: { authorization: `Bearer ${token}` },
-      payload: { action: 'dispatch', version: 2, data: { assigneeOrgId: String(cgj.id) } },
+      payload: { action: 'dispatch', version: current.ticket?.version ?? current.version, data: { assigneeOrgId: String(cgj.id) } },
     });
     expect(dispatched.statusCode, dispatched.body).toBe(200);
     await page.getByRole('button', { name: '提交「网格内解决」' }).click();

@@ -79,6 +79,7 @@ export const en = {
     commentMissing: 'This step needs a comment',
     done: '“{{action}}” done',
     conflict: 'Someone else changed this ticket a moment ago. The page now shows its latest state — check it before you continue.',
+    draftKept: 'What you entered is kept. The ticket changed meanwhile: check its latest state above, then submit again.',
   },
   timeline: {
     system: 'System',

@@ -13,7 +13,7 @@ import { StateBadge } from '../components/StateBadge';
 import { useI18n } from '../i18n';
 import { orgName } from '../lib/orgs';
 import { formatDateTime } from '../lib/time';
-import { ActionPanel } from '../tickets/ActionPanel';
+import { ActionPanel, type StepDraft } from '../tickets/ActionPanel';
 import { FieldValues } from '../tickets/FieldValues';
 import { Timeline } from '../tickets/Timeline';
 
@@ -26,6 +26,7 @@ export function TicketPage() {
   const dep = useDeployment();
   const detail = useLoad(`ticket:${id}`, (signal) => api<TicketDetail>(`/api/tickets/${encodeURIComponent(id)}`, { signal }));
   const location = useLocation();
+  const [draft, setDraft] = useState<StepDraft | null>(null);
   const [flash, setFlash] = useState<Flash>(() => ((location.state as { created?: boolean } | null)?.created ? { tone: 'success', text: t('new.created') } : null));
 
   if (detail.error && !detail.data) return <div className="page"><ErrorNotice error={detail.error} onRetry={detail.reload} /></div>;
@@ -98,11 +99,14 @@ export function TicketPage() {
             ticket={ticket}
             workflow={wf}
             actions={allowedActions}
+            draft={draft}
             onDone={(a) => {
+              setDraft(null);
               setFlash({ tone: 'success', text: t('ticket.done', { action: actionTitle(a) }) });
               detail.reload();
             }}
-            onConflict={() => {
+            onConflict={(d) => {
+              setDraft(d);
               setFlash({ tone: 'warning', text: t('ticket.conflict') });
               detail.reload();
             }}

@@ -2,9 +2,17 @@ import { useId, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { AllowedAction, Ticket, Workflow } from '../api/types';
 import { Icon } from '../components/Icon';
+import { Notice } from '../components/Notice';
 import { SchemaForm } from '../forms/SchemaForm';
 import { useI18n } from '../i18n';
 import { stateTone } from '../lib/workflow';
+
+/** What a person had entered in a step's form when the ticket changed under them. */
+export interface StepDraft {
+  action: string;
+  data: Record<string, unknown>;
+  comment: string;
+}
 
 interface Props {
   ticket: Ticket;
@@ -12,15 +20,22 @@ interface Props {
   actions: AllowedAction[];
   /** The step went through: reload and say so. */
   onDone: (action: AllowedAction) => void;
-  /** Someone else moved the ticket first (409): reload and explain. */
-  onConflict: () => void;
+  /** The ticket changed first (409): reload and explain; `draft` is what was entered, to offer again. */
+  onConflict: (draft: StepDraft) => void;
+  /**
+   * Entries kept from before a conflict. When the step is still possible on
+   * the reloaded ticket (a reminder or a whistle only added to its history),
+   * its form opens again with them; nobody types a report twice.
+   */
+  draft?: StepDraft | null;
 }
 
 /** The steps I may take now; choosing one opens its generated form. */
-export function ActionPanel({ ticket, workflow, actions, onDone, onConflict }: Props) {
+export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, draft }: Props) {
   const { t, lang } = useI18n();
-  const [open, setOpen] = useState<string | null>(null);
-  const [comment, setComment] = useState('');
+  const kept = draft && actions.some((a) => a.name === draft.action) ? draft : null;
+  const [open, setOpen] = useState<string | null>(kept?.action ?? null);
+  const [comment, setComment] = useState(kept?.comment ?? '');
   const [commentError, setCommentError] = useState(false);
   const commentId = useId();
   const title = (a: AllowedAction) => (lang === 'en' && a.titleEn ? a.titleEn : a.title);
@@ -43,8 +58,7 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict }: P
       });
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        setOpen(null);
-        onConflict();
+        onConflict({ action: a.name, data, comment });
         return;
       }
       throw e;
@@ -74,7 +88,10 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict }: P
           <p className="action-form-title">
             <span className="muted">{t('ticket.step')}</span> {title(action)}
           </p>
-          <SchemaForm key={action.name} formId={action.form} onSubmit={(data) => submit(action, data)} submitLabel={t('ticket.submitStep', { action: title(action) })} onCancel={() => setOpen(null)}>
+          {kept && action.name === kept.action && (
+            <Notice tone="info" title={t('ticket.draftKept')} />
+          )}
+          <SchemaForm key={action.name} formId={action.form} initialData={kept && action.name === kept.action ? kept.data : undefined} onSubmit={(data) => submit(action, data)} submitLabel={t('ticket.submitStep', { action: title(action) })} onCancel={() => setOpen(null)}>
             <div className={`field ${commentError ? 'field-invalid' : ''}`}>
               <label htmlFor={commentId}>
                 {t('ticket.comment')}
