@@ -26,6 +26,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
+import { deadJobRoutes } from './routes/dead-jobs.js';
 import type { LinliServices, ServerOptions } from './types.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -120,6 +121,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(attachmentRoutes);
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);
+  await app.register(deadJobRoutes);
 
   for (const plugin of opts.plugins) {
     if (!plugin.routes) continue;

@@ -59,6 +59,9 @@ async function freshPerson(ctx: Ctx): Promise<string> {
   return res.body.id;
 }
 
+/** Only an administrator of the root org (the whole city) may see the job queue. */
+const cityAdminOnly = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : who === 'admin' ? ok : 403);
+
 const cases: Record<string, RouteCase> = {
   'GET /healthz': { run: (c) => c.get('/healthz'), expected: () => 200 },
   'GET /api/openapi.json': { run: (c) => c.get('/api/openapi.json'), expected: () => 200 },
@@ -73,6 +76,9 @@ const cases: Record<string, RouteCase> = {
     expected: authenticated(204),
   },
   'GET /api/me': { run: (c) => c.get('/api/me'), expected: authenticated(200) },
+  'GET /api/admin/dead-jobs': { run: (c) => c.get('/api/admin/dead-jobs'), expected: cityAdminOnly(200) },
+  // No dead job has this id: the city admin gets 404, everyone else is stopped before.
+  'POST /api/admin/dead-jobs/:id/retry': { run: (c) => c.post('/api/admin/dead-jobs/999999/retry'), expected: cityAdminOnly(404) },
   'GET /api/orgs': { run: (c) => c.get('/api/orgs'), expected: authenticated(200) },
   'GET /api/orgs/:id': { run: (c, s, ctx) => c.get(`/api/orgs/${ctx.org[s]}`), expected: authenticated(200) },
   'POST /api/orgs': {

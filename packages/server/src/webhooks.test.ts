@@ -110,6 +110,20 @@ for (const backend of testBackends()) {
       expect(dead.find((d) => d.key === `webhook:slow:${t.id}:${seq}`)?.lastError).toMatch(/timeout|abort/i);
       expect(hook.received.filter((r) => r.path === '/slow').length - slowBefore).toBeGreaterThanOrEqual(2);
 
+      // The city's administrator sees it through the API (without its payload) and queues it again; nobody else may.
+      const admin = await server.login('admin');
+      const listed = await admin.get('/api/admin/dead-jobs?limit=50');
+      expect(listed.status).toBe(200);
+      const slowJob = listed.body.items.find((j: { key: string }) => j.key === `webhook:slow:${t.id}:${seq}`);
+      expect(slowJob).toMatchObject({ kind: expect.any(String), attempts: 2, maxAttempts: 2, lastError: expect.stringMatching(/timeout|abort/i) });
+      expect(slowJob).not.toHaveProperty('payload');
+      expect((await (await server.login('secretary.yongfu')).get('/api/admin/dead-jobs')).body.code).toBe('LINLI_ERR_FORBIDDEN');
+      expect((await admin.post(`/api/admin/dead-jobs/${slowJob.id}/retry`)).status).toBe(204);
+      expect((await admin.post(`/api/admin/dead-jobs/${slowJob.id}/retry`)).body.code).toBe('LINLI_ERR_NOT_FOUND');
+      expect((await deadLetters(server.database.db, 50)).map((d) => d.id)).not.toContain(Number(slowJob.id));
+      const logged = await server.database.db.selectFrom('linli_audit_log').select(['action', 'subject_id']).where('action', '=', 'job.retry').execute();
+      expect(logged).toEqual([{ action: 'job.retry', subject_id: slowJob.id }]);
+
       // A report goes to the hook that subscribes to it.
       const escalations = (await branch.get(`/api/tickets/${t.id}/escalations`)).body.items;
       const party = escalations.find((e: { orgName: string }) => e.orgName === '永福社区联合党委');
