@@ -1,28 +1,23 @@
 /**
- * The shapes the Linli API returns, as the web app uses them. They mirror the
- * server's JSON Schemas (packages/server/src/routes/schemas.ts) and the SDK's
- * web declarations (packages/sdk/src/plugin.ts); the app imports no server
- * code, so these are written out here.
+ * The shapes the Linli API returns, as the web app uses them. Where the
+ * server answers with a JSON Schema of its own (packages/server/src/routes/
+ * schemas.ts), or the data is a core or SDK definition (workflows, forms,
+ * plugin pages), the type is derived from that one source: type-only imports,
+ * nothing of the server ends up in the bundle. The rest are shapes of routes
+ * whose schemas are written inline there.
  */
-export interface LocalizedText {
-  'zh-CN': string;
-  en?: string;
-}
+import type { FormDefinition, LocalizedText, WorkflowDefinition } from '@linli/core';
+import type { FromSchema, WebColumn, WebPage, WebWidget } from '@linli/sdk';
+import type { orgSchema, personSchema, roleAssignmentSchema, ticketEventSchema, ticketSchema } from '@linli/server/api-schemas';
+
+export type { LocalizedText, WebColumn, WebPage, WebWidget };
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface RoleAssignment {
-  id: string;
-  role: string;
-  orgId: string;
-  orgName: string;
-  orgPath?: string;
-  gridId: string | null;
-  gridName: string | null;
-}
+export type RoleAssignment = FromSchema<typeof roleAssignmentSchema>;
 
 export interface Me {
   id: string;
@@ -32,25 +27,9 @@ export interface Me {
   csrfToken?: string;
 }
 
-export interface Person {
-  id: string;
-  username: string;
-  name: string;
-  phone?: string | null;
-  roles: RoleAssignment[];
-}
+export type Person = FromSchema<typeof personSchema, { references: [typeof roleAssignmentSchema] }>;
 
-export interface Org {
-  id: string;
-  key: string;
-  parentId: string | null;
-  type: string;
-  kind: 'level' | 'side';
-  name: string;
-  nameEn?: string | null;
-  path: string;
-  depth: number;
-}
+export type Org = FromSchema<typeof orgSchema>;
 
 export interface Grid {
   id: string;
@@ -73,77 +52,16 @@ export interface OrgType {
   kind: 'level' | 'side';
 }
 
-export interface TimeLimit {
-  hours?: number;
-  days?: number;
-  workingDays?: boolean;
-  remindBeforeHours?: number;
-}
+/** A workflow as `GET /api/workflows` lists it: the definition, and which plugin or config brought it. */
+export type Workflow = WorkflowDefinition & { source?: string };
+export type WorkflowState = Workflow['states'][number];
+export type WorkflowTransition = Workflow['transitions'][number];
+export type ActorRule = WorkflowTransition['allow'][number];
+export type TimeLimit = NonNullable<WorkflowState['timeLimit']>;
 
-export interface ActorRule {
-  role?: string;
-  scope: 'org' | 'ancestor' | 'assigned-org' | 'assigned-person' | 'reporter' | 'any';
-}
+export type Ticket = FromSchema<typeof ticketSchema>;
 
-export interface WorkflowState {
-  id: string;
-  title: LocalizedText;
-  terminal?: boolean;
-  timeLimit?: TimeLimit;
-}
-
-export interface WorkflowTransition {
-  name: string;
-  title: LocalizedText;
-  from: string | string[];
-  to: string;
-  allow: ActorRule[];
-  form?: string;
-  commentRequired?: boolean;
-}
-
-export interface Workflow {
-  id: string;
-  title: LocalizedText;
-  description?: LocalizedText;
-  intakeForm: string;
-  initial: string;
-  states: WorkflowState[];
-  transitions: WorkflowTransition[];
-  create?: ActorRule[];
-  source?: string;
-}
-
-export interface Ticket {
-  id: string;
-  workflow: string;
-  state: string;
-  version: number;
-  orgId: string;
-  assigneeOrgId: string | null;
-  assigneePersonId: string | null;
-  reporterId: string | null;
-  title: string;
-  data: Record<string, unknown>;
-  deadline: string | null;
-  overdue: boolean;
-  createdAt: string;
-  updatedAt?: string;
-  closedAt: string | null;
-}
-
-export interface TicketEvent {
-  id: string;
-  seq: number;
-  action: string;
-  fromState: string | null;
-  toState: string;
-  actorId: string | null;
-  actorName: string | null;
-  data: Record<string, unknown> | null;
-  comment: string | null;
-  createdAt: string;
-}
+export type TicketEvent = FromSchema<typeof ticketEventSchema>;
 
 export interface AllowedAction {
   name: string;
@@ -160,34 +78,8 @@ export interface TicketDetail {
   allowedActions: AllowedAction[];
 }
 
-export interface FormDoc {
-  id: string;
-  title: LocalizedText;
-  schema: Record<string, unknown>;
-  uiSchema: Record<string, unknown>;
-  /** Per language, field path ('/title', '/' for the form) → title. */
-  translations: Record<string, Record<string, string>>;
-}
-
-export interface WebColumn {
-  field: string;
-  title: LocalizedText;
-  format?: 'text' | 'number' | 'percent' | 'date' | 'datetime' | 'badge';
-}
-
-export type WebPage =
-  | { id: string; title: LocalizedText; kind: 'table'; source: string; columns: WebColumn[]; rowLink?: string; hidden?: boolean }
-  | { id: string; title: LocalizedText; kind: 'html'; source: string; hidden?: boolean }
-  | { id: string; title: LocalizedText; kind: 'form'; form: string; submit: string; next?: string; hidden?: boolean };
-
-export interface WebWidget {
-  id: string;
-  title: LocalizedText;
-  kind: 'stat' | 'bar' | 'line';
-  source: string;
-  x?: string;
-  y?: WebColumn[];
-}
+/** `GET /api/forms/:id`: the form definition, translations always present. */
+export type FormDoc = FormDefinition & { uiSchema: Record<string, unknown>; translations: Record<string, Record<string, string>> };
 
 export interface PluginInfo {
   name: string;

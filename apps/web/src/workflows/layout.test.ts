@@ -6,6 +6,7 @@ const wf: Workflow = {
   id: 'w',
   title: { 'zh-CN': '流程' },
   intakeForm: 'f',
+  create: [{ role: 'resident', scope: 'org' }],
   initial: 'a',
   states: [
     { id: 'a', title: { 'zh-CN': '已收集' }, timeLimit: { hours: 24 } },
