@@ -33,10 +33,10 @@ describe('form field helpers', () => {
     const withEnum: FormDoc = {
       ...form,
       schema: { type: 'object', properties: { urgency: { type: 'string', title: '紧急程度', enum: ['急', '缓'] } } },
-      uiSchema: { urgency: { 'ui:widget': 'radio' } },
-      translations: { en: { '/urgency': 'Urgency', '/urgency=急': 'Urgent', '/urgency=缓': 'Can wait' } },
+      uiSchema: { urgency: { 'ui:widget': 'radio', 'ui:help': '急：需尽快解决' } },
+      translations: { en: { '/urgency': 'Urgency', '/urgency=急': 'Urgent', '/urgency=缓': 'Can wait', '/urgency@help': 'Urgent: needs solving soon' } },
     };
-    expect(localizedUiSchema(withEnum, 'en')).toEqual({ urgency: { 'ui:widget': 'radio', 'ui:title': 'Urgency', 'ui:enumNames': { 急: 'Urgent', 缓: 'Can wait' } } });
+    expect(localizedUiSchema(withEnum, 'en')).toEqual({ urgency: { 'ui:widget': 'radio', 'ui:help': 'Urgent: needs solving soon', 'ui:title': 'Urgency', 'ui:enumNames': { 急: 'Urgent', 缓: 'Can wait' } } });
     expect(enumLabel(withEnum, '/urgency', '急', 'en')).toBe('Urgent');
     expect(enumLabel(withEnum, '/urgency', '急', 'zh-CN')).toBe('急');
     expect(enumLabel(withEnum, '/urgency', '其他', 'en')).toBe('其他');

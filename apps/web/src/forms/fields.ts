@@ -34,11 +34,15 @@ export function localizedUiSchema(form: FormDoc, lang: Lang): Json {
   const ui = structuredClone(form.uiSchema ?? {}) as Json;
   if (lang === 'zh-CN') return ui;
   for (const [key, text] of Object.entries(form.translations[lang] ?? {})) {
-    const { path, value } = parseTranslationKey(key);
+    const { path, value, ui: uiText } = parseTranslationKey(key);
     let node = ui;
     for (const name of path.split('/').filter(Boolean)) {
       if (!isObj(node[name])) node[name] = {};
       node = node[name] as Json;
+    }
+    if (uiText) {
+      node[`ui:${uiText}`] = text;
+      continue;
     }
     if (value === undefined) {
       node['ui:title'] = text;

@@ -17,6 +17,7 @@ const form = (translations: Record<string, string>): FormDefinition => ({
       party: { type: 'string', oneOf: [{ const: 'propertyCompany', title: '物业' }, { const: 'ownersCommittee', title: '业委会' }] },
     },
   },
+  uiSchema: { urgency: { 'ui:help': '急：影响安全' } },
   translations: { en: translations },
 });
 
@@ -25,6 +26,9 @@ describe('form translation keys', () => {
     expect(parseTranslationKey('/urgency')).toEqual({ path: '/urgency' });
     expect(parseTranslationKey('/urgency=急')).toEqual({ path: '/urgency', value: '急' });
     expect(parseTranslationKey('/a=b=c')).toEqual({ path: '/a', value: 'b=c' });
+    expect(parseTranslationKey('/urgency@help')).toEqual({ path: '/urgency', ui: 'help' });
+    expect(parseTranslationKey('/note@placeholder')).toEqual({ path: '/note', ui: 'placeholder' });
+    expect(parseTranslationKey('/mail@domain')).toEqual({ path: '/mail@domain' });
   });
 
   it('finds nested fields and the enum of a field or of its array items', () => {
@@ -41,15 +45,16 @@ describe('form translation keys', () => {
   });
 
   it('accepts titles and enum labels that point at something', () => {
-    expect(translationProblems(form({ '/': 'Report', '/urgency': 'Urgency', '/urgency=急': 'Urgent', '/needs=医疗': 'Health', '/where/street': 'Street', '/party=ownersCommittee': "Owners' committee" }))).toEqual([]);
+    expect(translationProblems(form({ '/': 'Report', '/urgency': 'Urgency', '/urgency=急': 'Urgent', '/needs=医疗': 'Health', '/where/street': 'Street', '/party=ownersCommittee': "Owners' committee", '/urgency@help': 'Urgent: a safety matter' }))).toEqual([]);
   });
 
   it('names every key that points at nothing, so a typo is not silently untranslated', () => {
-    expect(translationProblems(form({ '/urgncy': 'Urgency', '/urgency=快': 'Fast', '/note=x': 'X', urgency: 'U' }))).toEqual([
+    expect(translationProblems(form({ '/urgncy': 'Urgency', '/urgency=快': 'Fast', '/note=x': 'X', urgency: 'U', '/note@help': 'Help' }))).toEqual([
       'translations.en["/urgncy"]: the form has no field /urgncy',
       'translations.en["/urgency=快"]: "快" is not one of the values of /urgency (急, 缓)',
       'translations.en["/note=x"]: the field /note has no list of allowed values to label',
       'translations.en["urgency"]: a key is a field path starting with "/"',
+      'translations.en["/note@help"]: the uiSchema has no "ui:help" text at /note to translate',
     ]);
   });
 

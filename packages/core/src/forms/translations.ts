@@ -8,17 +8,26 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
  * - `/` — the form's title;
  * - `/field` or `/field/sub` — a field's title, following object properties;
  * - `/field=value` — the label of one allowed value of a field with an `enum`
- *   or a `oneOf` of consts (or of an array whose items have one). Values stay Chinese in the data;
+ *   or a `oneOf` of consts (or of an array whose items have one);
+ * - `/field@help`, `/field@placeholder` — the uiSchema's `ui:help` or
+ *   `ui:placeholder` text of a field. Values stay Chinese in the data;
  *   only what a person reads changes with the language.
  */
+export const uiTexts = ['help', 'placeholder'] as const;
+export type UiText = (typeof uiTexts)[number];
+
 export interface TranslationKey {
   path: string;
   value?: string;
+  ui?: UiText;
 }
 
 export function parseTranslationKey(key: string): TranslationKey {
   const eq = key.indexOf('=');
-  return eq < 0 ? { path: key } : { path: key.slice(0, eq), value: key.slice(eq + 1) };
+  if (eq >= 0) return { path: key.slice(0, eq), value: key.slice(eq + 1) };
+  const at = key.lastIndexOf('@');
+  const ui = key.slice(at + 1);
+  return at >= 0 && (uiTexts as readonly string[]).includes(ui) ? { path: key.slice(0, at), ui: ui as UiText } : { path: key };
 }
 
 /** The schema of the field at a form path ('/address/street'), following object properties. */
@@ -64,7 +73,7 @@ export function translationProblems(form: FormDefinition): string[] {
   const problems: string[] = [];
   for (const [lang, entries] of Object.entries(form.translations ?? {})) {
     for (const key of Object.keys(entries ?? {})) {
-      const { path, value } = parseTranslationKey(key);
+      const { path, value, ui } = parseTranslationKey(key);
       if (!path.startsWith('/')) {
         problems.push(`translations.${lang}["${key}"]: a key is a field path starting with "/"`);
         continue;
@@ -72,6 +81,11 @@ export function translationProblems(form: FormDefinition): string[] {
       const field = fieldSchemaAt(form.schema as Json, path);
       if (!field) {
         problems.push(`translations.${lang}["${key}"]: the form has no field ${path}`);
+        continue;
+      }
+      if (ui) {
+        const node = path.split('/').filter(Boolean).reduce<unknown>((n, k) => (isObj(n) ? n[k] : undefined), form.uiSchema ?? {});
+        if (!isObj(node) || typeof node[`ui:${ui}`] !== 'string') problems.push(`translations.${lang}["${key}"]: the uiSchema has no "ui:${ui}" text at ${path} to translate`);
         continue;
       }
       if (value === undefined) continue;

@@ -26,7 +26,7 @@ export const formSchema = {
       properties: {
         en: {
           type: 'object',
-          description: 'English text by key: "/" the form title, "/field" (or "/field/sub") a field title, "/field=value" the label of one of an enum field\'s values',
+          description: 'English text by key: "/" the form title, "/field" (or "/field/sub") a field title, "/field=value" the label of one of an enum field\'s values, "/field@help" and "/field@placeholder" its uiSchema help and placeholder',
           additionalProperties: { type: 'string' },
         },
       },

@@ -62,6 +62,7 @@ export const visitForm: FormDefinition = {
       '/': 'Record a visit',
       '/buildingOrgId': 'Building',
       '/household': 'Household (entrance and door)',
+      '/household@placeholder': 'e.g. entrance 2, flat 301',
       '/atHome': 'Someone at home',
       '/needs': 'Needs',
       ...needLabels('/needs'),

@@ -29,7 +29,7 @@ export const scheduleForm: FormDefinition = {
     note: { 'ui:widget': 'textarea' },
   },
   translations: {
-    en: { '/': 'Schedule a meeting', '/compoundOrgId': 'Compound', '/date': 'Date (empty: the next regular meeting day)', '/time': 'Start time', '/place': 'Place', '/note': 'Notes' },
+    en: { '/': 'Schedule a meeting', '/compoundOrgId': 'Compound', '/date': 'Date (empty: the next regular meeting day)', '/date@help': 'Leave empty for the compound\'s next regular meeting day', '/time': 'Start time', '/place': 'Place', '/note': 'Notes' },
   },
 };
 
