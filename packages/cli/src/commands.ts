@@ -56,11 +56,22 @@ export async function seed(o: CommonOptions, demo: boolean, out: Out, err: Out):
 
 export const demoPassword = () => process.env.LINLI_DEMO_PASSWORD || 'linli-demo';
 
+/** `LINLI_SESSION_CACHE_MS`: how long a session is reused without asking the database (0: never). */
+export function sessionCacheMs(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const v = env.LINLI_SESSION_CACHE_MS;
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 3_600_000) throw new Error(`LINLI_SESSION_CACHE_MS must be a whole number of milliseconds from 0 to 3600000, got "${v}".`);
+  return n;
+}
+
 /** `linli serve`: migrate, seed, and serve until Ctrl-C; in-flight requests finish and the database closes. */
 export async function serve(o: CommonOptions, flags: { port?: string | undefined; host?: string | undefined; demo: boolean; web?: string | undefined }, out: Out, err: Out): Promise<number> {
   try {
     const password = flags.demo ? demoPassword() : undefined;
+    const cacheMs = sessionCacheMs();
     const server = await startServer({
+      ...(cacheMs === undefined ? {} : { sessionCacheMs: cacheMs }),
       configPath: o.config,
       databaseUrl: o.databaseUrl,
       databaseSchema: o.databaseSchema,
