@@ -34,7 +34,8 @@ export const defaultRoles: RoleDefinition[] = [
   { id: 'department_officer', title: { 'zh-CN': '部门工作人员', en: 'Department officer' }, heldAt: 'org' },
   { id: 'property_staff', title: { 'zh-CN': '物业工作人员', en: 'Property staff' }, heldAt: 'org' },
   { id: 'owners_committee_member', title: { 'zh-CN': '业委会成员', en: "Owners' committee member" }, heldAt: 'org' },
-  { id: 'residents_committee_member', title: { 'zh-CN': '居委会成员', en: "Residents' committee member" }, heldAt: 'org' },
+  // The residents' committee is the community's self-governing body: its members work the community's requests.
+  { id: 'residents_committee_member', title: { 'zh-CN': '居委会成员', en: "Residents' committee member" }, heldAt: 'org', ticketScope: 'host' },
   { id: 'volunteer', title: { 'zh-CN': '志愿者', en: 'Volunteer' }, heldAt: 'org', ticketScope: 'own' },
   { id: 'resident', title: { 'zh-CN': '居民', en: 'Resident' }, heldAt: 'org', ticketScope: 'own' },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childPath, isWithin, pathIds, subtreePattern } from './path.js';
+import { childPath, isWithin, parentPath, pathIds, subtreePattern } from './path.js';
 
 describe('childPath', () => {
   it('starts the root at /id/', () => {
@@ -81,5 +81,13 @@ describe('pathIds', () => {
     const path = ids.reduce<string | null>((p, id) => childPath(p, id), null);
     expect(path).toBe('/3/14/159/');
     expect(pathIds(path as string)).toEqual(ids);
+  });
+});
+
+describe('parentPath', () => {
+  it('drops the last id, and leaves the root as it is', () => {
+    expect(parentPath('/1/4/17/')).toBe('/1/4/');
+    expect(parentPath('/1/4/')).toBe('/1/');
+    expect(parentPath('/1/')).toBe('/1/');
   });
 });

@@ -21,6 +21,12 @@ export function subtreePattern(path: string): string {
   return `${path}%`;
 }
 
+/** The path of the org a path's org hangs under (`/1/4/17/` → `/1/4/`); the root's is itself. */
+export function parentPath(path: string): string {
+  const ids = pathIds(path);
+  return ids.length <= 1 ? path : `/${ids.slice(0, -1).join('/')}/`;
+}
+
 /** Ids along a path, root first. */
 export function pathIds(path: string): string[] {
   return path.split('/').filter(Boolean);

@@ -32,8 +32,9 @@ export const roleSchema = {
       description: 'Needs residents\' personal data (fields marked x-linli-sensitive) unmasked in ticket details, within its scope; every such read is audited',
     },
     ticketScope: {
-      enum: ['subtree', 'own'],
-      description: 'subtree (default): sees the tickets of the orgs in its scope; own: only tickets it filed or is assigned (residents, volunteers)',
+      enum: ['subtree', 'host', 'own'],
+      description:
+        'subtree (default): sees the tickets of the orgs in its scope; host: held at a side organization, it acts for the org that side organization is attached to and its subtree (a residents\' committee for its community); own: only tickets it filed or is assigned (residents, volunteers)',
     },
   },
   required: ['id', 'title'],

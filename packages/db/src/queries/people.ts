@@ -1,4 +1,4 @@
-import type { Actor, RoleDefinition, RoleGrant } from '@linli/core';
+import { parentPath, type Actor, type RoleDefinition, type RoleGrant } from '@linli/core';
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { CoreTables } from '../schema.js';
 import { decodeCursor, parseId, toPage, type Page } from './json.js';
@@ -92,6 +92,7 @@ export interface GrantRow {
   role: string;
   orgId: string;
   orgPath: string;
+  orgKind: 'level' | 'side';
   gridId: string | null;
   gridPaths: string[] | null;
 }
@@ -105,7 +106,7 @@ export interface GrantRow {
 export function grantsOf(personId: Expression<number> | number): RawBuilder<GrantRow[]> {
   return sql<GrantRow[]>`coalesce((
     select json_agg(json_build_object(
-      'id', ra.id::text, 'role', ra.role, 'orgId', ra.org_id::text, 'orgPath', o.path, 'gridId', ra.grid_id::text,
+      'id', ra.id::text, 'role', ra.role, 'orgId', ra.org_id::text, 'orgPath', o.path, 'orgKind', o.kind, 'gridId', ra.grid_id::text,
       'gridPaths', case when ra.grid_id is null then null else coalesce((
         select json_agg(gp.path order by gp.path) from linli_grid_orgs go join linli_orgs gp on gp.id = go.org_id where go.grid_id = ra.grid_id
       ), '[]'::json) end
@@ -119,14 +120,17 @@ export function grantsOf(personId: Expression<number> | number): RawBuilder<Gran
 export function toActor(personId: number, rows: readonly GrantRow[], roles: ReadonlyMap<string, RoleDefinition>): Actor {
   const grants: RoleGrant[] = rows.map((a) => {
     const def = roles.get(a.role);
+    const scope = def?.ticketScope ?? 'subtree';
+    // A "host" role held at a side organization acts for the org it is attached to.
+    const orgScope = scope === 'host' && a.orgKind === 'side' ? parentPath(a.orgPath) : a.orgPath;
     return {
       id: a.id,
       role: a.role,
       orgId: a.orgId,
       orgPath: a.orgPath,
       gridId: a.gridId,
-      scopePaths: a.gridId !== null ? (a.gridPaths ?? []) : [a.orgPath],
-      seesScope: (def?.ticketScope ?? 'subtree') === 'subtree',
+      scopePaths: a.gridId !== null ? (a.gridPaths ?? []) : [orgScope],
+      seesScope: scope !== 'own',
       admin: def?.admin === true,
     };
   });
