@@ -20,6 +20,7 @@ export const errorTable = {
   LINLI_ERR_FORM_INVALID: { status: 422, message: 'The form "%s" has invalid fields; see details.' },
   LINLI_ERR_UNPROCESSABLE: { status: 422, message: '%s' },
   LINLI_ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts; wait %s seconds and try again.' },
+  LINLI_ERR_UPLOAD_QUOTA: { status: 429, message: 'You have uploaded %s in the last 24 hours, the most one person may. Attach the photos you have, or try again later.' },
   LINLI_ERR_CONFIG_INVALID: { status: 500, message: 'The configuration is invalid: %s' },
   LINLI_ERR_PLUGIN_CONFLICT: { status: 500, message: '%s' },
   LINLI_ERR_DATA_DIR_LOCKED: { status: 500, message: '%s' },

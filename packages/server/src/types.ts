@@ -50,6 +50,12 @@ export interface ServerOptions {
    * role changes reach every instance at once regardless (auth/session-cache.ts).
    */
   sessionCacheMs?: number;
+  /**
+   * Photos one person may upload in 24 hours (default 200 photos, 500 MB):
+   * enough for a day of 随手拍, not enough for a stolen account to fill the
+   * database. A soft limit: uploads already in flight may pass it.
+   */
+  uploadQuota?: { photosPerDay: number; megabytesPerDay: number };
 }
 
 export interface RouteInfo {

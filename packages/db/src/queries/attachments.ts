@@ -30,6 +30,17 @@ export async function insertAttachment(db: Kysely<CoreTables>, a: NewAttachment)
   return { id: String(row.id), uploaderId: String(row.uploader_id), contentType: row.content_type, size: row.size, createdAt: row.created_at };
 }
 
+/** How many photos, and how many bytes, a person uploaded since `since` (the upload quota). */
+export async function uploadedSince(db: Kysely<CoreTables>, uploaderId: string, since: Date): Promise<{ photos: number; bytes: number }> {
+  const row = await db
+    .selectFrom('linli_attachments')
+    .select((eb) => [eb.fn.countAll<number>().as('photos'), eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes')])
+    .where('uploader_id', '=', Number(uploaderId))
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { photos: Number(row.photos), bytes: Number(row.bytes) };
+}
+
 /**
  * The photo if the actor may see it, else null (the caller answers 404 either
  * way, so ids leak nothing). Allowed: the uploader, and whoever may see a

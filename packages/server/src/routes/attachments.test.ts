@@ -108,5 +108,22 @@ for (const backend of testBackends()) {
       expect(JSON.parse(without.body).code).toBe('LINLI_ERR_CSRF');
       expect((await post({ 'x-linli-csrf': csrfToken })).statusCode).toBe(201);
     });
+
+    // Last in this file: it moves the clock a day on, past every session's expiry.
+    it("stops one person at the day's upload quota, without a trace in the database, and lets them go on a day later", async () => {
+      const volunteer = await server.login('volunteer.yongfu');
+      const png = onePixelPng();
+      for (let i = 0; i < 200; i++) expect((await upload(volunteer, png)).status).toBe(201);
+      const count = async () => Number((await server.database.db.selectFrom('linli_attachments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await count();
+      const over = await upload(volunteer, png);
+      expect(over.status).toBe(429);
+      expect(over.body).toMatchObject({ code: 'LINLI_ERR_UPLOAD_QUOTA', message: expect.stringContaining('200 photos') });
+      expect(await count()).toBe(before);
+      // Someone else's quota is their own.
+      expect((await upload(resident, png)).status).toBe(201);
+      server.clock.set(new Date(server.clock.now().getTime() + 86_400_001));
+      expect((await upload(await server.login('volunteer.yongfu'), png)).status).toBe(201);
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { LinliError, notFound } from '@linli/core';
-import { getAttachmentFor, insertAttachment, type AttachmentType } from '@linli/db';
+import { getAttachmentFor, insertAttachment, uploadedSince, type AttachmentType } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import { requireActor } from '../policy.js';
 import { errorResponses, idParam } from './schemas.js';
@@ -41,13 +41,14 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       },
       schema: {
         tags: ['attachments'],
-        summary: 'Upload a photo (raw JPEG, PNG or WebP body, at most 5 MB); reference its id in a form field such as data.photos',
+        summary: 'Upload a photo (raw JPEG, PNG or WebP body, at most 5 MB; 200 photos / 500 MB per person a day by default); reference its id in a form field such as data.photos',
         consumes: [...attachmentTypes],
         response: {
           201: { type: 'object', properties: { id: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' } }, required: ['id', 'contentType', 'size'] },
           ...errorResponses,
           413: { $ref: 'LinliError#' },
           415: { $ref: 'LinliError#' },
+          429: { $ref: 'LinliError#' },
         },
       },
     },
@@ -60,7 +61,13 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       // Stored under the type its bytes prove, whatever the header said.
       const type = sniffImageType(req.body);
       if (!type) throw unsupported('the file is not a JPEG, PNG or WebP image');
-      const saved = await insertAttachment(linli.db, { uploaderId: actor.personId, contentType: type, bytes: req.body, now: linli.now() });
+      const quota = linli.options.uploadQuota ?? { photosPerDay: 200, megabytesPerDay: 500 };
+      const now = linli.now();
+      const used = await uploadedSince(linli.db, actor.personId, new Date(now.getTime() - 86_400_000));
+      if (used.photos >= quota.photosPerDay || used.bytes + req.body.length > quota.megabytesPerDay * 1_048_576) {
+        throw new LinliError('LINLI_ERR_UPLOAD_QUOTA', [`${used.photos} photos (${Math.ceil(used.bytes / 1_048_576)} MB)`]);
+      }
+      const saved = await insertAttachment(linli.db, { uploaderId: actor.personId, contentType: type, bytes: req.body, now });
       return reply.status(201).send({ id: saved.id, contentType: saved.contentType, size: saved.size });
     },
   );
