@@ -145,6 +145,12 @@ describe('checkCityConfig: the org tree', () => {
     ]);
   });
 
+  it('reports an unknown type once, not again at each of its children', () => {
+    // The community's type is misspelt: its compounds are not "under a comunity".
+    const { issues } = check((c) => (c.orgs.children[0].children[0].type = 'comunity'));
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['/orgs/children/0/children/0/type: unknown org type "comunity"']);
+  });
+
   it('reports a level placed under a type that is not one of its parents', () => {
     // A compound directly under the street, skipping the community.
     const { issues } = check((c) => c.orgs.children[0].children.push({ key: 'lost', type: 'compound', name: '迷路小区' }));

@@ -79,7 +79,9 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
 
   // The org tree.
   const orgKeys = new Map<string, string>();
-  const walk = (node: OrgNodeConfig, path: string, parentType: string | null, asSide: boolean) => {
+  // parentType: null at the root; undefined under a node whose own type is unknown (already
+  // reported there — its children are not blamed for it).
+  const walk = (node: OrgNodeConfig, path: string, parentType: string | null | undefined, asSide: boolean) => {
     if (orgKeys.has(node.key)) issues.push(issue(`${path}/key`, `duplicate org key "${node.key}" (first at ${orgKeys.get(node.key)})`, 'a key used once'));
     else orgKeys.set(node.key, path);
     const type = typeById.get(node.type);
@@ -89,14 +91,15 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
       issues.push(issue(`${path}/type`, `"${node.type}" is a level of the tree, not a side-organization`, 'a type with kind "side"'));
     } else if (!asSide && type.kind !== 'level') {
       issues.push(issue(`${path}/type`, `"${node.type}" is a side-organization; list it under "side"`, 'a type with kind "level"'));
-    } else if (!asSide) {
+    } else if (!asSide && parentType !== undefined) {
       const allowed = type.parents ?? [];
       if (parentType === null ? allowed.length > 0 : !allowed.includes(parentType)) {
         issues.push(issue(`${path}/type`, parentType === null ? `"${node.type}" cannot be the root` : `a ${node.type} cannot be placed under a ${parentType}`, allowed.length ? `a parent of type ${allowed.join(' or ')}` : 'the root'));
       }
     }
-    node.children?.forEach((c, i) => walk(c, `${path}/children/${i}`, node.type, false));
-    node.side?.forEach((c, i) => walk(c, `${path}/side/${i}`, node.type, true));
+    const known = type ? node.type : undefined;
+    node.children?.forEach((c, i) => walk(c, `${path}/children/${i}`, known, false));
+    node.side?.forEach((c, i) => walk(c, `${path}/side/${i}`, known, true));
   };
   walk(config.orgs, '/orgs', null, false);
 
