@@ -1,0 +1,32 @@
+import { definePlugin } from '@linli/sdk';
+import { participantsForm, recordForm, sessionForm } from './forms/session.js';
+import { acceptForm, completeForm, declineForm, publicizeForm, scheduleTopicForm, sessionVoteForm, superviseForm, topicForm, voteForm } from './forms/topic.js';
+import { hooks } from './hooks.js';
+import { tables } from './migrations/0001-tables.js';
+import { routes } from './routes/index.js';
+import { seedWeekendDeliberationHall } from './seed.js';
+import { optionsSchema } from './settings.js';
+import { web } from './web.js';
+import { topicWorkflow } from './workflows/topic.js';
+
+/**
+ * 周末议事厅 (Hefei, 稻香村街道): residents raise topics, the community checks
+ * each for reasonableness, the compound deliberation committee convenes party
+ * members, the residents' committee, owner representatives and the property
+ * company on a weekend to deliberate and vote, the community supervises the
+ * implementation, and the results are posted. "民事、民议、民决".
+ */
+export const weekendDeliberationHallPlugin = definePlugin({
+  name: 'weekend-deliberation-hall',
+  version: '0.1.0',
+  sdk: '^0.1.0',
+  title: { 'zh-CN': '周末议事厅', en: 'Weekend deliberation hall' },
+  optionsSchema,
+  forms: [topicForm, acceptForm, declineForm, scheduleTopicForm, voteForm, superviseForm, completeForm, publicizeForm, sessionForm, participantsForm, recordForm, sessionVoteForm],
+  workflows: [topicWorkflow],
+  migrations: { '0001-tables': tables },
+  routes,
+  hooks,
+  seed: seedWeekendDeliberationHall,
+  web,
+});

@@ -1,0 +1,101 @@
+import type { Generated, Kysely } from '@linli/sdk';
+
+/** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
+export type SessionStatus = 'scheduled' | 'held' | 'closed' | 'cancelled';
+
+export interface SessionsTable {
+  id: Generated<number>;
+  compound_org_id: number;
+  compound_path: string;
+  /** Local date, `YYYY-MM-DD`. */
+  session_date: string;
+  start_time: string;
+  starts_at: Date;
+  place: string;
+  theme: string | null;
+  status: Generated<SessionStatus>;
+  record: string | null;
+  held_at: Date | null;
+  closed_at: Date | null;
+  created_by: number | null;
+  created_at: Date;
+}
+
+export interface ParticipantsTable {
+  session_id: number;
+  stakeholder_group: string;
+  present: number;
+  names: string | null;
+  recorded_by: number | null;
+  recorded_at: Date;
+}
+
+export interface TopicsTable {
+  ticket_id: number;
+  compound_org_id: number;
+  compound_path: string;
+  title: string;
+  category: string;
+  state: string;
+  raised_at: Date;
+  screened_at: Date | null;
+  resolved_at: Date | null;
+  completed_at: Date | null;
+  publicized_at: Date | null;
+  result: string | null;
+}
+
+export type AgendaStatus = 'pending' | 'passed' | 'not_passed' | 'removed';
+
+export interface AgendaTable {
+  id: Generated<number>;
+  session_id: number;
+  ticket_id: number;
+  status: Generated<AgendaStatus>;
+  added_at: Date;
+  settled_at: Date | null;
+}
+
+export interface VotesTable {
+  id: Generated<number>;
+  session_id: number;
+  ticket_id: number;
+  votes_for: number;
+  votes_against: number;
+  abstentions: number;
+  present: number;
+  passed: boolean;
+  explanation: string;
+  deliberation: string;
+  resolution: string;
+  implementer: string | null;
+  deadline: Date | null;
+  recorded_by: number | null;
+  recorded_at: Date;
+}
+
+/** The few core columns the plugin reads; it never writes core tables. */
+export interface CoreReads {
+  linli_orgs: { id: number; key: string; parent_id: number | null; type: string; name: string; path: string };
+}
+
+export interface Tables extends CoreReads {
+  wdh_sessions: SessionsTable;
+  wdh_participants: ParticipantsTable;
+  wdh_topics: TopicsTable;
+  wdh_agenda: AgendaTable;
+  wdh_votes: VotesTable;
+}
+
+export type Db = Kysely<Tables>;
+
+/** The context's untyped handle, typed for this plugin's queries. */
+export const typed = (db: Kysely<any>): Db => db as Db;
+
+/** Parses an API id; anything else cannot exist and is treated as not found. */
+export function parseId(id: string | number | null | undefined): number | null {
+  const s = String(id ?? '');
+  if (!/^[1-9][0-9]{0,9}$/.test(s)) return null;
+  const n = Number(s);
+  return n <= 2_147_483_647 ? n : null;
+}

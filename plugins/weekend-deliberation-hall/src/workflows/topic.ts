@@ -1,0 +1,49 @@
+import type { WorkflowDefinition } from '@linli/sdk';
+import { conveners, proposers, screeners, supervisors } from '../permissions.js';
+
+export const TOPIC_WORKFLOW = 'weekend-deliberation-hall.topic';
+
+/**
+ * A topic 议题 through the weekend deliberation hall 周末议事厅:
+ * proposed 待审核 → screened for reasonableness 合理性 (accepted 待上会, or
+ * declined 不予受理 with a reason the resident reads) → put on a weekend
+ * session's agenda 已排期 → deliberated and voted 民议民决 (passed: 落实中;
+ * not passed: 未通过) → supervised by the community until done 待公示 →
+ * the result posted 已公示. The session rules (agenda, attendance by
+ * stakeholder group, the vote counts and the pass rule) are the plugin's
+ * beforeTransition hook, whichever route a step comes through.
+ */
+export const topicWorkflow: WorkflowDefinition = {
+  id: TOPIC_WORKFLOW,
+  title: { 'zh-CN': '周末议事厅议题', en: 'Weekend deliberation hall topic' },
+  description: {
+    'zh-CN': '居民提出议题 → 社区合理性审核 → 排入周末议事活动 → 协商表决（民事、民议、民决）→ 监督落实 → 结果公示',
+    en: 'Resident raises a topic → community screens it → weekend session → deliberation and vote → supervised implementation → public notice',
+  },
+  intakeForm: 'weekend-deliberation-hall.topic',
+  titleField: 'title',
+  create: [...proposers],
+  initial: 'proposed',
+  states: [
+    { id: 'proposed', title: { 'zh-CN': '待审核', en: 'Awaiting screening' }, timeLimit: { days: 5, workingDays: true, remindBeforeHours: 8 } },
+    { id: 'accepted', title: { 'zh-CN': '待上会', en: 'Accepted, awaiting a session' } },
+    { id: 'scheduled', title: { 'zh-CN': '已排期', en: 'On a session agenda' } },
+    { id: 'implementing', title: { 'zh-CN': '落实中', en: 'Being implemented' } },
+    { id: 'completed', title: { 'zh-CN': '待公示', en: 'Done, awaiting notice' }, timeLimit: { days: 3, workingDays: true } },
+    { id: 'publicized', title: { 'zh-CN': '已公示', en: 'Publicized' }, terminal: true },
+    { id: 'not-adopted', title: { 'zh-CN': '未通过', en: 'Not adopted' }, terminal: true },
+    { id: 'declined', title: { 'zh-CN': '不予受理', en: 'Declined' }, terminal: true },
+  ],
+  transitions: [
+    { name: 'accept', title: { 'zh-CN': '受理（纳入议事项目）', en: 'Accept into the agenda' }, from: 'proposed', to: 'accepted', allow: [...screeners], form: 'weekend-deliberation-hall.topic.accept' },
+    { name: 'decline', title: { 'zh-CN': '不予受理', en: 'Decline' }, from: 'proposed', to: 'declined', allow: [...screeners], form: 'weekend-deliberation-hall.topic.decline' },
+    { name: 'schedule', title: { 'zh-CN': '排入议程', en: 'Put on a session' }, from: 'accepted', to: 'scheduled', allow: [...conveners], form: 'weekend-deliberation-hall.topic.schedule' },
+    { name: 'unschedule', title: { 'zh-CN': '移出议程', en: 'Take off the agenda' }, from: 'scheduled', to: 'accepted', allow: [...conveners], commentRequired: true },
+    { name: 'resolve', title: { 'zh-CN': '表决通过', en: 'Resolution passed' }, from: 'scheduled', to: 'implementing', allow: [...conveners], form: 'weekend-deliberation-hall.topic.vote' },
+    { name: 'not-adopt', title: { 'zh-CN': '表决未通过', en: 'Resolution not passed' }, from: 'scheduled', to: 'not-adopted', allow: [...conveners], form: 'weekend-deliberation-hall.topic.vote' },
+    // A supervision note stays in the same state; the hook keeps the resolution's deadline.
+    { name: 'supervise', title: { 'zh-CN': '监督落实', en: 'Supervision update' }, from: 'implementing', to: 'implementing', allow: [...supervisors], form: 'weekend-deliberation-hall.topic.supervise' },
+    { name: 'complete', title: { 'zh-CN': '落实完成', en: 'Implementation done' }, from: 'implementing', to: 'completed', allow: [...conveners], form: 'weekend-deliberation-hall.topic.complete' },
+    { name: 'publicize', title: { 'zh-CN': '结果公示', en: 'Post the public notice' }, from: 'completed', to: 'publicized', allow: [...conveners], form: 'weekend-deliberation-hall.topic.publicize' },
+  ],
+};
