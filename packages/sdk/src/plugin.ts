@@ -198,8 +198,11 @@ export interface LinliPlugin extends PluginManifest {
    * with its path (`/plugins/<name>/…`); they reach the plugin as `ctx.options`.
    */
   optionsSchema?: Record<string, unknown>;
-  /** Forms: JSON Schema + uiSchema + English titles; ids `<name>.<form>`. Used by workflows (intake and steps), form pages and route bodies. */
-  forms?: FormDefinition[];
+  /**
+   * Forms: JSON Schema + uiSchema + English titles; ids `<name>.<form>`. Used by workflows (intake and steps), form pages and route bodies.
+   * A function of the plugin's options (already validated) instead, when a form depends on a city's settings (scoring criteria, say).
+   */
+  forms?: FormDefinition[] | ((options: Record<string, unknown>) => FormDefinition[]);
   /** Ticket workflows as data (states, steps, who may take each, time limits); ids `<name>.<workflow>`; validated at load. */
   workflows?: WorkflowDefinition[];
   /** Migrations for the plugin's own tables (prefix them with the plugin's name), run in name order, one transaction each. */

@@ -1,9 +1,9 @@
-import type { ErrorDetail } from '../errors.js';
 import { ajvErrorsToDetails, createAjv, FormRegistry } from '../forms/registry.js';
 import { defaultOrgTypes, defaultRoles } from '../org/defaults.js';
-import type { PluginManifest } from '../plugins/manifest.js';
+import type { ErrorDetail } from '../errors.js';
+import type { PluginManifest, ResolvedPluginManifest } from '../plugins/manifest.js';
 import { cityConfigSchema } from '../schemas/config.js';
-import type { CityConfig, OrgNodeConfig, OrgTypeDefinition, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
+import type { CityConfig, FormDefinition, OrgNodeConfig, OrgTypeDefinition, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
 import { checkWorkflow } from '../workflow/validate.js';
 import { checkCityServices } from './check-services.js';
 import semver from 'semver';
@@ -25,7 +25,7 @@ export interface ConfigCheckResult {
   issues: ErrorDetail[];
   config?: CityConfig;
   /** The plugins the config enables, in dependency order. */
-  plugins: PluginManifest[];
+  plugins: ResolvedPluginManifest[];
   orgTypes: OrgTypeDefinition[];
   roles: RoleDefinition[];
 }
@@ -45,7 +45,7 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
   const issues: ErrorDetail[] = [];
 
   // Plugins: known, compatible, dependencies enabled, options valid.
-  const plugins: PluginManifest[] = [];
+  const plugins: ResolvedPluginManifest[] = [];
   for (const [name, options] of Object.entries(config.plugins ?? {})) {
     const p = opts.available.get(name);
     const at = `/plugins/${name}`;
@@ -59,11 +59,13 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
     for (const dep of p.dependencies ?? []) {
       if (!(config.plugins ?? {})[dep]) issues.push(issue(at, `plugin "${name}" needs plugin "${dep}", which is not enabled`, `"${dep}" under /plugins`));
     }
+    let valid = true;
     if (p.optionsSchema) {
       const validate = ajv.compile(p.optionsSchema);
-      if (!validate(options)) issues.push(...ajvErrorsToDetails(validate.errors, at).map((d) => ({ ...d, file: opts.file })));
+      valid = validate(options);
+      if (!valid) issues.push(...ajvErrorsToDetails(validate.errors, at).map((d) => ({ ...d, file: opts.file })));
     }
-    plugins.push(p);
+    plugins.push({ ...p, forms: resolveForms(p, options as Record<string, unknown>, valid, (message) => issues.push(issue(at, message, 'options the plugin can build its forms from'))) });
   }
   // Each plugin after the plugins it needs: the server migrates and seeds in this order.
   const cycle = (name: string, chain: string[]) =>
@@ -131,7 +133,7 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
 
   // Forms and workflows from the plugins and from the config itself.
   const forms = new FormRegistry();
-  const sources: { file: string; base: string; manifest: Pick<PluginManifest, 'forms' | 'workflows'> }[] = [
+  const sources: { file: string; base: string; manifest: Pick<ResolvedPluginManifest, 'forms' | 'workflows'> }[] = [
     ...plugins.map((p) => ({ file: `plugin:${p.name}`, base: '', manifest: p })),
     { file: opts.file, base: '', manifest: config },
   ];
@@ -167,11 +169,11 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
  * (config order otherwise): the server migrates and seeds them in this order.
  * A cycle is reported once, at the plugin where it was entered.
  */
-function dependencyOrder(plugins: readonly PluginManifest[], onCycle: (name: string, chain: string[]) => void): PluginManifest[] {
+function dependencyOrder<P extends Pick<PluginManifest, 'name' | 'dependencies'>>(plugins: readonly P[], onCycle: (name: string, chain: string[]) => void): P[] {
   const byName = new Map(plugins.map((p) => [p.name, p]));
   const state = new Map<string, 'visiting' | 'done'>();
-  const ordered: PluginManifest[] = [];
-  const visit = (p: PluginManifest, chain: string[]): void => {
+  const ordered: P[] = [];
+  const visit = (p: P, chain: string[]): void => {
     const s = state.get(p.name);
     if (s === 'done') return;
     if (s === 'visiting') {
@@ -189,4 +191,19 @@ function dependencyOrder(plugins: readonly PluginManifest[], onCycle: (name: str
   };
   for (const p of plugins) visit(p, []);
   return ordered;
+}
+
+/**
+ * A plugin's forms for this city: the list, or what its forms function makes
+ * of the options. With invalid options (already reported) it is not called.
+ */
+function resolveForms(p: PluginManifest, options: Record<string, unknown>, valid: boolean, report: (message: string) => void): FormDefinition[] | undefined {
+  if (typeof p.forms !== 'function') return p.forms;
+  if (!valid) return [];
+  try {
+    return p.forms(options ?? {});
+  } catch (e) {
+    report(`plugin "${p.name}" could not build its forms from these options: ${(e as Error).message}`);
+    return [];
+  }
 }

@@ -24,6 +24,28 @@ const pluginWithForms = () =>
   });
 
 describe('loadDeployment', () => {
+  it("builds a plugin's forms from the city's options when its forms are a function, and reports what it cannot build", () => {
+    const scored = (options: Record<string, unknown>) => {
+      const criteria = options.criteria as string[];
+      if (criteria.includes('')) throw new Error('a criterion needs a name');
+      return [{ id: 'scores.evaluate', title: { 'zh-CN': '考核评分' }, schema: { type: 'object', properties: Object.fromEntries(criteria.map((c) => [c, { type: 'integer', minimum: 0, maximum: 10 }])) } }];
+    };
+    const p = plugin('scores', { optionsSchema: { type: 'object', properties: { criteria: { type: 'array', items: { type: 'string' } } }, required: ['criteria'] }, forms: scored });
+    const load = (options: unknown) => {
+      const raw = cityConfig();
+      raw.plugins = { scores: options };
+      return loadDeployment(raw, { file: FILE, available: available(p), sdkVersion: '0.1.0' });
+    };
+    const d = load({ criteria: ['service', 'cleanliness'] });
+    expect(d.forms.errors('scores.evaluate', { service: 11 })).toEqual([{ path: '/service', message: 'must be <= 10', expected: 'a number <= 10' }]);
+    expect(d.plugins[0]?.forms?.map((f) => f.id)).toEqual(['scores.evaluate']);
+    // Invalid options are reported as such; the function is not called with them.
+    expect(caught(() => load({})).details.map((i) => i.path)).toEqual(['/plugins/scores/criteria']);
+    expect(caught(() => load({ criteria: [''] })).details).toEqual([
+      expect.objectContaining({ path: '/plugins/scores', message: 'plugin "scores" could not build its forms from these options: a criterion needs a name' }),
+    ]);
+  });
+
   it('composes a valid config with its plugins', () => {
     const raw = cityConfig();
     raw.plugins = { 'volunteer-points': {} };

@@ -1,6 +1,6 @@
 import { LinliError } from '../errors.js';
 import { FormRegistry } from '../forms/registry.js';
-import type { PluginManifest } from '../plugins/manifest.js';
+import type { ResolvedPluginManifest } from '../plugins/manifest.js';
 import type { CityConfig, OrgTypeDefinition, RoleDefinition } from '../schemas/types.js';
 import { makeCalendar, type WorkingCalendar } from '../time/calendar.js';
 import { WorkflowRegistry } from '../workflow/registry.js';
@@ -9,7 +9,7 @@ import { checkCityConfig, type ConfigCheckOptions } from './check.js';
 /** A checked city config with its plugins composed: everything the server runs on. */
 export interface Deployment {
   config: CityConfig;
-  plugins: PluginManifest[];
+  plugins: ResolvedPluginManifest[];
   forms: FormRegistry;
   workflows: WorkflowRegistry;
   roles: ReadonlyMap<string, RoleDefinition>;

@@ -17,7 +17,15 @@ export interface PluginManifest {
   dependencies?: string[];
   /** JSON Schema of the plugin's options under `plugins.<name>` in a city config. */
   optionsSchema?: Record<string, unknown>;
-  forms?: FormDefinition[];
+  /**
+   * The plugin's forms; or a function of its options (already valid), for
+   * forms built from a city's settings — a list of scoring criteria, say.
+   * `linli check` and the server call it once and treat the result like a list.
+   */
+  forms?: FormDefinition[] | ((options: Record<string, unknown>) => FormDefinition[]);
   workflows?: WorkflowDefinition[];
   roles?: RoleDefinition[];
 }
+
+/** A plugin as a checked deployment holds it: its forms resolved against the city's options. */
+export type ResolvedPluginManifest<P extends PluginManifest = PluginManifest> = Omit<P, 'forms'> & { forms?: FormDefinition[] };

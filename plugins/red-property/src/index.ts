@@ -1,0 +1,1 @@
+export { redPropertyPlugin } from './plugin.js';

@@ -1,0 +1,40 @@
+import { definePlugin } from '@linli/sdk';
+import { compoundFileForm, ledgerEntryForm, matterDoneForm, meetingForm, practicalMatterForm } from './forms/books.js';
+import { complaintForm, dispatchForm, respondForm, verifyForm } from './forms/complaint.js';
+import { evaluationForm } from './forms/evaluation.js';
+import { hooks } from './hooks.js';
+import { tables } from './migrations/0001-tables.js';
+import { routes } from './routes/index.js';
+import { seed } from './seed.js';
+import { periodExample } from './periods.js';
+import { optionsSchema, readSettings } from './settings.js';
+import { web } from './web.js';
+import { complaintWorkflow } from './workflows/complaint.js';
+
+/**
+ * 红色物业 (Tianchang, Chuzhou, Huangshan, Nan'an): the community party
+ * organization supervises property-service companies. Residents snap and
+ * report property complaints, which go within a time limit to the compound's
+ * company and are verified by the complainant; the party organization scores
+ * each company every period into its credit file and the red/black list; and
+ * each compound keeps its three ledgers and holds four-party joint meetings
+ * on public income and repair funds.
+ */
+export const redPropertyPlugin = definePlugin({
+  name: 'red-property',
+  version: '0.1.0',
+  sdk: '^0.1.0',
+  title: { 'zh-CN': '红色物业', en: 'Red property' },
+  optionsSchema,
+  // The evaluation form is generated from the city's own criteria: forms as a function of the options.
+  forms: (options) => {
+    const s = readSettings(options);
+    return [complaintForm, dispatchForm, respondForm, verifyForm, evaluationForm(s.criteria, periodExample[s.evaluationPeriod]), meetingForm, compoundFileForm, ledgerEntryForm, practicalMatterForm, matterDoneForm];
+  },
+  workflows: [complaintWorkflow],
+  migrations: { '0001-tables': tables },
+  routes,
+  hooks,
+  seed,
+  web,
+});

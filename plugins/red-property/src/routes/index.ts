@@ -1,0 +1,16 @@
+import type { LinliPlugin, PluginContext } from '@linli/sdk';
+import { bookRoutes } from './books.js';
+import { companyRoutes } from './companies.js';
+
+/** The fastify instance the server mounts these routes on, under /api/plugins/red-property. */
+export type App = Parameters<NonNullable<LinliPlugin['routes']>>[0];
+
+/**
+ * Every route declares who may call it (`config.policy`) and JSON Schemas for
+ * what comes in and goes out. What a person may see or do beyond that is
+ * decided by scope (permissions.ts), never taken from the body.
+ */
+export function routes(app: App, ctx: PluginContext): void {
+  companyRoutes(app, ctx);
+  bookRoutes(app, ctx);
+}
