@@ -1,0 +1,3 @@
+export { volunteerPointsPlugin } from './plugin.js';
+export type { WishData } from './forms/wish.js';
+export type { MemberInput } from './forms/member.js';

@@ -1,0 +1,36 @@
+import { definePlugin } from '@linli/sdk';
+import { activityForm, attendanceForm, signupForm, teamForm } from './forms/activity.js';
+import { correctionForm } from './forms/ledger.js';
+import { memberForm } from './forms/member.js';
+import { claimForm, fulfilForm, verifyForm, wishForm } from './forms/wish.js';
+import { hooks } from './hooks.js';
+import { tables } from './migrations/0001-tables.js';
+import { roles } from './roles.js';
+import { routes } from './routes/index.js';
+import { seedVolunteerPoints } from './seed.js';
+import { optionsSchema } from './settings.js';
+import { web } from './web.js';
+import { wishWorkflow } from './workflows/wish.js';
+
+/**
+ * 志愿积分 (Huangshan, Chuzhou, Anqing, Ji'an): in-service party members
+ * register with their home compound (双报到), claim residents' micro-wishes
+ * 微心愿 and serve in volunteer teams; the community verifies each service and
+ * writes points to an append-only ledger, from which rankings and the
+ * year-end four scorecards 四类成绩单 with star ratings 评星定级 are derived.
+ */
+export const volunteerPointsPlugin = definePlugin({
+  name: 'volunteer-points',
+  version: '0.1.0',
+  sdk: '^0.1.0',
+  title: { 'zh-CN': '志愿积分', en: 'Volunteer points' },
+  optionsSchema,
+  roles,
+  forms: [memberForm, wishForm, claimForm, fulfilForm, verifyForm, teamForm, activityForm, signupForm, attendanceForm, correctionForm],
+  workflows: [wishWorkflow],
+  migrations: { '0001-tables': tables },
+  routes,
+  hooks,
+  seed: seedVolunteerPoints,
+  web,
+});
