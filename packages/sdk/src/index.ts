@@ -7,6 +7,7 @@ export { definePlugin, hookNames } from './plugin.js';
 export type { LinliPlugin, PluginContext, PluginHooks, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export { SDK_VERSION } from './version.js';
 export { enumLabels } from './forms.js';
+export { responseRecord, type ResponseField, type CoreReadTables } from './schemas.js';
 export { requireActor, type RoutePolicy } from './request.js';
 export { defineErrors, LinliError, localize } from '@linli/core';
 // Scope rules, so a plugin decides "may this person act on that org?" exactly as the core does.

@@ -1,3 +1,4 @@
+import { responseRecord as record, type ResponseField as FieldType } from '@linli/sdk';
 import { roundIdPattern } from '../rounds.js';
 
 /**
@@ -7,18 +8,6 @@ import { roundIdPattern } from '../rounds.js';
  * sent) and the server publishes them in the OpenAPI document.
  */
 export const doc = (summary: string) => ({ tags: ['door-knocking'], summary });
-
-type Scalar = 'string' | 'integer' | 'boolean';
-type FieldType = Scalar | [Scalar, 'null'] | { type: 'array'; items: { type: 'string' } };
-
-/** An object schema whose every listed field is present in each response. */
-function record(fields: Record<string, FieldType>) {
-  return {
-    type: 'object',
-    properties: Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, typeof t === 'object' && !Array.isArray(t) ? t : { type: t }])),
-    required: Object.keys(fields),
-  } as const;
-}
 
 const str = 'string';
 const optStr: FieldType = ['string', 'null'];

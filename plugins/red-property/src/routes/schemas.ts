@@ -1,20 +1,14 @@
+import { responseRecord } from '@linli/sdk';
+
+/** An object schema whose every listed field is present in each response (the SDK's `responseRecord`). */
+export const record = responseRecord;
+
 /**
  * JSON Schemas of the routes' queries and responses. Request bodies are the
  * forms' own schemas (forms/). fastify validates with these, serializes with
  * them (a field not listed is never sent) and publishes them at /docs.
  */
 export const doc = (summary: string) => ({ tags: ['red-property'], summary });
-
-type Field = 'string' | 'integer' | 'number' | 'boolean' | ['string' | 'integer' | 'number', 'null'] | Record<string, unknown>;
-
-/** An object schema whose every listed field is present in each response. */
-export function record(fields: Record<string, Field>) {
-  return {
-    type: 'object',
-    properties: Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, typeof t === 'object' && !Array.isArray(t) ? t : { type: t }])),
-    required: Object.keys(fields),
-  } as const;
-}
 
 const e = { $ref: 'LinliError#' } as const;
 export const errors = { 400: e, 401: e, 403: e, 404: e } as const;

@@ -1,3 +1,4 @@
+import type { CoreReadTables } from '@linli/sdk';
 import type { Generated, Kysely } from '@linli/sdk';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
@@ -96,10 +97,8 @@ export interface PracticalMattersTable {
 }
 
 /** The few core columns the plugin reads; it never writes core tables. */
-export interface CoreReads {
-  linli_orgs: { id: number; key: string; parent_id: number | null; type: string; name: string; path: string };
-  linli_people: { id: number; username: string; display_name: string };
-}
+/** The core tables this plugin reads (the SDK's `CoreReadTables`). */
+export type CoreReads = CoreReadTables;
 
 export interface Tables extends CoreReads {
   red_property_complaints: ComplaintsTable;

@@ -1,3 +1,5 @@
+import { responseRecord as record, type ResponseField as FieldType } from '@linli/sdk';
+
 /**
  * JSON Schemas of the plugin's route parameters and responses. Request
  * bodies are the forms' own schemas (forms/office.ts): one schema per
@@ -8,18 +10,6 @@
  * plugin knows `tags` and `summary`, the bare fastify types do not.
  */
 export const doc = (summary: string) => ({ tags: ['three-linked-office'], summary });
-
-type Scalar = 'string' | 'integer' | 'number' | 'boolean';
-type FieldType = Scalar | [Scalar, 'null'];
-
-/** An object schema whose every listed field is present in each response. */
-function record(fields: Record<string, FieldType>) {
-  return {
-    type: 'object',
-    properties: Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, { type: t }])),
-    required: Object.keys(fields),
-  } as const;
-}
 
 const str: FieldType = 'string';
 const optStr: FieldType = ['string', 'null'];

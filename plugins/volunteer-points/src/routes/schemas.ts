@@ -1,3 +1,5 @@
+import { responseRecord as record, type ResponseField as FieldType } from '@linli/sdk';
+
 /**
  * JSON Schemas of the routes' queries and responses. Request bodies are the
  * forms' own schemas (forms/*.ts). fastify validates with these, serializes
@@ -5,18 +7,6 @@
  * in the OpenAPI document.
  */
 export const doc = (summary: string) => ({ tags: ['volunteer-points'], summary });
-
-type Scalar = 'string' | 'integer' | 'number' | 'boolean';
-type FieldType = Scalar | [Scalar, 'null'] | { type: 'array'; items: { type: 'string' } };
-
-/** An object schema whose every listed field is present in each response. */
-function record(fields: Record<string, FieldType>) {
-  return {
-    type: 'object',
-    properties: Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, typeof t === 'object' && !Array.isArray(t) ? t : { type: t }])),
-    required: Object.keys(fields),
-  } as const;
-}
 
 const str = 'string';
 const optStr: FieldType = ['string', 'null'];

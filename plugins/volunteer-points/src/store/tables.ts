@@ -1,3 +1,4 @@
+import type { CoreReadTables } from '@linli/sdk';
 import type { Generated, Kysely } from '@linli/sdk';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
@@ -90,11 +91,8 @@ export interface SignupsTable {
 }
 
 /** The core columns the plugin reads; it never writes core tables. */
-export interface CoreReads {
-  linli_orgs: { id: number; key: string; parent_id: number | null; type: string; name: string; path: string };
-  linli_people: { id: number; username: string; display_name: string };
-  linli_role_assignments: { id: number; person_id: number; role: string; org_id: number };
-}
+/** The core tables this plugin reads (the SDK's `CoreReadTables`). */
+export type CoreReads = CoreReadTables;
 
 export interface Tables extends CoreReads {
   volunteer_points_members: MembersTable;

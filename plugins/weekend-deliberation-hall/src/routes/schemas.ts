@@ -1,3 +1,5 @@
+import { responseRecord as record, type ResponseField as FieldType } from '@linli/sdk';
+
 /**
  * JSON Schemas of the plugin's route parameters and responses. Request
  * bodies are the forms' own schemas (forms/*.ts): one schema per concept,
@@ -6,18 +8,6 @@
 
 /** OpenAPI notes of a route, spread into its schema (fastify's own types do not list `tags`/`summary`). */
 export const doc = (summary: string) => ({ tags: ['weekend-deliberation-hall'], summary });
-
-type Scalar = 'string' | 'integer' | 'number' | 'boolean';
-type FieldType = Scalar | [Scalar, 'null'];
-
-/** An object schema whose every listed field is present in each response. */
-function record(fields: Record<string, FieldType>) {
-  return {
-    type: 'object',
-    properties: Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, { type: t }])),
-    required: Object.keys(fields),
-  } as const;
-}
 
 const str: FieldType = 'string';
 const optStr: FieldType = ['string', 'null'];

@@ -1,3 +1,4 @@
+import type { CoreReadTables } from '@linli/sdk';
 import type { Generated, Kysely } from '@linli/sdk';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
@@ -75,9 +76,8 @@ export interface VotesTable {
 }
 
 /** The few core columns the plugin reads; it never writes core tables. */
-export interface CoreReads {
-  linli_orgs: { id: number; key: string; parent_id: number | null; type: string; name: string; path: string };
-}
+/** The core tables this plugin reads (the SDK's `CoreReadTables`). */
+export type CoreReads = CoreReadTables;
 
 export interface Tables extends CoreReads {
   wdh_sessions: SessionsTable;
