@@ -78,7 +78,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     options: { ...opts, sessionHours: opts.sessionHours ?? 12, loginLimit: opts.loginLimit ?? { perAccount: 10, perAddress: 100, windowMinutes: 15 }, bodyLimit },
   };
   app.decorate('linli', services);
-  await listenForAuthChanges(app, services);
+  // On ready, not now: an app that fails to build must not leave a listening connection open.
+  app.addHook('onReady', () => listenForAuthChanges(app, services));
 
   for (const s of sharedSchemas) app.addSchema(s);
   registerErrorHandling(app);

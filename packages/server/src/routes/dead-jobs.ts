@@ -1,4 +1,4 @@
-import { LinliError, notFound } from '@linli/core';
+import { isAdminFor, LinliError, notFound } from '@linli/core';
 import { audit, decodeCursor, toPage } from '@linli/db';
 import { deadLetters, retryDeadLetter, type DeadLetter } from '@linli/jobs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -46,7 +46,7 @@ export async function deadJobRoutes(app: FastifyInstance): Promise<void> {
   async function requireCityAdmin(req: FastifyRequest) {
     const actor = requireActor(req);
     const root = await linli.db.selectFrom('linli_orgs').select('path').where('parent_id', 'is', null).where('kind', '=', 'level').executeTakeFirstOrThrow();
-    if (!actor.grants.some((g) => g.admin && g.orgPath === root.path)) throw new LinliError('LINLI_ERR_FORBIDDEN', ['only an administrator of the whole city may see the job queue']);
+    if (!isAdminFor(actor, root.path)) throw new LinliError('LINLI_ERR_FORBIDDEN', ['only an administrator of the whole city may see the job queue']);
     return actor;
   }
 
