@@ -7,9 +7,10 @@
  * reports it done, the committee verifies and closes it, and the office's
  * indicators count both meetings and the solved problem.
  *
- * The server runs on a movable clock (the flow spans two weeks); it starts
- * ahead of the real time so session cookies (expiring 12 h after the server's
- * "now") stay valid in the browser. Needs apps/web/dist and /usr/bin/chromium.
+ * The server runs on a movable clock (the flow spans two weeks). Every date in
+ * the story is counted from the real date — the first Tuesday after today in
+ * Tianchang — so the test means the same on any day it runs, and the server
+ * stays ahead of the browser's real clock. Needs apps/web/dist and /usr/bin/chromium.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,19 @@ const wait = { timeout: 15_000 };
 const title = '东门道闸坏了车辆进不来';
 /** A date as the tables show it, whichever separator the locale uses. */
 const day = (iso: string) => new RegExp(iso.replace(/-/g, '[-/.]'));
+const DAY_MS = 86_400_000;
+const TIANCHANG_OFFSET_MS = 8 * 3_600_000;
+/** Day 0 of the story: the first Tuesday after today in Tianchang (UTC+8), as a UTC midnight. */
+const tuesday = (() => {
+  const local = new Date(Date.now() + TIANCHANG_OFFSET_MS);
+  const today = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  const ahead = (2 - new Date(today).getUTCDay() + 7) % 7 || 7;
+  return today + ahead * DAY_MS;
+})();
+/** `YYYY-MM-DD` of story day `n` (0 = that Tuesday). */
+const isoDay = (n: number) => new Date(tuesday + n * DAY_MS).toISOString().slice(0, 10);
+/** The UTC instant of Tianchang's local `hh:mm` on story day `n`. */
+const at = (n: number, hhmm: string) => `${isoDay(n)}T${hhmm}:00+08:00`;
 
 if (!built) console.warn('three-linked office e2e skipped: apps/web/dist is missing — run `npm run build -w @linli/web`.');
 
@@ -51,8 +65,8 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     const configPath = join(dataDir, 'linli.config.json');
     const plugins = { 'grid-requests': config.plugins['grid-requests'] ?? {}, 'three-linked-office': config.plugins['three-linked-office'] };
     writeFileSync(configPath, JSON.stringify({ ...config, $schema: undefined, plugins }));
-    // Tuesday 2026-12-01 09:00 in Tianchang. The demo history ends here, with Wednesday's meeting scheduled.
-    setClock('2026-12-01T01:00:00Z');
+    // Tuesday 09:00 in Tianchang. The demo history ends here, with Wednesday's meeting scheduled.
+    setClock(at(0, '09:00'));
     server = await startServer({
       configPath,
       available: [gridRequestsPlugin, threeLinkedOfficePlugin],
@@ -153,7 +167,7 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     await page.waitForURL(/\/p\/three-linked-office\/decide\?/, wait);
     await page.getByLabel('会商决定').fill('物业一周内修复道闸，恢复车辆登记放行。');
     await page.getByRole('radio', { name: '物业', exact: true }).check();
-    await page.getByLabel('办结时限').fill('2026-12-16T18:00');
+    await page.getByLabel('办结时限').fill(`${isoDay(15)}T18:00`);
     await page.getByRole('button', { name: '保存' }).click();
   }
 
@@ -161,7 +175,7 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     // The residents' committee (staff.yongfu) notes the indicators, then schedules a meeting for today.
     let staff = await as('staff.yongfu');
     const before = await indicators(staff);
-    await scheduleMeeting(staff, '2026-12-01');
+    await scheduleMeeting(staff, isoDay(0));
 
     // A resident raises the problem through the generated intake form; it joins today's agenda.
     const resident = await as('resident.hepan');
@@ -179,14 +193,14 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     await visible(resident.getByRole('heading', { level: 1, name: title }));
 
     await staff.goto(`${base}/p/three-linked-office/agenda`);
-    await visible(staff.locator('tbody tr').filter({ hasText: title }).filter({ hasText: day('2026-12-01') }));
+    await visible(staff.locator('tbody tr').filter({ hasText: title }).filter({ hasText: day(isoDay(0)) }));
 
     // Today 15:00: the property company does not come; the decision is refused, naming it.
-    setClock('2026-12-01T07:05:00Z');
+    setClock(at(0, '15:05'));
     staff = await as('staff.yongfu');
-    await recordAttendance(staff, '2026-12-01', '物业');
+    await recordAttendance(staff, isoDay(0), '物业');
     await staff.goto(`${base}/p/three-linked-office/meetings`);
-    await visible(staff.locator('tbody tr').filter({ hasText: day('2026-12-01') }).filter({ has: staff.locator('td[data-label="缺席方"]', { hasText: /^物业$/ }) }));
+    await visible(staff.locator('tbody tr').filter({ hasText: day(isoDay(0)) }).filter({ has: staff.locator('td[data-label="缺席方"]', { hasText: /^物业$/ }) }));
     const refusal = staff.waitForResponse((r) => r.url().endsWith('/decision') && r.request().method() === 'POST', wait);
     await decide(staff);
     const refused = await refusal;
@@ -203,12 +217,12 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     await shot(staff, 'tlo-no-quorum');
 
     // Next week: a second meeting (it ends today's and carries the problem over), all three parties present.
-    setClock('2026-12-08T01:00:00Z');
+    setClock(at(7, '09:00'));
     staff = await as('staff.yongfu');
-    await scheduleMeeting(staff, '2026-12-09');
-    setClock('2026-12-09T07:05:00Z');
+    await scheduleMeeting(staff, isoDay(8));
+    setClock(at(8, '15:05'));
     staff = await as('staff.yongfu');
-    await recordAttendance(staff, '2026-12-09');
+    await recordAttendance(staff, isoDay(8));
     await decide(staff);
     await staff.waitForURL(/\/p\/three-linked-office\/agenda$/, wait);
     await staff.goto(ticketUrl);
@@ -216,7 +230,7 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     await visible(staff.locator('.facts').getByText(/物业/));
 
     // The property company reports it done from the ticket page.
-    setClock('2026-12-10T02:00:00Z');
+    setClock(at(9, '10:00'));
     const property = await as('property.hepan');
     await property.goto(ticketUrl);
     await property.getByRole('button', { name: /^报告办结/ }).click();
@@ -226,7 +240,7 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     await expect.poll(async () => (await property.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('待验收');
 
     // The residents' committee verifies and closes it.
-    setClock('2026-12-11T02:00:00Z');
+    setClock(at(10, '10:00'));
     staff = await as('staff.yongfu');
     await staff.goto(ticketUrl);
     await staff.getByRole('button', { name: /^验收销号/ }).click();

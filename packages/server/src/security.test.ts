@@ -32,6 +32,9 @@ for (const backend of testBackends()) {
       const setCookie = String(login.headers['set-cookie']);
       expect(setCookie).toMatch(/linli_session=.+HttpOnly/i);
       expect(setCookie).toMatch(/SameSite=Lax/i);
+      // The session's life travels as a duration (12 h), so a browser whose clock differs from the server's keeps it.
+      expect(setCookie).toMatch(/Max-Age=43200/i);
+      expect(setCookie).not.toMatch(/Expires=/i);
       const cookie = setCookie.split(';')[0]!;
       const { csrfToken } = login.json();
       const payload = { workflow: 'grid-request', orgId: await orgId(server, 'hepan'), data: requestData() };

@@ -61,7 +61,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         httpOnly: true,
         sameSite: 'lax',
         secure: req.protocol === 'https',
-        expires: session.expiresAt,
+        // Relative, not an absolute date: a browser whose clock differs from the server's still keeps the cookie for the session's life.
+        maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000)),
       });
       return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), person: { ...person!, csrfToken: session.csrfToken } };
     },
