@@ -106,6 +106,14 @@ export const transitionSchema = {
   additionalProperties: false,
 } as const;
 
+/** Where a workflow is offered: attribute id → the values an org (or an org above it) must have. */
+export const offerWhereSchema = {
+  type: 'object',
+  additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  description:
+    'Offer the workflow only at orgs whose attributes (config orgAttributes) have one of these values, e.g. { "compoundType": ["商品房", "安置房"] }',
+} as const;
+
 /** A ticket workflow as data: the closed loop of one practice. */
 export const workflowSchema = {
   $id: 'https://linli.dev/schemas/workflow.json',
@@ -121,6 +129,7 @@ export const workflowSchema = {
     initial: { type: 'string' },
     states: { type: 'array', items: stateSchema, minItems: 2 },
     transitions: { type: 'array', items: transitionSchema, minItems: 1 },
+    offerWhere: offerWhereSchema,
   },
   required: ['id', 'title', 'intakeForm', 'create', 'initial', 'states', 'transitions'],
   additionalProperties: false,

@@ -1,4 +1,4 @@
-import { LinliError, planCreate, planTransition, unprocessable, type Actor, type Deployment, type Ticket } from '@linli/core';
+import { isOfferedAt, LinliError, planCreate, planTransition, unprocessable, type Actor, type Deployment, type Ticket } from '@linli/core';
 import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
 import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
@@ -31,6 +31,9 @@ export function createTicketService(
       const wf = workflow(input.workflow, '/workflow');
       const org = await getOrg(trx, input.orgId);
       if (!org) throw unprocessable(`There is no organization ${input.orgId}.`, [{ path: '/orgId', message: 'unknown organization' }]);
+      if (!isOfferedAt(wf.def, deployment.orgAttributes.get(org.key))) {
+        throw unprocessable(`"${wf.def.title['zh-CN']}" is not offered at ${org.name} (${JSON.stringify(wf.def.offerWhere)}) 该组织不适用此流程`, [{ path: '/orgId', message: `not offered at ${org.name}`, expected: `an org where ${JSON.stringify(wf.def.offerWhere)}` }]);
+      }
       const at = now();
       const plan = planCreate(ctx, wf, actor, org.path, input.data, at);
       const placed = lifecycle ? await lifecycle.placeNew(trx, wf, plan, org) : null;
