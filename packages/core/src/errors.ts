@@ -1,7 +1,9 @@
 /**
  * Every error Linli reports, in one table: a stable code, the HTTP status it
- * maps to, and a message template a person can act on. Codes never change
- * once published; docs/errors.md lists them and a test keeps the two in sync.
+ * maps to, and a message template a person can act on (English, and the
+ * Chinese a client shows with `zh-CN` where the table has it). Codes never
+ * change once published; docs/errors.md lists them and a test keeps the two
+ * in sync.
  */
 export const errorTable = {
   LINLI_ERR_VALIDATION: { status: 400, message: 'The request is invalid: %s' },
@@ -14,6 +16,11 @@ export const errorTable = {
   LINLI_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No route %s.' },
   LINLI_ERR_VERSION_CONFLICT: { status: 409, message: 'Someone else changed this ticket (you had version %s, it is now %s). Reload it and try again.' },
   LINLI_ERR_CONFLICT: { status: 409, message: '%s' },
+  LINLI_ERR_LAST_ADMIN: {
+    status: 409,
+    message: 'This is the last administrator role at %s: give another person the role first, or the city has nobody who can grant roles above a community.',
+    'zh-CN': '这是%s最后一个管理员角色：请先把该角色授予另一人，否则全市将无人能在社区以上授予角色。',
+  },
   LINLI_ERR_TICKET_CLOSED: { status: 409, message: 'Ticket %s is closed (%s): it can no longer be escalated or reported on.' },
   LINLI_ERR_PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than the limit of %s bytes.' },
   LINLI_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type: %s' },
@@ -30,7 +37,7 @@ export const errorTable = {
   },
   LINLI_ERR_MIGRATION_FAILED: { status: 500, message: 'Migration %s failed: %s' },
   LINLI_ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side. The request id is %s.' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<string, { status: number; message: string; 'zh-CN'?: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
 
@@ -50,7 +57,7 @@ function format(template: string, args: readonly unknown[]): string {
   return template.replace(/%s/g, () => String(args[i++] ?? ''));
 }
 
-export type ErrorTable = Record<string, { status: number; message: string }>;
+export type ErrorTable = Record<string, { status: number; message: string; 'zh-CN'?: string }>;
 
 /**
  * An error a person can act on: a stable code, an HTTP status, a message, and
