@@ -63,10 +63,11 @@ export interface SessionsTable {
   revoked_at: Date | null;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
+/** One login-throttle counter (migrations/0006-login-throttle.ts): attempts since window_start. */
+export interface LoginThrottleTable {
   key: string;
-  at: Timestamp;
+  attempts: number;
+  window_start: Timestamp;
 }
 
 export interface TicketsTable {
@@ -184,7 +185,7 @@ export interface CoreTables {
   linli_people: PeopleTable;
   linli_role_assignments: RoleAssignmentsTable;
   linli_sessions: SessionsTable;
-  linli_login_attempts: LoginAttemptsTable;
+  linli_login_throttle: LoginThrottleTable;
   linli_tickets: TicketsTable;
   linli_attachments: AttachmentsTable;
   linli_ticket_events: TicketEventsTable;
