@@ -109,7 +109,7 @@ export async function serve(o: CommonOptions, flags: { port?: string | undefined
   }
 }
 
-function reportError(e: unknown, err: Out): number {
+export function reportError(e: unknown, err: Out): number {
   if (isLinliError(e)) {
     err(`✗ ${e.code}: ${e.message}`);
     if (e.details?.length) err(formatIssues(e.details));

@@ -21,6 +21,12 @@ export const errorTable = {
   LINLI_ERR_UNPROCESSABLE: { status: 422, message: '%s' },
   LINLI_ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts; wait %s seconds and try again.' },
   LINLI_ERR_UPLOAD_QUOTA: { status: 429, message: 'You have uploaded %s in the last 24 hours, the most one person may. Attach the photos you have, or try again later.' },
+  LINLI_ERR_WEAK_PASSWORD: { status: 422, message: 'Choose a stronger password: %s.' },
+  LINLI_ERR_WRONG_PASSWORD: { status: 403, message: 'The current password is wrong.' },
+  LINLI_ERR_LINK_INVALID: { status: 410, message: 'This link or code is invalid, already used or expired. Ask your administrator for a new one.' },
+  LINLI_ERR_LAST_ADMIN: { status: 409, message: 'This would leave the city without an administrator: %s' },
+  LINLI_ERR_ACCOUNT_DISABLED: { status: 409, message: 'The account of %s is disabled: enable it first.' },
+  LINLI_ERR_IMPORT_INVALID: { status: 422, message: 'The spreadsheet has %s problem(s); nothing was imported. Fix each row listed in details and import again.' },
   LINLI_ERR_CONFIG_INVALID: { status: 500, message: 'The configuration is invalid: %s' },
   LINLI_ERR_PLUGIN_CONFLICT: { status: 500, message: '%s' },
   LINLI_ERR_DATA_DIR_LOCKED: { status: 500, message: '%s' },
@@ -39,6 +45,8 @@ export interface ErrorDetail {
   /** JSON pointer into the request body or file, e.g. `/orgs/0/children/2/type`. */
   path: string;
   message: string;
+  /** The same in Chinese, where the problem is one a person fixes by hand (a spreadsheet cell). */
+  messageZh?: string;
   /** The file the problem is in, for config errors. */
   file?: string;
   /** What was expected there, when that is known. */

@@ -20,6 +20,8 @@ export interface OrgsTable {
   path: string;
   depth: number;
   created_at: Generated<Date>;
+  /** Set when the org was deactivated (0006): it stays for history but takes no new work. */
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface GridsTable {
@@ -61,6 +63,17 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   expires_at: Timestamp;
   revoked_at: Date | null;
+}
+
+/** A one-time link to set a first password or reset one (0006); only the token's SHA-256 is stored. */
+export interface AccountTokensTable {
+  id: string;
+  person_id: number;
+  purpose: 'setup' | 'reset';
+  created_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface LoginAttemptsTable {
@@ -185,6 +198,7 @@ export interface CoreTables {
   linli_role_assignments: RoleAssignmentsTable;
   linli_sessions: SessionsTable;
   linli_login_attempts: LoginAttemptsTable;
+  linli_account_tokens: AccountTokensTable;
   linli_tickets: TicketsTable;
   linli_attachments: AttachmentsTable;
   linli_ticket_events: TicketEventsTable;
