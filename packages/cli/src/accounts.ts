@@ -72,7 +72,7 @@ export async function importRoster(o: CommonOptions, file: string, dryRun: boole
   } catch (e) {
     if (isLinliError(e) && e.code === 'LINLI_ERR_IMPORT_INVALID') {
       err(`✗ ${e.details?.length ?? 0} problem(s) in ${file}; nothing was imported. 发现 ${e.details?.length ?? 0} 处问题，未导入任何数据：`);
-      for (const d of e.details ?? []) err(`  ${d.path}  ${d.messageZh ?? ''} — ${d.message}`);
+      for (const d of e.details ?? []) err(`  ${d.path}  ${d.localized?.['zh-CN'] ?? ''} — ${d.message}`);
       return 1;
     }
     throw e;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { LinliError } from '@linli/core';
+import { LinliError, type LocalizedText } from '@linli/core';
 
 /**
  * What a new password must be: at least `minLength` characters (NIST SP
@@ -35,15 +35,15 @@ export function weakPasswordReason(password: string, username: string): WeakPass
   return null;
 }
 
-const explain: Record<WeakPasswordReason, string> = {
-  'too-short': `use at least ${passwordPolicy.minLength} characters (a short sentence is easy to remember)`,
-  'too-long': `use at most ${passwordPolicy.maxLength} characters`,
-  common: 'it is on the list of commonly used passwords; choose another',
-  username: 'it contains the username; choose another',
+const explain: Record<WeakPasswordReason, LocalizedText> = {
+  'too-short': { en: `use at least ${passwordPolicy.minLength} characters (a short sentence is easy to remember)`, 'zh-CN': `至少 ${passwordPolicy.minLength} 个字符（一句好记的短句即可）` },
+  'too-long': { en: `use at most ${passwordPolicy.maxLength} characters`, 'zh-CN': `最多 ${passwordPolicy.maxLength} 个字符` },
+  common: { en: 'it is on the list of commonly used passwords; choose another', 'zh-CN': '这是常见密码，容易被猜到，请换一个' },
+  username: { en: 'it contains the username; choose another', 'zh-CN': '密码不能包含用户名' },
 };
 
 /** Throws LINLI_ERR_WEAK_PASSWORD (422) naming the reason in `details[0].expected`. */
 export function assertStrongPassword(password: string, username: string, path = '/body/password'): void {
   const reason = weakPasswordReason(password, username);
-  if (reason) throw new LinliError('LINLI_ERR_WEAK_PASSWORD', [explain[reason]], [{ path, message: explain[reason], expected: reason }]);
+  if (reason) throw new LinliError('LINLI_ERR_WEAK_PASSWORD', [explain[reason]], [{ path, message: explain[reason].en!, localized: explain[reason], expected: reason }]);
 }

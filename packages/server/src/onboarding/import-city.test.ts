@@ -136,8 +136,8 @@ for (const backend of testBackends()) {
       expect(e.code).toBe('LINLI_ERR_IMPORT_INVALID');
       const at = Object.fromEntries(e.details!.map((d) => [d.path, d]));
       expect(Object.keys(at).sort()).toEqual(['people!B4', 'people!A3', 'people!C2', '组织!A3', '组织!B2', '组织!B4', '组织!D5', '角色!A2', '角色!B4', '角色!D3'].sort());
-      expect(at['组织!B2']).toMatchObject({ message: expect.stringContaining('no-such-parent'), messageZh: expect.stringContaining('找不到编码为“no-such-parent”') });
-      expect(e.details!.filter((d) => d.path === 'people!B4').map((d) => d.messageZh).join()).toContain('公式');
+      expect(at['组织!B2']).toMatchObject({ message: expect.stringContaining('no-such-parent'), localized: { 'zh-CN': expect.stringContaining('找不到编码为“no-such-parent”'), en: expect.any(String) } });
+      expect(e.details!.filter((d) => d.path === 'people!B4').map((d) => d.localized?.['zh-CN']).join()).toContain('公式');
       expect(await snapshot(server.database.db)).toEqual(before);
     });
 

@@ -16,7 +16,7 @@ export interface ImportResult {
 export const problemPath = (p: ImportProblem) => `${p.sheet}${p.row ? `!${p.column ?? ''}${p.row}` : ''}`;
 
 export function importError(problems: ImportProblem[]): LinliError {
-  const details: ErrorDetail[] = problems.map((p) => ({ path: problemPath(p), message: p.en, messageZh: p.zh }));
+  const details: ErrorDetail[] = problems.map((p) => ({ path: problemPath(p), message: p.en, localized: { 'zh-CN': p.zh, en: p.en } }));
   return new LinliError('LINLI_ERR_IMPORT_INVALID', [problems.length], details);
 }
 

@@ -13,7 +13,7 @@ export const errorResponse = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { path: { type: 'string' }, message: { type: 'string' }, messageZh: { type: 'string' }, file: { type: 'string' }, expected: { type: 'string' } },
+        properties: { path: { type: 'string' }, message: { type: 'string' }, file: { type: 'string' }, expected: { type: 'string' } },
         required: ['path', 'message'],
       },
     },
