@@ -30,6 +30,8 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
 import { deadJobRoutes } from './routes/dead-jobs.js';
+import { accountRoutes } from './routes/accounts.js';
+import { adminPeopleRoutes } from './routes/admin-people.js';
 import type { LinliServices, ServerOptions } from './types.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -127,6 +129,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);
   await app.register(deadJobRoutes);
+  await app.register(accountRoutes);
+  await app.register(adminPeopleRoutes);
 
   for (const plugin of opts.plugins) {
     if (!plugin.routes) continue;
