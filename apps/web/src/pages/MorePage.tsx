@@ -9,7 +9,7 @@ import { useI18n } from '../i18n';
 export function MorePage() {
   const { config, me, logout } = useSession();
   const { t, pick } = useI18n();
-  const items = [...coreNav.filter((n) => !n.primary), ...pluginNav(config)];
+  const items = [...coreNav.filter((n) => !n.primary), ...pluginNav(config, me)];
   return (
     <div className="page">
       <header className="page-head">
