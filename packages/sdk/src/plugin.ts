@@ -1,5 +1,6 @@
 import type { Actor, Deployment, FormDefinition, LocalizedText, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
+import type { WebAction, WebVisibility } from './web.js';
 import type { Kysely, Migration } from 'kysely';
 
 /** Services the server offers plugins: the same code paths the core routes use, with the same checks. */
@@ -119,7 +120,8 @@ export interface WebColumn {
   format?: 'text' | 'number' | 'percent' | 'date' | 'datetime' | 'badge';
 }
 
-export type WebPage =
+export type WebPage = WebVisibility &
+  (
   | {
       id: string;
       title: LocalizedText;
@@ -131,6 +133,10 @@ export type WebPage =
       rowLink?: string;
       /** Hidden from the menu: reached only through links (a detail page). */
       hidden?: boolean;
+      /** Buttons on each row (a form opened from one gets the row's fields). */
+      rowActions?: WebAction[];
+      /** Buttons above the table (a detail page's steps), filled from the page's parameters. */
+      actions?: WebAction[];
     }
   | {
       id: string;
@@ -139,6 +145,7 @@ export type WebPage =
       /** GET → a text/html document (minutes, notices), shown sandboxed and printable. */
       source: string;
       hidden?: boolean;
+      actions?: WebAction[];
     }
   | {
       id: string;
@@ -151,9 +158,10 @@ export type WebPage =
       /** Where to go after a successful submit. */
       next?: string;
       hidden?: boolean;
-    };
+    }
+  );
 
-export interface WebWidget {
+export interface WebWidget extends WebVisibility {
   id: string;
   title: LocalizedText;
   /** stat: one number; bar/line: a chart of `y` fields over `x`. */

@@ -1,4 +1,10 @@
 import type { WebExtension } from '@linli/sdk';
+import { bookkeeperRoles, evaluatorRoles } from './permissions.js';
+
+/** The party organizations evaluate; the community and the branch keep the books; property staff see their own company's pages. */
+const evaluators = [...evaluatorRoles, 'street_secretary', 'admin'];
+const bookkeepers = [...bookkeeperRoles, 'admin'];
+const supervisors = [...new Set([...evaluators, ...bookkeepers, 'property_staff', 'owners_committee_member', 'command_officer'])];
 
 /**
  * Pages and dashboard widgets for the staff web app, as data. Complaints are
@@ -10,6 +16,7 @@ export const web: WebExtension = {
   pages: [
     {
       id: 'companies',
+      roles: supervisors,
       kind: 'table',
       title: { 'zh-CN': '物业服务企业', en: 'Property companies' },
       source: '/companies',
@@ -43,6 +50,7 @@ export const web: WebExtension = {
     },
     {
       id: 'red-black-list',
+      roles: supervisors,
       kind: 'table',
       title: { 'zh-CN': '红黑榜', en: 'Red and black list' },
       source: '/red-black-list',
@@ -55,9 +63,10 @@ export const web: WebExtension = {
       ],
       rowLink: 'page:credit?id={id}',
     },
-    { id: 'evaluate', kind: 'form', title: { 'zh-CN': '考核评价', en: 'Evaluate a company' }, form: 'red-property.evaluation', submit: '/evaluations', next: 'page:evaluations' },
+    { id: 'evaluate', kind: 'form', roles: evaluators, title: { 'zh-CN': '考核评价', en: 'Evaluate a company' }, form: 'red-property.evaluation', submit: '/evaluations', next: 'page:evaluations' },
     {
       id: 'evaluations',
+      roles: supervisors,
       kind: 'table',
       title: { 'zh-CN': '考核记录', en: 'Evaluations' },
       source: '/evaluations',
@@ -74,6 +83,7 @@ export const web: WebExtension = {
     },
     {
       id: 'compounds',
+      roles: supervisors,
       kind: 'table',
       title: { 'zh-CN': '小区三本账', en: 'Three ledgers' },
       source: '/compounds',
@@ -89,6 +99,7 @@ export const web: WebExtension = {
     },
     {
       id: 'ledger',
+      roles: supervisors,
       kind: 'table',
       title: { 'zh-CN': '物业费及公共收益清单', en: 'Fee and public-income ledger' },
       source: '/ledger?compoundOrgId={compoundOrgId}',
@@ -102,10 +113,11 @@ export const web: WebExtension = {
         { field: 'purpose', title: { 'zh-CN': '用途/来源', en: 'Purpose' } },
       ],
     },
-    { id: 'ledger-entry', kind: 'form', title: { 'zh-CN': '登记收支', en: 'Add a ledger entry' }, form: 'red-property.ledger-entry', submit: '/ledger', next: 'page:ledger' },
-    { id: 'compound-file', kind: 'form', title: { 'zh-CN': '一区一档', en: 'Compound file' }, form: 'red-property.compound-file', submit: '/compound-files', next: 'page:compounds' },
+    { id: 'ledger-entry', kind: 'form', roles: bookkeepers, title: { 'zh-CN': '登记收支', en: 'Add a ledger entry' }, form: 'red-property.ledger-entry', submit: '/ledger', next: 'page:ledger' },
+    { id: 'compound-file', kind: 'form', roles: bookkeepers, title: { 'zh-CN': '一区一档', en: 'Compound file' }, form: 'red-property.compound-file', submit: '/compound-files', next: 'page:compounds' },
     {
       id: 'practical-matters',
+      roles: supervisors,
       kind: 'table',
       title: { 'zh-CN': '十件实事', en: 'Ten practical matters' },
       source: '/practical-matters',
@@ -118,10 +130,11 @@ export const web: WebExtension = {
       ],
       rowLink: 'page:matter-done?id={id}',
     },
-    { id: 'practical-matter', kind: 'form', title: { 'zh-CN': '列入十件实事', en: 'Add a practical matter' }, form: 'red-property.practical-matter', submit: '/practical-matters', next: 'page:practical-matters' },
+    { id: 'practical-matter', kind: 'form', roles: bookkeepers, title: { 'zh-CN': '列入十件实事', en: 'Add a practical matter' }, form: 'red-property.practical-matter', submit: '/practical-matters', next: 'page:practical-matters' },
     { id: 'matter-done', kind: 'form', hidden: true, title: { 'zh-CN': '实事办结', en: 'Practical matter done' }, form: 'red-property.practical-matter.done', submit: '/practical-matters/{id}/done', next: 'page:practical-matters' },
     {
       id: 'meetings',
+      roles: supervisors,
       kind: 'table',
       title: { 'zh-CN': '四方联席会议', en: 'Four-party meetings' },
       source: '/meetings',
@@ -134,7 +147,7 @@ export const web: WebExtension = {
         { field: 'decision', title: { 'zh-CN': '会议决定', en: 'Decision' } },
       ],
     },
-    { id: 'record-meeting', kind: 'form', title: { 'zh-CN': '登记联席会议', en: 'Record a four-party meeting' }, form: 'red-property.meeting', submit: '/meetings', next: 'page:meetings' },
+    { id: 'record-meeting', kind: 'form', roles: bookkeepers, title: { 'zh-CN': '登记联席会议', en: 'Record a four-party meeting' }, form: 'red-property.meeting', submit: '/meetings', next: 'page:meetings' },
   ],
   widgets: [
     { id: 'overdue', kind: 'stat', title: { 'zh-CN': '物业超时响应投诉', en: 'Complaints answered late' }, source: '/stats/overdue?orgId={orgId}' },

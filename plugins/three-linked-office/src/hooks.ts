@@ -62,8 +62,8 @@ async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEven
   if (absent.length) {
     throw fail(
       'TLO_ERR_NO_QUORUM',
-      [absent.map(partyLabel).join(', '), meeting.meeting_date],
-      absent.map((p) => ({ path: `/attendance/${p}`, message: `${partyTitle[p]['zh-CN']}未出席 (${partyTitle[p].en} absent)` })),
+      [{ 'zh-CN': absent.map((p) => partyTitle[p]['zh-CN']).join('、'), en: absent.map(partyLabel).join(', ') }, meeting.meeting_date],
+      absent.map((p) => ({ path: `/attendance/${p}`, message: `${partyTitle[p]['zh-CN']}未出席 (${partyTitle[p].en} absent)`, localized: { 'zh-CN': `${partyTitle[p]['zh-CN']}未出席`, en: `${partyTitle[p]['zh-CN']}未出席 (${partyTitle[p].en} absent)` } })),
     );
   }
   if (!isParty(data.responsibleParty)) return; // the form's schema has refused it already

@@ -1,4 +1,10 @@
-import type { WebExtension } from '@linli/sdk';
+import type { WebAction, WebExtension } from '@linli/sdk';
+
+/** Who runs the office's pages: the community (and admins) convene; the parties' people see their meetings. */
+const conveners = ['community_staff', 'community_secretary', 'residents_committee_member', 'admin'];
+const parties = [...conveners, 'property_staff', 'owners_committee_member', 'branch_secretary', 'street_secretary', 'command_officer'];
+const minutes: WebAction = { title: { 'zh-CN': '会议纪要', en: 'Minutes' }, to: 'page:minutes?id={id}', when: { status: ['held', 'closed'] } };
+const attendance: WebAction = { title: { 'zh-CN': '登记出席', en: 'Attendance' }, to: 'page:attendance?id={id}', roles: conveners, when: { status: ['scheduled', 'held'] } };
 
 /**
  * The plugin's pages and dashboard widgets in the staff web app, as data.
@@ -11,6 +17,7 @@ export const web: WebExtension = {
       id: 'offices',
       kind: 'table',
       title: { 'zh-CN': '三联办', en: 'Three-linked offices' },
+      roles: parties,
       source: '/offices',
       columns: [
         { field: 'compoundName', title: { 'zh-CN': '小区', en: 'Compound' } },
@@ -40,12 +47,14 @@ export const web: WebExtension = {
         { field: 'decided', title: { 'zh-CN': '已决定', en: 'Decided' }, format: 'number' },
       ],
       rowLink: 'page:minutes?id={id}',
+      rowActions: [attendance, minutes],
     },
     { id: 'minutes', kind: 'html', hidden: true, title: { 'zh-CN': '会议纪要', en: 'Minutes' }, source: '/meetings/{id}/minutes' },
     {
       id: 'meetings',
       kind: 'table',
       title: { 'zh-CN': '会商安排', en: 'Meetings' },
+      roles: parties,
       source: '/meetings',
       columns: [
         { field: 'date', title: { 'zh-CN': '日期', en: 'Date' }, format: 'date' },
@@ -59,11 +68,13 @@ export const web: WebExtension = {
       ],
       // At the meeting, the first thing to record is who came.
       rowLink: 'page:attendance?id={id}',
+      rowActions: [attendance, minutes],
     },
     {
       id: 'agenda',
       kind: 'table',
       title: { 'zh-CN': '待议议题', en: 'Agenda' },
+      roles: parties,
       source: '/agenda',
       columns: [
         { field: 'meetingDate', title: { 'zh-CN': '会商日期', en: 'Meeting' }, format: 'date' },
@@ -76,11 +87,16 @@ export const web: WebExtension = {
         { field: 'raisedAt', title: { 'zh-CN': '反映时间', en: 'Raised' }, format: 'datetime' },
       ],
       rowLink: 'page:decide?meeting={meetingId}&problem={ticketId}',
+      rowActions: [
+        { title: { 'zh-CN': '会商决定', en: 'Decide' }, to: 'page:decide?meeting={meetingId}&problem={ticketId}', roles: ['community_staff', 'community_secretary', 'residents_committee_member', 'property_staff', 'owners_committee_member', 'branch_secretary', 'admin'] },
+        { title: { 'zh-CN': '查看问题', en: 'Open the problem' }, to: 'ticket:{ticketId}' },
+      ],
     },
     {
       id: 'indicators',
       kind: 'table',
       title: { 'zh-CN': '三联办指标', en: 'Indicators' },
+      roles: parties,
       source: '/indicators',
       columns: [
         { field: 'name', title: { 'zh-CN': '名称', en: 'Name' } },
@@ -99,6 +115,7 @@ export const web: WebExtension = {
       id: 'fee-rates',
       kind: 'table',
       title: { 'zh-CN': '物业费收缴', en: 'Fee collection' },
+      roles: parties,
       source: '/fee-rates',
       columns: [
         { field: 'month', title: { 'zh-CN': '月份', en: 'Month' } },
@@ -109,7 +126,7 @@ export const web: WebExtension = {
         { field: 'enteredAt', title: { 'zh-CN': '录入时间', en: 'Entered' }, format: 'datetime' },
       ],
     },
-    { id: 'schedule-meeting', kind: 'form', title: { 'zh-CN': '安排会商', en: 'Schedule a meeting' }, form: 'three-linked-office.meeting.schedule', submit: '/meetings', next: 'page:meetings' },
+    { id: 'schedule-meeting', kind: 'form', roles: conveners, title: { 'zh-CN': '安排会商', en: 'Schedule a meeting' }, form: 'three-linked-office.meeting.schedule', submit: '/meetings', next: 'page:meetings' },
     { id: 'attendance', kind: 'form', hidden: true, title: { 'zh-CN': '登记出席', en: 'Record attendance' }, form: 'three-linked-office.meeting.attendance', submit: '/meetings/{id}/attendance', next: 'page:agenda' },
     {
       id: 'decide',
@@ -120,17 +137,18 @@ export const web: WebExtension = {
       submit: '/meetings/{meeting}/agenda/{problem}/decision',
       next: 'page:agenda',
     },
-    { id: 'enter-fee-rate', kind: 'form', title: { 'zh-CN': '录入收缴率', en: 'Enter fee rate' }, form: 'three-linked-office.fee-rate', submit: '/fee-rates', next: 'page:fee-rates' },
+    { id: 'enter-fee-rate', kind: 'form', roles: [...conveners, 'property_staff'], title: { 'zh-CN': '录入收缴率', en: 'Enter fee rate' }, form: 'three-linked-office.fee-rate', submit: '/fee-rates', next: 'page:fee-rates' },
   ],
   widgets: [
     {
       id: 'fee-rate',
       kind: 'line',
       title: { 'zh-CN': '物业费收缴率（%）', en: 'Property-fee collection rate (%)' },
+      roles: parties,
       source: '/fee-rates/trend?orgId={orgId}',
       x: 'month',
       y: [{ field: 'rate', title: { 'zh-CN': '收缴率', en: 'Collection rate' }, format: 'number' }],
     },
-    { id: 'solved', kind: 'stat', title: { 'zh-CN': '三联办解决物业难题', en: 'Property problems solved' }, source: '/stats/solved?orgId={orgId}' },
+    { id: 'solved', kind: 'stat', roles: parties, title: { 'zh-CN': '三联办解决物业难题', en: 'Property problems solved' }, source: '/stats/solved?orgId={orgId}' },
   ],
 };

@@ -1,5 +1,9 @@
 import type { WebExtension } from '@linli/sdk';
 
+/** Who keeps the points ledger (corrections): the community. Who organizes teams and activities: the community and the compound's party branch. */
+const managers = ['community_staff', 'community_secretary', 'admin'];
+const organizers = [...managers, 'branch_secretary', 'grid_leader'];
+
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 /**
@@ -73,7 +77,7 @@ export const web: WebExtension = {
       ],
       rowLink: 'ticket:{ticketId}',
     },
-    { id: 'new-team', kind: 'form', title: t('组建志愿服务队', 'Form a team'), form: 'volunteer-points.team', submit: '/teams', next: 'page:teams' },
+    { id: 'new-team', kind: 'form', roles: organizers, title: t('组建志愿服务队', 'Form a team'), form: 'volunteer-points.team', submit: '/teams', next: 'page:teams' },
     {
       id: 'teams',
       kind: 'table',
@@ -87,7 +91,7 @@ export const web: WebExtension = {
         { field: 'activities', title: t('活动次数', 'Activities'), format: 'number' },
       ],
     },
-    { id: 'new-activity', kind: 'form', title: t('发布志愿服务活动', 'Announce an activity'), form: 'volunteer-points.activity', submit: '/activities', next: 'page:activities' },
+    { id: 'new-activity', kind: 'form', roles: organizers, title: t('发布志愿服务活动', 'Announce an activity'), form: 'volunteer-points.activity', submit: '/activities', next: 'page:activities' },
     {
       id: 'activities',
       kind: 'table',
@@ -138,8 +142,10 @@ export const web: WebExtension = {
         { field: 'correctsId', title: t('更正记录', 'Corrects') },
       ],
       rowLink: 'ticket:{ticketId}',
+      // A wrong entry is corrected from its own row: the correction form knows which one.
+      rowActions: [{ title: t('更正', 'Correct'), to: 'page:correction?entry={id}', roles: managers }],
     },
-    { id: 'correction', kind: 'form', title: t('积分更正', 'Correct points'), form: 'volunteer-points.correction', submit: '/ledger/corrections', next: 'page:ledger' },
+    { id: 'correction', kind: 'form', roles: managers, title: t('积分更正', 'Correct points'), form: 'volunteer-points.correction', submit: '/ledger/corrections', next: 'page:ledger' },
     {
       id: 'rankings',
       kind: 'table',

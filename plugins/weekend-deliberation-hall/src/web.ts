@@ -1,5 +1,9 @@
 import type { WebExtension } from '@linli/sdk';
 
+/** Who runs the hall: the community convenes (with the compound's branch secretary); grid staff and residents raise topics. */
+const conveners = ['community_staff', 'community_secretary', 'branch_secretary', 'admin'];
+const staff = [...conveners, 'grid_leader', 'grid_worker', 'party_grid_worker', 'street_secretary', 'command_officer', 'residents_committee_member'];
+
 /**
  * The plugin's pages and dashboard widgets in the staff web app, as data.
  * How a weekend runs on screen: 待审核议题 (row → the ticket: 受理/不予受理)
@@ -14,6 +18,7 @@ export const web: WebExtension = {
       id: 'topics',
       kind: 'table',
       title: { 'zh-CN': '议题', en: 'Topics' },
+      roles: staff,
       source: '/topics',
       columns: [
         { field: 'raisedAt', title: { 'zh-CN': '提出时间', en: 'Raised' }, format: 'datetime' },
@@ -29,6 +34,7 @@ export const web: WebExtension = {
       id: 'screening',
       kind: 'table',
       title: { 'zh-CN': '待审核议题', en: 'Topics to screen' },
+      roles: conveners,
       source: '/topics?state=proposed',
       columns: [
         { field: 'raisedAt', title: { 'zh-CN': '提出时间', en: 'Raised' }, format: 'datetime' },
@@ -38,11 +44,12 @@ export const web: WebExtension = {
       ],
       rowLink: 'ticket:{ticketId}',
     },
-    { id: 'schedule', kind: 'form', title: { 'zh-CN': '安排议事活动', en: 'Schedule a session' }, form: 'weekend-deliberation-hall.session', submit: '/sessions', next: 'page:sessions' },
+    { id: 'schedule', kind: 'form', roles: conveners, title: { 'zh-CN': '安排议事活动', en: 'Schedule a session' }, form: 'weekend-deliberation-hall.session', submit: '/sessions', next: 'page:sessions' },
     {
       id: 'sessions',
       kind: 'table',
       title: { 'zh-CN': '议事活动', en: 'Sessions' },
+      roles: staff,
       source: '/sessions',
       columns: [
         { field: 'date', title: { 'zh-CN': '日期', en: 'Date' }, format: 'date' },
@@ -56,6 +63,10 @@ export const web: WebExtension = {
         { field: 'decided', title: { 'zh-CN': '已表决', en: 'Voted' }, format: 'number' },
       ],
       rowLink: 'page:session-agenda?id={id}',
+      rowActions: [
+        { title: { 'zh-CN': '登记签到', en: 'Sign-in' }, to: 'page:participants?id={id}', roles: conveners, when: { status: ['scheduled', 'held'] } },
+        { title: { 'zh-CN': '议程与表决', en: 'Agenda and votes' }, to: 'page:session-agenda?id={id}' },
+      ],
     },
     {
       id: 'session-agenda',
@@ -63,6 +74,13 @@ export const web: WebExtension = {
       hidden: true,
       title: { 'zh-CN': '本期议程与表决', en: 'Agenda and votes' },
       source: '/sessions/{id}/agenda',
+      // The session's own steps, in the order they happen; each opens its form for this session.
+      actions: [
+        { title: { 'zh-CN': '登记签到', en: 'Record sign-in' }, to: 'page:participants?id={id}', roles: conveners },
+        { title: { 'zh-CN': '协商表决', en: 'Vote' }, to: 'page:vote?id={id}', roles: conveners },
+        { title: { 'zh-CN': '协商记录', en: 'Deliberation record' }, to: 'page:record?id={id}', roles: conveners },
+        { title: { 'zh-CN': '议事结果公示', en: 'Public notice' }, to: 'page:notice?id={id}' },
+      ],
       columns: [
         { field: 'title', title: { 'zh-CN': '议题', en: 'Topic' } },
         { field: 'statusTitle', title: { 'zh-CN': '表决', en: 'Vote' }, format: 'badge' },
@@ -82,6 +100,7 @@ export const web: WebExtension = {
       id: 'indicators',
       kind: 'table',
       title: { 'zh-CN': '议事厅指标', en: 'Indicators' },
+      roles: staff,
       source: '/indicators',
       columns: [
         { field: 'name', title: { 'zh-CN': '单位', en: 'Unit' } },
@@ -99,6 +118,7 @@ export const web: WebExtension = {
       id: 'halls',
       kind: 'table',
       title: { 'zh-CN': '议事厅', en: 'Halls' },
+      roles: staff,
       source: '/halls',
       columns: [
         { field: 'compoundName', title: { 'zh-CN': '小区', en: 'Compound' } },
@@ -110,11 +130,12 @@ export const web: WebExtension = {
     },
   ],
   widgets: [
-    { id: 'sessions', kind: 'stat', title: { 'zh-CN': '议事厅开展活动', en: 'Hall sessions held' }, source: '/stats/sessions?orgId={orgId}' },
-    { id: 'solved', kind: 'stat', title: { 'zh-CN': '议事厅解决问题', en: 'Problems solved by the halls' }, source: '/stats/solved?orgId={orgId}' },
+    { id: 'sessions', kind: 'stat', roles: staff, title: { 'zh-CN': '议事厅开展活动', en: 'Hall sessions held' }, source: '/stats/sessions?orgId={orgId}' },
+    { id: 'solved', kind: 'stat', roles: staff, title: { 'zh-CN': '议事厅解决问题', en: 'Problems solved by the halls' }, source: '/stats/solved?orgId={orgId}' },
     {
       id: 'by-compound',
       kind: 'bar',
+      roles: staff,
       title: { 'zh-CN': '各小区议事情况', en: 'Halls by compound' },
       source: '/indicators?orgId={orgId}',
       x: 'name',

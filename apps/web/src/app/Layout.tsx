@@ -28,7 +28,7 @@ export function Layout() {
   const { config, me, logout } = useSession();
   const { t, pick } = useI18n();
   const location = useLocation();
-  const plugins = pluginNav(config);
+  const plugins = pluginNav(config, me);
   const admin = useIsAdmin();
   const groups = [...new Map(plugins.map((p) => [pick(p.group), p.group])).values()];
   // A ticket page belongs to the queue tab; everything outside the primary tabs to "more".

@@ -1,4 +1,4 @@
-import type { AppConfig, LocalizedText } from '../api/types';
+import type { AppConfig, LocalizedText, Me } from '../api/types';
 import type { IconName } from '../components/Icon';
 
 export interface NavItem {
@@ -28,9 +28,17 @@ export const coreNav: NavItem[] = [
 /** The core menu a person sees: administration pages only for administrators. */
 export const navFor = (admin: boolean): NavItem[] => coreNav.filter((n) => admin || !n.adminOnly);
 
-/** Every page a plugin declares and does not hide: plugins reach the menu without an edit to the app. */
-export function pluginNav(config: AppConfig | null): NavItem[] {
+/** Whether a page, widget or action declared for `roles` is for this person (no roles: for everyone signed in). */
+export function visibleTo(me: Pick<Me, 'roles'> | null | undefined, declared: { roles?: string[] | undefined }): boolean {
+  if (!declared.roles?.length) return true;
+  return !!me?.roles.some((r) => declared.roles!.includes(r.role));
+}
+
+/** Every page a plugin declares, does not hide and shows to one of my roles: plugins reach the menu without an edit to the app. */
+export function pluginNav(config: AppConfig | null, me: Pick<Me, 'roles'> | null | undefined): NavItem[] {
   return (config?.plugins ?? []).flatMap((p) =>
-    (p.web?.pages ?? []).filter((page) => !page.hidden).map((page) => ({ to: `/p/${p.name}/${page.id}`, label: page.title, icon: page.kind === 'form' ? 'plus' : 'grid', group: p.title }) satisfies NavItem),
+    (p.web?.pages ?? [])
+      .filter((page) => !page.hidden && visibleTo(me, page))
+      .map((page) => ({ to: `/p/${p.name}/${page.id}`, label: page.title, icon: page.kind === 'form' ? 'plus' : 'grid', group: p.title }) satisfies NavItem),
   );
 }

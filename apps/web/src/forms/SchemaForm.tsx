@@ -1,6 +1,6 @@
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { errorTitle } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
@@ -10,10 +10,13 @@ import { detailsToErrorSchema, makeServerMessageTranslator } from './errors';
 import { localizedUiSchema } from './fields';
 import { makeTransformErrors, makeTranslateString, templates } from './theme';
 import { useForm } from './useForm';
+import type { FormContext } from './context';
+import { LookupWidget } from './widgets/LookupWidget';
+import { MoneyWidget } from './widgets/MoneyWidget';
 import { OrgWidget } from './widgets/OrgWidget';
 import { PhotosWidget } from './widgets/PhotosWidget';
 
-const widgets = { photos: PhotosWidget, org: OrgWidget };
+const widgets = { photos: PhotosWidget, org: OrgWidget, lookup: LookupWidget, money: MoneyWidget };
 
 export interface SchemaFormProps {
   /** The form to render; null renders only `children` (a step without a form, e.g. a comment). */
@@ -27,6 +30,14 @@ export interface SchemaFormProps {
   children?: ReactNode;
   /** Shows the form's own title as a heading. */
   showTitle?: boolean;
+  /** The ticket of the step, the page's parameters: what pickers filter by and prefill from. */
+  context?: FormContext;
+  /**
+   * Values already known (the ticket's fields): a field of this form with the
+   * same name starts with its value (梳理 confirms the category the resident
+   * chose), so nobody retypes what is known. Ignored when `initialData` is given.
+   */
+  known?: Record<string, unknown>;
 }
 
 /**
@@ -35,7 +46,7 @@ export interface SchemaFormProps {
  * and the typed data kept on any failure (the form stays mounted and
  * controlled), so a dropped connection costs nobody their text.
  */
-export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCancel, children, showTitle }: SchemaFormProps) {
+export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCancel, children, showTitle, context, known }: SchemaFormProps) {
   const { t, lang, pick } = useI18n();
   const loaded = useForm(formId);
   const [data, setData] = useState<Record<string, unknown>>(initialData ?? {});
@@ -46,6 +57,14 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
   const translateServer = useMemo(() => makeServerMessageTranslator(t), [t]);
   const transformErrors = useMemo(() => makeTransformErrors(t), [t]);
   const translateString = useMemo(() => makeTranslateString(t), [t]);
+  const loadedForm = loaded.data?.form;
+  useEffect(() => {
+    if (!loadedForm || initialData || !known) return;
+    const fields = (loadedForm.schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {};
+    const start = Object.fromEntries(Object.entries(known).filter(([k, v]) => k in fields && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')));
+    if (Object.keys(start).length) setData((d) => ({ ...start, ...d }));
+    // Once, when the form arrives: later edits are the person's.
+  }, [loadedForm]);
   const uiSchema = useMemo(() => (loaded.data ? (localizedUiSchema(loaded.data.form, lang) as UiSchema) : undefined), [loaded.data, lang]);
 
   async function send(formData: Record<string, unknown>) {
@@ -141,6 +160,7 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
         transformErrors={transformErrors}
         translateString={translateString}
         idPrefix={idPrefix}
+        formContext={context}
         disabled={busy}
       >
         {children}

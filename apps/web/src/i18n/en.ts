@@ -90,7 +90,7 @@ export const en = {
     showFiled: 'Show what was filed',
     action: { create: 'Filed', 'deadline.remind': 'Deadline reminder', 'deadline.overdue': 'Time limit passed', 'escalation.whistle': 'Whistle blown', 'escalation.raise': 'Escalated as overdue', 'escalation.report': 'Unit reported', 'escalation.report-overdue': 'Report overdue' },
   },
-  form: { sending: 'Sending…', fixFields: 'A few fields need fixing — see the ones marked in red', kept: 'What you typed is kept; you can simply try again.' },
+  form: { search: 'Search by name', noChoices: 'Nothing to choose from', sending: 'Sending…', fixFields: 'A few fields need fixing — see the ones marked in red', kept: 'What you typed is kept; you can simply try again.' },
   validation: {
     required: 'Required',
     minLength_one: 'At least {{count}} character',
@@ -287,6 +287,6 @@ export const en = {
       username: 'It must not contain the username',
     },
   },
-  plugin: { empty: 'Nothing here yet', missing: 'This page does not exist; its plugin may be disabled', print: 'Print', submit: 'Save', saved: 'Saved' },
+  plugin: { empty: 'Nothing here yet', missing: 'This page does not exist; its plugin may be disabled', print: 'Print', submit: 'Save', saved: 'Saved', rowActions: 'Actions' },
   rjsf: { AddItemButton: 'Add item', RemoveButton: 'Remove' },
 };

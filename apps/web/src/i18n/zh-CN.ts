@@ -111,6 +111,8 @@ export const zhCN = {
     },
   },
   form: {
+    search: '搜索名称',
+    noChoices: '没有可选的项目',
     sending: '正在提交…',
     fixFields: '有几处需要修改，请查看标红的内容',
     kept: '您填写的内容已保留，可以直接重试。',
@@ -304,6 +306,7 @@ export const zhCN = {
     },
   },
   plugin: {
+    rowActions: '操作',
     empty: '暂无数据',
     missing: '这个页面不存在，插件可能已停用',
     print: '打印',

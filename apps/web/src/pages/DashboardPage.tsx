@@ -16,6 +16,7 @@ import { useI18n } from '../i18n';
 import { homeOrgId } from '../lib/orgs';
 import { formatDateTime } from '../lib/time';
 import { PluginWidget } from '../plugins/PluginWidget';
+import { visibleTo } from '../app/nav';
 
 /** Figures for an org subtree I choose (my own org at first): counts by state, overdue, speed, punctuality; CSV for Excel. */
 export function DashboardPage() {
@@ -28,7 +29,7 @@ export function DashboardPage() {
   const orgId = params.get('org') ?? homeOrgId(me, dep.orgs) ?? '';
   const query = new URLSearchParams({ ...(orgId ? { orgId } : {}), lang }).toString();
   const report = useLoad(dep.ready ? `dash?${query}` : null, (signal) => api<Dashboard>(`/api/dashboard?${query}`, { signal }));
-  const widgets = (config?.plugins ?? []).flatMap((p) => (p.web?.widgets ?? []).map((w) => ({ plugin: p.name, widget: w })));
+  const widgets = (config?.plugins ?? []).flatMap((p) => (p.web?.widgets ?? []).filter((w) => visibleTo(me, w)).map((w) => ({ plugin: p.name, widget: w })));
 
   return (
     <div className="page">

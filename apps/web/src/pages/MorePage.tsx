@@ -10,7 +10,7 @@ import { useI18n } from '../i18n';
 export function MorePage() {
   const { config, me, logout } = useSession();
   const { t, pick } = useI18n();
-  const items = [...navFor(useIsAdmin()).filter((n) => !n.primary), ...pluginNav(config)];
+  const items = [...navFor(useIsAdmin()).filter((n) => !n.primary), ...pluginNav(config, me)];
   return (
     <div className="page">
       <header className="page-head">

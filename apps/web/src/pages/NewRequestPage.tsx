@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
-import type { Ticket } from '../api/types';
+import type { Me, Ticket, Workflow } from '../api/types';
 import { useDeployment } from '../api/useDeployment';
 import { useMe } from '../auth/session';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -24,10 +24,12 @@ export function NewRequestPage() {
   const [orgId, setOrgId] = useState('');
   const orgFieldId = useId();
 
+  // Only the kinds of matter my roles may file (the server checks the place too).
+  const offered = useMemo(() => dep.workflows.filter((w) => mayFile(w, me.roles)), [dep.workflows, me]);
   // Start from the obvious choices: the only workflow, and the compound where my role is.
   useEffect(() => {
-    if (!workflowId && dep.workflows.length) setWorkflowId(dep.workflows[0]!.id);
-  }, [dep.workflows, workflowId]);
+    if (!workflowId && offered.length) setWorkflowId(offered[0]!.id);
+  }, [offered, workflowId]);
   useEffect(() => {
     if (orgId || !dep.orgs.length) return;
     const mine = me.roles.map((r) => dep.org(r.orgId)).find((o) => o?.type === 'compound');
@@ -54,7 +56,7 @@ export function NewRequestPage() {
           {t('new.kind')}
         </h2>
         <div className="choice-list" role="radiogroup" aria-labelledby="step-kind">
-          {dep.workflows.map((w) => (
+          {offered.map((w) => (
             <label key={w.id} className={`choice ${workflowId === w.id ? 'chosen' : ''}`}>
               <input type="radio" name="workflow" value={w.id} checked={workflowId === w.id} onChange={() => setWorkflowId(w.id)} />
               <span className="choice-text">
@@ -102,4 +104,11 @@ export function NewRequestPage() {
       </section>
     </div>
   );
+}
+
+/** Whether one of my roles is named by the workflow's `create` rules (a rule without a role names everyone). */
+export function mayFile(w: Workflow, roles: Me['roles']): boolean {
+  if (!w.intakeForm) return false;
+  const rules = w.create ?? [];
+  return rules.length === 0 || rules.some((r) => r.role === undefined || roles.some((mine) => mine.role === r.role));
 }

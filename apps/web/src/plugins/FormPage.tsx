@@ -14,6 +14,7 @@ export function FormPage({ plugin, page, params }: { plugin: string; page: Extra
       <SchemaForm
         key={`${page.id}?${new URLSearchParams(params).toString()}`}
         formId={page.form}
+        context={{ params }}
         submitLabel={t('plugin.submit')}
         onCancel={() => navigate(-1)}
         onSubmit={async (data) => {

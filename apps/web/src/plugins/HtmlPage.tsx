@@ -7,6 +7,7 @@ import { Icon } from '../components/Icon';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { pluginUrl } from './format';
+import { WebActions } from './WebActions';
 
 /**
  * A plugin's HTML document (minutes, a notice) in a sandboxed frame: no
@@ -25,6 +26,7 @@ export function HtmlPage({ plugin, page, params }: { plugin: string; page: Extra
   if (doc.data === undefined) return <Loading />;
   return (
     <div className="card html-page">
+      <WebActions plugin={plugin} actions={page.actions} fields={params} />
       <div className="html-toolbar">
         <button type="button" className="btn btn-secondary" onClick={() => frame.current?.contentWindow?.print()}>
           <Icon name="print" size={18} />

@@ -7,6 +7,7 @@ import { Icon } from '../components/Icon';
 import { EmptyState, Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { formatCell, pluginUrl, rowHref } from './format';
+import { WebActions } from './WebActions';
 
 type Row = Record<string, unknown>;
 
@@ -15,11 +16,20 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
   const { t, pick, lang } = useI18n();
   const url = pluginUrl(plugin, page.source, params);
   const data = useLoad(url, (signal) => api<{ items: Row[] }>(url, { signal }));
+  const actions = <WebActions plugin={plugin} actions={page.actions} fields={params} />;
   if (data.error) return <ErrorNotice error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const rows = data.data.items ?? [];
-  if (!rows.length) return <EmptyState title={t('plugin.empty')} />;
+  if (!rows.length) {
+    return (
+      <>
+        {actions}
+        <EmptyState title={t('plugin.empty')} />
+      </>
+    );
+  }
   const [first, ...rest] = page.columns;
+  const withRowActions = (page.rowActions?.length ?? 0) > 0;
 
   const cell = (row: Row, c: (typeof page.columns)[number]) => {
     const text = formatCell(row[c.field], c.format, lang);
@@ -27,6 +37,8 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
   };
 
   return (
+    <>
+    {actions}
     <div className="card card-flush">
       <table className="table table-stack table-plugin">
         <thead>
@@ -36,6 +48,11 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
                 {pick(c.title)}
               </th>
             ))}
+            {withRowActions && (
+              <th scope="col">
+                <span className="visually-hidden">{t('plugin.rowActions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -60,11 +77,17 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
                     {cell(row, c)}
                   </td>
                 ))}
+                {withRowActions && (
+                  <td className="row-actions-cell">
+                    <WebActions plugin={plugin} actions={page.rowActions} fields={row} compact />
+                  </td>
+                )}
               </tr>
             );
           })}
         </tbody>
       </table>
     </div>
+    </>
   );
 }

@@ -92,7 +92,7 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
           {kept && action.name === kept.action && (
             <Notice tone="info" title={t('ticket.draftKept')} />
           )}
-          <SchemaForm key={action.name} formId={action.form} initialData={kept && action.name === kept.action ? kept.data : undefined} onSubmit={(data) => submit(action, data)} submitLabel={t('ticket.submitStep', { action: title(action) })} onCancel={() => setOpen(null)}>
+          <SchemaForm key={action.name} formId={action.form} context={{ ticket }} initialData={kept && action.name === kept.action ? kept.data : undefined} known={ticket.data} onSubmit={(data) => submit(action, data)} submitLabel={t('ticket.submitStep', { action: title(action) })} onCancel={() => setOpen(null)}>
             <div className={`field ${commentError ? 'field-invalid' : ''}`}>
               <label htmlFor={commentId}>
                 {t('ticket.comment')}
@@ -128,3 +128,4 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
     </section>
   );
 }
+

@@ -1,4 +1,4 @@
-import { enumLabels, type FormDefinition } from '@linli/sdk';
+import { enumLabels, orgPicker, type FormDefinition } from '@linli/sdk';
 import { categories, categoryLabels } from './intake.js';
 
 const urgencies = ['急', '缓'] as const;
@@ -32,7 +32,8 @@ export const dispatchForm: FormDefinition = {
     },
     additionalProperties: false,
   },
-  uiSchema: { assigneeOrgId: { 'ui:widget': 'org' }, instructions: { 'ui:widget': 'textarea' } },
+  // Units that handle requests here: the city's departments, this compound's property company, this community's residents' committee.
+  uiSchema: { assigneeOrgId: orgPicker({ kind: 'side', types: ['department', 'property_company', 'residents_committee'], near: true, search: true }), instructions: { 'ui:widget': 'textarea' } },
   translations: { en: { '/': 'Dispatch', '/assigneeOrgId': 'Handling unit (empty: by the dispatch rules)', '/instructions': 'Instructions' } },
 };
 

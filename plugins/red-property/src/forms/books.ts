@@ -1,4 +1,4 @@
-import { enumLabels, type FormDefinition, type FromSchema } from '@linli/sdk';
+import { enumLabels, lookup, money, type FormDefinition, type FromSchema } from '@linli/sdk';
 
 const compoundOrgId = { type: 'string', title: '小区', pattern: '^[1-9][0-9]{0,9}$' } as const;
 const compoundWidget = { 'ui:widget': 'org', 'ui:options': { types: ['compound'] } } as const;
@@ -136,10 +136,10 @@ export const ledgerEntrySchema = {
     compoundOrgId,
     kind: { type: 'string', title: '收支', enum: ledgerKinds },
     category: { type: 'string', title: '科目', enum: ledgerCategories },
-    amountFen: { type: 'integer', title: '金额（分）', minimum: 1, maximum: 100000000000 },
+    amountFen: { type: 'integer', title: '金额（元）', minimum: 1, maximum: 100000000000 },
     purpose: { type: 'string', title: '用途/来源', minLength: 2, maxLength: 200 },
     occurredOn: { type: 'string', title: '日期', format: 'date' },
-    meetingId: { type: 'string', title: '依据的四方联席会议（编号）', pattern: '^[1-9][0-9]{0,9}$' },
+    meetingId: { type: 'string', title: '依据的四方联席会议', pattern: '^[1-9][0-9]{0,9}$' },
   },
   required: ['compoundOrgId', 'kind', 'category', 'amountFen', 'purpose', 'occurredOn'],
   additionalProperties: false,
@@ -153,7 +153,13 @@ export const ledgerEntryForm: FormDefinition = {
   id: 'red-property.ledger-entry',
   title: { 'zh-CN': '登记收支', en: 'Add a ledger entry' },
   schema: ledgerEntrySchema,
-  uiSchema: { compoundOrgId: compoundWidget, kind: { 'ui:widget': 'radio' }, amountFen: { 'ui:help': '单位为分：100 分 = 1 元' } },
+  uiSchema: {
+    compoundOrgId: compoundWidget,
+    kind: { 'ui:widget': 'radio' },
+    // Typed in yuan, stored in fen.
+    amountFen: money,
+    meetingId: lookup({ source: '/api/plugins/red-property/meetings', label: '{heldOn} {compoundName}四方联席会议', search: true }),
+  },
   translations: {
     en: {
       '/': 'Add a fee and public-income ledger entry',
@@ -171,11 +177,10 @@ export const ledgerEntryForm: FormDefinition = {
         公益活动: 'Community activities',
         其他: 'Other',
       }),
-      '/amountFen': 'Amount (fen)',
-      '/amountFen@help': 'In fen: 100 fen = 1 yuan',
+      '/amountFen': 'Amount (yuan)',
       '/purpose': 'Purpose / source',
       '/occurredOn': 'Date',
-      '/meetingId': 'Four-party meeting that decided it (number)',
+      '/meetingId': 'Four-party meeting that decided it',
     },
   },
 };

@@ -1,4 +1,4 @@
-import { enumLabels, type FormDefinition, type FromSchema } from '@linli/sdk';
+import { enumLabels, orgPicker, type FormDefinition, type FromSchema } from '@linli/sdk';
 
 export const complaintCategories = ['环境卫生', '秩序维护', '设施维修', '绿化养护', '停车管理', '物业收费', '服务态度', '其他'] as const;
 export const satisfactions = ['满意', '基本满意', '不满意'] as const;
@@ -68,7 +68,8 @@ export const dispatchForm: FormDefinition = {
     required: ['propertyOrgId'],
     additionalProperties: false,
   },
-  uiSchema: { propertyOrgId: { 'ui:widget': 'org', 'ui:options': { types: ['property_company'], kind: 'side' } }, instructions: { 'ui:widget': 'textarea' } },
+  // 一键交办: the compound's own property company, chosen already when it has one.
+  uiSchema: { propertyOrgId: orgPicker({ types: ['property_company'], kind: 'side', near: true }), instructions: { 'ui:widget': 'textarea' } },
   translations: { en: { '/': 'Dispatch to the property company', '/propertyOrgId': 'Property company', '/instructions': 'Instructions' } },
 };
 

@@ -1,4 +1,4 @@
-import { enumLabels, type FormDefinition } from '@linli/sdk';
+import { enumLabels, lookup, orgPicker, type FormDefinition } from '@linli/sdk';
 import { parties } from '../parties.js';
 
 const id = { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } as const;
@@ -36,7 +36,7 @@ export const decideForm: FormDefinition = {
   schema: {
     type: 'object',
     properties: {
-      meetingId: { ...id, title: '会商会议编号' },
+      meetingId: { ...id, title: '会商会议' },
       decision: decisionText,
       responsibleParty: responsiblePartySchema,
       responsibleOrgId: { ...id, title: '责任单位' },
@@ -45,9 +45,17 @@ export const decideForm: FormDefinition = {
     required: ['meetingId', 'decision', 'responsibleParty', 'responsibleOrgId', 'deadline'],
     additionalProperties: false,
   },
-  uiSchema: { decision: { 'ui:widget': 'textarea' }, responsibleParty: { 'ui:widget': 'radio' }, responsibleOrgId: { 'ui:widget': 'org' } },
+  uiSchema: {
+    'ui:order': ['meetingId', 'decision', 'responsibleParty', 'responsibleOrgId', 'deadline'],
+    // The meeting whose agenda holds this problem, by date; nobody types its number.
+    meetingId: lookup({ source: '/api/plugins/three-linked-office/agenda', value: 'meetingId', label: '{meetingDate} {compoundName}三方会商', where: { ticketId: '{ticket.id}' } }),
+    decision: { 'ui:widget': 'textarea' },
+    responsibleParty: { 'ui:widget': 'radio' },
+    // One of the three parties of this compound's office: the orgs attached to the problem's compound.
+    responsibleOrgId: orgPicker({ kind: 'side', types: ['residents_committee', 'property_company', 'owners_committee'], near: true }),
+  },
   translations: {
-    en: { '/': 'Three-party decision', '/meetingId': 'Meeting number', '/decision': 'Decision', '/responsibleParty': 'Responsible party', ...responsiblePartyLabels('/responsibleParty'), '/responsibleOrgId': 'Responsible organization', '/deadline': 'Deadline' },
+    en: { '/': 'Three-party decision', '/meetingId': 'Meeting', '/decision': 'Decision', '/responsibleParty': 'Responsible party', ...responsiblePartyLabels('/responsibleParty'), '/responsibleOrgId': 'Responsible organization', '/deadline': 'Deadline' },
   },
 };
 

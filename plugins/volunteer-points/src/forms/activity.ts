@@ -1,4 +1,4 @@
-import type { FormDefinition, FromSchema } from '@linli/sdk';
+import { lookup, type FormDefinition, type FromSchema } from '@linli/sdk';
 
 const id = { type: 'string', pattern: '^[0-9]{1,10}$' } as const;
 
@@ -46,7 +46,7 @@ export const activitySchema = {
   title: '发布志愿服务活动',
   properties: {
     orgId: { ...id, title: '活动地点（小区或社区）' },
-    teamId: { ...id, title: '志愿服务队编号' },
+    teamId: { ...id, title: '志愿服务队（可不填）' },
     title: { type: 'string', title: '活动名称', minLength: 2, maxLength: 80 },
     date: { type: 'string', title: '活动日期', format: 'date' },
     place: { type: 'string', title: '集合地点', maxLength: 100 },
@@ -65,14 +65,13 @@ export const activityForm: FormDefinition = {
   uiSchema: {
     'ui:order': ['orgId', 'teamId', 'title', 'date', 'place', 'plannedHours'],
     orgId: { 'ui:widget': 'org', 'ui:options': { types: ['community', 'compound'] } },
-    teamId: { 'ui:help': '见"志愿服务队"页面；可不填' },
+    teamId: lookup({ source: '/api/plugins/volunteer-points/teams', label: '{name}（{orgName}）', search: true }),
   },
   translations: {
     en: {
       '/': 'Announce a volunteer activity',
       '/orgId': 'Where (compound or community)',
-      '/teamId': 'Team number',
-      '/teamId@help': 'See the Teams page; optional',
+      '/teamId': 'Team (optional)',
       '/title': 'Activity',
       '/date': 'Date',
       '/place': 'Meeting point',
@@ -114,7 +113,7 @@ export const attendanceSchema = {
       items: {
         type: 'object',
         properties: {
-          memberId: { ...id, title: '报到编号' },
+          memberId: { ...id, title: '志愿者' },
           hours: { type: 'number', title: '服务时长（小时）' },
         },
         required: ['memberId', 'hours'],
@@ -132,6 +131,7 @@ export const attendanceForm: FormDefinition = {
   id: 'volunteer-points.attendance',
   title: { 'zh-CN': '登记出勤', en: 'Record attendance' },
   schema: attendanceSchema,
-  uiSchema: {},
+  // Each line picks one of the people who signed up for this activity, by name.
+  uiSchema: { entries: { items: { memberId: lookup({ source: '/api/plugins/volunteer-points/activities/{param.id}/signups', value: 'memberId', label: '{name}（{compoundName}）' }) } } },
   translations: { en: { '/': 'Record attendance', '/entries': 'Attendance' } },
 };

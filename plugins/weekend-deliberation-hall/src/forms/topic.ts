@@ -1,4 +1,4 @@
-import { enumLabels, type FormDefinition, type FromSchema } from '@linli/sdk';
+import { enumLabels, lookup, type FormDefinition, type FromSchema } from '@linli/sdk';
 
 const id = { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } as const;
 const photos = (title: string) => ({ type: 'array', title, maxItems: 6, items: { type: 'string', pattern: '^[0-9]{1,10}$' } }) as const;
@@ -110,9 +110,10 @@ export const declineForm: FormDefinition = {
 export const scheduleTopicForm: FormDefinition = {
   id: 'weekend-deliberation-hall.topic.schedule',
   title: { 'zh-CN': '排入议程', en: 'Put on a session’s agenda' },
-  schema: { type: 'object', properties: { sessionId: { ...id, title: '议事活动编号' } }, required: ['sessionId'], additionalProperties: false },
-  uiSchema: {},
-  translations: { en: { '/': 'Put on a session’s agenda', '/sessionId': 'Session number' } },
+  schema: { type: 'object', properties: { sessionId: { ...id, title: '议事活动' } }, required: ['sessionId'], additionalProperties: false },
+  // The topic's compound's sessions still to come, by date; the only one is chosen already.
+  uiSchema: { sessionId: lookup({ source: '/api/plugins/weekend-deliberation-hall/sessions?status=scheduled', label: '{date} {title}（{place}）', where: { compoundOrgId: '{ticket.orgId}' } }) },
+  translations: { en: { '/': 'Put on a session’s agenda', '/sessionId': 'Session' } },
 };
 
 const voteFields = {
@@ -128,14 +129,14 @@ const voteFields = {
 export const voteSchema = {
   type: 'object',
   title: '协商表决',
-  properties: { sessionId: { ...id, title: '议事活动编号' }, ...voteFields },
+  properties: { sessionId: { ...id, title: '议事活动' }, ...voteFields },
   required: ['sessionId', 'deliberation', 'resolution', 'votesFor', 'votesAgainst', 'abstentions'],
   additionalProperties: false,
 } as const;
 export type VoteData = FromSchema<typeof voteSchema>;
 
 const voteTranslations = {
-  '/sessionId': 'Session number',
+  '/sessionId': 'Session',
   '/deliberation': 'How the deliberation went',
   '/resolution': 'Resolution (what was decided)',
   '/votesFor': 'For',
@@ -156,6 +157,8 @@ export const voteForm: FormDefinition = {
   schema: voteSchema,
   uiSchema: {
     'ui:order': ['sessionId', 'deliberation', 'resolution', 'votesFor', 'votesAgainst', 'abstentions', 'implementer', 'deadline'],
+    // The vote happens at a session under way (signed in) of the topic's compound: that one, chosen already.
+    sessionId: lookup({ source: '/api/plugins/weekend-deliberation-hall/sessions?status=held', label: '{date} {title}', where: { compoundOrgId: '{ticket.orgId}' } }),
     deliberation: { 'ui:widget': 'textarea' },
     resolution: { 'ui:widget': 'textarea' },
   },
@@ -166,7 +169,7 @@ export const voteForm: FormDefinition = {
 export const sessionVoteSchema = {
   type: 'object',
   title: '协商表决',
-  properties: { topicId: { ...id, title: '议题编号' }, ...voteFields },
+  properties: { topicId: { ...id, title: '议题' }, ...voteFields },
   required: ['topicId', 'deliberation', 'resolution', 'votesFor', 'votesAgainst', 'abstentions'],
   additionalProperties: false,
 } as const;
@@ -176,8 +179,14 @@ export const sessionVoteForm: FormDefinition = {
   id: 'weekend-deliberation-hall.session.vote',
   title: { 'zh-CN': '协商表决', en: 'Deliberation and vote' },
   schema: sessionVoteSchema,
-  uiSchema: { 'ui:order': ['topicId', 'deliberation', 'resolution', 'votesFor', 'votesAgainst', 'abstentions', 'implementer', 'deadline'], deliberation: { 'ui:widget': 'textarea' }, resolution: { 'ui:widget': 'textarea' } },
-  translations: { en: { '/': 'Deliberation and vote', '/topicId': 'Topic number', ...Object.fromEntries(Object.entries(voteTranslations).filter(([k]) => k !== '/sessionId')) } },
+  uiSchema: {
+    'ui:order': ['topicId', 'deliberation', 'resolution', 'votesFor', 'votesAgainst', 'abstentions', 'implementer', 'deadline'],
+    // The topics of this session's agenda still waiting for a vote.
+    topicId: lookup({ source: '/api/plugins/weekend-deliberation-hall/sessions/{param.id}/agenda', value: 'ticketId', label: '{title}', where: { status: 'pending' } }),
+    deliberation: { 'ui:widget': 'textarea' },
+    resolution: { 'ui:widget': 'textarea' },
+  },
+  translations: { en: { '/': 'Deliberation and vote', '/topicId': 'Topic', ...Object.fromEntries(Object.entries(voteTranslations).filter(([k]) => k !== '/sessionId')) } },
 };
 
 export const supervisionKinds = ['施工进度', '邻里关切', '安全文明施工', '其他'] as const;

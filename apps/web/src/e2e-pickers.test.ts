@@ -1,0 +1,114 @@
+/**
+ * Pickers by name, prefill and role-filtered menus in a real browser, at
+ * phone size in Chinese, as the roles that own each step:
+ * - menus differ by role: a resident and a department officer are not
+ *   offered the community's pages (考核评价, 登记收支, 安排会商);
+ * - 梳理 starts with the category the resident chose;
+ * - 交办物业 starts with the compound's only property company (一键交办);
+ * - the three-party decision on a problem's page picks its meeting by date
+ *   (chosen already: the one whose agenda holds it), and a refusal by the
+ *   office's rule reads as that rule, in Chinese, not as someone else's change.
+ * Needs apps/web/dist and /usr/bin/chromium.
+ */
+import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
+import { redPropertyPlugin } from '@linli/plugin-red-property';
+import { threeLinkedOfficePlugin } from '@linli/plugin-three-linked-office';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { built, fileGridRequest, openFromQueue, startCity, visible, wait, type City } from './e2e/harness';
+
+if (!built) console.warn('pickers e2e skipped: apps/web/dist is missing — run `npm run build -w @linli/web`.');
+
+describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => {
+  let city: City;
+  beforeAll(async () => {
+    city = await startCity([gridRequestsPlugin, threeLinkedOfficePlugin, redPropertyPlugin]);
+  }, 240_000);
+  afterAll(async () => city?.close(), 60_000);
+
+  async function menu(page: Page): Promise<string[]> {
+    await page.getByRole('link', { name: '更多' }).click();
+    await page.waitForURL(/\/more$/, wait);
+    await visible(page.locator('.menu-list .menu-label'));
+    return (await page.locator('.menu-list .menu-label').allTextContents()).map((s) => s.trim());
+  }
+
+  it('offers each role its own menu', async () => {
+    const resident = await city.as('resident.hepan');
+    const residentMenu = await menu(resident);
+    await city.shot(resident, 'menu-resident');
+    const secretary = await city.as('secretary.yongfu');
+    const secretaryMenu = await menu(secretary);
+    const officer = await city.as('dept.cgj');
+    const officerMenu = await menu(officer);
+    for (const staffOnly of ['考核评价', '登记收支', '安排会商', '录入收缴率']) {
+      expect(residentMenu.some((m) => m.startsWith(staffOnly)), `resident sees ${staffOnly}`).toBe(false);
+      expect(officerMenu.some((m) => m.startsWith(staffOnly)), `officer sees ${staffOnly}`).toBe(false);
+    }
+    for (const own of ['考核评价', '登记收支', '安排会商']) expect(secretaryMenu.some((m) => m.startsWith(own)), `secretary lacks ${own}`).toBe(true);
+    expect(residentMenu.length).toBeLessThan(secretaryMenu.length);
+    expect(city.problems).toEqual([]);
+  }, 240_000);
+
+  it('starts 梳理 with the category the resident chose', async () => {
+    const resident = await city.as('resident.hepan');
+    const title = '4栋门口垃圾堆放无人清理';
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
+    await resident.getByRole('radio', { name: /网格诉求/ }).check();
+    await fileGridRequest(resident, { title, category: '环境卫生', description: '4栋门口堆了很多装修垃圾，已经一周没人清理。' });
+    const grid = await city.as('grid.yongfu1');
+    await openFromQueue(grid, city.base, title);
+    await grid.getByRole('button', { name: /^梳理/ }).click();
+    await expect.poll(async () => (await grid.getByLabel('确认类别').locator('option:checked').textContent())?.trim(), wait).toBe('环境卫生');
+    await city.shot(grid, 'sort-prefilled', grid.getByLabel('确认类别'));
+    expect(city.problems).toEqual([]);
+  }, 240_000);
+
+  it('dispatches a property complaint to the compound’s own company in one click', async () => {
+    const resident = await city.as('resident.hepan');
+    const title = '物业保安夜间脱岗';
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
+    await resident.getByRole('radio', { name: /物业投诉/ }).check();
+    await resident.getByRole('textbox', { name: '投诉事项', exact: true }).fill(title);
+    await resident.getByLabel('类别').selectOption({ index: 1 });
+    await resident.getByLabel('情况说明').fill('连续三晚凌晨门岗没人，外来人员随意进出。');
+    await resident.getByRole('button', { name: '提交上报' }).click();
+    await resident.waitForURL(/\/tickets\/[0-9]+$/, wait);
+
+    const staff = await city.as('staff.yongfu');
+    await openFromQueue(staff, city.base, title);
+    await staff.getByRole('button', { name: /^交办物业/ }).click();
+    const company = staff.getByLabel('物业服务企业');
+    await expect.poll(() => company.inputValue(), wait).toMatch(/^[0-9]+$/);
+    expect(await company.locator('option:checked').textContent()).toBe('天长市安居物业服务有限公司'); // 河畔家园's company in the city config
+    expect(await company.locator('option').count()).toBe(2); // "请选择" and the one company
+    await city.shot(staff, 'dispatch-preselected', company);
+    await staff.getByRole('button', { name: '提交「交办物业」' }).click();
+    await visible(staff.getByText('已完成「交办物业」'));
+    expect(city.problems).toEqual([]);
+  }, 240_000);
+
+  it('picks the meeting by date on the problem’s page and shows the office’s rule when it refuses', async () => {
+    const staff = await city.as('staff.yongfu');
+    const title = '快递柜占用消防通道';
+    await openFromQueue(staff, city.base, title);
+    await staff.getByRole('button', { name: /^会商决定/ }).click();
+    const meeting = staff.getByLabel('会商会议');
+    await expect.poll(() => meeting.inputValue(), wait).toMatch(/^[0-9]+$/);
+    expect(await meeting.locator('option:checked').textContent()).toMatch(/河畔家园三方会商/);
+    await staff.getByLabel('会商决定').fill('物业三日内将快递柜移至5栋东侧空地。');
+    await staff.getByRole('radio', { name: '物业', exact: true }).check();
+    const party = staff.getByLabel('责任单位');
+    await party.selectOption({ label: (await party.locator('option', { hasText: '物业' }).first().textContent())!.trim() });
+    await staff.getByLabel('办结时限').fill(new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) + 'T18:00');
+    await staff.getByRole('button', { name: '提交「会商决定」' }).click();
+    // The meeting has not been held: no attendance, no quorum — said as the rule, in Chinese.
+    const alert = staff.getByRole('alert');
+    await visible(alert);
+    await expect.poll(() => alert.innerText(), wait).toMatch(/三方到齐/);
+    expect(await alert.innerText()).not.toMatch(/其他人/);
+    await expect.poll(() => staff.getByLabel('会商决定').inputValue(), wait).toBe('物业三日内将快递柜移至5栋东侧空地。');
+    await city.shot(staff, 'decide-refused', alert);
+    expect(city.problems).toEqual([]);
+  }, 240_000);
+});

@@ -1,0 +1,56 @@
+import type { LookupOptions } from '@linli/sdk';
+import { ariaDescribedByIds, type WidgetProps } from '@rjsf/utils';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { useLoad } from '../../api/useApi';
+import { useI18n } from '../../i18n';
+import { fillContext, fillRow, type FormContext } from '../context';
+
+type Row = Record<string, unknown>;
+
+/**
+ * `'ui:widget': 'lookup'` (the SDK's `lookup()`): an id field chosen by name
+ * from a declared source, filtered by the ticket or page it is filled in
+ * for; the only choice left is chosen already. Nobody types an internal number.
+ */
+export function LookupWidget(props: WidgetProps) {
+  const { id, value, onChange, onBlur, disabled, readonly, required, options, registry } = props;
+  const { t } = useI18n();
+  const o = options as unknown as LookupOptions;
+  const ctx = registry.formContext as FormContext | undefined;
+  const source = fillContext(o.source, ctx);
+  const safe = source.startsWith('/api/') && !source.split('?')[0]!.split('/').includes('..');
+  const list = useLoad(safe ? `lookup:${source}` : null, (signal) => api<{ items: Row[] }>(source, { signal }));
+  const [query, setQuery] = useState('');
+  const valueField = o.value ?? 'id';
+  // A condition whose placeholder is empty (the form opened from the menu, not from a row) imposes nothing.
+  const where = Object.entries(o.where ?? {})
+    .map(([k, v]) => [k, fillContext(v, ctx, false)] as const)
+    .filter(([, v]) => v !== '');
+  const items = (list.data?.items ?? []).filter((row) => where.every(([k, v]) => String(row[k] ?? '') === v));
+  const label = (row: Row) => fillRow(o.label ?? '{title}', row) || String(row[valueField]);
+  const only = items.length === 1 ? String(items[0]![valueField]) : null;
+
+  useEffect(() => {
+    if (only && (value === undefined || value === '')) onChange(only);
+  }, [only, value, onChange]);
+
+  const shown = query ? items.filter((row) => label(row).includes(query.trim())) : items;
+  const current = typeof value === 'string' ? value : '';
+  return (
+    <>
+      {o.search && items.length > 6 && (
+        <input type="search" className="lookup-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('form.search')} aria-label={t('form.search')} />
+      )}
+      <select id={id} value={current} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)} onBlur={() => onBlur(id, value)} required={required} disabled={disabled || readonly} aria-describedby={ariaDescribedByIds(id)}>
+        <option value="">{list.loading ? t('common.loading') : items.length ? t('common.choose') : t('form.noChoices')}</option>
+        {shown.map((row) => (
+          <option key={String(row[valueField])} value={String(row[valueField])}>
+            {label(row)}
+          </option>
+        ))}
+        {current && !items.some((row) => String(row[valueField]) === current) && <option value={current}>{current}</option>}
+      </select>
+    </>
+  );
+}

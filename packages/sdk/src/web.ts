@@ -1,0 +1,74 @@
+import type { LocalizedText } from '@linli/core';
+
+/**
+ * What the staff web app's declared pages and forms can say beyond columns
+ * and sources: links with actions, who sees what, and pickers that show
+ * names. Data only — the app renders it with its own components, so a
+ * plugin ships no browser code.
+ */
+
+/**
+ * A button on a page or on each row of a table page, leading to another page
+ * of the plugin (`page:<id>?id={id}`) or a ticket (`ticket:{ticketId}`).
+ * On a row, `{field}` takes the row's fields (a form opened this way gets
+ * them as its parameters); on a page, the page's own parameters.
+ */
+export interface WebAction {
+  title: LocalizedText;
+  to: string;
+  /** Shown only to people holding one of these roles (anywhere). */
+  roles?: string[];
+  /** Shown only when the row's (or page's) field has one of these values, e.g. `{ status: ['scheduled', 'held'] }`. */
+  when?: Record<string, string[]>;
+}
+
+/** Per-role visibility of a page, widget or menu entry: absent means everyone signed in. */
+export interface WebVisibility {
+  /** Shown only to people holding one of these roles (anywhere). */
+  roles?: string[];
+}
+
+/**
+ * A picker that shows names for a field that holds an id
+ * (`'ui:widget': 'lookup'`): its choices come from a GET route answering
+ * `{ items: [...] }` (the server scopes them to the person), each shown by
+ * `label` and stored by `value`. `{ticket.<field>}` in `source` and `where`
+ * is the ticket the step belongs to, `{param.<name>}` the page's parameter.
+ * When only one choice is left it is chosen already.
+ *
+ * @example
+ * uiSchema: { meetingId: lookup({ source: '/api/plugins/three-linked-office/agenda', value: 'meetingId', label: '{meetingDate} {compoundName}', where: { ticketId: '{ticket.id}' } }) }
+ */
+export interface LookupOptions {
+  /** An API path (`/api/…`), placeholders allowed. */
+  source: string;
+  /** The item field stored in the form (default `id`). */
+  value?: string;
+  /** How an item reads, with `{field}` placeholders (default `{title}`). */
+  label?: string;
+  /** Keep only items whose fields equal these (placeholders allowed; one that fills in empty imposes nothing). */
+  where?: Record<string, string>;
+  /** Show a search box above the choices (long lists). */
+  search?: boolean;
+}
+
+/** The uiSchema of a field picked by name from a declared source; see LookupOptions. */
+export function lookup(options: LookupOptions): { 'ui:widget': 'lookup'; 'ui:options': LookupOptions } {
+  return { 'ui:widget': 'lookup', 'ui:options': options };
+}
+
+/**
+ * The uiSchema of an org field narrowed to org types (`['department']`,
+ * `['property_company']`), searchable; `near: true` lists only the ones
+ * attached to the ticket's place or above it (a compound's property company).
+ * When only one org is left it is chosen already.
+ */
+export function orgPicker(options: { types?: string[]; kind?: 'side' | 'level'; near?: boolean; search?: boolean }): { 'ui:widget': 'org'; 'ui:options': typeof options } {
+  return { 'ui:widget': 'org', 'ui:options': options };
+}
+
+/**
+ * A money field: the form shows and takes yuan (¥48.50), the data holds
+ * integer fen (4850), so sums stay exact. Use on `{ type: 'integer' }`.
+ */
+export const money = { 'ui:widget': 'money' } as const;
