@@ -2,8 +2,10 @@ import { localize, type Locale, type LocalizedText } from './i18n.js';
 
 /**
  * Every error Linli reports, in one table: a stable code, the HTTP status it
- * maps to, and a message template a person can act on. Codes never change
- * once published; docs/errors.md lists them and a test keeps the two in sync.
+ * maps to, and a message template a person can act on (English, and the
+ * Chinese a client shows with `zh-CN` where the table has it). Codes never
+ * change once published; docs/errors.md lists them and a test keeps the two
+ * in sync.
  */
 export const errorTable = {
   LINLI_ERR_VALIDATION: { status: 400, message: 'The request is invalid: %s', 'zh-CN': '请求内容有误：%s' },
@@ -16,6 +18,11 @@ export const errorTable = {
   LINLI_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No route %s.' },
   LINLI_ERR_VERSION_CONFLICT: { status: 409, message: 'Someone else changed this ticket (you had version %s, it is now %s). Reload it and try again.', 'zh-CN': '这张工单刚刚被其他人处理过（您看到的是第 %s 版，现在是第 %s 版）。请刷新后再办理。' },
   LINLI_ERR_CONFLICT: { status: 409, message: '%s', 'zh-CN': '%s' },
+  LINLI_ERR_LAST_ADMIN: {
+    status: 409,
+    message: 'This is the last administrator role at %s: give another person the role first, or the city has nobody who can grant roles above a community.',
+    'zh-CN': '这是%s最后一个管理员角色：请先把该角色授予另一人，否则全市将无人能在社区以上授予角色。',
+  },
   LINLI_ERR_TICKET_CLOSED: { status: 409, message: 'Ticket %s is closed (%s): it can no longer be escalated or reported on.', 'zh-CN': '工单 %s 已办结（%s），不能再吹哨或报到。' },
   LINLI_ERR_PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than the limit of %s bytes.', 'zh-CN': '提交的内容超过了 %s 字节的上限。' },
   LINLI_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type: %s' },

@@ -65,7 +65,7 @@ export interface SessionsTable {
   revoked_at: Date | null;
 }
 
-/** A one-time link to set a first password or reset one (0006); only the token's SHA-256 is stored. */
+/** A one-time link to set a first password or reset one (0007); only the token's SHA-256 is stored. */
 export interface AccountTokensTable {
   id: string;
   person_id: number;
@@ -76,10 +76,11 @@ export interface AccountTokensTable {
   used_at: Timestamp | null;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
+/** One login-throttle counter (migrations/0006-login-throttle.ts): attempts since window_start. */
+export interface LoginThrottleTable {
   key: string;
-  at: Timestamp;
+  attempts: number;
+  window_start: Timestamp;
 }
 
 export interface TicketsTable {
@@ -197,7 +198,7 @@ export interface CoreTables {
   linli_people: PeopleTable;
   linli_role_assignments: RoleAssignmentsTable;
   linli_sessions: SessionsTable;
-  linli_login_attempts: LoginAttemptsTable;
+  linli_login_throttle: LoginThrottleTable;
   linli_account_tokens: AccountTokensTable;
   linli_tickets: TicketsTable;
   linli_attachments: AttachmentsTable;
