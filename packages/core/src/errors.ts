@@ -33,7 +33,6 @@ export const errorTable = {
   LINLI_ERR_WEAK_PASSWORD: { status: 422, message: 'Choose a stronger password: %s.', 'zh-CN': '请换一个更安全的密码：%s。' },
   LINLI_ERR_WRONG_PASSWORD: { status: 403, message: 'The current password is wrong.', 'zh-CN': '当前密码不正确。' },
   LINLI_ERR_LINK_INVALID: { status: 410, message: 'This link or code is invalid, already used or expired. Ask your administrator for a new one.', 'zh-CN': '此链接无效、已使用或已过期，请联系管理员重新发送。' },
-  LINLI_ERR_LAST_ADMIN: { status: 409, message: 'This would leave the city without an administrator: %s', 'zh-CN': '这样全市将没有系统管理员：%s' },
   LINLI_ERR_ACCOUNT_DISABLED: { status: 409, message: 'The account of %s is disabled: enable it first.', 'zh-CN': '%s 的账号已停用，请先启用。' },
   LINLI_ERR_IMPORT_INVALID: { status: 422, message: 'The spreadsheet has %s problem(s); nothing was imported. Fix each row listed in details and import again.', 'zh-CN': '表格中有 %s 处问题，未导入任何数据。请逐一修改后重新导入。' },
   LINLI_ERR_CONFIG_INVALID: { status: 500, message: 'The configuration is invalid: %s' },
