@@ -104,6 +104,21 @@ describe.skipIf(!built)('invitation, first password and first ticket in Chromium
     await visible(row.getByRole('button', { name: '发送重置链接' }));
     expect(await row.getByText('未设置密码').count()).toBe(0);
     expect(await admin.content()).not.toContain('永福一网格每天巡查两遍');
+
+    // A roster from the template: checked first (a wrong parent is named by its cell), then imported.
+    await admin.getByText('批量导入（Excel / CSV）').click();
+    const roster = (parent: string) => ({ name: 'buildings.csv', mimeType: 'text/csv', buffer: Buffer.from(`编码,上级编码,类型,名称\nhepan-b8,${parent},building,河畔家园8栋\n`) });
+    await admin.getByLabel('选择文件').setInputFiles(roster('hepan-x'));
+    await admin.getByRole('button', { name: '试运行' }).click();
+    await visible(admin.getByText('发现 1 处问题，未导入任何数据：'));
+    await visible(admin.getByText('找不到编码为“hepan-x”的上级组织（本表和系统中都没有）'));
+    await admin.getByLabel('选择文件').setInputFiles(roster('hepan'));
+    await admin.getByRole('button', { name: '试运行' }).click();
+    await visible(admin.getByText('新增组织 河畔家园8栋（hepan-b8）'));
+    await city.shot(admin, 'import-preview', admin.getByText('新增组织 河畔家园8栋（hepan-b8）'));
+    await admin.getByRole('button', { name: '确认导入' }).click();
+    await visible(admin.getByText('已导入 1 项变更'));
+    expect(await city.orgId('hepan-b8')).toMatch(/^[0-9]+$/);
     // The refusals the story provoked on purpose (a used link: 410; a wrong current password: 403) are the only errors.
     expect(city.problems.filter((p) => !/HTTP (403|410) .*\/api\/account\/|status of (403|410)/.test(p))).toEqual([]);
   }, 240_000);

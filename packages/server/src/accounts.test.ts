@@ -14,7 +14,7 @@ for (const backend of testBackends()) {
       admin = await server.login('admin');
       const grid = await server.database.db.selectFrom('linli_grids').select('id').where('key', '=', 'yongfu-g1').executeTakeFirstOrThrow();
       gridId = String(grid.id);
-    });
+    }, 120_000);
     afterAll(() => server?.close());
 
     async function invite(by: TestClient, username: string, extra: Record<string, unknown> = { role: 'grid_worker', gridId }) {

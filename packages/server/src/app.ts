@@ -32,6 +32,7 @@ import { formValidatorRoutes } from './routes/form-validators.js';
 import { deadJobRoutes } from './routes/dead-jobs.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
+import { adminImportRoutes } from './routes/admin-import.js';
 import type { LinliServices, ServerOptions } from './types.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -131,6 +132,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(deadJobRoutes);
   await app.register(accountRoutes);
   await app.register(adminPeopleRoutes);
+  await app.register(adminImportRoutes);
 
   for (const plugin of opts.plugins) {
     if (!plugin.routes) continue;

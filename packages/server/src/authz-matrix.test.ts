@@ -102,6 +102,11 @@ const cases: Record<string, RouteCase> = {
   'POST /api/admin/people/:id/link': { run: async (c, s, ctx) => c.post(`/api/admin/people/${await invited(ctx, s)}/link`), expected: managesPerson(201) },
   'POST /api/admin/people/:id/disable': { run: async (c, s, ctx) => c.post(`/api/admin/people/${await invited(ctx, s)}/disable`), expected: managesPerson(200) },
   'POST /api/admin/people/:id/enable': { run: async (c, s, ctx) => c.post(`/api/admin/people/${await invited(ctx, s)}/enable`), expected: managesPerson(200) },
+  // A roster adding a building at the scope's compound: its administrators may; another administrator is told the row is outside their subtrees.
+  'POST /api/admin/import': {
+    run: (c, s, ctx) => c.request('POST', '/api/admin/import?dryRun=true', `编码,上级编码,类型,名称\nmatrix-b${ctx.seq++},${s === 'in' ? 'hepan' : 'binhe'},building,矩阵楼\n`, { 'content-type': 'text/csv' }),
+    expected: (who, scope) => (who === 'anonymous' ? 401 : admins[scope].has(who) ? 200 : anyAdmin.has(who) ? 422 : 403),
+  },
   'GET /api/admin/dead-jobs': { run: (c) => c.get('/api/admin/dead-jobs'), expected: cityAdminOnly(200) },
   // No dead job has this id: the city admin gets 404, everyone else is stopped before.
   'POST /api/admin/dead-jobs/:id/retry': { run: (c) => c.post('/api/admin/dead-jobs/999999/retry'), expected: cityAdminOnly(404) },

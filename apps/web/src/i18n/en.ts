@@ -253,6 +253,16 @@ export const en = {
     empty: 'Nobody found',
     more: 'Load more',
   },
+  importer: {
+    title: 'Import (Excel / CSV)',
+    hint: 'The template of npx linli export --template (orgs, grids, people, roles). Check it first: every problem, or what would change; then import, all or nothing.',
+    file: 'File',
+    dryRun: 'Check (dry run)',
+    run: 'Import',
+    problems: '{{count}} problem(s); nothing was imported:',
+    preview: 'Dry run: {{count}} change(s), nothing written yet',
+    done: 'Imported {{count}} change(s)',
+  },
   account: {
     title: 'My account',
     change: 'Change password',

@@ -271,6 +271,16 @@ export const zhCN = {
     empty: '没有找到人员',
     more: '加载更多',
   },
+  importer: {
+    title: '批量导入（Excel / CSV）',
+    hint: '用 npx linli export --template 生成的模板（组织、网格、人员、角色）。先试运行：列出每一处问题，或将要发生的变更；确认后再导入，全部成功或全部不导入。',
+    file: '选择文件',
+    dryRun: '试运行',
+    run: '确认导入',
+    problems: '发现 {{count}} 处问题，未导入任何数据：',
+    preview: '试运行：将有 {{count}} 项变更，尚未写入',
+    done: '已导入 {{count}} 项变更',
+  },
   account: {
     title: '我的账号',
     change: '修改密码',

@@ -7,6 +7,7 @@ import { errorTitle, ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { OrgSelect } from '../components/OrgSelect';
+import { ImportCard } from '../accounts/ImportCard';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/time';
 
@@ -151,6 +152,7 @@ export function PeoplePage() {
           </button>
         </form>
       </details>
+      <ImportCard onImported={people.reload} />
       <form
         className="card"
         role="search"

@@ -108,6 +108,9 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
   const people = new Map(peopleRows.map((p) => [p.username, { id: p.id, name: p.display_name, phone: p.phone, disabled: p.disabled_at !== null }]));
   const grantRows = await db.selectFrom('linli_role_assignments').select(['id', 'person_id', 'role', 'org_id', 'grid_id']).execute();
   const existingGrants = new Map(grantRows.map((g) => [`${g.person_id}|${g.role}|${g.org_id}|${g.grid_id ?? ''}`, g.id]));
+  const pathById = new Map(orgRows.map((o) => [o.id, o.path]));
+  const personPaths = new Map<number, string[]>();
+  for (const g of grantRows) personPaths.set(g.person_id, [...(personPaths.get(g.person_id) ?? []), pathById.get(g.org_id)!]);
   void gridKeyById;
 
   // Orgs: the sheet's rows by key, then each checked against the sheet and the database together.
@@ -161,9 +164,11 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
     }
     const status = statusOf('orgs', r);
     const existingParentKey = existing?.parentId ? (orgKeyById.get(existing.parentId) ?? null) : null;
-    const scopePath = existing?.path ?? (parentKey ? orgs.get(parentKey)?.path : undefined);
-    if (withinPaths && (!scopePath || !inScope(scopePath) || (parentKey && orgs.get(parentKey) && !inScope(orgs.get(parentKey)!.path)))) {
-      if (scopePath || !parentKey || !sheetOrgs.has(parentKey)) at('orgs', r, 'key', 'outside the organizations you administer', '不在您管理的组织范围内');
+    if (withinPaths) {
+      // An administrator edits orgs in their subtrees, and places new or moved ones only under orgs there (or new ones of this sheet, checked in turn).
+      const moving = !existing || existingParentKey !== parentKey;
+      const parentOk = parentKey !== null && (orgs.has(parentKey) ? inScope(orgs.get(parentKey)!.path) : sheetOrgs.has(parentKey));
+      if ((existing && !inScope(existing.path)) || (moving && !parentOk)) at('orgs', r, moving ? 'parent' : 'key', 'outside the organizations you administer', '不在您管理的组织范围内');
     }
     let depth = 0;
     for (let k = parentKey; k; k = parentOfKey(k)) if (++depth > 20) break;
@@ -241,6 +246,11 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
     if (v.name!.length > 100) at('people', r, 'name', 'the name is longer than 100 characters', '姓名超过 100 个字符');
     const status = statusOf('people', r);
     const existing = people.get(username);
+    if (withinPaths && existing) {
+      // Someone who also works outside the caller's subtrees is not theirs to rename or disable.
+      const paths = personPaths.get(existing.id) ?? [];
+      if (paths.length === 0 || !paths.every(inScope)) at('people', r, 'username', `${username} holds roles outside the organizations you administer`, `${username} 在您管理范围之外也有任职，不能由您修改`);
+    }
     personChanges.push({
       username,
       name: v.name!,
@@ -275,6 +285,8 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
         at('grants', r, 'grid', `no grid has the key "${v.grid}"`, `找不到编码为“${v.grid}”的网格`);
         continue;
       }
+      const gridOrg = grids.has(v.grid) ? pathById.get(grids.get(v.grid)!.orgId) : orgPathForScope(sheetGrids.get(v.grid)!.values.org!);
+      if (withinPaths && gridOrg && !inScope(gridOrg)) at('grants', r, 'grid', 'outside the organizations you administer: nobody grants a role above their own scope', '不在您管理的组织范围内：不能授予超出本人管理范围的角色');
     } else {
       if (!v.org) {
         at('grants', r, 'org', `"${v.role}" is held at an org: give the org's key`, `“${v.role}”在组织任职：请填写组织编码`);
