@@ -8,6 +8,7 @@ export const usage = `Usage: linli <command> [options]
 
 Commands:
   check [config]     validate a city config and its plugins; prints every problem with its path
+                     (--print-effective: print the city as it runs, overrides applied, as JSON)
   migrate            apply pending core and plugin migrations
   seed [--demo]      create the org tree, grids and people of the config (--demo: demo passwords and history)
   serve [--demo]     migrate, seed and serve the API and web app
@@ -44,6 +45,7 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
         title: { type: 'string' },
         'title-en': { type: 'string' },
         demo: { type: 'boolean', default: false },
+        'print-effective': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -72,7 +74,7 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
   const o = commonOptions(values, rest[0]);
   switch (command) {
     case 'check':
-      return check(o, out, err);
+      return check(o, out, err, { printEffective: values['print-effective'] === true });
     case 'migrate':
       return migrate(o, out, err);
     case 'seed':

@@ -27,6 +27,7 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
 import { deadJobRoutes } from './routes/dead-jobs.js';
+import { effectiveConfigRoutes } from './routes/effective-config.js';
 import type { LinliServices, ServerOptions } from './types.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -123,6 +124,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);
   await app.register(deadJobRoutes);
+  await app.register(effectiveConfigRoutes);
 
   for (const plugin of opts.plugins) {
     if (!plugin.routes) continue;

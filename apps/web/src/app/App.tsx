@@ -13,6 +13,7 @@ const TicketPage = lazy(() => import('../pages/TicketPage').then((m) => ({ defau
 const NewRequestPage = lazy(() => import('../pages/NewRequestPage').then((m) => ({ default: m.NewRequestPage })));
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const WorkflowsPage = lazy(() => import('../pages/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })));
+const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 const OrgsPage = lazy(() => import('../pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const PluginPage = lazy(() => import('../pages/PluginPage').then((m) => ({ default: m.PluginPage })));
 
@@ -51,6 +52,7 @@ function Routed() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/orgs" element={<OrgsPage />} />
           <Route path="/workflows" element={<WorkflowsPage />} />
+          <Route path="/setup" element={<SetupPage />} />
           <Route path="/p/:plugin/:page" element={<PluginPage />} />
           <Route path="/more" element={<MorePage />} />
           <Route path="*" element={<Navigate to="/queue" replace />} />

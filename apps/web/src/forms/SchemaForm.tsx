@@ -27,6 +27,8 @@ export interface SchemaFormProps {
   children?: ReactNode;
   /** Shows the form's own title as a heading. */
   showTitle?: boolean;
+  /** Validate as the person types (form previews), not only on submit. */
+  liveValidate?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface SchemaFormProps {
  * and the typed data kept on any failure (the form stays mounted and
  * controlled), so a dropped connection costs nobody their text.
  */
-export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCancel, children, showTitle }: SchemaFormProps) {
+export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCancel, children, showTitle, liveValidate }: SchemaFormProps) {
   const { t, lang, pick } = useI18n();
   const loaded = useForm(formId);
   const [data, setData] = useState<Record<string, unknown>>(initialData ?? {});
@@ -130,6 +132,7 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
         onError={() => setProblem({ tone: 'error', title: t('form.fixFields'), invalid: true })}
         extraErrors={extraErrors}
         showErrorList={false}
+        liveValidate={liveValidate === true}
         noHtml5Validate
         focusOnFirstError
         templates={templates}

@@ -26,7 +26,7 @@ export function NewRequestPage() {
 
   // Start from the obvious choices: the only workflow, and the compound where my role is.
   useEffect(() => {
-    if (!workflowId && dep.workflows.length) setWorkflowId(dep.workflows[0]!.id);
+    if (!workflowId && dep.workflows.length) setWorkflowId(dep.workflows.find((w) => !w.offerWhere)?.id ?? dep.workflows[0]!.id);
   }, [dep.workflows, workflowId]);
   useEffect(() => {
     if (orgId || !dep.orgs.length) return;
@@ -36,8 +36,11 @@ export function NewRequestPage() {
 
   if (dep.error) return <div className="page"><ErrorNotice error={dep.error} onRetry={dep.reload} /></div>;
   if (!dep.ready) return <Loading />;
-  const wf = dep.workflow(workflowId);
   const compounds = dep.orgs.filter((o) => o.type === 'compound');
+  // A workflow may be offered only where the org's attributes fit (offerWhere: an elevator retrofit in old compounds).
+  const attrs = dep.orgAttributes(dep.org(orgId)?.key);
+  const offered = dep.workflows.filter((w) => !orgId || Object.entries(w.offerWhere ?? {}).every(([k, values]) => values.includes(attrs[k] ?? '')));
+  const wf = offered.find((w) => w.id === workflowId) ? dep.workflow(workflowId) : undefined;
 
   return (
     <div className="page page-narrow">
@@ -54,7 +57,7 @@ export function NewRequestPage() {
           {t('new.kind')}
         </h2>
         <div className="choice-list" role="radiogroup" aria-labelledby="step-kind">
-          {dep.workflows.map((w) => (
+          {offered.map((w) => (
             <label key={w.id} className={`choice ${workflowId === w.id ? 'chosen' : ''}`}>
               <input type="radio" name="workflow" value={w.id} checked={workflowId === w.id} onChange={() => setWorkflowId(w.id)} />
               <span className="choice-text">
