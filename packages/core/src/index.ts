@@ -5,6 +5,7 @@
  */
 export * from './errors.js';
 export * from './i18n.js';
+export * from './schemas/ids.js';
 export * from './schemas/workflow.js';
 export * from './schemas/form.js';
 export * from './schemas/config.js';

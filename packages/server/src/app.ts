@@ -12,6 +12,7 @@ import { decodeAuthChange, authChannel, SessionCache } from './auth/session-cach
 import { registerErrorHandling } from './errors.js';
 import { registerInputGuards } from './json-body.js';
 import { makePluginContexts } from './plugin-context.js';
+import { openApiOptions } from './openapi.js';
 import { registerPolicy } from './policy.js';
 import { authRoutes } from './routes/auth.js';
 import { metaRoutes } from './routes/meta.js';
@@ -92,15 +93,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
   });
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: `Linli API — ${opts.deployment.config.title['zh-CN']}`, version: '0.1.0', description: 'Errors are `{ code, message, details? }` with stable LINLI_ERR_* codes (docs/errors.md).' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } },
-      security: [{ bearer: [] }, { cookie: [] }],
-    },
-    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
-  });
+  await app.register(swagger, openApiOptions(opts.deployment));
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerPolicy(app);
 

@@ -1,4 +1,4 @@
-import { isLinliError, LinliError, type ErrorDetail } from '@linli/core';
+import { isLinliError, LinliError, type ErrorDetail, type Locale } from '@linli/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 /**
@@ -12,12 +12,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (e.statusCode >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: e.code }, e.message);
     if (e.code === 'LINLI_ERR_RATE_LIMITED') reply.header('retry-after', '900');
-    return reply.status(e.statusCode).type('application/json').send(e.toJSON());
+    return reply.status(e.statusCode).type('application/json').send(e.toJSON(requestLocale(req.headers['accept-language'])));
   });
 
   app.setNotFoundHandler((req, reply) => {
     const e = new LinliError('LINLI_ERR_ROUTE_NOT_FOUND', [`${req.method} ${req.url.split('?')[0]}`]);
-    return reply.status(404).send(e.toJSON());
+    return reply.status(404).send(e.toJSON(requestLocale(req.headers['accept-language'])));
   });
 }
 
@@ -57,4 +57,13 @@ function toLinliError(err: FastifyError | LinliError | Error, requestId: string)
 
 function app_bodyLimit(fe: FastifyError): string {
   return /(\d+)/.exec(fe.message)?.[1] ?? 'the configured';
+}
+
+/**
+ * The language to answer errors in: Chinese when the client's first choice is
+ * Chinese (the web app sends its chosen language), else English, which API
+ * clients that send nothing get too.
+ */
+export function requestLocale(acceptLanguage: string | undefined): Locale {
+  return /^\s*zh\b/i.test(acceptLanguage ?? '') ? 'zh-CN' : 'en';
 }

@@ -15,6 +15,8 @@ const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({
 const WorkflowsPage = lazy(() => import('../pages/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })));
 const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 const OrgsPage = lazy(() => import('../pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
+const InboxPage = lazy(() => import('../pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const PluginPage = lazy(() => import('../pages/PluginPage').then((m) => ({ default: m.PluginPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -54,6 +56,8 @@ function Routed() {
           <Route path="/workflows" element={<WorkflowsPage />} />
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/p/:plugin/:page" element={<PluginPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
           <Route path="/more" element={<MorePage />} />
           <Route path="*" element={<Navigate to="/queue" replace />} />
         </Route>

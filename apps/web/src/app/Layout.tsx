@@ -4,6 +4,7 @@ import { useSession } from '../auth/session';
 import { Icon } from '../components/Icon';
 import { Loading } from '../components/Loading';
 import { setLang, useI18n } from '../i18n';
+import { useUnread } from '../escalations/useUnread';
 import { coreNav, pluginNav, type NavItem } from './nav';
 
 function NavLabel({ item }: { item: NavItem }) {
@@ -30,6 +31,7 @@ export function Layout() {
   const groups = [...new Map(plugins.map((p) => [pick(p.group), p.group])).values()];
   // A ticket page belongs to the queue tab; everything outside the primary tabs to "more".
   const inQueue = location.pathname.startsWith('/tickets/');
+  const unread = useUnread(location.pathname);
   const moreActive = !inQueue && !coreNav.some((n) => n.primary && location.pathname.startsWith(n.to));
 
   return (
@@ -48,6 +50,14 @@ export function Layout() {
           </span>
         </NavLink>
         <div className="topbar-actions">
+          <NavLink to="/inbox" className="icon-btn topbar-bell" aria-label={t('inbox.bell', { count: unread })}>
+            <Icon name="bell" size={20} />
+            {unread > 0 && (
+              <span className="bell-count" aria-hidden="true">
+                {unread > 99 ? '99+' : unread}
+              </span>
+            )}
+          </NavLink>
           <LangSwitch />
           <span className="topbar-user" title={me?.username}>
             <Icon name="user" size={18} />

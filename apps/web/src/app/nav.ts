@@ -15,6 +15,8 @@ export const coreNav: NavItem[] = [
   { to: '/queue', label: 'nav.queue', icon: 'inbox', primary: true },
   { to: '/new', label: 'nav.new', icon: 'plus', primary: true },
   { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', primary: true },
+  { to: '/inbox', label: 'nav.inbox', icon: 'bell' },
+  { to: '/reports', label: 'nav.reports', icon: 'flag' },
   { to: '/orgs', label: 'nav.orgs', icon: 'tree' },
   { to: '/workflows', label: 'nav.workflows', icon: 'flow' },
 ];

@@ -1,7 +1,6 @@
 import { localizedTextSchema } from '../i18n.js';
+import { definitionIdSchema } from './ids.js';
 import { timeLimitSchema } from './time-limit.js';
-
-const idPattern = '^[a-z][a-z0-9_.-]*$';
 
 /**
  * Who may fire a transition (or create a ticket): a role, and how the org the
@@ -16,7 +15,7 @@ const idPattern = '^[a-z][a-z0-9_.-]*$';
 export const actorRuleSchema = {
   type: 'object',
   properties: {
-    role: { type: 'string', pattern: idPattern },
+    role: definitionIdSchema,
     scope: { enum: ['org', 'ancestor', 'assigned-org', 'assigned-person', 'reporter', 'any'] },
   },
   required: ['scope'],
@@ -82,7 +81,7 @@ export const effectSchema = {
 export const stateSchema = {
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: idPattern },
+    id: definitionIdSchema,
     title: localizedTextSchema,
     terminal: { type: 'boolean' },
     timeLimit: timeLimitSchema,
@@ -94,7 +93,7 @@ export const stateSchema = {
 export const transitionSchema = {
   type: 'object',
   properties: {
-    name: { type: 'string', pattern: idPattern },
+    name: definitionIdSchema,
     title: localizedTextSchema,
     from: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
     to: { type: 'string' },
@@ -120,7 +119,7 @@ export const workflowSchema = {
   $id: 'https://linli.dev/schemas/workflow.json',
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: idPattern },
+    id: definitionIdSchema,
     title: localizedTextSchema,
     description: localizedTextSchema,
     intakeForm: { type: 'string', description: 'Form filled in to create a ticket' },

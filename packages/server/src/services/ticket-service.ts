@@ -3,6 +3,7 @@ import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
 import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 import { assertCanSeeTicket } from '../policy.js';
+import { assertSomeoneCanTakeOver } from './handler-check.js';
 import type { TicketLifecycle } from './ticket-lifecycle.js';
 
 /**
@@ -65,6 +66,7 @@ export function createTicketService(
         const org = await getOrg(trx, change.assigneeOrgId);
         if (!org) throw new LinliError('LINLI_ERR_FORM_INVALID', [input.action], [{ path: '/data', message: `unknown organization ${change.assigneeOrgId}` }]);
         assigneeOrgPath = org.path;
+        await assertSomeoneCanTakeOver(trx, deployment, wf, change, org);
       }
       for (const p of plugins) await p.hooks?.beforeTransition?.({ ticket, change, actor, trx, ctx: contextFor(p) });
       const updated = await applyChange(trx, ticket, change, Number(actor.personId), assigneeOrgPath, at);
