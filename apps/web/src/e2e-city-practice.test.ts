@@ -10,21 +10,11 @@
  * diagram, and a form preview that validates as one types.
  * Needs apps/web/dist and /usr/bin/chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
-import { startServer, type RunningServer } from '@linli/server';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { built, openFromQueue, startCity, visible, wait, type City } from './e2e/harness';
 
-const webDir = fileURLToPath(new URL('../dist', import.meta.url));
-const shots = fileURLToPath(new URL('../test-results', import.meta.url));
-const exampleConfig = fileURLToPath(new URL('../../../examples/tianchang/linli.config.json', import.meta.url));
-const built = existsSync(join(webDir, 'index.html'));
-const demoPassword = 'linli-demo';
-const wait = { timeout: 15_000 };
 const summary = '5栋1单元申请加装电梯';
 /** The consultation ends in two weeks, 18:00 in Tianchang, as the datetime-local input takes it. */
 const consultUntil = (() => {
@@ -35,80 +25,12 @@ const consultUntil = (() => {
 if (!built) console.warn('city practice e2e skipped: apps/web/dist is missing — run `npm run build -w @linli/web`.');
 
 describe.skipIf(!built)('a city-defined practice (加装电梯征询) in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  let base: string;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
-
+  let city: City;
+  // Only the generic plugin: the practice under test comes from the config itself.
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-city-'));
-    mkdirSync(shots, { recursive: true });
-    const config = JSON.parse(readFileSync(exampleConfig, 'utf8')) as { plugins: Record<string, unknown> } & Record<string, unknown>;
-    const configPath = join(dataDir, 'linli.config.json');
-    // Only the generic plugin: the practice under test comes from the config itself.
-    writeFileSync(configPath, JSON.stringify({ ...config, $schema: undefined, plugins: { 'grid-requests': config.plugins['grid-requests'] ?? {} } }));
-    server = await startServer({
-      configPath,
-      available: [gridRequestsPlugin],
-      dataDir: join(dataDir, 'db'),
-      port: 0,
-      host: '127.0.0.1',
-      demoPassword,
-      webDir,
-      worker: false,
-    });
-    base = server.url;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      timeout: 30_000,
-    });
+    city = await startCity([gridRequestsPlugin]);
   }, 180_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
-  const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', ...wait });
-
-  async function as(username: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(wait.timeout);
-    page.setDefaultNavigationTimeout(wait.timeout);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400 && ![401, 409, 422].includes(r.status())) problems.push(`HTTP ${r.status()} ${r.url()}`);
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (401|409|422)|net::ERR_|Blocked script execution in 'about:srcdoc'/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(/\/queue/, wait);
-    return page;
-  }
-
-  async function shot(page: Page, name: string) {
-    await page.waitForLoadState('networkidle', wait).catch(() => undefined);
-    await page.screenshot({ path: join(shots, `${name}-390.png`), timeout: wait.timeout, fullPage: true });
-  }
-
-  /** From the queue to the ticket, by its title: nobody types an id. */
-  async function openFromQueue(page: Page) {
-    await page.goto(`${base}/queue`);
-    await page.getByRole('link', { name: new RegExp(summary) }).first().click();
-    await page.waitForURL(/\/tickets\/[0-9]+$/, wait);
-    await visible(page.getByRole('heading', { level: 1, name: summary }));
-  }
+  afterAll(async () => city?.close(), 60_000);
 
   async function takeStep(page: Page, step: string, fill: () => Promise<void>) {
     await page.getByRole('button', { name: new RegExp(`^${step}`) }).click();
@@ -121,13 +43,13 @@ describe.skipIf(!built)('a city-defined practice (加装电梯征询) in Chromiu
 
   it('is offered in an old compound and walked from application to approval by its roles', async () => {
     // A resident of commercial housing is not offered it.
-    const hepan = await as('resident.hepan');
+    const hepan = await city.as('resident.hepan');
     await hepan.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
     await visible(hepan.getByRole('radio', { name: /网格诉求/ }));
     expect(await hepan.getByRole('radio', { name: /加装电梯征询/ }).count()).toBe(0);
 
     // 徐国华 of 曙光新村 (an old compound) applies.
-    const resident = await as('resident.shuguang');
+    const resident = await city.as('resident.shuguang');
     await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
     await resident.getByRole('radio', { name: /加装电梯征询/ }).check();
     await expect.poll(() => resident.getByRole('combobox', { name: '小区', exact: true }).inputValue(), wait).not.toBe('');
@@ -139,15 +61,15 @@ describe.skipIf(!built)('a city-defined practice (加装电梯征询) in Chromiu
     await resident.getByLabel('已同意户数').fill('9');
     await resident.getByRole('radio', { name: '自筹加政府补贴', exact: true }).check();
     await resident.getByLabel('情况说明').fill('单元里老人多，上下楼困难，九户已签字同意。');
-    await shot(resident, 'city-elevator-apply');
+    await city.shot(resident, 'city-elevator-apply', resident.getByRole('radio', { name: '自筹加政府补贴', exact: true }));
     await resident.getByRole('button', { name: /提交/ }).click();
     await resident.waitForURL(/\/tickets\/[0-9]+$/, wait);
     await visible(resident.getByRole('heading', { level: 1, name: summary }));
     await badge(resident).toBe('待社区受理');
 
     // The community (钱芳) accepts it and consults the neighbours until a date.
-    const staff = await as('staff.shuguang');
-    await openFromQueue(staff);
+    const staff = await city.as('staff.shuguang');
+    await openFromQueue(staff, city.base, summary);
     await takeStep(staff, '受理并公示征询', async () => {
       await staff.getByLabel('公示内容').fill('5栋1单元加装电梯方案公示，有意见请于公示期内向社区反映。');
       await staff.getByLabel('公示截止').fill(consultUntil);
@@ -162,23 +84,23 @@ describe.skipIf(!built)('a city-defined practice (加装电梯征询) in Chromiu
       await staff.getByLabel('社区意见').fill('同意户数超过三分之二，建议批准。');
     });
     await badge(staff).toBe('住建审核中');
-    await shot(staff, 'city-elevator-sent');
+    await city.shot(staff, 'city-elevator-sent');
 
     // The housing bureau's officer (郑晓东) approves it.
-    const bureau = await as('dept.zjj');
-    await openFromQueue(bureau);
+    const bureau = await city.as('dept.zjj');
+    await openFromQueue(bureau, city.base, summary);
     await takeStep(bureau, '审核通过', async () => {
       await bureau.getByLabel('审核意见').fill('符合加装条件，予以批复。');
       await bureau.getByLabel('批复文号').fill('天住建〔2026〕12号');
     });
     await badge(bureau).toBe('审核通过');
-    await shot(bureau, 'city-elevator-approved');
-    expect(problems).toEqual([]);
+    await city.shot(bureau, 'city-elevator-approved');
+    expect(city.problems).toEqual([]);
   }, 300_000);
 
   it('shows implementers the effective city: diagram, a live-validated form preview and the config', async () => {
-    const admin = await as('admin');
-    await admin.goto(`${base}/workflows`);
+    const admin = await city.as('admin');
+    await admin.goto(`${city.base}/workflows`);
     await admin.getByRole('link', { name: /实施配置/ }).click();
     await admin.waitForURL(/\/setup$/, wait);
     await visible(admin.getByRole('heading', { level: 1, name: '实施配置' }));
@@ -189,11 +111,12 @@ describe.skipIf(!built)('a city-defined practice (加装电梯征询) in Chromiu
     await admin.getByLabel('楼层数').fill('1');
     await admin.getByLabel(/^楼栋/).fill('5栋');
     await visible(admin.locator('.schema-form').getByText(/2/).filter({ hasText: /不能小于|至少|>=|最小/ }));
+    await city.shot(admin, 'city-setup-preview', admin.getByLabel('楼层数'));
     await admin.getByLabel('楼层数').fill('6');
     // The effective config lists the overridden red-property complaint and the city's own practice.
     await admin.getByText('生效配置（JSON）', { exact: true }).last().click();
     await visible(admin.locator('pre.json-view').filter({ hasText: '"tianchang.elevator"' }));
-    await shot(admin, 'city-setup');
-    expect(problems).toEqual([]);
+    await city.shot(admin, 'city-setup', admin.locator('pre.json-view'));
+    expect(city.problems).toEqual([]);
   }, 180_000);
 });
