@@ -102,7 +102,7 @@ describe.skipIf(!built)('a city-defined practice (加装电梯征询) in Chromiu
     const admin = await city.as('admin');
     await admin.goto(`${city.base}/workflows`);
     await admin.getByRole('link', { name: /实施配置/ }).click();
-    await admin.waitForURL(/\/setup$/, wait);
+    await admin.waitForURL(/\/city-config$/, wait);
     await visible(admin.getByRole('heading', { level: 1, name: '实施配置' }));
     await admin.getByRole('combobox', { name: '流程', exact: true }).selectOption('tianchang.elevator');
     await visible(admin.locator('svg').filter({ hasText: '住建审核中' }));

@@ -2,8 +2,10 @@ import { localize, type Locale, type LocalizedText } from './i18n.js';
 
 /**
  * Every error Linli reports, in one table: a stable code, the HTTP status it
- * maps to, and a message template a person can act on. Codes never change
- * once published; docs/errors.md lists them and a test keeps the two in sync.
+ * maps to, and a message template a person can act on (English, and the
+ * Chinese a client shows with `zh-CN` where the table has it). Codes never
+ * change once published; docs/errors.md lists them and a test keeps the two
+ * in sync.
  */
 export const errorTable = {
   LINLI_ERR_VALIDATION: { status: 400, message: 'The request is invalid: %s', 'zh-CN': '请求内容有误：%s' },
@@ -16,6 +18,11 @@ export const errorTable = {
   LINLI_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No route %s.' },
   LINLI_ERR_VERSION_CONFLICT: { status: 409, message: 'Someone else changed this ticket (you had version %s, it is now %s). Reload it and try again.', 'zh-CN': '这张工单刚刚被其他人处理过（您看到的是第 %s 版，现在是第 %s 版）。请刷新后再办理。' },
   LINLI_ERR_CONFLICT: { status: 409, message: '%s', 'zh-CN': '%s' },
+  LINLI_ERR_LAST_ADMIN: {
+    status: 409,
+    message: 'This is the last administrator role at %s: give another person the role first, or the city has nobody who can grant roles above a community.',
+    'zh-CN': '这是%s最后一个管理员角色：请先把该角色授予另一人，否则全市将无人能在社区以上授予角色。',
+  },
   LINLI_ERR_TICKET_CLOSED: { status: 409, message: 'Ticket %s is closed (%s): it can no longer be escalated or reported on.', 'zh-CN': '工单 %s 已办结（%s），不能再吹哨或报到。' },
   LINLI_ERR_PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than the limit of %s bytes.', 'zh-CN': '提交的内容超过了 %s 字节的上限。' },
   LINLI_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type: %s' },
@@ -23,6 +30,12 @@ export const errorTable = {
   LINLI_ERR_UNPROCESSABLE: { status: 422, message: '%s', 'zh-CN': '%s' },
   LINLI_ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts; wait %s seconds and try again.', 'zh-CN': '尝试次数过多，请 %s 秒后再试。' },
   LINLI_ERR_UPLOAD_QUOTA: { status: 429, message: 'You have uploaded %s in the last 24 hours, the most one person may. Attach the photos you have, or try again later.', 'zh-CN': '您在 24 小时内已上传 %s，达到每人上限。请先提交已有的照片，或稍后再试。' },
+  LINLI_ERR_WEAK_PASSWORD: { status: 422, message: 'Choose a stronger password: %s.', 'zh-CN': '请换一个更安全的密码：%s。' },
+  LINLI_ERR_WRONG_PASSWORD: { status: 403, message: 'The current password is wrong.', 'zh-CN': '当前密码不正确。' },
+  LINLI_ERR_LINK_INVALID: { status: 410, message: 'This link or code is invalid, already used or expired. Ask your administrator for a new one.', 'zh-CN': '此链接无效、已使用或已过期，请联系管理员重新发送。' },
+  LINLI_ERR_LAST_ADMIN: { status: 409, message: 'This would leave the city without an administrator: %s', 'zh-CN': '这样全市将没有系统管理员：%s' },
+  LINLI_ERR_ACCOUNT_DISABLED: { status: 409, message: 'The account of %s is disabled: enable it first.', 'zh-CN': '%s 的账号已停用，请先启用。' },
+  LINLI_ERR_IMPORT_INVALID: { status: 422, message: 'The spreadsheet has %s problem(s); nothing was imported. Fix each row listed in details and import again.', 'zh-CN': '表格中有 %s 处问题，未导入任何数据。请逐一修改后重新导入。' },
   LINLI_ERR_CONFIG_INVALID: { status: 500, message: 'The configuration is invalid: %s' },
   LINLI_ERR_PLUGIN_CONFLICT: { status: 500, message: '%s' },
   LINLI_ERR_DATA_DIR_LOCKED: { status: 500, message: '%s' },

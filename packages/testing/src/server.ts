@@ -130,7 +130,8 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
   try {
     await migrateAll(database, plugins);
     await seedCity(database, deployment, plugins, { demoPassword: TEST_PASSWORD, demoData: opts.demoData ?? false, now: clock.now });
-    const app = await buildApp({ ...opts, deployment, database, plugins, now: clock.now });
+    // The general rate limit counts wall-clock minutes, which tests do not control: off unless a test asks for it.
+    const app = await buildApp({ ...opts, rateLimit: opts.rateLimit ?? { anonymousPerMinute: 0, sessionPerMinute: 0 }, deployment, database, plugins, now: clock.now });
     await app.ready();
     return {
       app,

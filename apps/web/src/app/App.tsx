@@ -13,10 +13,13 @@ const TicketPage = lazy(() => import('../pages/TicketPage').then((m) => ({ defau
 const NewRequestPage = lazy(() => import('../pages/NewRequestPage').then((m) => ({ default: m.NewRequestPage })));
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const WorkflowsPage = lazy(() => import('../pages/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })));
-const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const CityConfigPage = lazy(() => import('../pages/CityConfigPage').then((m) => ({ default: m.CityConfigPage })));
 const OrgsPage = lazy(() => import('../pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const InboxPage = lazy(() => import('../pages/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 const PluginPage = lazy(() => import('../pages/PluginPage').then((m) => ({ default: m.PluginPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -40,6 +43,7 @@ function Routed() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
         <Route
           element={
             <RequireLogin>
@@ -54,11 +58,13 @@ function Routed() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/orgs" element={<OrgsPage />} />
           <Route path="/workflows" element={<WorkflowsPage />} />
-          <Route path="/setup" element={<SetupPage />} />
+          <Route path="/city-config" element={<CityConfigPage />} />
           <Route path="/p/:plugin/:page" element={<PluginPage />} />
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/more" element={<MorePage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="/admin/people" element={<PeoplePage />} />
           <Route path="*" element={<Navigate to="/queue" replace />} />
         </Route>
       </Routes>

@@ -5,7 +5,8 @@ import { Icon } from '../components/Icon';
 import { Loading } from '../components/Loading';
 import { setLang, useI18n } from '../i18n';
 import { useUnread } from '../escalations/useUnread';
-import { coreNav, pluginNav, type NavItem } from './nav';
+import { coreNav, navFor, pluginNav, type NavItem } from './nav';
+import { useIsAdmin } from './useIsAdmin';
 
 function NavLabel({ item }: { item: NavItem }) {
   const { t, pick } = useI18n();
@@ -28,6 +29,7 @@ export function Layout() {
   const { t, pick } = useI18n();
   const location = useLocation();
   const plugins = pluginNav(config);
+  const admin = useIsAdmin();
   const groups = [...new Map(plugins.map((p) => [pick(p.group), p.group])).values()];
   // A ticket page belongs to the queue tab; everything outside the primary tabs to "more".
   const inQueue = location.pathname.startsWith('/tickets/');
@@ -73,7 +75,7 @@ export function Layout() {
       <div className="frame">
         <nav className="sidenav" aria-label={t('nav.main')}>
           <ul>
-            {coreNav.map((item) => (
+            {navFor(admin).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className="sidenav-link">
                   <Icon name={item.icon} />

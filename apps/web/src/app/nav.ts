@@ -9,6 +9,8 @@ export interface NavItem {
   /** Shown in the phone's bottom bar (the rest sit behind "more"). */
   primary?: boolean;
   group?: LocalizedText;
+  /** Only for people holding an administrator role. */
+  adminOnly?: boolean;
 }
 
 export const coreNav: NavItem[] = [
@@ -19,7 +21,12 @@ export const coreNav: NavItem[] = [
   { to: '/reports', label: 'nav.reports', icon: 'flag' },
   { to: '/orgs', label: 'nav.orgs', icon: 'tree' },
   { to: '/workflows', label: 'nav.workflows', icon: 'flow' },
+  { to: '/admin/people', label: 'nav.people', icon: 'user', adminOnly: true },
+  { to: '/account', label: 'nav.account', icon: 'user' },
 ];
+
+/** The core menu a person sees: administration pages only for administrators. */
+export const navFor = (admin: boolean): NavItem[] => coreNav.filter((n) => admin || !n.adminOnly);
 
 /** Every page a plugin declares and does not hide: plugins reach the menu without an edit to the app. */
 export function pluginNav(config: AppConfig | null): NavItem[] {

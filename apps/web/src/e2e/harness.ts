@@ -29,6 +29,8 @@ export interface City {
   setClock(iso: string): void;
   /** A fresh phone-sized session logged in as `username` through the login page. */
   as(username: string): Promise<Page>;
+  /** A fresh phone-sized page nobody is logged in on (someone opening a link they were sent). */
+  blank(who: string): Promise<Page>;
   shot(page: Page, name: string, at?: Locator): Promise<void>;
   /** The id of the org with this key in the city config (for assertions only; the browser never types one). */
   orgId(key: string): Promise<string>;
@@ -71,6 +73,21 @@ export async function startCity(plugins: LinliPlugin[], opts: { clock?: string }
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
   const base = server.url;
+  const blank = async (username: string): Promise<Page> => {
+    const ctx = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(wait.timeout);
+    page.setDefaultNavigationTimeout(wait.timeout);
+    page.on('pageerror', (e) => problems.push(`${username} pageerror: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400 && ![401, 409, 422].includes(r.status())) problems.push(`${username} HTTP ${r.status()} ${r.url()}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of (401|409|422)|net::ERR_|Blocked script execution in 'about:srcdoc'/.test(m.text())) problems.push(`${username} console: ${m.text()}`);
+    });
+    return page;
+  };
 
   return {
     server,
@@ -78,18 +95,7 @@ export async function startCity(plugins: LinliPlugin[], opts: { clock?: string }
     problems,
     setClock: (iso) => void (offset = Date.parse(iso) - Date.now()),
     async as(username) {
-      const ctx = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      contexts.push(ctx);
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(wait.timeout);
-      page.setDefaultNavigationTimeout(wait.timeout);
-      page.on('pageerror', (e) => problems.push(`${username} pageerror: ${e.message}`));
-      page.on('response', (r) => {
-        if (r.status() >= 400 && ![401, 409, 422].includes(r.status())) problems.push(`${username} HTTP ${r.status()} ${r.url()}`);
-      });
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !/status of (401|409|422)|net::ERR_|Blocked script execution in 'about:srcdoc'/.test(m.text())) problems.push(`${username} console: ${m.text()}`);
-      });
+      const page = await blank(username);
       await page.goto(`${base}/login`);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(demoPassword);
@@ -97,6 +103,7 @@ export async function startCity(plugins: LinliPlugin[], opts: { clock?: string }
       await page.waitForURL(/\/queue/, wait);
       return page;
     },
+    blank,
     async shot(page, name, at) {
       await page.waitForLoadState('networkidle', wait).catch(() => undefined);
       if (at) await at.first().evaluate((el) => el.scrollIntoView({ block: 'center' }));

@@ -1,133 +1,102 @@
-import { useId, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
-import type { FormDoc, LocalizedText, Workflow } from '../api/types';
-import { useLoad } from '../api/useApi';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { api, ApiError } from '../api/client';
+import { LangSwitch } from '../app/Layout';
+import { errorTitle } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
-import { SchemaForm } from '../forms/SchemaForm';
+import { passwordProblem } from '../accounts/password-errors';
 import { useI18n } from '../i18n';
-import { WorkflowDiagram } from '../workflows/WorkflowDiagram';
+import { formatDateTime } from '../lib/time';
 
-/** What `GET /api/admin/effective-config` answers: the city as it runs (linli check --print-effective, without people). */
-interface EffectiveCity {
-  title: LocalizedText;
-  overridden: { forms: string[]; workflows: string[] };
-  forms: (FormDoc & { source: string })[];
-  workflows: (Workflow & { source: string })[];
-  warnings: { path: string; message: string; expected?: string }[];
-  [section: string]: unknown;
+interface LinkInfo {
+  username: string;
+  name: string;
+  purpose: 'setup' | 'reset';
+  expiresAt: string;
+  minLength: number;
 }
 
 /**
- * For implementers (administrators): the effective city after the config's
- * overrides — warnings such as a calendar that has run out, each workflow's
- * diagram, a preview of each form that validates as one types (nothing is
- * saved), and the whole effective config as JSON. Read-only: the config file
- * is the one place a city is changed.
+ * Where a one-time link lands (`/setup#<token>`): the person chooses their
+ * own password. The token rides in the fragment, so it never reaches a server
+ * log or another site's Referer.
  */
 export function SetupPage() {
-  const { t, pick } = useI18n();
-  const city = useLoad('effective-config', () => api<EffectiveCity>('/api/admin/effective-config'));
-  const [workflowId, setWorkflowId] = useState('');
-  const [formId, setFormId] = useState('');
-  const [checked, setChecked] = useState(0);
-  const wfField = useId();
-  const formField = useId();
-  if (city.error) return <div className="page"><ErrorNotice error={city.error} onRetry={city.reload} /></div>;
-  if (!city.data) return <Loading />;
-  const c = city.data;
-  const wf = c.workflows.find((w) => w.id === workflowId) ?? c.workflows[0];
-  const form = c.forms.find((f) => f.id === formId) ?? c.forms.find((f) => f.id === wf?.intakeForm) ?? c.forms[0];
-  const changed = (kind: 'forms' | 'workflows', id: string | undefined) => (id && c.overridden[kind].includes(id) ? <span className="tag">{t('setup.overridden')}</span> : null);
+  const { t, lang } = useI18n();
+  const token = typeof location !== 'undefined' ? location.hash.slice(1) : '';
+  const [info, setInfo] = useState<LinkInfo | null | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(token ? null : t('setup.missing'));
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    if (!token) return setInfo(null);
+    api<LinkInfo>('/api/account/link', { body: { token } }).then(setInfo, (e: Error) => {
+      setInfo(null);
+      setProblem(e instanceof ApiError && e.status === 410 ? t('setup.invalid') : errorTitle(e, t));
+    });
+  }, [token]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password !== repeat) return setProblem(t('account.mismatch'));
+    setBusy(true);
+    setProblem(null);
+    try {
+      await api('/api/account/password/set', { body: { token, password } });
+      setDone(true);
+    } catch (err) {
+      setProblem(passwordProblem(err, t, info?.minLength ?? 10) ?? (err instanceof ApiError && err.status === 410 ? t('setup.invalid') : errorTitle(err as Error, t)));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   return (
-    <div className="page">
-      <header className="page-head">
-        <div>
-          <h1>{t('setup.title')}</h1>
-          <p className="page-sub">{t('setup.subtitle')}</p>
+    <div className="login">
+      <div className="login-lang">
+        <LangSwitch />
+      </div>
+      <div className="login-panel">
+        <div className="card login-card">
+          <h1>{info?.purpose === 'reset' ? t('setup.reset') : t('setup.title')}</h1>
+          {info === undefined && <Loading />}
+          {problem && <Notice tone="error" title={problem} />}
+          {done ? (
+            <>
+              <Notice tone="success" title={t('setup.done')} />
+              <Link className="btn btn-primary btn-block" to={`/login?username=${encodeURIComponent(info?.username ?? '')}`}>
+                {t('setup.toLogin')}
+              </Link>
+            </>
+          ) : (
+            info && (
+              <form onSubmit={submit} noValidate>
+                <p>{t('setup.for', { name: info.name, username: info.username })}</p>
+                <p className="muted">{t('setup.until', { at: formatDateTime(info.expiresAt, lang) })}</p>
+                <p className="muted" id="setup-rule">
+                  {t('setup.rule', { min: info.minLength })}
+                </p>
+                <input type="text" name="username" autoComplete="username" value={info.username} readOnly hidden />
+                <div className="field">
+                  <label htmlFor="setup-password">{t('setup.password')}</label>
+                  <input id="setup-password" type="password" autoComplete="new-password" aria-describedby="setup-rule" value={password} onChange={(e) => setPassword(e.target.value)} required />
+                </div>
+                <div className="field">
+                  <label htmlFor="setup-repeat">{t('setup.repeat')}</label>
+                  <input id="setup-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />
+                </div>
+                <button type="submit" className="btn btn-primary btn-block" disabled={busy || !password || !repeat}>
+                  {t('setup.submit')}
+                </button>
+              </form>
+            )
+          )}
         </div>
-      </header>
-
-      <section className="card" aria-labelledby="setup-warnings">
-        <h2 id="setup-warnings" className="card-title">{t('setup.warnings')}</h2>
-        {c.warnings.length === 0 ? (
-          <p className="muted">{t('setup.noWarnings')}</p>
-        ) : (
-          c.warnings.map((w) => (
-            <Notice key={`${w.path}:${w.message}`} tone="warning" title={w.path}>
-              {w.message}
-              {w.expected && <> — {w.expected}</>}
-            </Notice>
-          ))
-        )}
-      </section>
-
-      <section className="card workflow-card" aria-labelledby="setup-workflow">
-        <h2 id="setup-workflow" className="card-title">{t('setup.workflow')}</h2>
-        <div className="field">
-          <label htmlFor={wfField}>{t('setup.workflow')}</label>
-          <select id={wfField} value={wf?.id ?? ''} onChange={(e) => setWorkflowId(e.target.value)}>
-            {c.workflows.map((w) => (
-              <option key={w.id} value={w.id}>
-                {pick(w.title)} ({w.id})
-              </option>
-            ))}
-          </select>
-        </div>
-        {wf && (
-          <>
-            <p className="muted">
-              {wf.source} {changed('workflows', wf.id)}
-            </p>
-            <WorkflowDiagram workflow={wf} />
-            <p className="diagram-hint">{t('workflows.swipe')}</p>
-          </>
-        )}
-      </section>
-
-      <section className="card" aria-labelledby="setup-form">
-        <h2 id="setup-form" className="card-title">{t('setup.preview')}</h2>
-        <div className="field">
-          <label htmlFor={formField}>{t('setup.form')}</label>
-          <select
-            id={formField}
-            value={form?.id ?? ''}
-            onChange={(e) => {
-              setFormId(e.target.value);
-              setChecked(0);
-            }}
-          >
-            {c.forms.map((f) => (
-              <option key={f.id} value={f.id}>
-                {pick(f.title)} ({f.id})
-              </option>
-            ))}
-          </select>
-        </div>
-        {form && (
-          <>
-            <p className="muted">
-              {form.source} {changed('forms', form.id)}
-            </p>
-            {checked > 0 && <Notice tone="success" title={t('setup.valid')} />}
-            <SchemaForm key={form.id} formId={form.id} liveValidate submitLabel={t('setup.check')} onSubmit={async () => setChecked((n) => n + 1)} />
-          </>
-        )}
-      </section>
-
-      <section className="card" aria-labelledby="setup-effective">
-        <h2 id="setup-effective" className="card-title">{t('setup.effective')}</h2>
-        <p className="muted">
-          <Link to="/workflows">{t('workflows.title')}</Link>
-        </p>
-        <details>
-          <summary>{t('setup.effective')}</summary>
-          <pre className="json-view">{JSON.stringify(c, null, 2)}</pre>
-        </details>
-      </section>
+      </div>
     </div>
   );
 }

@@ -64,7 +64,7 @@ export function WorkflowsPage() {
           <p className="page-sub">{t('workflows.subtitle')}</p>
           {admin && (
             <p>
-              <Link to="/setup">{t('workflows.setupLink')}</Link>
+              <Link to="/city-config">{t('workflows.setupLink')}</Link>
             </p>
           )}
         </div>

@@ -11,12 +11,19 @@ import { timeLimitSchema } from './time-limit.js';
  * - `assigned-person`: the person the ticket is assigned to
  * - `reporter`: the person who filed the ticket
  * - `any`: anyone holding the role, wherever (a city command centre)
+ * - `host`: held at a side organization (a co-building unit 共建单位) attached
+ *   to the ticket's org or above it: the unit acts in its host's subtree
+ * - `enrolled`: the person is enrolled (`enrolment`, declared by a plugin as
+ *   data, e.g. 双报到 members) in an org at or above the ticket's; the core
+ *   reads the enrolment and decides, and such a step may be taken on a ticket
+ *   the person cannot otherwise see
  */
 export const actorRuleSchema = {
   type: 'object',
   properties: {
     role: definitionIdSchema,
-    scope: { enum: ['org', 'ancestor', 'assigned-org', 'assigned-person', 'reporter', 'any'] },
+    scope: { enum: ['org', 'ancestor', 'assigned-org', 'assigned-person', 'reporter', 'any', 'host', 'enrolled'] },
+    enrolment: definitionIdSchema,
   },
   required: ['scope'],
   additionalProperties: false,

@@ -1,9 +1,10 @@
-import { isOfferedAt, LinliError, planCreate, planTransition, unprocessable, type Actor, type Deployment, type Ticket } from '@linli/core';
+import { canSeeTicket, isOfferedAt, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, type Actor, type Deployment, type Ticket } from '@linli/core';
 import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
 import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 import { assertCanSeeTicket } from '../policy.js';
 import { assertSomeoneCanTakeOver } from './handler-check.js';
+import { enrolmentReader } from './enrolments.js';
 import type { TicketLifecycle } from './ticket-lifecycle.js';
 
 /**
@@ -20,6 +21,7 @@ export function createTicketService(
   lifecycle?: TicketLifecycle,
 ): TicketService {
   const ctx = { forms: deployment.forms, calendar: deployment.calendar };
+  const withEnrolments = enrolmentReader(plugins);
   const workflow = (id: string, path: string) => {
     const wf = deployment.workflows.get(id);
     if (!wf) throw unprocessable(`There is no workflow "${id}".`, [{ path, message: `unknown workflow "${id}"` }]);
@@ -55,9 +57,16 @@ export function createTicketService(
       return ticket;
     },
 
-    async transition(trx: Kysely<any>, actor: Actor, ticketId: string, input): Promise<Ticket> {
-      const ticket = assertCanSeeTicket(actor, await getTicket(trx, ticketId, { forUpdate: true }), ticketId);
+    async transition(trx: Kysely<any>, caller: Actor, ticketId: string, input): Promise<Ticket> {
+      const ticket = await getTicket(trx, ticketId, { forUpdate: true });
+      if (!ticket) throw notFound(`Ticket ${ticketId}`);
       const wf = workflow(ticket.workflow, '/workflow');
+      const step = wf.transition(input.action);
+      // Enrolments (declared by plugins as data) are read here, by the core, for a step whose rules name one.
+      const actor = step ? await withEnrolments(trx, caller, step.allow) : caller;
+      // A step open to enrolled people (or a co-building unit's host) may be taken on a ticket they cannot otherwise see — that step only, from its state.
+      const outsideView = step !== undefined && wf.transitionsFrom(ticket.state).includes(step) && matchesOutsideView(step.allow, actor, ticket);
+      if (!outsideView && !canSeeTicket(actor, ticket)) throw notFound(`Ticket ${ticketId}`);
       const at = now();
       const change = planTransition(ctx, wf, ticket, actor, input, at);
       await lifecycle?.resolveChange(trx, ticket, change);
