@@ -1,4 +1,4 @@
-import { formatIssues, isLinliError } from '@linli/core';
+import { effectiveCity, formatIssues, isLinliError } from '@linli/core';
 import pino from 'pino';
 import { openDatabase } from '@linli/db';
 import { loadCity, migrateAll, seedCity, startServer } from '@linli/server';
@@ -6,10 +6,19 @@ import type { CommonOptions } from './options.js';
 
 export type Out = (line: string) => void;
 
-/** `linli check`: validates the config and its plugins; prints every problem with its path. */
-export async function check(o: CommonOptions, out: Out, err: Out): Promise<number> {
+/**
+ * `linli check`: validates the config and its plugins; prints every problem
+ * with its path, then warnings (a calendar that has run out). With
+ * `--print-effective`, prints the city as it runs — overrides applied — as JSON.
+ */
+export async function check(o: CommonOptions, out: Out, err: Out, flags: { printEffective?: boolean } = {}): Promise<number> {
   try {
     const { deployment, plugins } = await loadCity({ configPath: o.config });
+    for (const w of deployment.warnings) err(`⚠ ${formatIssues([w])}`);
+    if (flags.printEffective) {
+      out(JSON.stringify(effectiveCity(deployment), null, 2));
+      return 0;
+    }
     const count = (n: { children?: unknown[]; side?: unknown[] }): number =>
       1 + [...(n.children ?? []), ...(n.side ?? [])].reduce<number>((s, c) => s + count(c as typeof n), 0);
     out(`✓ ${o.config} is valid: ${count(deployment.config.orgs)} organizations, ${deployment.config.grids?.length ?? 0} grids, ${deployment.config.people?.length ?? 0} people, ${deployment.workflows.list().length} workflows, plugins: ${plugins.map((p) => p.name).join(', ') || 'none'}`);
@@ -124,6 +133,7 @@ export async function serve(o: CommonOptions, flags: { port?: string | undefined
       },
     });
     out('');
+    for (const w of server.deployment.warnings) err(`⚠ ${formatIssues([w])}`);
     out(`  Linli — ${server.deployment.config.title['zh-CN']} is running at ${server.url}`);
     out(`  API docs: ${server.url}/docs    database: ${o.databaseUrl ? 'PostgreSQL' : `PGlite in ${o.dataDir}`}`);
     if (password) {

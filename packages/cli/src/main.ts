@@ -9,6 +9,7 @@ export const usage = `Usage: linli <command> [options]
 
 Commands:
   check [config]     validate a city config and its plugins; prints every problem with its path
+                     (--print-effective: print the city as it runs, overrides applied, as JSON)
   migrate            apply pending core and plugin migrations
   seed [--demo]      create the org tree, grids and people of the config (--demo: demo passwords and history)
   serve [--demo]     migrate, seed and serve the API and web app
@@ -63,6 +64,7 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
         title: { type: 'string' },
         'title-en': { type: 'string' },
         demo: { type: 'boolean', default: false },
+        'print-effective': { type: 'boolean', default: false },
         name: { type: 'string' },
         url: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
@@ -111,7 +113,7 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
   const o = commonOptions(values, rest[0]);
   switch (command) {
     case 'check':
-      return check(o, out, err);
+      return check(o, out, err, { printEffective: values['print-effective'] === true });
     case 'migrate':
       return migrate(o, out, err);
     case 'seed':

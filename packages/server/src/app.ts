@@ -30,6 +30,7 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
 import { deadJobRoutes } from './routes/dead-jobs.js';
+import { effectiveConfigRoutes } from './routes/effective-config.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
 import { adminImportRoutes } from './routes/admin-import.js';
@@ -130,6 +131,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);
   await app.register(deadJobRoutes);
+  await app.register(effectiveConfigRoutes);
   await app.register(accountRoutes);
   await app.register(adminPeopleRoutes);
   await app.register(adminImportRoutes);

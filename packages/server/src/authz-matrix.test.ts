@@ -110,6 +110,7 @@ const cases: Record<string, RouteCase> = {
   'GET /api/admin/dead-jobs': { run: (c) => c.get('/api/admin/dead-jobs'), expected: cityAdminOnly(200) },
   // No dead job has this id: the city admin gets 404, everyone else is stopped before.
   'POST /api/admin/dead-jobs/:id/retry': { run: (c) => c.post('/api/admin/dead-jobs/999999/retry'), expected: cityAdminOnly(404) },
+  'GET /api/admin/effective-config': { run: (c) => c.get('/api/admin/effective-config'), expected: adminOnly(200, false) },
   'GET /api/orgs': { run: (c) => c.get('/api/orgs'), expected: authenticated(200) },
   'GET /api/orgs/:id': { run: (c, s, ctx) => c.get(`/api/orgs/${ctx.org[s]}`), expected: authenticated(200) },
   'POST /api/orgs': {

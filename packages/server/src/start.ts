@@ -132,6 +132,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       plugins,
       demo: opts.demoPassword ? { password: opts.demoPassword, usernames } : undefined,
     });
+    // A calendar that has run out does not stop the city, but every working-day deadline would be wrong.
+    for (const w of deployment.warnings) app.log.warn({ path: w.path, expected: w.expected }, `${w.file}:${w.path} ${w.message}`);
     const url = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
     if (opts.worker !== false) app.linli.jobs.start();
     let closing: Promise<void> | undefined;

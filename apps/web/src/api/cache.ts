@@ -38,5 +38,5 @@ async function allPages<T>(path: string): Promise<T[]> {
 export const loadOrgs = () => cached('orgs', () => allPages<Org>('/api/orgs'));
 export const loadGrids = () => cached('grids', () => allPages<Grid>('/api/grids'));
 export const loadWorkflows = () => cached('workflows', async () => (await api<{ items: Workflow[] }>('/api/workflows')).items);
-export const loadRoles = () => cached('roles', () => api<{ roles: RoleInfo[]; orgTypes: OrgType[] }>('/api/roles'));
+export const loadRoles = () => cached('roles', () => api<{ roles: RoleInfo[]; orgTypes: OrgType[]; orgAttributes?: Record<string, Record<string, string>> }>('/api/roles'));
 export const loadForm = (id: string) => cached(`form:${id}`, () => api<FormDoc>(`/api/forms/${encodeURIComponent(id)}`));

@@ -14,6 +14,8 @@ export function useDeployment() {
       orgs: orgs.data ?? [],
       roles: roles.data?.roles ?? [],
       orgTypes: roles.data?.orgTypes ?? [],
+      /** The org's attributes (config orgAttributes: compound type…), inherited from the orgs above. */
+      orgAttributes: (key: string | undefined): Record<string, string> => (key ? roles.data?.orgAttributes?.[key] : undefined) ?? {},
       workflow: (id: string): Workflow | undefined => workflows.data?.find((w) => w.id === id),
       org: (id: string | null | undefined): Org | undefined => (id ? orgs.data?.find((o) => o.id === id) : undefined),
       role: (id: string): RoleInfo | undefined => roles.data?.roles.find((r) => r.id === id),

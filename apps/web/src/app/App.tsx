@@ -13,6 +13,7 @@ const TicketPage = lazy(() => import('../pages/TicketPage').then((m) => ({ defau
 const NewRequestPage = lazy(() => import('../pages/NewRequestPage').then((m) => ({ default: m.NewRequestPage })));
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const WorkflowsPage = lazy(() => import('../pages/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })));
+const CityConfigPage = lazy(() => import('../pages/CityConfigPage').then((m) => ({ default: m.CityConfigPage })));
 const OrgsPage = lazy(() => import('../pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const InboxPage = lazy(() => import('../pages/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
@@ -57,6 +58,7 @@ function Routed() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/orgs" element={<OrgsPage />} />
           <Route path="/workflows" element={<WorkflowsPage />} />
+          <Route path="/city-config" element={<CityConfigPage />} />
           <Route path="/p/:plugin/:page" element={<PluginPage />} />
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/reports" element={<ReportsPage />} />

@@ -38,6 +38,8 @@ export interface SchemaFormProps {
    * chose), so nobody retypes what is known. Ignored when `initialData` is given.
    */
   known?: Record<string, unknown>;
+  /** Validate as the person types (form previews), not only on submit. */
+  liveValidate?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface SchemaFormProps {
  * and the typed data kept on any failure (the form stays mounted and
  * controlled), so a dropped connection costs nobody their text.
  */
-export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCancel, children, showTitle, context, known }: SchemaFormProps) {
+export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCancel, children, showTitle, context, known, liveValidate }: SchemaFormProps) {
   const { t, lang, pick } = useI18n();
   const loaded = useForm(formId);
   const [data, setData] = useState<Record<string, unknown>>(initialData ?? {});
@@ -153,6 +155,7 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
         onError={() => setProblem({ tone: 'error', title: t('form.fixFields'), invalid: true })}
         extraErrors={extraErrors}
         showErrorList={false}
+        liveValidate={liveValidate === true}
         noHtml5Validate
         focusOnFirstError
         templates={templates}

@@ -28,7 +28,7 @@ export function NewRequestPage() {
   const offered = useMemo(() => dep.workflows.filter((w) => mayFile(w, me.roles)), [dep.workflows, me]);
   // Start from the obvious choices: the only workflow, and the compound where my role is.
   useEffect(() => {
-    if (!workflowId && offered.length) setWorkflowId(offered[0]!.id);
+    if (!workflowId && offered.length) setWorkflowId(offered.find((w) => !w.offerWhere)?.id ?? offered[0]!.id);
   }, [offered, workflowId]);
   useEffect(() => {
     if (orgId || !dep.orgs.length) return;
@@ -38,8 +38,11 @@ export function NewRequestPage() {
 
   if (dep.error) return <div className="page"><ErrorNotice error={dep.error} onRetry={dep.reload} /></div>;
   if (!dep.ready) return <Loading />;
-  const wf = dep.workflow(workflowId);
   const compounds = dep.orgs.filter((o) => o.type === 'compound');
+  // A workflow may be offered only where the org's attributes fit (offerWhere: an elevator retrofit in old compounds).
+  const attrs = dep.orgAttributes(dep.org(orgId)?.key);
+  const offered = dep.workflows.filter((w) => !orgId || Object.entries(w.offerWhere ?? {}).every(([k, values]) => values.includes(attrs[k] ?? '')));
+  const wf = offered.find((w) => w.id === workflowId) ? dep.workflow(workflowId) : undefined;
 
   return (
     <div className="page page-narrow">

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Workflow } from '../api/types';
 import { useDeployment } from '../api/useDeployment';
 import { useSession } from '../auth/session';
@@ -45,8 +46,9 @@ function StepTable({ workflow }: { workflow: Workflow }) {
 /** Every workflow of the deployment drawn as a state diagram, with its steps and who may take them. */
 export function WorkflowsPage() {
   const { t, pick } = useI18n();
-  const { config } = useSession();
+  const { config, me } = useSession();
   const dep = useDeployment();
+  const admin = me?.roles.some((r) => dep.role(r.role)?.admin) === true;
   const sourceName = (source: string) => {
     const plugin = /^plugin "(.+)"$/.exec(source)?.[1];
     const title = plugin && config?.plugins.find((p) => p.name === plugin)?.title;
@@ -60,6 +62,11 @@ export function WorkflowsPage() {
         <div>
           <h1>{t('workflows.title')}</h1>
           <p className="page-sub">{t('workflows.subtitle')}</p>
+          {admin && (
+            <p>
+              <Link to="/city-config">{t('workflows.setupLink')}</Link>
+            </p>
+          )}
         </div>
       </header>
       <div className="legend" aria-hidden="true">

@@ -110,7 +110,10 @@ function rows(path: string, s: Schema, root: Schema, seen: Set<string>): Row[] {
     return out;
   }
   if (s.type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object' && !s.properties) {
-    return [{ path: `${path}{}`, type: typeOf(s.additionalProperties, root), required: false, notes: 'any key' }];
+    // A map (overrides by form id, fields by name): its values' own fields, when they have some.
+    const value = s.additionalProperties;
+    const row: Row = { path: `${path}{}`, type: typeOf(value, root), required: false, notes: notes(value) ? joinNotes('any key', notes(value)) : 'any key' };
+    return hasFields(value) ? [row, ...rows(`${path}{}`, value, root, seen)] : [row];
   }
   const oneOfRequired = s.oneOf?.every((v) => v.required?.length === 1) ? s.oneOf.map((v) => `\`${v.required![0]}\``) : null;
   for (const [k, f] of Object.entries(s.properties ?? {})) {
@@ -125,8 +128,15 @@ function field(path: string, f: Schema, required: boolean, root: Schema, seen: S
   const ref = f.$ref ?? f.items?.$ref;
   if (ref && seen.has(ref)) return [{ ...row, notes: joinNotes(row.notes, 'each with the same fields as its parent, nested') }];
   const inner = f.type === 'array' ? f.items : f;
-  const expands = inner && !isLocalizedText(inner) && (inner.properties || inner.oneOf?.some((v) => v.properties) || inner.$ref);
+  const expands = inner && !isLocalizedText(inner) && (inner.properties || inner.oneOf?.some((v) => v.properties) || inner.$ref || isMapOfFields(inner));
   return expands ? [row, ...rows(path, f, root, seen)] : [row];
+}
+
+const hasFields = (s: Schema) => (s.properties !== undefined && !isLocalizedText(s)) || isMapOfFields(s);
+/** An object map whose values are objects with fields of their own (not `plugins{}`: any options). */
+function isMapOfFields(s: Schema): boolean {
+  const v = s.additionalProperties;
+  return s.type === 'object' && !s.properties && typeof v === 'object' && hasFields(v);
 }
 
 function isLocalizedText(s: Schema): boolean {

@@ -88,11 +88,13 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
 
   // The org tree.
   const orgKeys = new Map<string, string>();
+  const orgTypeOf = new Map<string, string>();
   // parentType: null at the root; undefined under a node whose own type is unknown (already
   // reported there — its children are not blamed for it).
   const walk = (node: OrgNodeConfig, path: string, parentType: string | null | undefined, asSide: boolean) => {
     if (orgKeys.has(node.key)) issues.push(issue(`${path}/key`, `duplicate org key "${node.key}" (first at ${orgKeys.get(node.key)})`, 'a key used once'));
     else orgKeys.set(node.key, path);
+    orgTypeOf.set(node.key, node.type);
     const type = typeById.get(node.type);
     if (!type) {
       issues.push(issue(`${path}/type`, `unknown org type "${node.type}"`, `one of ${JSON.stringify([...typeById.keys()])}`));
@@ -181,9 +183,9 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
 
   // Calendar, routing, escalation and notifications name orgs, grids, roles and workflows checked above.
   issues.push(...checkCityServices(config, { file: opts.file, orgKeys, gridKeys, orgTypes: typeById, roles: roleById, workflows: workflowDefs }));
-  issues.push(...checkOrgAttributes(config, opts.file, workflowDefs));
+  issues.push(...checkOrgAttributes(config, { file: opts.file, orgKeys, orgTypes: orgTypeOf, workflows: workflowDefs }));
 
-  const warnings = calendarWarnings(config.calendar, opts.now ?? new Date(), opts.file);
+  const warnings = [...overridden.warnings, ...calendarWarnings(config.calendar, opts.now ?? new Date(), opts.file)];
   return { issues, warnings, config, plugins, orgTypes, roles };
 }
 

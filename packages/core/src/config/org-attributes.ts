@@ -5,16 +5,21 @@ import type { CityConfig, OrgNodeConfig, WorkflowDefinition } from '../schemas/t
 export type OrgAttributes = Readonly<Record<string, string>>;
 
 /**
- * Every org's attributes by org key: an org inherits the values of the org it
- * sits under (a building is of its compound's type; a compound's property
- * company too) and its own values win.
+ * Every org's attributes by org key: the values each attribute lists the org
+ * under (`orgAttributes[].values[].orgs`), else those of the org it sits
+ * under (a building is of its compound's type; a compound's property
+ * company too).
  */
-export function orgAttributeMap(config: Pick<CityConfig, 'orgs'>): Map<string, OrgAttributes> {
+export function orgAttributeMap(config: Pick<CityConfig, 'orgs' | 'orgAttributes'>): Map<string, OrgAttributes> {
+  const own = new Map<string, Record<string, string>>();
+  for (const a of config.orgAttributes ?? []) {
+    for (const v of a.values) for (const key of v.orgs ?? []) own.set(key, { ...own.get(key), [a.id]: v.value });
+  }
   const out = new Map<string, OrgAttributes>();
   const walk = (node: OrgNodeConfig, inherited: OrgAttributes) => {
-    const own = { ...inherited, ...(node.attributes ?? {}) };
-    out.set(node.key, own);
-    for (const c of [...(node.children ?? []), ...(node.side ?? [])]) walk(c, own);
+    const mine = { ...inherited, ...own.get(node.key) };
+    out.set(node.key, mine);
+    for (const c of [...(node.children ?? []), ...(node.side ?? [])]) walk(c, mine);
   };
   walk(config.orgs, {});
   return out;
@@ -32,58 +37,57 @@ export function attributesMatch(where: Readonly<Record<string, readonly string[]
 /** Whether a workflow is offered at an org with these attributes (its `offerWhere`). */
 export const isOfferedAt = (wf: Pick<WorkflowDefinition, 'offerWhere'>, attrs: OrgAttributes | undefined) => attributesMatch(wf.offerWhere, attrs);
 
+export interface OrgAttributesCheckContext {
+  file: string;
+  /** Org key → its JSON pointer in /orgs. */
+  orgKeys: ReadonlyMap<string, string>;
+  /** Org key → its type. */
+  orgTypes: ReadonlyMap<string, string>;
+  workflows: ReadonlyMap<string, { def: WorkflowDefinition; file: string; pointer: string }>;
+}
+
 /**
  * What the JSON Schema cannot say about org attributes: each is defined once,
- * each org's value is one of its attribute's values and on an org type that
- * may carry it, and every routing rule and workflow names attributes and
- * values that exist.
+ * lists real orgs of types that may carry it, each org at most once, and every
+ * routing rule and workflow names attributes and values that exist.
  */
-export function checkOrgAttributes(
-  config: CityConfig,
-  file: string,
-  workflows: ReadonlyMap<string, { def: WorkflowDefinition; file: string; pointer: string }>,
-): ErrorDetail[] {
+export function checkOrgAttributes(config: CityConfig, ctx: OrgAttributesCheckContext): ErrorDetail[] {
   const issues: ErrorDetail[] = [];
-  const issue = (path: string, message: string, expected: string, where = file) => issues.push({ file: where, path, message, expected });
-  const defs = new Map<string, { values: string[]; orgTypes?: readonly string[] }>();
+  const issue = (path: string, message: string, expected: string) => issues.push({ file: ctx.file, path, message, expected });
+  const defs = new Map<string, string[]>();
   config.orgAttributes?.forEach((a, i) => {
-    if (defs.has(a.id)) issue(`/orgAttributes/${i}/id`, `duplicate org attribute "${a.id}"`, 'an id used once');
+    const at = `/orgAttributes/${i}`;
+    if (defs.has(a.id)) issue(`${at}/id`, `duplicate org attribute "${a.id}"`, 'an id used once');
     const values = a.values.map((v) => v.value);
-    values.forEach((v, k) => {
-      if (values.indexOf(v) !== k) issue(`/orgAttributes/${i}/values/${k}/value`, `duplicate value "${v}"`, 'a value listed once');
+    defs.set(a.id, values);
+    const listedUnder = new Map<string, string>();
+    a.values.forEach((v, k) => {
+      if (values.indexOf(v.value) !== k) issue(`${at}/values/${k}/value`, `duplicate value "${v.value}"`, 'a value listed once');
+      v.orgs?.forEach((key, n) => {
+        const path = `${at}/values/${k}/orgs/${n}`;
+        const type = ctx.orgTypes.get(key);
+        if (!ctx.orgKeys.has(key)) issue(path, `unknown org "${key}"`, 'the key of an org in /orgs');
+        else if (listedUnder.has(key)) issue(path, `org "${key}" is already "${listedUnder.get(key)}"`, `one value of "${a.id}" per org`);
+        else if (a.orgTypes && type && !a.orgTypes.includes(type)) issue(path, `"${key}" is a ${type}, which cannot carry org attribute "${a.id}"`, `an org of type ${a.orgTypes.join(' or ')}`);
+        listedUnder.set(key, v.value);
+      });
     });
-    defs.set(a.id, { values, ...(a.orgTypes ? { orgTypes: a.orgTypes } : {}) });
   });
   const known = `one of ${JSON.stringify([...defs.keys()])} (defined in /orgAttributes)`;
-  const checkValues = (path: string, id: string, values: readonly string[], where = file) => {
-    const def = defs.get(id);
-    if (!def) return issue(path, `unknown org attribute "${id}"`, known, where);
+  const checkValues = (path: string, id: string, values: readonly string[]) => {
+    const allowed = defs.get(id);
+    if (!allowed) return issue(path, `unknown org attribute "${id}"`, known);
     values.forEach((v, k) => {
-      if (!def.values.includes(v)) issue(`${path}/${k}`, `"${v}" is not a value of org attribute "${id}"`, `one of ${JSON.stringify(def.values)}`, where);
+      if (!allowed.includes(v)) issue(`${path}/${k}`, `"${v}" is not a value of org attribute "${id}"`, `one of ${JSON.stringify(allowed)}`);
     });
   };
-
-  const walk = (node: OrgNodeConfig, path: string) => {
-    for (const [id, v] of Object.entries(node.attributes ?? {})) {
-      const def = defs.get(id);
-      const at = `${path}/attributes/${id}`;
-      if (!def) issue(at, `unknown org attribute "${id}"`, known);
-      else if (!def.values.includes(v)) issue(at, `"${v}" is not a value of org attribute "${id}"`, `one of ${JSON.stringify(def.values)}`);
-      else if (def.orgTypes && !def.orgTypes.includes(node.type)) issue(at, `a ${node.type} cannot carry org attribute "${id}"`, `an org of type ${def.orgTypes.join(' or ')}`);
-    }
-    node.children?.forEach((c, i) => walk(c, `${path}/children/${i}`));
-    node.side?.forEach((c, i) => walk(c, `${path}/side/${i}`));
-  };
-  walk(config.orgs, '/orgs');
-
   config.routing?.rules?.forEach((r, i) => {
     for (const [id, values] of Object.entries(r.attributes ?? {})) checkValues(`/routing/rules/${i}/attributes/${id}`, id, values);
   });
-  for (const [id, w] of workflows) {
+  for (const [id, w] of ctx.workflows) {
     for (const [attr, values] of Object.entries(w.def.offerWhere ?? {})) {
       // A plugin's workflow gets offerWhere only from the city's overrides: point there.
-      const path = w.file === file ? `${w.pointer}/offerWhere/${attr}` : `/overrides/workflows/${id}/offerWhere/${attr}`;
-      checkValues(path, attr, values);
+      checkValues(w.file === ctx.file ? `${w.pointer}/offerWhere/${attr}` : `/overrides/workflows/${id}/offerWhere/${attr}`, attr, values);
     }
   }
   return issues;

@@ -187,15 +187,27 @@ describe('overrides of a plugin’s workflow', () => {
       expect.objectContaining({ path: '/overrides/workflows/complaints.nosuch', expected: 'one of ["complaints.complaint"]' }),
     ]);
   });
+
+  it('lets the overrides of a plugin the city switched off wait, with a warning', () => {
+    const r = check((c) => {
+      c.plugins = {};
+      c.overrides = { workflows: { 'complaints.complaint': { title: { 'zh-CN': '投诉' } } } };
+    });
+    expect(r.issues).toEqual([]);
+    expect(r.warnings.filter((w) => w.path.startsWith('/overrides'))).toEqual([expect.objectContaining({ path: '/overrides/workflows/complaints.complaint', message: expect.stringContaining('"complaints" is not enabled') })]);
+  });
 });
 
 describe('org attributes', () => {
   const attributes = (c: Loose) => {
     c.orgAttributes = [
-      { id: 'compoundType', title: { 'zh-CN': '小区类型' }, orgTypes: ['compound'], values: [{ value: '商品房' }, { value: '无物业', en: 'No property company' }] },
+      {
+        id: 'compoundType',
+        title: { 'zh-CN': '小区类型' },
+        orgTypes: ['compound'],
+        values: [{ value: '商品房', orgs: ['tiandao'] }, { value: '无物业', en: 'No property company', orgs: ['hepan'] }],
+      },
     ];
-    c.orgs.children[0].children[0].children[1].attributes = { compoundType: '无物业' };
-    c.orgs.children[0].children[0].children[0].attributes = { compoundType: '商品房' };
   };
 
   it('are inherited down the tree and decide where a workflow is offered', () => {
@@ -209,18 +221,17 @@ describe('org attributes', () => {
     expect(d.workflows.get('complaints.complaint')!.def.offerWhere).toEqual({ compoundType: ['商品房'] });
   });
 
-  it('refuses unknown attributes and values, and an attribute on a type that cannot carry it', () => {
+  it('refuses unknown orgs, attributes and values, an org listed twice and a type that cannot carry it', () => {
     const r = check((c) => {
       attributes(c);
-      c.orgs.children[0].children[0].attributes = { compoundType: '商品房' };
-      c.orgs.children[0].children[0].children[1].attributes = { compoundType: '别墅', age: 'old' };
+      c.orgAttributes[0].values[0].orgs.push('yongfu', 'nowhere', 'hepan');
       c.routing = { rules: [{ attributes: { compoundType: ['无物业', '公寓'] }, to: { nearest: 'community' } }] };
       c.overrides = { workflows: { 'complaints.complaint': { offerWhere: { kind: ['x'] } } } };
     });
     expect(r.issues).toEqual([
-      expect.objectContaining({ path: '/orgs/children/0/children/0/attributes/compoundType', message: 'a community cannot carry org attribute "compoundType"' }),
-      expect.objectContaining({ path: '/orgs/children/0/children/0/children/1/attributes/compoundType', expected: 'one of ["商品房","无物业"]' }),
-      expect.objectContaining({ path: '/orgs/children/0/children/0/children/1/attributes/age', message: 'unknown org attribute "age"' }),
+      expect.objectContaining({ path: '/orgAttributes/0/values/0/orgs/1', message: '"yongfu" is a community, which cannot carry org attribute "compoundType"' }),
+      expect.objectContaining({ path: '/orgAttributes/0/values/0/orgs/2', message: 'unknown org "nowhere"' }),
+      expect.objectContaining({ path: '/orgAttributes/0/values/1/orgs/0', message: 'org "hepan" is already "商品房"' }),
       expect.objectContaining({ path: '/routing/rules/0/attributes/compoundType/1', message: '"公寓" is not a value of org attribute "compoundType"' }),
       expect.objectContaining({ path: '/overrides/workflows/complaints.complaint/offerWhere/kind', message: 'unknown org attribute "kind"' }),
     ]);

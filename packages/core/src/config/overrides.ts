@@ -35,10 +35,18 @@ export function applyOverrides(
   plugins: readonly ResolvedPluginManifest[],
   overrides: Overrides | undefined,
   ctx: OverrideContext,
-): { plugins: ResolvedPluginManifest[]; issues: ErrorDetail[] } {
+): { plugins: ResolvedPluginManifest[]; issues: ErrorDetail[]; warnings: ErrorDetail[] } {
   const issues: ErrorDetail[] = [];
+  const warnings: ErrorDetail[] = [];
   const issue = (path: string, message: string, expected: string) => issues.push({ file: ctx.file, path, message, expected });
-  if (!overrides) return { plugins: [...plugins], issues };
+  if (!overrides) return { plugins: [...plugins], issues, warnings };
+  const enabled = new Set(plugins.map((p) => p.name));
+  // Overrides of a plugin the city has switched off wait for it, with a warning; a typo in an enabled one's ids is an error.
+  const unknown = (at: string, kind: 'form' | 'workflow', id: string, known: string[]) => {
+    const plugin = id.split('.')[0]!;
+    if (!enabled.has(plugin)) warnings.push({ file: ctx.file, path: at, message: `plugin "${plugin}" is not enabled: the overrides of ${kind} "${id}" wait until it is`, expected: `"${plugin}" under /plugins, or no overrides for it` });
+    else issue(at, `plugin "${plugin}" has no ${kind} "${id}" (a ${kind} of this config is changed in /${kind}s itself)`, `one of ${JSON.stringify(known)}`);
+  };
 
   const formOwner = new Map<string, ResolvedPluginManifest>();
   const workflowOwner = new Map<string, ResolvedPluginManifest>();
@@ -53,7 +61,7 @@ export function applyOverrides(
     const at = `/overrides/forms/${seg(id)}`;
     const owner = formOwner.get(id);
     if (!owner) {
-      issue(at, `no enabled plugin has a form "${id}" (a form of this config is changed in /forms itself)`, `one of ${JSON.stringify([...formOwner.keys()])}`);
+      unknown(at, 'form', id, [...formOwner.keys()]);
       continue;
     }
     const form = owner.forms!.find((f) => f.id === id)!;
@@ -64,7 +72,7 @@ export function applyOverrides(
     const at = `/overrides/workflows/${seg(id)}`;
     const owner = workflowOwner.get(id);
     if (!owner) {
-      issue(at, `no enabled plugin has a workflow "${id}" (a workflow of this config is changed in /workflows itself)`, `one of ${JSON.stringify([...workflowOwner.keys()])}`);
+      unknown(at, 'workflow', id, [...workflowOwner.keys()]);
       continue;
     }
     const wf = owner.workflows!.find((w) => w.id === id)!;
@@ -73,6 +81,7 @@ export function applyOverrides(
 
   return {
     issues,
+    warnings,
     plugins: plugins.map((p) => ({
       ...p,
       ...(p.forms ? { forms: p.forms.map((f) => changedForms.get(f.id) ?? f) } : {}),

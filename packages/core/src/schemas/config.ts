@@ -51,11 +51,6 @@ export const orgNodeSchema = {
     type: { type: 'string' },
     name: { type: 'string', minLength: 1 },
     nameEn: { type: 'string' },
-    attributes: {
-      type: 'object',
-      additionalProperties: { type: 'string', minLength: 1 },
-      description: 'Values of the org attributes (/orgAttributes) by attribute id, e.g. { "compoundType": "无物业" }; the orgs below inherit them',
-    },
     children: { type: 'array', items: { $ref: '#/$defs/org' } },
     side: { type: 'array', items: { $ref: '#/$defs/org' }, description: 'Side-organizations attached to this node' },
   },

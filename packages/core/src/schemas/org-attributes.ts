@@ -2,9 +2,10 @@ import { localizedTextSchema } from '../i18n.js';
 
 /**
  * A classification a city gives its orgs (config `orgAttributes`), such as
- * the compound type 商品房 / 安置房 / 无物业 / 老旧小区 (DOMAIN.md §5). An org
- * carries a value in `attributes`; the orgs below it inherit it (a building
- * is of its compound's type). Routing rules (`routing.rules[].attributes`)
+ * the compound type 商品房 / 安置房 / 无物业 / 老旧小区 (DOMAIN.md §5). Each
+ * value lists the orgs that have it, by key; the orgs below them inherit it
+ * (a building is of its compound's type). Kept beside the tree rather than
+ * in it, so a city classifies its compounds in one table. Routing rules (`routing.rules[].attributes`)
  * and where a workflow is offered (`offerWhere`) may depend on it, and
  * plugins read it from the deployment.
  */
@@ -19,7 +20,11 @@ export const orgAttributeSchema = {
       minItems: 1,
       items: {
         type: 'object',
-        properties: { value: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1, description: 'English label' } },
+        properties: {
+          value: { type: 'string', minLength: 1 },
+          en: { type: 'string', minLength: 1, description: 'English label' },
+          orgs: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Keys of the orgs (in /orgs) that have this value; the orgs below them inherit it' },
+        },
         required: ['value'],
         additionalProperties: false,
       },

@@ -48,8 +48,6 @@ export interface OrgNodeConfig {
   type: string;
   name: string;
   nameEn?: string;
-  /** Values of the city's org attributes (config `orgAttributes`), by attribute id; inherited by the orgs below. */
-  attributes?: Record<string, string>;
   children?: OrgNodeConfig[];
   side?: OrgNodeConfig[];
 }

@@ -35,5 +35,7 @@ export async function metaRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/roles', { config: { policy: 'authenticated' }, schema: { tags: ['workflows'], summary: 'Roles and org types of the deployment', response: errorResponses } }, async () => ({
     roles: [...deployment.roles.values()],
     orgTypes: deployment.orgTypes,
+    // The classification of orgs (compound type…), so the intake page offers only the workflows offered there.
+    orgAttributes: Object.fromEntries([...deployment.orgAttributes].filter(([, a]) => Object.keys(a).length > 0)),
   }));
 }
