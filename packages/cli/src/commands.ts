@@ -1,7 +1,7 @@
 import { formatIssues, isLinliError } from '@linli/core';
-import pino from 'pino';
 import { openDatabase } from '@linli/db';
 import { loadCity, migrateAll, seedCity, startServer } from '@linli/server';
+import { serverLogging } from './logging.js';
 import type { CommonOptions } from './options.js';
 
 export type Out = (line: string) => void;
@@ -80,12 +80,7 @@ export async function serve(o: CommonOptions, flags: { port?: string | undefined
       host: flags.host ?? process.env.HOST ?? '127.0.0.1',
       demoPassword: password,
       webDir: flags.web,
-      logger: {
-        level: process.env.LOG_LEVEL ?? 'info',
-        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        // Buffered, asynchronous writes: a synchronous log line per request cost a sixth of the server's CPU under load (bench/README.md).
-        stream: pino.destination({ dest: 1, sync: false, minLength: 4096 }),
-      },
+      ...serverLogging(),
     });
     out('');
     out(`  Linli — ${server.deployment.config.title['zh-CN']} is running at ${server.url}`);

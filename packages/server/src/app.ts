@@ -13,6 +13,7 @@ import { registerErrorHandling } from './errors.js';
 import { registerInputGuards } from './json-body.js';
 import { makePluginContexts } from './plugin-context.js';
 import { openApiOptions } from './openapi.js';
+import { FailedRequestsLog } from './request-log.js';
 import { registerPolicy } from './policy.js';
 import { authRoutes } from './routes/auth.js';
 import { metaRoutes } from './routes/meta.js';
@@ -56,6 +57,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : crypto.randomUUID()),
     return503OnClosing: true,
+    ...(opts.requestLog === 'failed' ? { logController: new FailedRequestsLog() } : {}),
   });
 
   const now = opts.now ?? (() => new Date());
