@@ -4,7 +4,7 @@
  * the plugin contract.
  */
 export { definePlugin, hookNames } from './plugin.js';
-export type { LinliPlugin, PluginContext, PluginHooks, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
+export type { LinliPlugin, EnrolmentDefinition, PluginContext, PluginHooks, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export { SDK_VERSION } from './version.js';
 export { enumLabels } from './forms.js';
 export { responseRecord, type ResponseField, type CoreReadTables } from './schemas.js';
@@ -26,6 +26,8 @@ export type {
   Deployment,
   CityConfig,
   OrgNodeConfig,
+  PluginOverridable,
+  OrgAttributes,
 } from '@linli/core';
 export type { FromSchema } from 'json-schema-to-ts';
 export { sql, type Kysely, type Migration, type Generated, type Selectable } from 'kysely';

@@ -15,6 +15,8 @@ import { makePluginContexts } from './plugin-context.js';
 import { openApiOptions } from './openapi.js';
 import { FailedRequestsLog } from './request-log.js';
 import { registerPolicy } from './policy.js';
+import { defaultRateLimit, registerRateLimit } from './rate-limit.js';
+import { defaultLoginLimit } from './auth/login-limit.js';
 import { authRoutes } from './routes/auth.js';
 import { metaRoutes } from './routes/meta.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -29,6 +31,8 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
 import { deadJobRoutes } from './routes/dead-jobs.js';
+import { accountRoutes } from './routes/accounts.js';
+import { adminPeopleRoutes } from './routes/admin-people.js';
 import type { LinliServices, ServerOptions } from './types.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -55,7 +59,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : crypto.randomUUID()),
+    // A client's own request id is kept only when it is a plain token; anything else is replaced, never echoed.
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : crypto.randomUUID()),
+    // Whose address a request comes from: the socket's, unless the city's reverse proxy is trusted to say (LINLI_TRUST_PROXY).
+    trustProxy: (opts.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
     return503OnClosing: true,
     ...(opts.requestLog === 'failed' ? { logController: new FailedRequestsLog() } : {}),
   });
@@ -78,7 +85,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     jobs: workflow.jobs,
     escalations: workflow.escalations,
     sessions: new SessionCache({ ttlMs: opts.sessionCacheMs ?? 5000 }),
-    options: { ...opts, sessionHours: opts.sessionHours ?? 12, loginLimit: opts.loginLimit ?? { perAccount: 10, perAddress: 100, windowMinutes: 15 }, bodyLimit },
+    options: { ...opts, sessionHours: opts.sessionHours ?? 12, loginLimit: opts.loginLimit ?? defaultLoginLimit, bodyLimit },
   };
   app.decorate('linli', services);
   // On ready, not now: an app that fails to build must not leave a listening connection open.
@@ -88,15 +95,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerErrorHandling(app);
   registerInputGuards(app);
   await app.register(helmet, {
+    // HSTS only over HTTPS (below): sent over plain HTTP it is meaningless at best, and wrong for a LAN served without TLS.
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       // No upgrade-insecure-requests: a city may serve staff on a LAN over plain HTTP, where it would break every script.
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], upgradeInsecureRequests: null },
     },
   });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
   await app.register(cookie);
   await app.register(swagger, openApiOptions(opts.deployment));
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerPolicy(app);
+  await registerRateLimit(app, opts.rateLimit ?? defaultRateLimit);
 
   app.get('/healthz', { config: { policy: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
@@ -118,6 +131,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);
   await app.register(deadJobRoutes);
+  await app.register(accountRoutes);
+  await app.register(adminPeopleRoutes);
 
   for (const plugin of opts.plugins) {
     if (!plugin.routes) continue;

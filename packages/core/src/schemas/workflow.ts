@@ -11,12 +11,19 @@ import { timeLimitSchema } from './time-limit.js';
  * - `assigned-person`: the person the ticket is assigned to
  * - `reporter`: the person who filed the ticket
  * - `any`: anyone holding the role, wherever (a city command centre)
+ * - `host`: held at a side organization (a co-building unit 共建单位) attached
+ *   to the ticket's org or above it: the unit acts in its host's subtree
+ * - `enrolled`: the person is enrolled (`enrolment`, declared by a plugin as
+ *   data, e.g. 双报到 members) in an org at or above the ticket's; the core
+ *   reads the enrolment and decides, and such a step may be taken on a ticket
+ *   the person cannot otherwise see
  */
 export const actorRuleSchema = {
   type: 'object',
   properties: {
     role: definitionIdSchema,
-    scope: { enum: ['org', 'ancestor', 'assigned-org', 'assigned-person', 'reporter', 'any'] },
+    scope: { enum: ['org', 'ancestor', 'assigned-org', 'assigned-person', 'reporter', 'any', 'host', 'enrolled'] },
+    enrolment: definitionIdSchema,
   },
   required: ['scope'],
   additionalProperties: false,
@@ -106,6 +113,14 @@ export const transitionSchema = {
   additionalProperties: false,
 } as const;
 
+/** Where a workflow is offered: attribute id → the values an org (or an org above it) must have. */
+export const offerWhereSchema = {
+  type: 'object',
+  additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  description:
+    'Offer the workflow only at orgs whose attributes (config orgAttributes) have one of these values, e.g. { "compoundType": ["商品房", "安置房"] }',
+} as const;
+
 /** A ticket workflow as data: the closed loop of one practice. */
 export const workflowSchema = {
   $id: 'https://linli.dev/schemas/workflow.json',
@@ -121,6 +136,7 @@ export const workflowSchema = {
     initial: { type: 'string' },
     states: { type: 'array', items: stateSchema, minItems: 2 },
     transitions: { type: 'array', items: transitionSchema, minItems: 1 },
+    offerWhere: offerWhereSchema,
   },
   required: ['id', 'title', 'intakeForm', 'create', 'initial', 'states', 'transitions'],
   additionalProperties: false,
