@@ -1,6 +1,7 @@
 // One lint config for the monorepo: typescript-eslint's recommended rules,
 // without type information so `npm run lint` stays fast on 2 cores.
 import tseslint from 'typescript-eslint';
+import { layers } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/test-results/**', 'bench/results/**'] },
@@ -13,4 +14,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...layers,
 );

@@ -10,7 +10,7 @@ import { api, built, exampleWith, serve as serveWith, stop } from './support.js'
 
 // Only the generic closed loop: this test is about the core, not any practice.
 const config = exampleWith({ 'grid-requests': {} });
-const serve = (env: Record<string, string>, args: string[] = [], timeoutMs = 60_000) => serveWith(env, args, timeoutMs, config);
+const serve = (env: Record<string, string>, args: string[] = [], timeoutMs = 300_000) => serveWith(env, args, timeoutMs, config);
 
 /**
  * Kills the server with SIGKILL in the middle of a write load, restarts it on
@@ -101,7 +101,7 @@ describe.skipIf(!built)('crash and restart', () => {
       } finally {
         await database.close();
       }
-    }, 180_000);
+    });
   }
 
   it('refuses to start on a damaged PGlite directory, with a clear message', async () => {
@@ -112,23 +112,23 @@ describe.skipIf(!built)('crash and restart', () => {
       // Truncate the catalog files to garbage.
       const base = join(damaged, 'data', 'global');
       for (const f of readdirSync(base)) if (/^\d+$/.test(f)) writeFileSync(join(base, f), 'garbage');
-      await expect(serve({ LINLI_DATA_DIR: join(damaged, 'data'), DATABASE_URL: '' }, [], 30_000)).rejects.toThrow(/LINLI_ERR_DATA_DIR_DAMAGED|LINLI_ERR_MIGRATION_FAILED/);
+      await expect(serve({ LINLI_DATA_DIR: join(damaged, 'data'), DATABASE_URL: '' }, [], 300_000)).rejects.toThrow(/LINLI_ERR_DATA_DIR_DAMAGED|LINLI_ERR_MIGRATION_FAILED/);
     } finally {
       rmSync(damaged, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 
   it('refuses a second server on the same PGlite directory', async () => {
     const shared = mkdtempSync(join(tmpdir(), 'linli-lock-'));
     try {
       const first = await serve({ LINLI_DATA_DIR: join(shared, 'data'), DATABASE_URL: '' });
       try {
-        await expect(serve({ LINLI_DATA_DIR: join(shared, 'data'), DATABASE_URL: '' }, [], 30_000)).rejects.toThrow(/LINLI_ERR_DATA_DIR_LOCKED/);
+        await expect(serve({ LINLI_DATA_DIR: join(shared, 'data'), DATABASE_URL: '' }, [], 300_000)).rejects.toThrow(/LINLI_ERR_DATA_DIR_LOCKED/);
       } finally {
         await stop(first);
       }
     } finally {
       rmSync(shared, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });

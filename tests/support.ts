@@ -39,7 +39,7 @@ export interface Served {
 }
 
 /** Starts `linli serve --demo` and waits (bounded) until /healthz answers 200. */
-export async function serve(env: Record<string, string>, args: string[] = [], timeoutMs = 60_000, config = exampleConfig): Promise<Served> {
+export async function serve(env: Record<string, string>, args: string[] = [], timeoutMs = 300_000, config = exampleConfig): Promise<Served> {
   const port = await freePort();
   const child = spawn(process.execPath, [cli, 'serve', '--demo', '--config', config, '--port', String(port), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },

@@ -18,7 +18,7 @@ describe.skipIf(!built)('invitation, first password and first ticket in Chromium
   let city: City;
   beforeAll(async () => {
     city = await startCity([gridRequestsPlugin]);
-  }, 180_000);
+  });
   afterAll(async () => city?.close(), 60_000);
 
   it('an administrator invites a grid worker, who sets a password, logs in and works a ticket', async () => {
@@ -121,5 +121,5 @@ describe.skipIf(!built)('invitation, first password and first ticket in Chromium
     expect(await city.orgId('hepan-b8')).toMatch(/^[0-9]+$/);
     // The refusals the story provoked on purpose (a used link: 410; a wrong current password: 403) are the only errors.
     expect(city.problems.filter((p) => !/HTTP (403|410) .*\/api\/account\/|status of (403|410)/.test(p))).toEqual([]);
-  }, 240_000);
+  });
 });

@@ -21,7 +21,7 @@ describe.skipIf(!built)('dispatch, reassign and recall in Chromium', () => {
   let city: City;
   beforeAll(async () => {
     city = await startCity([gridRequestsPlugin]);
-  }, 180_000);
+  });
   afterAll(async () => city?.close(), 60_000);
 
   const badge = (page: import('playwright-core').Page) => page.locator('.ticket-head .badge');
@@ -90,5 +90,5 @@ describe.skipIf(!built)('dispatch, reassign and recall in Chromium', () => {
     await housing.waitForLoadState('networkidle', wait).catch(() => undefined);
     expect(await housing.getByRole('link', { name: new RegExp(title) }).count()).toBe(0);
     expect(city.problems).toEqual([]);
-  }, 240_000);
+  });
 });

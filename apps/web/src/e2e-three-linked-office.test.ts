@@ -84,14 +84,14 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
       timeout: 30_000,
     });
-  }, 180_000);
+  });
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', ...wait });
 
@@ -255,5 +255,5 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     expect(after).toEqual({ held: before.held + 2, raised: before.raised + 1, solved: before.solved + 1 });
     await shot(staff, 'tlo-indicators');
     expect(problems).toEqual([]);
-  }, 300_000);
+  });
 });

@@ -19,7 +19,7 @@ describe.skipIf(!built)('whistle and report in Chromium', () => {
   let city: City;
   beforeAll(async () => {
     city = await startCity([gridRequestsPlugin]);
-  }, 180_000);
+  });
   afterAll(async () => city?.close(), 60_000);
 
   it('a grid leader blows the whistle, the department reports from its inbox, the whistle-blower is told', async () => {
@@ -85,5 +85,5 @@ describe.skipIf(!built)('whistle and report in Chromium', () => {
     await visible(branch.getByRole('button', { name: new RegExp(`天长市城市管理局已报到：${title}`) }));
     await city.shot(branch, 'inbox-reported');
     expect(city.problems).toEqual([]);
-  }, 240_000);
+  });
 });

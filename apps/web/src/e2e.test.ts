@@ -59,14 +59,14 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
       timeout: 30_000,
     });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   async function newPage(width: number): Promise<Page> {
     const ctx = await browser.newContext({ viewport: { width, height: width < 500 ? 812 : 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -242,7 +242,7 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     await expect.poll(async () => (await page.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('已派单');
     await expect.poll(() => page.getByRole('button', { name: /^网格内解决/ }).count(), wait).toBe(0);
     expect(problems).toEqual([]);
-  }, 240_000);
+  });
 
   it('lays out every main page at 375 px and 1280 px without sideways scrolling', async () => {
     for (const width of [375, 1280]) {
@@ -280,7 +280,7 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
       }
     }
     expect(problems).toEqual([]);
-  }, 240_000);
+  });
 
   it('renders plugin pages safely: text as text, HTML in a sandbox where scripts do not run', async () => {
     const page = await newPage(1280);
@@ -305,7 +305,7 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     await visible(page.getByText('已保存'));
     await visible(page.getByRole('link', { name: /12月1日小区消防演练/ }));
     expect(problems).toEqual([]);
-  }, 120_000);
+  });
 
   it('dispatches a sorted request to a department through the org picker', async () => {
     const inject = async (username: string, method: 'GET' | 'POST', url: string, payload?: object) => {
@@ -330,7 +330,7 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     await visible(page.locator('.facts').getByText('天长市城市管理局'));
     await visible(page.getByRole('region', { name: /办理过程/ }).getByText('天长市城市管理局'));
     expect(problems).toEqual([]);
-  }, 120_000);
+  });
 
   it('switches to English, form titles and choices included', async () => {
     const page = await newPage(375);
@@ -348,5 +348,5 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     await page.getByRole('button', { name: '切换到中文' }).click();
     await visible(page.getByRole('textbox', { name: '标题', exact: true }));
     expect(problems).toEqual([]);
-  }, 120_000);
+  });
 });

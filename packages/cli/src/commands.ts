@@ -1,7 +1,7 @@
 import { effectiveCity, formatIssues, isLinliError } from '@linli/core';
-import pino from 'pino';
 import { openDatabase } from '@linli/db';
 import { loadCity, migrateAll, seedCity, startServer } from '@linli/server';
+import { serverLogging } from './logging.js';
 import type { CommonOptions } from './options.js';
 
 export type Out = (line: string) => void;
@@ -125,12 +125,7 @@ export async function serve(o: CommonOptions, flags: { port?: string | undefined
       demoPassword: password,
       publicUrl: process.env.LINLI_PUBLIC_URL || undefined,
       webDir: flags.web,
-      logger: {
-        level: process.env.LOG_LEVEL ?? 'info',
-        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        // Buffered, asynchronous writes: a synchronous log line per request cost a sixth of the server's CPU under load (bench/README.md).
-        stream: pino.destination({ dest: 1, sync: false, minLength: 4096 }),
-      },
+      ...serverLogging(),
     });
     out('');
     for (const w of server.deployment.warnings) err(`⚠ ${formatIssues([w])}`);

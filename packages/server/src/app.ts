@@ -13,6 +13,7 @@ import { registerErrorHandling } from './errors.js';
 import { registerInputGuards } from './json-body.js';
 import { makePluginContexts } from './plugin-context.js';
 import { openApiOptions } from './openapi.js';
+import { FailedRequestsLog } from './request-log.js';
 import { registerPolicy } from './policy.js';
 import { defaultRateLimit, registerRateLimit } from './rate-limit.js';
 import { defaultLoginLimit } from './auth/login-limit.js';
@@ -65,6 +66,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // Whose address a request comes from: the socket's, unless the city's reverse proxy is trusted to say (LINLI_TRUST_PROXY).
     trustProxy: (opts.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
     return503OnClosing: true,
+    ...(opts.requestLog === 'failed' ? { logController: new FailedRequestsLog() } : {}),
   });
 
   const now = opts.now ?? (() => new Date());

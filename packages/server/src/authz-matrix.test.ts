@@ -260,7 +260,7 @@ for (const backend of testBackends()) {
         clientsByToken.set(client.token!, p.username);
       }
       clients.set('anonymous', server.anonymous());
-    }, 120_000);
+    });
     afterAll(() => server?.close());
 
     it('has a row for every route the app serves', () => {
@@ -285,6 +285,6 @@ for (const backend of testBackends()) {
         }
       }
       expect(mismatches).toEqual([]);
-    }, 300_000);
+    });
   });
 }

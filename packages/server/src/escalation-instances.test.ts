@@ -112,7 +112,7 @@ describe.skipIf(!url)('two server instances sharing one job queue on PostgreSQL'
     // Another pass on either instance finds nothing left to do.
     const again = await Promise.all(apps.map((app) => app.linli.jobs.runDueJobs(clock.now())));
     expect(again.map((s) => s.done)).toEqual([0, 0]);
-  }, 120_000);
+  });
 });
 
 /** A database both runs can open: a file-backed PGlite directory, or a PostgreSQL schema. */
@@ -163,6 +163,6 @@ for (const backend of testBackends()) {
         await app.close();
         await database.close();
       }
-    }, 120_000);
+    });
   });
 }

@@ -72,6 +72,8 @@ export interface ServerOptions {
    * database. A soft limit: uploads already in flight may pass it.
    */
   uploadQuota?: { photosPerDay: number; megabytesPerDay: number };
+  /** Which requests get log lines: every one (default) or only those that failed (request-log.ts). */
+  requestLog?: 'all' | 'failed';
 }
 
 export interface RouteInfo {

@@ -68,13 +68,13 @@ for (const backend of testBackends()) {
       const t = (await resident.post('/api/tickets', { workflow: 'grid-request', orgId: hepan, data: requestData() })).body;
       const slowBefore = hook.received.filter((r) => r.path === '/slow').length;
 
-      // The whistle answers at once: deliveries are jobs, not part of the request.
+      // The whistle answers without waiting on any receiver: deliveries are jobs, run later by the worker,
+      // so when the answer arrives not one of them has been attempted (an event, not a stopwatch).
       const branch = await server.login('branch.hepan');
-      const started = Date.now();
       const whistle = await branch.post(`/api/tickets/${t.id}/whistle`, { reason: '需要多部门联合处置' });
       expect(whistle.status).toBe(201);
-      expect(Date.now() - started).toBeLessThan(300);
       expect(hook.received.filter((r) => r.path !== '/slow')).toEqual([]);
+      expect(hook.received.filter((r) => r.path === '/slow')).toHaveLength(slowBefore);
       const seq = (await branch.get(`/api/tickets/${t.id}`)).body.ticket.version;
 
       const first = await server.app.linli.jobs.runDueJobs(server.clock.now());

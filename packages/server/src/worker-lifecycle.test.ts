@@ -73,6 +73,6 @@ for (const backend of testBackends()) {
       } finally {
         if (!closed) await server.close();
       }
-    }, 60_000);
+    });
   });
 }

@@ -47,7 +47,7 @@ describe('linli new-plugin', () => {
       const res = await run(process.execPath, [tsc, '-p', join(dir, config), '--noEmit'], { cwd: ws.root }).catch((e: { stdout: string }) => e);
       expect('stdout' in res ? res.stdout : '', config).toBe('');
     }
-  }, 180_000);
+  });
 
   it('loads, starts on a real server and files a ticket of its workflow', async () => {
     const mod = (await import(join(dir, 'src/index.ts'))) as Record<string, LinliPlugin>;
@@ -90,7 +90,7 @@ describe('linli new-plugin', () => {
     expect(output).toMatch(/Test Files\s+2 passed/);
     // 4 generated tests in each plugin, plus the one the guide adds.
     expect(output).toMatch(/Tests\s+9 passed/);
-  }, 240_000);
+  });
 
   it('refuses a name that is not kebab-case, and a folder that exists, with exit code 1', async () => {
     const err: string[] = [];

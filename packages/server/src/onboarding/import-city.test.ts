@@ -56,7 +56,7 @@ for (const backend of testBackends()) {
       server = await startTestServer({ config: exampleConfig, plugins: [gridRequestsPlugin], backend });
       fresh = await backend.open();
       await migrateAll(fresh, []);
-    }, 120_000);
+    });
     afterAll(async () => {
       await fresh?.close();
       await server?.close();
