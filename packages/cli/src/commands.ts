@@ -114,6 +114,7 @@ export async function serve(o: CommonOptions, flags: { port?: string | undefined
       port: Number(flags.port ?? process.env.PORT ?? 3000),
       host: flags.host ?? process.env.HOST ?? '127.0.0.1',
       demoPassword: password,
+      publicUrl: process.env.LINLI_PUBLIC_URL || undefined,
       webDir: flags.web,
       logger: {
         level: process.env.LOG_LEVEL ?? 'info',
@@ -144,7 +145,7 @@ export async function serve(o: CommonOptions, flags: { port?: string | undefined
   }
 }
 
-function reportError(e: unknown, err: Out): number {
+export function reportError(e: unknown, err: Out): number {
   if (isLinliError(e)) {
     err(`✗ ${e.code}: ${e.message}`);
     if (e.details?.length) err(formatIssues(e.details));

@@ -26,6 +26,8 @@ export type {
   Deployment,
   CityConfig,
   OrgNodeConfig,
+  PluginOverridable,
+  OrgAttributes,
 } from '@linli/core';
 export type { FromSchema } from 'json-schema-to-ts';
 export { sql, type Kysely, type Migration, type Generated, type Selectable } from 'kysely';

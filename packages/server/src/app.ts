@@ -12,6 +12,7 @@ import { decodeAuthChange, authChannel, SessionCache } from './auth/session-cach
 import { registerErrorHandling } from './errors.js';
 import { registerInputGuards } from './json-body.js';
 import { makePluginContexts } from './plugin-context.js';
+import { openApiOptions } from './openapi.js';
 import { registerPolicy } from './policy.js';
 import { defaultRateLimit, registerRateLimit } from './rate-limit.js';
 import { defaultLoginLimit } from './auth/login-limit.js';
@@ -29,6 +30,8 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
 import { deadJobRoutes } from './routes/dead-jobs.js';
+import { accountRoutes } from './routes/accounts.js';
+import { adminPeopleRoutes } from './routes/admin-people.js';
 import type { LinliServices, ServerOptions } from './types.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -101,15 +104,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: `Linli API — ${opts.deployment.config.title['zh-CN']}`, version: '0.1.0', description: 'Errors are `{ code, message, details? }` with stable LINLI_ERR_* codes (docs/errors.md).' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } },
-      security: [{ bearer: [] }, { cookie: [] }],
-    },
-    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
-  });
+  await app.register(swagger, openApiOptions(opts.deployment));
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerPolicy(app);
   await registerRateLimit(app, opts.rateLimit ?? defaultRateLimit);
@@ -134,6 +129,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);
   await app.register(deadJobRoutes);
+  await app.register(accountRoutes);
+  await app.register(adminPeopleRoutes);
 
   for (const plugin of opts.plugins) {
     if (!plugin.routes) continue;

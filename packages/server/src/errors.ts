@@ -1,4 +1,4 @@
-import { isLinliError, LinliError, type ErrorDetail } from '@linli/core';
+import { isLinliError, LinliError, type ErrorDetail, type Locale } from '@linli/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 /**
@@ -14,12 +14,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     // The seconds the limit that refused the request still has to run (auth/login-limit.ts, rate-limit.ts).
     const retryAfter = (e as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
-    return reply.status(e.statusCode).type('application/json').send(e.toJSON());
+    return reply.status(e.statusCode).type('application/json').send(e.toJSON(requestLocale(req.headers['accept-language'])));
   });
 
   app.setNotFoundHandler((req, reply) => {
     const e = new LinliError('LINLI_ERR_ROUTE_NOT_FOUND', [`${req.method} ${req.url.split('?')[0]}`]);
-    return reply.status(404).send(e.toJSON());
+    return reply.status(404).send(e.toJSON(requestLocale(req.headers['accept-language'])));
   });
 }
 
@@ -59,5 +59,13 @@ function toLinliError(err: FastifyError | LinliError | Error, requestId: string,
   return new LinliError('LINLI_ERR_INTERNAL', [requestId]);
 }
 
+/**
+ * The language to answer errors in: Chinese when the client's first choice is
+ * Chinese (the web app sends its chosen language), else English, which API
+ * clients that send nothing get too.
+ */
+export function requestLocale(acceptLanguage: string | undefined): Locale {
+  return /^\s*zh\b/i.test(acceptLanguage ?? '') ? 'zh-CN' : 'en';
+}
 /** PostgreSQL data exceptions caused by a value sent: numeric out of range, invalid text representation, untranslatable or invalid characters. */
 const pgInputErrors = new Set(['22003', '22P02', '22P05', '22021', '22001', '22008', '22007']);

@@ -5,3 +5,8 @@ export { discoverPlugins, findInstalledPlugins, type InstalledPlugin } from './d
 export { readJsonFile } from './config-file.js';
 export { hashPassword, verifyPassword, passwordParams } from './auth/password.js';
 export type { RoutePolicy, ServerOptions } from './types.js';
+export { createAdministrator, linkFor } from './services/admin-accounts.js';
+export { setupLink, accountTokenHours } from './auth/account-tokens.js';
+export { importCity, importError, problemPath, type ImportResult } from './onboarding/import-city.js';
+export { exportCity } from './onboarding/export-city.js';
+export { importLimits } from './onboarding/sheets.js';

@@ -49,6 +49,11 @@ export interface ServerOptions {
   trustProxy?: boolean | number | string | string[];
   /** Where the built web app is; served at `/` when it exists. */
   webDir?: string | undefined;
+  /**
+   * The address people open the web app at (LINLI_PUBLIC_URL), for setup and
+   * reset links; default: the address the administrator's request came to.
+   */
+  publicUrl?: string | undefined;
   /** Demo mode: the login page shows the demo accounts. */
   demo?: { password: string; usernames: string[] } | undefined;
   /** Largest accepted request body in bytes. */

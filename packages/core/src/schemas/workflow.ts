@@ -1,7 +1,6 @@
 import { localizedTextSchema } from '../i18n.js';
+import { definitionIdSchema } from './ids.js';
 import { timeLimitSchema } from './time-limit.js';
-
-const idPattern = '^[a-z][a-z0-9_.-]*$';
 
 /**
  * Who may fire a transition (or create a ticket): a role, and how the org the
@@ -22,9 +21,9 @@ const idPattern = '^[a-z][a-z0-9_.-]*$';
 export const actorRuleSchema = {
   type: 'object',
   properties: {
-    role: { type: 'string', pattern: idPattern },
+    role: definitionIdSchema,
     scope: { enum: ['org', 'ancestor', 'assigned-org', 'assigned-person', 'reporter', 'any', 'host', 'enrolled'] },
-    enrolment: { type: 'string', pattern: idPattern },
+    enrolment: definitionIdSchema,
   },
   required: ['scope'],
   additionalProperties: false,
@@ -89,7 +88,7 @@ export const effectSchema = {
 export const stateSchema = {
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: idPattern },
+    id: definitionIdSchema,
     title: localizedTextSchema,
     terminal: { type: 'boolean' },
     timeLimit: timeLimitSchema,
@@ -101,7 +100,7 @@ export const stateSchema = {
 export const transitionSchema = {
   type: 'object',
   properties: {
-    name: { type: 'string', pattern: idPattern },
+    name: definitionIdSchema,
     title: localizedTextSchema,
     from: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
     to: { type: 'string' },
@@ -114,12 +113,20 @@ export const transitionSchema = {
   additionalProperties: false,
 } as const;
 
+/** Where a workflow is offered: attribute id → the values an org (or an org above it) must have. */
+export const offerWhereSchema = {
+  type: 'object',
+  additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  description:
+    'Offer the workflow only at orgs whose attributes (config orgAttributes) have one of these values, e.g. { "compoundType": ["商品房", "安置房"] }',
+} as const;
+
 /** A ticket workflow as data: the closed loop of one practice. */
 export const workflowSchema = {
   $id: 'https://linli.dev/schemas/workflow.json',
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: idPattern },
+    id: definitionIdSchema,
     title: localizedTextSchema,
     description: localizedTextSchema,
     intakeForm: { type: 'string', description: 'Form filled in to create a ticket' },
@@ -129,6 +136,7 @@ export const workflowSchema = {
     initial: { type: 'string' },
     states: { type: 'array', items: stateSchema, minItems: 2 },
     transitions: { type: 'array', items: transitionSchema, minItems: 1 },
+    offerWhere: offerWhereSchema,
   },
   required: ['id', 'title', 'intakeForm', 'create', 'initial', 'states', 'transitions'],
   additionalProperties: false,

@@ -24,7 +24,7 @@ export function createTicketLifecycle(deployment: Deployment, jobs: JobRunner, n
   const keys = namedOrgKeys(deployment.config);
   const route = async (trx: Kysely<any>, workflow: string, data: Record<string, unknown>, orgPath: string) => {
     const here = await loadNeighbourhood(trx, { orgPath }, keys);
-    const decision = resolveRoute(deployment.config.routing, { workflow, data }, here);
+    const decision = resolveRoute(deployment.config.routing, { workflow, data }, here, deployment.orgAttributes);
     if (!decision) {
       throw unprocessable('No dispatch rule matches this ticket and the fallback chain found no organization: add a rule under "routing" in the city config.', [
         { path: '/data', message: 'no organization to route to' },

@@ -1,8 +1,9 @@
-import { canSeeTicket, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, type Actor, type Deployment, type Ticket } from '@linli/core';
+import { canSeeTicket, isOfferedAt, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, type Actor, type Deployment, type Ticket } from '@linli/core';
 import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
 import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 import { assertCanSeeTicket } from '../policy.js';
+import { assertSomeoneCanTakeOver } from './handler-check.js';
 import { enrolmentReader } from './enrolments.js';
 import type { TicketLifecycle } from './ticket-lifecycle.js';
 
@@ -32,6 +33,9 @@ export function createTicketService(
       const wf = workflow(input.workflow, '/workflow');
       const org = await getOrg(trx, input.orgId);
       if (!org) throw unprocessable(`There is no organization ${input.orgId}.`, [{ path: '/orgId', message: 'unknown organization' }]);
+      if (!isOfferedAt(wf.def, deployment.orgAttributes.get(org.key))) {
+        throw unprocessable(`"${wf.def.title['zh-CN']}" is not offered at ${org.name} (${JSON.stringify(wf.def.offerWhere)}) 该组织不适用此流程`, [{ path: '/orgId', message: `not offered at ${org.name}`, expected: `an org where ${JSON.stringify(wf.def.offerWhere)}` }]);
+      }
       const at = now();
       const plan = planCreate(ctx, wf, actor, org.path, input.data, at);
       const placed = lifecycle ? await lifecycle.placeNew(trx, wf, plan, org) : null;
@@ -71,6 +75,7 @@ export function createTicketService(
         const org = await getOrg(trx, change.assigneeOrgId);
         if (!org) throw new LinliError('LINLI_ERR_FORM_INVALID', [input.action], [{ path: '/data', message: `unknown organization ${change.assigneeOrgId}` }]);
         assigneeOrgPath = org.path;
+        await assertSomeoneCanTakeOver(trx, deployment, wf, change, org);
       }
       for (const p of plugins) await p.hooks?.beforeTransition?.({ ticket, change, actor, trx, ctx: contextFor(p) });
       const updated = await applyChange(trx, ticket, change, Number(actor.personId), assigneeOrgPath, at);
