@@ -3,7 +3,7 @@ import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import { startTestServer, testBackends, type TestClient, type TestServer } from '@linli/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onePixelPng } from './test-images.js';
-import { exampleConfig, orgId, requestData } from './test-support.js';
+import { bundledPlugins, exampleConfig, exampleConfigFile, orgId, requestData } from './test-support.js';
 
 /**
  * Every route × every seeded person × in-scope / out-of-scope, plus anonymous.
@@ -286,5 +286,58 @@ for (const backend of testBackends()) {
       }
       expect(mismatches).toEqual([]);
     });
+  });
+}
+
+/**
+ * The whole example city, all six plugins, with its demo history: every
+ * route every plugin serves, as every seeded person and anonymously. Rows are
+ * generated from the route table, so a plugin route cannot be missed:
+ * anonymous callers get 401, `admin` routes 403 for non-administrators, no
+ * answer is a 5xx or an error without a code, and no answer to someone who
+ * administers nobody carries another person's whole phone number.
+ */
+for (const backend of testBackends()) {
+  describe(`authorization matrix of every bundled plugin on ${backend.name}`, () => {
+    let server: TestServer;
+    const clients = new Map<Who, TestClient>();
+    const phones = new Map<string, string>();
+    beforeAll(async () => {
+      server = await startTestServer({ config: exampleConfigFile, plugins: bundledPlugins, backend, demoData: true, loginLimit: { perAccountAndAddress: 1e6, perAccount: 1e6, perAddress: 1e6, windowMinutes: 1 } });
+      for (const p of server.deployment.config.people ?? []) {
+        clients.set(p.username, await server.login(p.username));
+        if (p.phone) phones.set(p.username, p.phone);
+      }
+      clients.set('anonymous', server.anonymous());
+    }, 300_000);
+    afterAll(() => server?.close());
+
+    it('serves routes of every plugin the city enables, each with a policy', () => {
+      for (const plugin of bundledPlugins.filter((p) => p.routes)) {
+        expect(server.app.linli.routes.some((r) => r.url.startsWith(`/api/plugins/${plugin.name}/`)), plugin.name).toBe(true);
+      }
+    });
+
+    it('answers every plugin route × person: 401 anonymous, 403 non-admins on admin routes, never 5xx, and no stranger’s whole phone', async () => {
+      const mismatches: string[] = [];
+      const routes = server.app.linli.routes.filter((r) => r.url.startsWith('/api/plugins/') || (r.method === 'GET' && r.url.startsWith('/api/')));
+      for (const route of routes) {
+        const url = route.url.replace(/:(\w+)/g, '1');
+        for (const [who, client] of clients) {
+          const res = await client.request(route.method as 'GET', url, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+          const key = `${route.method} ${route.url} as ${who}`;
+          if (res.status >= 500) mismatches.push(`${key}: ${res.status}`);
+          if (res.status >= 400 && typeof res.body?.code !== 'string') mismatches.push(`${key}: ${res.status} without a code`);
+          if (who === 'anonymous' && route.policy !== 'public' && res.status !== 401) mismatches.push(`${key}: ${res.status}, expected 401`);
+          const isAdmin = server.deployment.config.people?.find((p) => p.username === who)?.roles.some((r) => r.role === 'admin') ?? false;
+          if (who !== 'anonymous' && route.policy === 'admin' && !isAdmin && res.status !== 403) mismatches.push(`${key}: ${res.status}, expected 403`);
+          if (!isAdmin && res.status < 300) {
+            const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+            for (const [owner, phone] of phones) if (owner !== who && text.includes(phone)) mismatches.push(`${key}: shows ${owner}'s phone ${phone}`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    }, 900_000);
   });
 }

@@ -151,7 +151,7 @@ describe.skipIf(!url)('the login limit across two instances on one PostgreSQL', 
   it('checks at most the limit of 90 parallel guesses spread over both, the right password at #85 included', async () => {
     const deployment = loadDeployment(exampleConfig, { file: 'example', available: new Map([['grid-requests', gridRequestsPlugin]]), sdkVersion: SDK_VERSION });
     const plugins = [gridRequestsPlugin];
-    const apps = [];
+    const apps: Awaited<ReturnType<typeof buildApp>>[] = [];
     for (let i = 0; i < 2; i++) {
       const database = await openDatabase({ url, schema });
       if (i === 0) {

@@ -1,15 +1,17 @@
 import fc from 'fast-check';
-import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import { startTestServer, testBackends, type TestClient, type TestServer } from '@linli/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteInfo } from './types.js';
-import { exampleConfig, orgId, requestData } from './test-support.js';
+import { bundledPlugins, exampleConfigFile, orgId, requestData } from './test-support.js';
 
 /**
- * Property-based hostile input: for every route, bodies, queries and path
+ * Property-based hostile input: for every route of the example city with all
+ * its bundled plugins, bodies, queries and path
  * params generated from its JSON Schema and far outside it (wrong types, huge
  * and odd strings, deep nesting, SQL and HTML metacharacters,
- * prototype-pollution keys). Every answer must be a correct 2xx or a 4xx with
+ * prototype-pollution keys), and raw JSON text no serializer would write:
+ * 10,000-deep nesting, lone UTF-16 surrogates, numbers that overflow to
+ * infinity. Every answer must be a correct 2xx or a 4xx with
  * a code — never a 5xx — and the server must keep serving.
  * Runs: LINLI_FUZZ_RUNS per route (default 25; CI's long variant sets more).
  */
@@ -49,6 +51,16 @@ const anyJson = fc.oneof(
   { weight: 2, arbitrary: fc.dictionary(fc.oneof(nasty, fc.string()), leaf) },
   { weight: 1, arbitrary: deep },
   { weight: 1, arbitrary: fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}')) },
+);
+
+/** Raw JSON text: what JSON.stringify cannot produce but an attacker can send. */
+const hostileText = fc.constantFrom(
+  '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000),
+  '['.repeat(5_000) + ']'.repeat(5_000),
+  '{"title":"\\ud800","note":"x\\udfff","data":{"title":"\\ud83d"}}',
+  '{"points":1e309,"hours":-1e309,"n":' + '9'.repeat(400) + '}',
+  '{"points":"1e309","hours":"' + '9'.repeat(400) + '","limit":"1e309"}',
+  '{"data":{"points":1e309,"score":' + '9'.repeat(400) + '}}',
 );
 
 /** A value that fits `schema` loosely, with odd strings where strings go. */
@@ -95,7 +107,7 @@ for (const backend of testBackends()) {
     let grid: TestClient;
     let ticketId: string;
     beforeAll(async () => {
-      server = await startTestServer({ config: exampleConfig, plugins: [gridRequestsPlugin], backend, loginLimit: { perAccount: 1_000_000, perAddress: 1_000_000, windowMinutes: 1 } });
+      server = await startTestServer({ config: exampleConfigFile, plugins: bundledPlugins, backend, loginLimit: { perAccountAndAddress: 1_000_000, perAccount: 1_000_000, perAddress: 1_000_000, windowMinutes: 1 } });
       admin = await server.login('admin');
       grid = await server.login('grid.yongfu1');
       ticketId = (await grid.post('/api/tickets', { workflow: 'grid-request', orgId: await orgId(server, 'hepan'), data: requestData() })).body.id;
@@ -113,13 +125,14 @@ for (const backend of testBackends()) {
             queryFrom(route.schema?.querystring),
             fc.oneof(fc.constant(ticketId), oddString),
             fc.boolean(),
-            async (fitted, wild, query, param, useWild) => {
+            fc.option(hostileText, { freq: 3 }),
+            async (fitted, wild, query, param, useWild, raw) => {
               const url = fill(route, param) + (query ? `?${query}` : '');
               const client = route.policy === 'admin' ? admin : grid;
-              const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : useWild ? wild : fitted;
+              const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : raw ?? JSON.stringify(useWild ? wild : fitted);
               let res;
               try {
-                res = await client.request(route.method as 'GET', url, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });
+                res = await client.request(route.method as 'GET', url, body, body === undefined ? {} : { 'content-type': 'application/json' });
               } catch (e) {
                 failures.push(`${route.method} ${url}: threw ${(e as Error).message}`);
                 return false;

@@ -145,9 +145,9 @@ for (const backend of testBackends()) {
       const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
       expect(lines[0]).toBe('编号,日期,小区,类别,对象,事项,分值,时长(小时),关联工单,关联活动,更正记录');
       expect(lines).toHaveLength(4);
-      expect(lines.some((l) => l.includes('钱立新') && l.includes(',-3,'))).toBe(true);
-      // Phone numbers, work units and free-text reasons stay out.
-      expect(String(csv.body)).not.toMatch(/1380550|住建局|多记/);
+      expect(lines.some((l) => l.includes(`报到党员 #${memberHepan}`) && l.includes(',-3,'))).toBe(true);
+      // Names, phone numbers, work units and free-text reasons stay out (SECURITY.md: exports hold no personal data).
+      expect(String(csv.body)).not.toMatch(/钱立新|冯雅琴|1380550|住建局|多记/);
       expect(String((await (await as('secretary.shuguang')).get(`${api}/ledger.csv`)).body).replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(1);
     });
   });

@@ -7,6 +7,7 @@ import { announceAuthChange } from '../auth/sessions.js';
 import { assertAdminFor, peopleScope, requireActor } from '../policy.js';
 import { errorResponses, pageQuery } from './schemas.js';
 import { maskValue } from '../services/personal-data.js';
+import { assertCityKeepsAdmin } from '../services/accounts.js';
 
 export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const { linli } = app;
@@ -171,16 +172,20 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 }
 
 /**
- * A city must keep one administrator at its root: otherwise nobody can grant
- * roles above a community again. The root's administrator assignments are
- * locked first, so two administrators revoking each other at the same moment
- * cannot both succeed.
+ * A city keeps one administrator at its root (services/accounts.ts): the
+ * root's administrator rows are locked first, so two administrators revoking
+ * each other at the same moment cannot both succeed.
  */
 async function assertNotLastCityAdmin(trx: Kysely<CoreTables>, deployment: Deployment, assignment: Person['roles'][number]): Promise<void> {
   const adminRoles = [...deployment.roles.values()].filter((r) => r.admin).map((r) => r.id);
   if (!adminRoles.includes(assignment.role)) return;
-  const root = await trx.selectFrom('linli_orgs').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
-  if (!root || String(root.id) !== assignment.orgId) return;
-  const holders = await trx.selectFrom('linli_role_assignments').select('id').where('org_id', '=', root.id).where('role', 'in', adminRoles).forUpdate().execute();
-  if (holders.filter((h) => String(h.id) !== assignment.id).length === 0) throw new LinliError('LINLI_ERR_LAST_ADMIN', [assignment.orgName]);
+  await trx
+    .selectFrom('linli_role_assignments as ra')
+    .innerJoin('linli_orgs as o', 'o.id', 'ra.org_id')
+    .select('ra.id')
+    .where('o.parent_id', 'is', null)
+    .where('ra.role', 'in', adminRoles)
+    .forUpdate()
+    .execute();
+  await assertCityKeepsAdmin(trx, { adminRoles, droppedGrants: [Number(assignment.id)] });
 }

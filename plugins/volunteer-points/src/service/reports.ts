@@ -25,6 +25,8 @@ export function entryJson(e: EntryView, offsetHours: number) {
     accountKind: e.unit_org_id !== null ? 'unit' : e.member_kind === 'resident' ? 'resident' : 'inService',
     accountKindTitle: kindLabel(e),
     accountName: e.account_name,
+    /** What an export shows for the account: a member's registration number, a unit's name. */
+    accountRef: e.unit_org_id !== null ? e.account_name : `报到党员 #${e.member_id}`,
     kind: e.kind,
     kindTitle: entryKindTitle[e.kind] ?? e.kind,
     points: e.points,
@@ -56,7 +58,8 @@ const csvCell = (v: unknown) => {
 export async function ledgerCsv(env: Env, scope: Scope, start: Date, end: Date): Promise<string> {
   const rows = await ledger(env, scope, start, end, 100_000);
   const header = ['编号', '日期', '小区', '类别', '对象', '事项', '分值', '时长(小时)', '关联工单', '关联活动', '更正记录'];
-  const lines = rows.reverse().map((r) => [r.id, r.date, r.orgName, r.accountKindTitle, r.accountName, r.kindTitle, r.points, r.hours ?? '', r.ticketId ?? '', r.activityTitle ?? '', r.correctsId ?? ''].map(csvCell).join(','));
+  // A file travels further than a screen: members appear by their registration number, never by name (units, being organizations, by name).
+  const lines = rows.reverse().map((r) => [r.id, r.date, r.orgName, r.accountKindTitle, r.accountRef, r.kindTitle, r.points, r.hours ?? '', r.ticketId ?? '', r.activityTitle ?? '', r.correctsId ?? ''].map(csvCell).join(','));
   // A BOM so spreadsheet programs open the Chinese text as UTF-8.
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
