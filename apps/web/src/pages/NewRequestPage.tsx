@@ -25,11 +25,11 @@ export function NewRequestPage() {
   const orgFieldId = useId();
 
   // Only the kinds of matter my roles may file (the server checks the place too).
-  const offered = useMemo(() => dep.workflows.filter((w) => mayFile(w, me.roles)), [dep.workflows, me]);
+  const mine = useMemo(() => dep.workflows.filter((w) => mayFile(w, me.roles)), [dep.workflows, me]);
   // Start from the obvious choices: the only workflow, and the compound where my role is.
   useEffect(() => {
-    if (!workflowId && offered.length) setWorkflowId(offered.find((w) => !w.offerWhere)?.id ?? offered[0]!.id);
-  }, [offered, workflowId]);
+    if (!workflowId && mine.length) setWorkflowId(mine.find((w) => !w.offerWhere)?.id ?? mine[0]!.id);
+  }, [mine, workflowId]);
   useEffect(() => {
     if (orgId || !dep.orgs.length) return;
     const mine = me.roles.map((r) => dep.org(r.orgId)).find((o) => o?.type === 'compound');
@@ -41,7 +41,7 @@ export function NewRequestPage() {
   const compounds = dep.orgs.filter((o) => o.type === 'compound');
   // A workflow may be offered only where the org's attributes fit (offerWhere: an elevator retrofit in old compounds).
   const attrs = dep.orgAttributes(dep.org(orgId)?.key);
-  const offered = dep.workflows.filter((w) => !orgId || Object.entries(w.offerWhere ?? {}).every(([k, values]) => values.includes(attrs[k] ?? '')));
+  const offered = mine.filter((w) => !orgId || Object.entries(w.offerWhere ?? {}).every(([k, values]) => values.includes(attrs[k] ?? '')));
   const wf = offered.find((w) => w.id === workflowId) ? dep.workflow(workflowId) : undefined;
 
   return (
