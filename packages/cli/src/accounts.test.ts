@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main.js';
 
 const example = fileURLToPath(new URL('../../../examples/tianchang/linli.config.json', import.meta.url));
@@ -11,7 +11,17 @@ const example = fileURLToPath(new URL('../../../examples/tianchang/linli.config.
 /** The go-live commands as an implementer runs them, on an embedded database in a temporary directory. */
 describe('linli admin, import and export', () => {
   const dir = mkdtempSync(join(tmpdir(), 'linli-cli-golive-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Embedded only: with DATABASE_URL set (CI) the commands would write the shared database's default schema, which outlives the run.
+  const saved = { url: process.env.DATABASE_URL, schema: process.env.LINLI_DB_SCHEMA };
+  beforeAll(() => {
+    delete process.env.DATABASE_URL;
+    delete process.env.LINLI_DB_SCHEMA;
+  });
+  afterAll(() => {
+    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
+    if (saved.schema !== undefined) process.env.LINLI_DB_SCHEMA = saved.schema;
+    rmSync(dir, { recursive: true, force: true });
+  });
   // The example city's structure without its plugins: the commands here are about people, not practices.
   const config = join(dir, 'linli.config.json');
   writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(example, 'utf8')), $schema: undefined, plugins: {}, escalation: undefined }));
