@@ -24,6 +24,7 @@ export * from './workflow/registry.js';
 export * from './tickets/actor.js';
 export * from './tickets/rules.js';
 export type * from './tickets/types.js';
+export { withPatch } from './tickets/types.js';
 export * from './tickets/engine.js';
 export * from './time/calendar.js';
 export * from './routing/neighbourhood.js';

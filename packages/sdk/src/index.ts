@@ -4,7 +4,7 @@
  * the plugin contract.
  */
 export { definePlugin, hookNames } from './plugin.js';
-export type { LinliPlugin, PluginContext, PluginHooks, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
+export type { LinliPlugin, PluginContext, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export { SDK_VERSION } from './version.js';
 export { enumLabels } from './forms.js';
 export { responseRecord, type ResponseField, type CoreReadTables } from './schemas.js';

@@ -5,3 +5,4 @@ export { discoverPlugins, findInstalledPlugins, type InstalledPlugin } from './d
 export { readJsonFile } from './config-file.js';
 export { hashPassword, verifyPassword, passwordParams } from './auth/password.js';
 export type { RoutePolicy, ServerOptions } from './types.js';
+export { createLinliServices, type CoreServices, type LinliServicesOptions } from './services/linli-services.js';
