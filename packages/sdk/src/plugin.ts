@@ -3,6 +3,9 @@ import type { Actor, Deployment, FormDefinition, LocalizedText, PluginManifest, 
 import type { FastifyInstance } from 'fastify';
 import type { Kysely, Migration } from 'kysely';
 
+/** The fastify instance a plugin's `routes` get, encapsulated under `/api/plugins/<name>`. */
+export type PluginApp = FastifyInstance;
+
 /** Services the server offers plugins: the same code paths the core routes use, with the same checks. */
 export interface TicketService {
   create(trx: Kysely<any>, actor: Actor, input: { workflow: string; orgId: string; data: unknown }): Promise<Ticket>;
@@ -232,7 +235,7 @@ export interface LinliPlugin extends PluginManifest {
   /** Migrations for the plugin's own tables (prefix them with the plugin's name), run in name order, one transaction each. */
   migrations?: Record<string, Migration>;
   /** The plugin's HTTP routes, mounted encapsulated under `/api/plugins/<name>`. Every route declares `config.policy`. */
-  routes?: (app: FastifyInstance, ctx: PluginContext) => Promise<void> | void;
+  routes?: (app: PluginApp, ctx: PluginContext) => Promise<void> | void;
   /** Hooks per workflow id: the server calls only those of the ticket's workflow. */
   hooks?: PluginHooks;
   /** Demo data (`npm start`, `linli seed --demo`); runs once per database, after the plugins it depends on. Must work in any city: find orgs and people in `ctx.deployment.config`. */
