@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
 
   // ── 2. The server: cold start, API reads, API writes ─────────────────
   const extras = await runApiPhases(
-    { repoRoot, configPath, env: target.serverEnv, logFile: join(workDir, 'server.log') },
+    { repoRoot, configPath, env: { ...target.serverEnv, LINLI_RATE_LIMIT_ANONYMOUS: '0', LINLI_RATE_LIMIT_SESSION: '0' }, logFile: join(workDir, 'server.log') },
     { coldStarts: o.coldStarts, concurrency: o.concurrency, readConcurrency: o.readConcurrency, duration: o.duration, readDuration: o.readDuration, load, phase },
     reads,
     fx,

@@ -65,13 +65,48 @@ export function sessionCacheMs(env: NodeJS.ProcessEnv = process.env): number | u
   return n;
 }
 
+/**
+ * `LINLI_TRUST_PROXY`: whether to believe the client address a reverse proxy
+ * reports (X-Forwarded-For). Unset or `false`: no (the socket's address).
+ * `true`: any proxy (only when nothing reaches the server except through it);
+ * a number: that many proxy hops; otherwise a comma-separated list of the
+ * proxies' addresses or CIDR ranges.
+ */
+export function trustProxy(env: NodeJS.ProcessEnv = process.env): boolean | number | string[] | undefined {
+  const v = env.LINLI_TRUST_PROXY?.trim();
+  if (v === undefined || v === '' || v === 'false') return undefined;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((s) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s) && !['loopback', 'linklocal', 'uniquelocal'].includes(s));
+  if (bad) throw new Error(`LINLI_TRUST_PROXY must be true, false, a number of hops, or proxy addresses / CIDR ranges separated by commas; "${bad}" is none of these.`);
+  return list;
+}
+
+/** `LINLI_RATE_LIMIT_ANONYMOUS` / `LINLI_RATE_LIMIT_SESSION`: requests per minute per address / per session (0: off). */
+export function rateLimit(env: NodeJS.ProcessEnv = process.env): { anonymousPerMinute: number; sessionPerMinute: number } | undefined {
+  const read = (name: string, fallback: number) => {
+    const v = env[name];
+    if (v === undefined || v === '') return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of requests per minute (0 switches the limit off), got "${v}".`);
+    return n;
+  };
+  if (!env.LINLI_RATE_LIMIT_ANONYMOUS && !env.LINLI_RATE_LIMIT_SESSION) return undefined;
+  return { anonymousPerMinute: read('LINLI_RATE_LIMIT_ANONYMOUS', 300), sessionPerMinute: read('LINLI_RATE_LIMIT_SESSION', 1200) };
+}
+
 /** `linli serve`: migrate, seed, and serve until Ctrl-C; in-flight requests finish and the database closes. */
 export async function serve(o: CommonOptions, flags: { port?: string | undefined; host?: string | undefined; demo: boolean; web?: string | undefined }, out: Out, err: Out): Promise<number> {
   try {
     const password = flags.demo ? demoPassword() : undefined;
     const cacheMs = sessionCacheMs();
+    const proxies = trustProxy();
+    const limits = rateLimit();
     const server = await startServer({
       ...(cacheMs === undefined ? {} : { sessionCacheMs: cacheMs }),
+      ...(proxies === undefined ? {} : { trustProxy: proxies }),
+      ...(limits === undefined ? {} : { rateLimit: limits }),
       configPath: o.config,
       databaseUrl: o.databaseUrl,
       databaseSchema: o.databaseSchema,
@@ -79,6 +114,7 @@ export async function serve(o: CommonOptions, flags: { port?: string | undefined
       port: Number(flags.port ?? process.env.PORT ?? 3000),
       host: flags.host ?? process.env.HOST ?? '127.0.0.1',
       demoPassword: password,
+      publicUrl: process.env.LINLI_PUBLIC_URL || undefined,
       webDir: flags.web,
       logger: {
         level: process.env.LOG_LEVEL ?? 'info',
@@ -109,7 +145,7 @@ export async function serve(o: CommonOptions, flags: { port?: string | undefined
   }
 }
 
-function reportError(e: unknown, err: Out): number {
+export function reportError(e: unknown, err: Out): number {
   if (isLinliError(e)) {
     err(`✗ ${e.code}: ${e.message}`);
     if (e.details?.length) err(formatIssues(e.details));

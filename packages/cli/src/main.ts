@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { check, migrate, seed, serve, type Out } from './commands.js';
+import { check, migrate, reportError, seed, serve, type Out } from './commands.js';
+import { admin, exportRoster, importRoster } from './accounts.js';
 import { commonOptions, defaultConfig } from './options.js';
 import { newCity } from './scaffold/new-city.js';
 import { newPlugin } from './scaffold/new-plugin.js';
@@ -11,6 +12,16 @@ Commands:
   migrate            apply pending core and plugin migrations
   seed [--demo]      create the org tree, grids and people of the config (--demo: demo passwords and history)
   serve [--demo]     migrate, seed and serve the API and web app
+  admin create <username> [--name 姓名] [--url <address>]
+                     the first administrator (admin role at the root org) and a one-time
+                     link to choose a password; there is never a default password
+  admin link <username>
+                     a new one-time setup or reset link for an existing person
+  import <file.xlsx|file.csv> [--dry-run]
+                     org tree, grids, people and role grants from a roster, all or nothing;
+                     every problem with sheet, row and column (exit 1)
+  export [--template] <file.xlsx>
+                     the city in the import template (--template: empty, with instructions)
   new-plugin <name>  create plugins/<name>: a working plugin with a form, workflow, migration,
                      routes, web pages and a test (--title 中文名 --title-en "English name")
   new-city <name>    create examples/<name>/linli.config.json: org levels, a grid, demo people
@@ -28,6 +39,14 @@ Options:
 
 Exit codes: 0 ok, 1 invalid input, 2 usage.`;
 
+async function run(fn: () => Promise<number>, err: Out): Promise<number> {
+  try {
+    return await fn();
+  } catch (e) {
+    return reportError(e, err);
+  }
+}
+
 /** Runs the CLI and returns its exit code. `cwd` is where new-plugin and new-city look for the workspace. */
 export async function main(argv: string[], out: Out = console.log, err: Out = console.error, cwd: string = process.cwd()): Promise<number> {
   let parsed;
@@ -44,6 +63,10 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
         title: { type: 'string' },
         'title-en': { type: 'string' },
         demo: { type: 'boolean', default: false },
+        name: { type: 'string' },
+        url: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        template: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,6 +87,22 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
     }
     const o = { name: rest[0]!, title: values.title, titleEn: values['title-en'], cwd };
     return command === 'new-plugin' ? newPlugin(o, out, err) : newCity(o, out, err);
+  }
+  if (command === 'admin') {
+    const [sub, username, ...extra] = rest;
+    if ((sub !== 'create' && sub !== 'link') || !username || extra.length) {
+      err(`Usage: linli admin create <username> [--name 姓名] | linli admin link <username>\n\n${usage}`);
+      return 2;
+    }
+    return run(() => admin(commonOptions(values), sub, username, { name: values.name, url: values.url }, out), err);
+  }
+  if (command === 'import' || command === 'export') {
+    if (rest.length !== 1) {
+      err(`Give one file: linli ${command} ${command === 'import' ? '<file.xlsx|file.csv> [--dry-run]' : '[--template] <file.xlsx>'}\n\n${usage}`);
+      return 2;
+    }
+    const o = commonOptions(values);
+    return run(() => (command === 'import' ? importRoster(o, rest[0]!, values['dry-run'] === true, out, err) : exportRoster(o, rest[0]!, values.template === true, out)), err);
   }
   if (rest.length > (command === 'check' ? 1 : 0)) {
     err(`Too many arguments for "${command}".\n\n${usage}`);

@@ -1,26 +1,41 @@
+import { localize, type Locale, type LocalizedText } from './i18n.js';
+
 /**
  * Every error Linli reports, in one table: a stable code, the HTTP status it
- * maps to, and a message template a person can act on. Codes never change
- * once published; docs/errors.md lists them and a test keeps the two in sync.
+ * maps to, and a message template a person can act on (English, and the
+ * Chinese a client shows with `zh-CN` where the table has it). Codes never
+ * change once published; docs/errors.md lists them and a test keeps the two
+ * in sync.
  */
 export const errorTable = {
-  LINLI_ERR_VALIDATION: { status: 400, message: 'The request is invalid: %s' },
-  LINLI_ERR_UNAUTHENTICATED: { status: 401, message: 'Log in first: this needs a valid session.' },
-  LINLI_ERR_BAD_CREDENTIALS: { status: 401, message: 'Wrong username or password.' },
-  LINLI_ERR_FORBIDDEN: { status: 403, message: 'Your roles do not allow this: %s' },
-  LINLI_ERR_ACTION_NOT_ALLOWED: { status: 403, message: 'You may not take the action "%s" on this ticket in its current state.' },
+  LINLI_ERR_VALIDATION: { status: 400, message: 'The request is invalid: %s', 'zh-CN': '请求内容有误：%s' },
+  LINLI_ERR_UNAUTHENTICATED: { status: 401, message: 'Log in first: this needs a valid session.', 'zh-CN': '请先登录。' },
+  LINLI_ERR_BAD_CREDENTIALS: { status: 401, message: 'Wrong username or password.', 'zh-CN': '用户名或密码不正确。' },
+  LINLI_ERR_FORBIDDEN: { status: 403, message: 'Your roles do not allow this: %s', 'zh-CN': '您的角色没有这项操作的权限：%s' },
+  LINLI_ERR_ACTION_NOT_ALLOWED: { status: 403, message: 'You may not take the action "%s" on this ticket in its current state.', 'zh-CN': '工单当前状态下，您不能办理「%s」。' },
   LINLI_ERR_CSRF: { status: 403, message: 'Missing or wrong CSRF token: send the x-linli-csrf header with cookie sessions.' },
-  LINLI_ERR_NOT_FOUND: { status: 404, message: '%s not found.' },
+  LINLI_ERR_NOT_FOUND: { status: 404, message: '%s not found.', 'zh-CN': '没有找到 %s。' },
   LINLI_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No route %s.' },
-  LINLI_ERR_VERSION_CONFLICT: { status: 409, message: 'Someone else changed this ticket (you had version %s, it is now %s). Reload it and try again.' },
-  LINLI_ERR_CONFLICT: { status: 409, message: '%s' },
-  LINLI_ERR_TICKET_CLOSED: { status: 409, message: 'Ticket %s is closed (%s): it can no longer be escalated or reported on.' },
-  LINLI_ERR_PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than the limit of %s bytes.' },
+  LINLI_ERR_VERSION_CONFLICT: { status: 409, message: 'Someone else changed this ticket (you had version %s, it is now %s). Reload it and try again.', 'zh-CN': '这张工单刚刚被其他人处理过（您看到的是第 %s 版，现在是第 %s 版）。请刷新后再办理。' },
+  LINLI_ERR_CONFLICT: { status: 409, message: '%s', 'zh-CN': '%s' },
+  LINLI_ERR_LAST_ADMIN: {
+    status: 409,
+    message: 'This is the last administrator role at %s: give another person the role first, or the city has nobody who can grant roles above a community.',
+    'zh-CN': '这是%s最后一个管理员角色：请先把该角色授予另一人，否则全市将无人能在社区以上授予角色。',
+  },
+  LINLI_ERR_TICKET_CLOSED: { status: 409, message: 'Ticket %s is closed (%s): it can no longer be escalated or reported on.', 'zh-CN': '工单 %s 已办结（%s），不能再吹哨或报到。' },
+  LINLI_ERR_PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than the limit of %s bytes.', 'zh-CN': '提交的内容超过了 %s 字节的上限。' },
   LINLI_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type: %s' },
-  LINLI_ERR_FORM_INVALID: { status: 422, message: 'The form "%s" has invalid fields; see details.' },
-  LINLI_ERR_UNPROCESSABLE: { status: 422, message: '%s' },
-  LINLI_ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts; wait %s seconds and try again.' },
-  LINLI_ERR_UPLOAD_QUOTA: { status: 429, message: 'You have uploaded %s in the last 24 hours, the most one person may. Attach the photos you have, or try again later.' },
+  LINLI_ERR_FORM_INVALID: { status: 422, message: 'The form "%s" has invalid fields; see details.', 'zh-CN': '表单「%s」有几处需要修改，请查看标出的内容。' },
+  LINLI_ERR_UNPROCESSABLE: { status: 422, message: '%s', 'zh-CN': '%s' },
+  LINLI_ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts; wait %s seconds and try again.', 'zh-CN': '尝试次数过多，请 %s 秒后再试。' },
+  LINLI_ERR_UPLOAD_QUOTA: { status: 429, message: 'You have uploaded %s in the last 24 hours, the most one person may. Attach the photos you have, or try again later.', 'zh-CN': '您在 24 小时内已上传 %s，达到每人上限。请先提交已有的照片，或稍后再试。' },
+  LINLI_ERR_WEAK_PASSWORD: { status: 422, message: 'Choose a stronger password: %s.', 'zh-CN': '请换一个更安全的密码：%s。' },
+  LINLI_ERR_WRONG_PASSWORD: { status: 403, message: 'The current password is wrong.', 'zh-CN': '当前密码不正确。' },
+  LINLI_ERR_LINK_INVALID: { status: 410, message: 'This link or code is invalid, already used or expired. Ask your administrator for a new one.', 'zh-CN': '此链接无效、已使用或已过期，请联系管理员重新发送。' },
+  LINLI_ERR_LAST_ADMIN: { status: 409, message: 'This would leave the city without an administrator: %s', 'zh-CN': '这样全市将没有系统管理员：%s' },
+  LINLI_ERR_ACCOUNT_DISABLED: { status: 409, message: 'The account of %s is disabled: enable it first.', 'zh-CN': '%s 的账号已停用，请先启用。' },
+  LINLI_ERR_IMPORT_INVALID: { status: 422, message: 'The spreadsheet has %s problem(s); nothing was imported. Fix each row listed in details and import again.', 'zh-CN': '表格中有 %s 处问题，未导入任何数据。请逐一修改后重新导入。' },
   LINLI_ERR_CONFIG_INVALID: { status: 500, message: 'The configuration is invalid: %s' },
   LINLI_ERR_PLUGIN_CONFLICT: { status: 500, message: '%s' },
   LINLI_ERR_DATA_DIR_LOCKED: { status: 500, message: '%s' },
@@ -29,8 +44,8 @@ export const errorTable = {
     message: 'The PGlite data directory %s cannot be opened; it may be damaged (%s). Restore it from a backup, or move it away to start with an empty database.',
   },
   LINLI_ERR_MIGRATION_FAILED: { status: 500, message: 'Migration %s failed: %s' },
-  LINLI_ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side. The request id is %s.' },
-} as const satisfies Record<string, { status: number; message: string }>;
+  LINLI_ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side. The request id is %s.', 'zh-CN': '服务器出错了，请稍后重试。请求编号：%s' },
+} as const satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof errorTable;
 
@@ -43,14 +58,28 @@ export interface ErrorDetail {
   file?: string;
   /** What was expected there, when that is known. */
   expected?: string;
+  /** The message in both languages, when the code that raised it has them; the answer carries the reader's. */
+  localized?: LocalizedText;
 }
 
-function format(template: string, args: readonly unknown[]): string {
+/** An argument in both languages (`{ 'zh-CN': '…', en: '…' }`): each rendering of the message picks its own. */
+const isLocalized = (v: unknown): v is LocalizedText => typeof v === 'object' && v !== null && typeof (v as LocalizedText)['zh-CN'] === 'string';
+
+function format(template: string, args: readonly unknown[], locale: Locale = 'en'): string {
   let i = 0;
-  return template.replace(/%s/g, () => String(args[i++] ?? ''));
+  // `%s` takes the next argument; `%2$s` a given one (a translation may reorder them).
+  return template.replace(/%(?:(\d+)\$)?s/g, (_m, n: string | undefined) => {
+    const a = n ? args[Number(n) - 1] : args[i++];
+    return isLocalized(a) ? localize(a, locale) || a['zh-CN'] : String(a ?? '');
+  });
 }
 
-export type ErrorTable = Record<string, { status: number; message: string }>;
+/**
+ * An error table: code → HTTP status, the English message template, and
+ * optionally the Chinese one (`'zh-CN'`), which a person whose browser asks
+ * for Chinese reads instead.
+ */
+export type ErrorTable = Record<string, { status: number; message: string; 'zh-CN'?: string }>;
 
 /**
  * An error a person can act on: a stable code, an HTTP status, a message, and
@@ -61,6 +90,8 @@ export class LinliError extends Error {
   readonly code: string;
   readonly statusCode: number;
   readonly details: ErrorDetail[] | undefined;
+  readonly #template: { message: string; 'zh-CN'?: string };
+  readonly #args: readonly unknown[];
 
   constructor(code: ErrorCode, args?: readonly unknown[], details?: ErrorDetail[]);
   constructor(code: string, args: readonly unknown[], details: ErrorDetail[] | undefined, table: ErrorTable);
@@ -68,14 +99,28 @@ export class LinliError extends Error {
     const entry = table[code];
     if (!entry) throw new Error(`Unknown error code ${code}`);
     super(format(entry.message, args));
+    this.#template = entry;
+    this.#args = args;
     this.name = 'LinliError';
     this.code = code;
     this.statusCode = entry.status;
     this.details = details;
   }
 
-  toJSON(): { code: string; message: string; details?: ErrorDetail[] } {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  /** The message in `locale` (Chinese when the table has it, else English). */
+  localizedMessage(locale: Locale): string {
+    const zh = this.#template['zh-CN'];
+    return locale === 'zh-CN' && zh ? format(zh, this.#args, locale) : format(this.#template.message, this.#args, locale);
+  }
+
+  /** The answer's body, in the locale asked for (English unless 'zh-CN'). */
+  toJSON(asked?: unknown): { code: string; message: string; details?: ErrorDetail[] } {
+    // JSON.stringify passes a key here: anything but 'zh-CN' means English.
+    const locale: Locale = asked === 'zh-CN' ? 'zh-CN' : 'en';
+    const message = this.localizedMessage(locale);
+    if (!this.details) return { code: this.code, message };
+    const details = this.details.map(({ localized, ...d }) => (localized ? { ...d, message: localize(localized, locale) || d.message } : d));
+    return { code: this.code, message, details };
   }
 }
 
@@ -84,8 +129,8 @@ export const isLinliError = (e: unknown): e is LinliError => e instanceof LinliE
 /** Shorthands for the errors raised most often. */
 export const notFound = (what: string) => new LinliError('LINLI_ERR_NOT_FOUND', [what]);
 export const forbidden = (why: string) => new LinliError('LINLI_ERR_FORBIDDEN', [why]);
-export const conflict = (why: string) => new LinliError('LINLI_ERR_CONFLICT', [why]);
-export const unprocessable = (why: string, details?: ErrorDetail[]) => new LinliError('LINLI_ERR_UNPROCESSABLE', [why], details);
+export const conflict = (why: string | LocalizedText) => new LinliError('LINLI_ERR_CONFLICT', [why]);
+export const unprocessable = (why: string | LocalizedText, details?: ErrorDetail[]) => new LinliError('LINLI_ERR_UNPROCESSABLE', [why], details);
 
 /**
  * A plugin's own error table, with a factory that raises its codes:

@@ -5,6 +5,7 @@
  */
 export * from './errors.js';
 export * from './i18n.js';
+export * from './schemas/ids.js';
 export * from './schemas/workflow.js';
 export * from './schemas/form.js';
 export * from './schemas/config.js';
@@ -14,6 +15,8 @@ export * from './schemas/limits.js';
 export * from './schemas/routing.js';
 export * from './schemas/escalation.js';
 export * from './schemas/notifications.js';
+export * from './schemas/overrides.js';
+export * from './schemas/org-attributes.js';
 export type * from './schemas/types.js';
 export * from './org/defaults.js';
 export * from './org/path.js';
@@ -37,3 +40,7 @@ export type * from './plugins/manifest.js';
 export * from './config/check.js';
 export * from './config/check-services.js';
 export * from './config/deployment.js';
+export * from './config/overrides.js';
+export * from './config/org-attributes.js';
+export * from './config/calendar-coverage.js';
+export * from './config/effective.js';

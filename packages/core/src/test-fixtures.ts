@@ -86,7 +86,7 @@ export function formRegistry(forms: FormDefinition[] = allForms(), source = 'tes
  * every rule scope is used once.
  */
 export const workflow = (): WorkflowDefinition => ({
-  id: 'test-request',
+  id: 'test.request',
   title: { 'zh-CN': '测试诉求', en: 'Test request' },
   intakeForm: 'test.intake',
   titleField: 'title',
@@ -160,7 +160,7 @@ export const NOW = new Date('2025-06-04T02:00:00Z'); // Wednesday 10:00 in Beiji
 export function ticket(over: Partial<Ticket> = {}): Ticket {
   return {
     id: '100',
-    workflow: 'test-request',
+    workflow: 'test.request',
     state: 'collected',
     version: 3,
     orgId: '4',
@@ -183,7 +183,7 @@ export function ticket(over: Partial<Ticket> = {}): Ticket {
 
 /** A small valid city: one street, one community, two compounds, one grid, three people. */
 export const cityConfig = (): CityConfig => ({
-  name: 'testcity',
+  name: 'test',
   title: { 'zh-CN': '测试市', en: 'Test city' },
   orgs: {
     key: 'tianchang',

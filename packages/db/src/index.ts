@@ -18,3 +18,4 @@ export * from './queries/notifications.js';
 export * from './queries/deadline-stats.js';
 export * from './queries/attachments.js';
 export * from './queries/dashboard.js';
+export * from './queries/role-holders.js';

@@ -5,6 +5,8 @@ import * as core0002 from './migrations/0002-attachments.js';
 import * as core0003 from './migrations/0003-jobs-escalations.js';
 import * as core0004 from './migrations/0004-bench-indexes.js';
 import * as core0005 from './migrations/0005-attachment-quota.js';
+import * as core0006 from './migrations/0006-login-throttle.js';
+import * as core0007 from './migrations/0007-accounts.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '0001-core': core0001,
@@ -12,6 +14,8 @@ export const coreMigrations: Record<string, Migration> = {
   '0003-jobs-escalations': core0003,
   '0004-bench-indexes': core0004,
   '0005-attachment-quota': core0005,
+  '0006-login-throttle': core0006,
+  '0007-accounts': core0007,
 };
 
 /** The migration table of a namespace: `linli_migrations` for the core, `linli_migrations__<plugin>` for a plugin. Never renamed. */

@@ -20,6 +20,8 @@ export interface OrgsTable {
   path: string;
   depth: number;
   created_at: Generated<Date>;
+  /** Set when the org was deactivated (0006): it stays for history but takes no new work. */
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface GridsTable {
@@ -63,10 +65,22 @@ export interface SessionsTable {
   revoked_at: Date | null;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
+/** A one-time link to set a first password or reset one (0007); only the token's SHA-256 is stored. */
+export interface AccountTokensTable {
+  id: string;
+  person_id: number;
+  purpose: 'setup' | 'reset';
+  created_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** One login-throttle counter (migrations/0006-login-throttle.ts): attempts since window_start. */
+export interface LoginThrottleTable {
   key: string;
-  at: Timestamp;
+  attempts: number;
+  window_start: Timestamp;
 }
 
 export interface TicketsTable {
@@ -184,7 +198,8 @@ export interface CoreTables {
   linli_people: PeopleTable;
   linli_role_assignments: RoleAssignmentsTable;
   linli_sessions: SessionsTable;
-  linli_login_attempts: LoginAttemptsTable;
+  linli_login_throttle: LoginThrottleTable;
+  linli_account_tokens: AccountTokensTable;
   linli_tickets: TicketsTable;
   linli_attachments: AttachmentsTable;
   linli_ticket_events: TicketEventsTable;

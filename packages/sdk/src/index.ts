@@ -4,7 +4,7 @@
  * the plugin contract.
  */
 export { definePlugin, hookNames } from './plugin.js';
-export type { PluginApp, LinliPlugin, PluginContext, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
+export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export { SDK_VERSION } from './version.js';
 export { enumLabels } from './forms.js';
 export { responseRecord, type ResponseField, type CoreReadTables } from './schemas.js';
@@ -28,6 +28,8 @@ export type {
   Deployment,
   CityConfig,
   OrgNodeConfig,
+  PluginOverridable,
+  OrgAttributes,
 } from '@linli/core';
 export type { FromSchema } from 'json-schema-to-ts';
 export { sql, type Kysely, type Migration, type Generated, type Selectable } from 'kysely';

@@ -201,6 +201,18 @@ export interface WebExtension {
  * Everything a plugin brings, in one manifest: the extension points of Linli.
  * docs/plugin-guide.md builds a plugin that uses each of them.
  */
+/** One enrolment a plugin declares (`LinliPlugin.enrolments`). */
+export interface EnrolmentDefinition {
+  /** `<plugin>.<name>`, as workflow rules name it. */
+  id: string;
+  /** The plugin's own table (its name starts with the plugin's, `-` as `_`). */
+  table: string;
+  /** The column holding the enrolled person's id. */
+  personColumn: string;
+  /** The column holding the org path the enrolment covers (that org and everything under it). */
+  pathColumn: string;
+}
+
 export interface LinliPlugin extends PluginManifest {
   /** Unique, kebab-case (`door-knocking`): the key under `plugins` in a city config, the API prefix `/api/plugins/<name>`, the prefix of form and workflow ids. */
   name: string;
@@ -238,6 +250,15 @@ export interface LinliPlugin extends PluginManifest {
   routes?: (app: PluginApp, ctx: PluginContext) => Promise<void> | void;
   /** Hooks per workflow id: the server calls only those of the ticket's workflow. */
   hooks?: PluginHooks;
+  /**
+   * Enrolments as data: a row in one of the plugin's tables that enrols a
+   * person at an org subtree (双报到 members at their community, say). A
+   * workflow step allowed `{ scope: 'enrolled', enrolment: '<id>' }` may then
+   * be taken by an enrolled person whose path covers the ticket — decided by
+   * the core, which reads the table itself; a plugin never builds an actor or
+   * a role grant.
+   */
+  enrolments?: EnrolmentDefinition[];
   /** Demo data (`npm start`, `linli seed --demo`); runs once per database, after the plugins it depends on. Must work in any city: find orgs and people in `ctx.deployment.config`. */
   seed?: (ctx: SeedContext) => Promise<void>;
   /** Pages and dashboard widgets for the staff web app, as data. */

@@ -22,7 +22,11 @@ export function assertAdminFor(actor: Actor, path: string, what: string): void {
   if (!isAdminFor(actor, path)) throw new LinliError('LINLI_ERR_FORBIDDEN', [`you are not an administrator for ${what}`]);
 }
 
-/** The org paths whose people the actor may list: an admin's scopes, or the scopes of the actor's own roles. */
+/**
+ * The org paths whose people the actor may list: the scopes of the actor's
+ * staff and administrator roles. Roles that see only their own tickets
+ * (residents, volunteers) list nobody but themselves.
+ */
 export function peopleScope(actor: Actor): string[] {
-  return actor.grants.flatMap((g) => g.scopePaths.length ? g.scopePaths : [g.orgPath]);
+  return actor.grants.filter((g) => g.seesScope || g.admin).flatMap((g) => (g.scopePaths.length ? g.scopePaths : [g.orgPath]));
 }

@@ -11,7 +11,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { decodeAuthChange, authChannel, SessionCache } from './auth/session-cache.js';
 import { registerErrorHandling } from './errors.js';
 import { registerInputGuards } from './json-body.js';
+import { openApiOptions } from './openapi.js';
 import { registerPolicy } from './policy.js';
+import { defaultRateLimit, registerRateLimit } from './rate-limit.js';
+import { defaultLoginLimit } from './auth/login-limit.js';
 import { authRoutes } from './routes/auth.js';
 import { metaRoutes } from './routes/meta.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -25,6 +28,8 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
 import { deadJobRoutes } from './routes/dead-jobs.js';
+import { accountRoutes } from './routes/accounts.js';
+import { adminPeopleRoutes } from './routes/admin-people.js';
 import type { LinliServices, ServerOptions } from './types.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -53,7 +58,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : crypto.randomUUID()),
+    // A client's own request id is kept only when it is a plain token; anything else is replaced, never echoed.
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : crypto.randomUUID()),
+    // Whose address a request comes from: the socket's, unless the city's reverse proxy is trusted to say (LINLI_TRUST_PROXY).
+    trustProxy: (opts.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
     return503OnClosing: true,
   });
 
@@ -64,7 +72,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...core,
     routes: [],
     sessions: new SessionCache({ ttlMs: opts.sessionCacheMs ?? 5000 }),
-    options: { ...opts, sessionHours: opts.sessionHours ?? 12, loginLimit: opts.loginLimit ?? { perAccount: 10, perAddress: 100, windowMinutes: 15 }, bodyLimit },
+    options: { ...opts, sessionHours: opts.sessionHours ?? 12, loginLimit: opts.loginLimit ?? defaultLoginLimit, bodyLimit },
   };
   app.decorate('linli', services);
   // On ready, not now: an app that fails to build must not leave a listening connection open.
@@ -74,23 +82,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerErrorHandling(app);
   registerInputGuards(app);
   await app.register(helmet, {
+    // HSTS only over HTTPS (below): sent over plain HTTP it is meaningless at best, and wrong for a LAN served without TLS.
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       // No upgrade-insecure-requests: a city may serve staff on a LAN over plain HTTP, where it would break every script.
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], upgradeInsecureRequests: null },
     },
   });
-  await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: `Linli API — ${opts.deployment.config.title['zh-CN']}`, version: '0.1.0', description: 'Errors are `{ code, message, details? }` with stable LINLI_ERR_* codes (docs/errors.md).' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } },
-      security: [{ bearer: [] }, { cookie: [] }],
-    },
-    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
+  await app.register(cookie);
+  await app.register(swagger, openApiOptions(opts.deployment));
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerPolicy(app);
+  await registerRateLimit(app, opts.rateLimit ?? defaultRateLimit);
 
   app.get('/healthz', { config: { policy: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
@@ -112,6 +118,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);
   await app.register(deadJobRoutes);
+  await app.register(accountRoutes);
+  await app.register(adminPeopleRoutes);
 
   for (const plugin of core.plugins) {
     if (!plugin.routes) continue;

@@ -59,6 +59,15 @@ async function freshPerson(ctx: Ctx): Promise<string> {
   return res.body.id;
 }
 
+/** A person the city admin invited as a volunteer at the scope's org. */
+async function invited(ctx: Ctx, s: Scope): Promise<string> {
+  const res = await ctx.admin.post('/api/admin/people', { username: `invited${ctx.seq++}`, name: '受邀人', role: 'volunteer', orgId: ctx.org[s] });
+  return res.body.person.id;
+}
+
+/** Administrators of the person's org manage them; other administrators do not see them (404); everyone else is stopped by the policy. */
+const managesPerson = (ok: number) => (who: Who, scope: Scope) => (who === 'anonymous' ? 401 : admins[scope].has(who) ? ok : anyAdmin.has(who) ? 404 : 403);
+
 /** Only an administrator of the root org (the whole city) may see the job queue. */
 const cityAdminOnly = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : who === 'admin' ? ok : 403);
 
@@ -76,6 +85,23 @@ const cases: Record<string, RouteCase> = {
     expected: authenticated(204),
   },
   'GET /api/me': { run: (c) => c.get('/api/me'), expected: authenticated(200) },
+  // Links are the credential: a made-up one is gone (410) for everyone, logged in or not.
+  'POST /api/account/link': { run: (c) => c.post('/api/account/link', { token: 'made-up-token-0123456789' }), expected: () => 410 },
+  'POST /api/account/password/set': { run: (c) => c.post('/api/account/password/set', { token: 'made-up-token-0123456789', password: 'a long new password' }), expected: () => 410 },
+  'POST /api/account/password': {
+    run: (c) => c.post('/api/account/password', { currentPassword: 'not-the-password', newPassword: 'a long new password' }),
+    expected: authenticated(403),
+  },
+  'GET /api/account/sessions': { run: (c) => c.get('/api/account/sessions'), expected: authenticated(200) },
+  'DELETE /api/account/sessions/:id': { run: (c) => c.delete('/api/account/sessions/0123456789abcdef'), expected: authenticated(404) },
+  'GET /api/admin/people': { run: (c) => c.get('/api/admin/people'), expected: adminOnly(200, false) },
+  'POST /api/admin/people': {
+    run: (c, s, ctx) => c.post('/api/admin/people', { username: `invite${ctx.seq++}`, name: '新同事', role: 'volunteer', orgId: ctx.org[s] }),
+    expected: adminOnly(201, true),
+  },
+  'POST /api/admin/people/:id/link': { run: async (c, s, ctx) => c.post(`/api/admin/people/${await invited(ctx, s)}/link`), expected: managesPerson(201) },
+  'POST /api/admin/people/:id/disable': { run: async (c, s, ctx) => c.post(`/api/admin/people/${await invited(ctx, s)}/disable`), expected: managesPerson(200) },
+  'POST /api/admin/people/:id/enable': { run: async (c, s, ctx) => c.post(`/api/admin/people/${await invited(ctx, s)}/enable`), expected: managesPerson(200) },
   'GET /api/admin/dead-jobs': { run: (c) => c.get('/api/admin/dead-jobs'), expected: cityAdminOnly(200) },
   // No dead job has this id: the city admin gets 404, everyone else is stopped before.
   'POST /api/admin/dead-jobs/:id/retry': { run: (c) => c.post('/api/admin/dead-jobs/999999/retry'), expected: cityAdminOnly(404) },

@@ -136,3 +136,40 @@ describe.skipIf(!url)('two server instances on one PostgreSQL', () => {
     await expect.poll(async () => (await a.inject({ method: 'GET', url: '/api/me', headers: admin })).statusCode, { timeout: 3000 }).toBe(401);
   });
 });
+
+describe.skipIf(!url)('the login limit across two instances on one PostgreSQL', () => {
+  const schema = `t_login_${randomBytes(4).toString('hex')}`;
+  const closers: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  });
+
+  it('checks at most the limit of 90 parallel guesses spread over both, the right password at #85 included', async () => {
+    const deployment = loadDeployment(exampleConfig, { file: 'example', available: new Map([['grid-requests', gridRequestsPlugin]]), sdkVersion: SDK_VERSION });
+    const plugins = [gridRequestsPlugin];
+    const apps = [];
+    for (let i = 0; i < 2; i++) {
+      const database = await openDatabase({ url, schema });
+      if (i === 0) {
+        await migrateAll(database, plugins);
+        await seedCity(database, deployment, plugins, { demoPassword: TEST_PASSWORD, demoData: false });
+      }
+      const app = await buildApp({ deployment, database, plugins, loginLimit: { perAccountAndAddress: 10, perAccount: 10, perAddress: 1000, windowMinutes: 15 } });
+      closers.push(async () => (await app.close(), await database.close()));
+      apps.push(app);
+    }
+    const results = await Promise.all(
+      Array.from({ length: 90 }, (_, i) =>
+        apps[i % 2]!.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'owners.hepan', password: i === 84 ? TEST_PASSWORD : `guess-${i}` } }),
+      ),
+    );
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 200 || s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(80);
+    expect(statuses.filter((s) => ![200, 401, 429].includes(s))).toEqual([]);
+  });
+});

@@ -205,7 +205,7 @@ for (const backend of testBackends()) {
     it('assigns a snap-and-report ticket on creation and holds it to its 4-hour limit', async () => {
       server.clock.set('2026-12-04T01:00:00Z');
       const grid = await login('grid.yongfu1');
-      const created = await grid.post('/api/tickets', { workflow: 'snap-report', orgId: org.hepan, data: { ...requestData('垃圾满溢'), category: '环境卫生' } });
+      const created = await grid.post('/api/tickets', { workflow: 'tianchang.snap-report', orgId: org.hepan, data: { ...requestData('垃圾满溢'), category: '环境卫生' } });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ state: 'assigned', assigneeOrgId: org['tc-cgj'], deadline: '2026-12-04T05:00:00.000Z' });
       const cgj = await login('dept.cgj');

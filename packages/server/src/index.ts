@@ -6,3 +6,8 @@ export { readJsonFile } from './config-file.js';
 export { hashPassword, verifyPassword, passwordParams } from './auth/password.js';
 export type { RoutePolicy, ServerOptions } from './types.js';
 export { createLinliServices, type CoreServices, type LinliServicesOptions } from './services/linli-services.js';
+export { createAdministrator, linkFor } from './services/admin-accounts.js';
+export { setupLink, accountTokenHours } from './auth/account-tokens.js';
+export { importCity, importError, problemPath, type ImportResult } from './onboarding/import-city.js';
+export { exportCity } from './onboarding/export-city.js';
+export { importLimits } from './onboarding/sheets.js';

@@ -96,6 +96,43 @@ for (const backend of testBackends()) {
       expect(seen.phone).toBe('13805501005');
     });
 
+    it('keeps the last city-wide administrator: nobody can revoke the only root administrator role', async () => {
+      const admin = await server.login('admin');
+      const me = (await admin.get('/api/me')).body;
+      const rootRole = me.roles.find((r: { role: string }) => r.role === 'admin');
+      const refused = await admin.delete(`/api/people/${me.id}/roles/${rootRole.id}`);
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('LINLI_ERR_LAST_ADMIN');
+      // With a second one, either may go — and then the other is the last.
+      const second = await admin.post('/api/people', { username: 'second.admin', name: '第二管理员', password: 'second-password' });
+      const granted = await admin.post(`/api/people/${second.body.id}/roles`, { role: 'admin', orgId: await orgId(server, 'tianchang') });
+      expect(granted.status).toBe(201);
+      const other = await server.login('second.admin', 'second-password');
+      expect((await other.delete(`/api/people/${second.body.id}/roles/${granted.body.roles[0].id}`)).status).toBe(204);
+      expect((await admin.delete(`/api/people/${me.id}/roles/${rootRole.id}`)).body.code).toBe('LINLI_ERR_LAST_ADMIN');
+    });
+
+    it('shows a resident only their own record in the people list', async () => {
+      const resident = await server.login('resident.hepan');
+      const people = await resident.get('/api/people?limit=200');
+      expect(people.status).toBe(200);
+      expect(people.body.items.map((p: { username: string }) => p.username)).toEqual(['resident.hepan']);
+      expect(people.body.items[0].phone).toBe('13805501014');
+    });
+
+    it('masks the phone in answers to granting a role, and audits every whole phone number shown', async () => {
+      const secretary = await server.login('secretary.yongfu');
+      const command = (await server.database.db.selectFrom('linli_people').select('id').where('username', '=', 'command').executeTakeFirstOrThrow()).id;
+      const granted = await secretary.post(`/api/people/${command}/roles`, { role: 'volunteer', orgId: await orgId(server, 'yongfu') });
+      expect(granted.status).toBe(201);
+      expect(granted.body.phone).toBe('138****1001');
+      const admin = await server.login('admin');
+      await admin.get('/api/people?limit=200');
+      const branch = (await server.database.db.selectFrom('linli_people').select('id').where('username', '=', 'branch.hepan').executeTakeFirstOrThrow()).id;
+      const reads: any[] = await server.database.db.selectFrom('linli_audit_log').selectAll().where('action', '=', 'person.personal-data.read').where('subject_id', '=', String(branch)).execute();
+      expect(reads.map((r) => String(r.actor_id))).toContain(admin.personId);
+    });
+
     it('never writes passwords, tokens or cookies to the log', async () => {
       const client = await server.login('dept.cgj');
       await client.get('/api/me');

@@ -9,7 +9,7 @@ import { exampleConfig } from './test-support.js';
  * 4-hour limit.
  */
 export const snapReportWorkflow: WorkflowDefinition = {
-  id: 'snap-report',
+  id: 'tianchang.snap-report',
   title: { 'zh-CN': '随手拍', en: 'Snap and report' },
   intakeForm: 'grid-request.intake',
   titleField: 'title',

@@ -1,6 +1,8 @@
 import type { Actor } from '@linli/core';
 import type { SessionCache } from './auth/session-cache.js';
 import type { CoreServices } from './services/linli-services.js';
+import type { LoginLimit } from './auth/login-limit.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import type { JobOptions } from './services/workflow-services.js';
 
 /** Who may call a route. Every route under /api declares one; the server refuses to start otherwise. */
@@ -30,10 +32,24 @@ declare module 'fastify' {
 export interface ServerOptions {
   /** Length of a session, in hours. */
   sessionHours?: number;
-  /** Failed logins allowed per account and per address within `windowMinutes` before 429. */
-  loginLimit?: { perAccount: number; perAddress: number; windowMinutes: number };
+  /** Login attempts allowed per account and address, per account, and per address within `windowMinutes` before 429 (auth/login-limit.ts). */
+  loginLimit?: LoginLimit;
+  /** General requests per minute, anonymous per address and authenticated per session (rate-limit.ts); 0 turns one off. */
+  rateLimit?: RateLimitOptions;
+  /**
+   * Believe the client address a reverse proxy reports in X-Forwarded-For
+   * (fastify's `trustProxy`: true, a hop count, or the proxies' addresses).
+   * Off by default; behind a proxy, set it, or every user shares the proxy's
+   * address for rate limits and login throttling.
+   */
+  trustProxy?: boolean | number | string | string[];
   /** Where the built web app is; served at `/` when it exists. */
   webDir?: string | undefined;
+  /**
+   * The address people open the web app at (LINLI_PUBLIC_URL), for setup and
+   * reset links; default: the address the administrator's request came to.
+   */
+  publicUrl?: string | undefined;
   /** Demo mode: the login page shows the demo accounts. */
   demo?: { password: string; usernames: string[] } | undefined;
   /** Largest accepted request body in bytes. */

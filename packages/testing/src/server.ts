@@ -123,14 +123,15 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
   const file = typeof opts.config === 'string' ? opts.config : '<test config>';
   const raw = typeof opts.config === 'string' ? readJsonFile(opts.config) : opts.config;
   const available = opts.plugins ?? [];
-  const deployment = loadDeployment(raw, { file, available: new Map(available.map((p) => [p.name, p])), sdkVersion: SDK_VERSION });
-  const plugins = deployment.plugins.map((m) => available.find((p) => p.name === m.name)!);
   const clock = opts.clock ?? new TestClock();
+  const deployment = loadDeployment(raw, { file, available: new Map(available.map((p) => [p.name, p])), sdkVersion: SDK_VERSION, now: clock.now() });
+  const plugins = deployment.plugins.map((m) => available.find((p) => p.name === m.name)!);
   const database = await (opts.backend ?? testBackends()[0]!).open();
   try {
     await migrateAll(database, plugins);
     await seedCity(database, deployment, plugins, { demoPassword: TEST_PASSWORD, demoData: opts.demoData ?? false, now: clock.now });
-    const app = await buildApp({ ...opts, deployment, database, plugins, now: clock.now });
+    // The general rate limit counts wall-clock minutes, which tests do not control: off unless a test asks for it.
+    const app = await buildApp({ ...opts, rateLimit: opts.rateLimit ?? { anonymousPerMinute: 0, sessionPerMinute: 0 }, deployment, database, plugins, now: clock.now });
     await app.ready();
     return {
       app,

@@ -7,6 +7,7 @@ import { tables } from './migrations/0001-tables.js';
 import { routes } from './routes/index.js';
 import { seed } from './seed.js';
 import { periodExample } from './periods.js';
+import { overridable } from './overridable.js';
 import { optionsSchema, readSettings } from './settings.js';
 import { web } from './web.js';
 import { complaintWorkflow } from './workflows/complaint.js';
@@ -32,6 +33,7 @@ export const redPropertyPlugin = definePlugin({
     return [complaintForm, dispatchForm, respondForm, verifyForm, evaluationForm(s.criteria, periodExample[s.evaluationPeriod]), meetingForm, compoundFileForm, ledgerEntryForm, practicalMatterForm, matterDoneForm];
   },
   workflows: [complaintWorkflow],
+  overridable,
   migrations: { '0001-tables': tables },
   routes,
   hooks,

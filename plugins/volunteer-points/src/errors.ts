@@ -11,6 +11,8 @@ export const fail = defineErrors({
   VP_ERR_NOT_PARTICIPATING: { status: 422, message: '%s 未开展志愿积分工作。%s does not take part in volunteer points; ask the city to add it under plugins.volunteer-points.orgs.' },
   VP_ERR_ALREADY_REGISTERED: { status: 409, message: '您已在 %s 报到（%s），无需重复报到。You are already registered with this compound; update nothing, or register with another compound.' },
   VP_ERR_NOT_REGISTERED: { status: 403, message: '请先到居住小区报到（双报到）再认领或报名。Register with your home compound (双报到) first, then claim wishes or sign up for activities.' },
+  VP_ERR_NOT_YOUR_COMPOUND: { status: 403, message: '您在 %s 没有居住或任职登记，不能在此报到；请在自己居住的小区报到。You hold no role at or within %s; register (双报到) with the compound you live in.' },
+  VP_ERR_CLAIM_ON_BOARD: { status: 409, message: '微心愿请在心愿墙上认领。Claim a wish on the wish board (POST /api/plugins/volunteer-points/wishes/:id/claim), which records you as its claimant.' },
   VP_ERR_NOT_UNIT_CONTACT: { status: 403, message: '您不是 %s 的联络人，不能以该共建单位名义认领。You do not act for this co-building unit; claim as yourself, or ask its contact.' },
   VP_ERR_WISH_TAKEN: { status: 409, message: '这个微心愿已被 %s 认领。This wish is already claimed; choose another wish on the wish board.' },
   VP_ERR_WISH_CLOSED: { status: 409, message: '这个微心愿已%s，不能再认领。This wish is closed (%s); choose another wish on the wish board.' },

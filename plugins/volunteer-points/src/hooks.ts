@@ -1,6 +1,6 @@
 import type { AfterTransitionHookEvent, CreateHookEvent, PluginHooks, TransitionHookEvent } from '@linli/sdk';
 import { envOf } from './service/env.js';
-import { checkVerifier, wishCreated, wishMoved } from './service/wishes.js';
+import { checkClaimant, checkVerifier, wishCreated, wishMoved } from './service/wishes.js';
 import { WISH_WORKFLOW } from './workflows/wish.js';
 
 /**
@@ -14,10 +14,10 @@ async function afterCreate({ ticket, trx, ctx }: CreateHookEvent): Promise<void>
   await wishCreated(envOf(ctx, trx), ticket);
 }
 
-/** Nobody verifies their own fulfilment. */
+/** Nobody verifies their own fulfilment; a claim is taken on the wish board, which records the claimant first. */
 async function beforeTransition({ ticket, change, actor, trx, ctx }: TransitionHookEvent): Promise<void> {
-  if (change.action !== 'verify') return;
-  await checkVerifier(envOf(ctx, trx), actor, ticket);
+  if (change.action === 'verify') await checkVerifier(envOf(ctx, trx), actor, ticket);
+  if (change.action === 'claim') await checkClaimant(envOf(ctx, trx), actor, ticket);
 }
 
 /** The read model follows the ticket, and a verified wish writes its points, in the step's transaction. */

@@ -10,7 +10,7 @@ import { routes } from './routes/index.js';
 import { seedVolunteerPoints } from './seed.js';
 import { optionsSchema } from './settings.js';
 import { web } from './web.js';
-import { wishWorkflow } from './workflows/wish.js';
+import { MEMBER_ENROLMENT, wishWorkflow } from './workflows/wish.js';
 
 /**
  * 志愿积分 (Huangshan, Chuzhou, Anqing, Ji'an): in-service party members
@@ -31,6 +31,8 @@ export const volunteerPointsPlugin = definePlugin({
   migrations: { '0001-tables': tables },
   routes,
   hooks,
+  // 双报到 registrations enrol a member at their compound's community: the core reads this table to decide the `claim` step.
+  enrolments: [{ id: MEMBER_ENROLMENT, table: 'volunteer_points_members', personColumn: 'person_id', pathColumn: 'community_path' }],
   seed: seedVolunteerPoints,
   web,
 });

@@ -51,9 +51,16 @@ export async function seedVolunteerPoints(ctx: SeedContext): Promise<void> {
     if (!verifier) continue;
     const verifierActor = await ctx.actor(verifier);
     const residents = keys.flatMap((k) => holders(ctx, 'resident', k).map((u) => ({ u, k })));
-    const volunteers = [...holders(ctx, 'volunteer', community), ...holders(ctx, 'building_leader')].filter((u, i, a) => a.indexOf(u) === i);
-    if (!residents.length || !volunteers.length) continue;
     const compoundId = await ctx.orgId(keys[0]!);
+    const compoundPath = (await ctx.db.selectFrom('linli_orgs').select('path').where('id', '=', Number(compoundId)).executeTakeFirstOrThrow()).path;
+    // 双报到 happens where one lives or serves (service/members.ts checks it): a building leader of another compound stays out.
+    const candidates = [...holders(ctx, 'volunteer', community), ...holders(ctx, 'building_leader')].filter((u, i, a) => a.indexOf(u) === i);
+    const volunteers: string[] = [];
+    for (const u of candidates) {
+      const { grants } = await ctx.actor(u);
+      if (grants.some((g) => g.scopePaths.some((p) => compoundPath.startsWith(p) || p.startsWith(compoundPath)))) volunteers.push(u);
+    }
+    if (!residents.length || !volunteers.length) continue;
 
 
     // 双报到: volunteers register with the community's first compound, three months ago.

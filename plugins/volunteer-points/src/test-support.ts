@@ -60,7 +60,8 @@ export function expectStatus(res: { status: number; body: unknown }, status: num
 }
 
 /** A tiny valid PNG, uploaded through the core's attachments route, for the fulfilment's photo proof. */
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5b1b30000000049454e44ae426082', 'hex');
+// A whole, decodable image: the server decodes and re-encodes every photo, so a file that only starts like a PNG is refused.
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGPQqDgBAAI0AWkYRiUPAAAAAElFTkSuQmCC', 'base64');
 
 export async function uploadPhoto(client: TestClient): Promise<string> {
   const res = await client.request('POST', '/api/attachments', png, { 'content-type': 'image/png' });

@@ -40,6 +40,10 @@ for (const backend of testBackends()) {
       expect((await m.post(`${api}/members`, { compoundOrgId: hepan, kind: '党员' })).status).toBe(400);
       expectStatus(await (await as('member.tiandao')).post(`${api}/members`, { compoundOrgId: tiandao, kind: '在册党员' }), 201);
       expectStatus(await (await as('member.shuguang')).post(`${api}/members`, { compoundOrgId: shuguangXincun, kind: '在职党员', workUnit: '天长市财政局' }), 201);
+      // Only where one lives or serves: a 曙光 resident cannot enrol at a 永福 compound (issue 12).
+      const foreign = await (await as('member.shuguang')).post(`${api}/members`, { compoundOrgId: tiandao, kind: '在职党员' });
+      expect(foreign.status).toBe(403);
+      expect(foreign.body).toMatchObject({ code: 'VP_ERR_NOT_YOUR_COMPOUND', details: [{ path: '/compoundOrgId' }] });
       // Staff see registrations in their scope; another community's staff do not.
       expect((await (await as('secretary.yongfu')).get(`${api}/members`)).body.items.map((x: { personName: string }) => x.personName).sort()).toEqual(['冯雅琴', '钱立新']);
       expect((await (await as('secretary.shuguang')).get(`${api}/members`)).body.items.map((x: { personName: string }) => x.personName)).toEqual(['蒋文斌']);
@@ -69,6 +73,12 @@ for (const backend of testBackends()) {
       const notContact = await (await as('member.hepan')).post(`${api}/wishes/${wishId}/claim`, { as: '共建单位', unitOrgId: power });
       expect(notContact.body.code).toBe('VP_ERR_NOT_UNIT_CONTACT');
 
+      // The core decides the claim step from the enrolment, but only the claim route records a claimant: the core's transition API is refused.
+      const direct = await (await as('member.tiandao')).post(`/api/tickets/${wishId}/transitions`, { action: 'claim', version: 1, data: { as: '个人' } });
+      expect(direct.status).toBe(409);
+      expect(direct.body.code).toBe('VP_ERR_CLAIM_ON_BOARD');
+      // Someone not enrolled in the community does not even learn the wish exists.
+      expect((await (await as('member.shuguang')).post(`/api/tickets/${wishId}/transitions`, { action: 'claim', version: 1, data: { as: '个人' } })).status).toBe(404);
       const claimed = expectStatus(await (await as('member.tiandao')).post(`${api}/wishes/${wishId}/claim`, { as: '个人', note: '我家有一套，明天送去。' }), 200);
       expect(claimed.state).toBe('claimed');
       const second = await (await as('member.hepan')).post(`${api}/wishes/${wishId}/claim`, { as: '个人' });

@@ -44,7 +44,8 @@ export interface RequestOptions {
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? (opts.body === undefined ? 'GET' : 'POST');
-  const headers: Record<string, string> = { accept: opts.text ? 'text/html, text/plain, */*' : 'application/json' };
+  // Errors come back in the language the person chose in the app, not the browser's.
+  const headers: Record<string, string> = { accept: opts.text ? 'text/html, text/plain, */*' : 'application/json', 'accept-language': document.documentElement.lang === 'en' ? 'en' : 'zh-CN' };
   let body: BodyInit | undefined;
   if (opts.body instanceof Blob) {
     body = opts.body;

@@ -14,6 +14,11 @@ const NewRequestPage = lazy(() => import('../pages/NewRequestPage').then((m) => 
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const WorkflowsPage = lazy(() => import('../pages/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })));
 const OrgsPage = lazy(() => import('../pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
+const InboxPage = lazy(() => import('../pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 const PluginPage = lazy(() => import('../pages/PluginPage').then((m) => ({ default: m.PluginPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -37,6 +42,7 @@ function Routed() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
         <Route
           element={
             <RequireLogin>
@@ -52,7 +58,11 @@ function Routed() {
           <Route path="/orgs" element={<OrgsPage />} />
           <Route path="/workflows" element={<WorkflowsPage />} />
           <Route path="/p/:plugin/:page" element={<PluginPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
           <Route path="/more" element={<MorePage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="/admin/people" element={<PeoplePage />} />
           <Route path="*" element={<Navigate to="/queue" replace />} />
         </Route>
       </Routes>

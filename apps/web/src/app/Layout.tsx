@@ -4,7 +4,9 @@ import { useSession } from '../auth/session';
 import { Icon } from '../components/Icon';
 import { Loading } from '../components/Loading';
 import { setLang, useI18n } from '../i18n';
-import { coreNav, pluginNav, type NavItem } from './nav';
+import { useUnread } from '../escalations/useUnread';
+import { coreNav, navFor, pluginNav, type NavItem } from './nav';
+import { useIsAdmin } from './useIsAdmin';
 
 function NavLabel({ item }: { item: NavItem }) {
   const { t, pick } = useI18n();
@@ -27,9 +29,11 @@ export function Layout() {
   const { t, pick } = useI18n();
   const location = useLocation();
   const plugins = pluginNav(config);
+  const admin = useIsAdmin();
   const groups = [...new Map(plugins.map((p) => [pick(p.group), p.group])).values()];
   // A ticket page belongs to the queue tab; everything outside the primary tabs to "more".
   const inQueue = location.pathname.startsWith('/tickets/');
+  const unread = useUnread(location.pathname);
   const moreActive = !inQueue && !coreNav.some((n) => n.primary && location.pathname.startsWith(n.to));
 
   return (
@@ -48,6 +52,14 @@ export function Layout() {
           </span>
         </NavLink>
         <div className="topbar-actions">
+          <NavLink to="/inbox" className="icon-btn topbar-bell" aria-label={t('inbox.bell', { count: unread })}>
+            <Icon name="bell" size={20} />
+            {unread > 0 && (
+              <span className="bell-count" aria-hidden="true">
+                {unread > 99 ? '99+' : unread}
+              </span>
+            )}
+          </NavLink>
           <LangSwitch />
           <span className="topbar-user" title={me?.username}>
             <Icon name="user" size={18} />
@@ -63,7 +75,7 @@ export function Layout() {
       <div className="frame">
         <nav className="sidenav" aria-label={t('nav.main')}>
           <ul>
-            {coreNav.map((item) => (
+            {navFor(admin).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className="sidenav-link">
                   <Icon name={item.icon} />

@@ -60,12 +60,16 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
         // Details about this form's fields go to the fields; the rest (a rule of the
         // practice, like a missing party at a meeting) must still be read, in the notice.
         const fields = new Set(Object.keys((loaded.data?.form.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}));
-        const fieldOf = (path: string) => path.replace(/^\/body(\/data)?(?=\/|$)/, '').split('/').filter(Boolean)[0];
+        // '/body/data/x' (request validation) and '/data/x' (a plugin's rule about a step's data) both mean field x.
+        const fieldOf = (path: string) => path.replace(/^(\/body)?(\/data)?(?=\/|$)/, '').split('/').filter(Boolean)[0];
         const atFields = err.details.filter((d) => fields.has(fieldOf(d.path) ?? ''));
         const elsewhere = [...new Set(err.details.filter((d) => !atFields.includes(d)).map((d) => translateServer(d.message)))];
         if (atFields.length) setExtraErrors(detailsToErrorSchema(atFields, translateServer));
         const body = elsewhere.filter((m) => m !== err.message).join(' ');
-        setProblem({ tone: 'error', title: atFields.length ? t('form.fixFields') : err.message, body: atFields.length ? [err.message, body].filter(Boolean).join(' ') || undefined : body || undefined, invalid: atFields.length > 0 });
+        // A rule's message already shown at its field is not repeated in the notice.
+        const shownAtFields = new Set(atFields.map((d) => translateServer(d.message)));
+        const summary = shownAtFields.has(err.message) ? '' : err.message;
+        setProblem({ tone: 'error', title: atFields.length ? t('form.fixFields') : err.message, body: atFields.length ? [summary, body].filter(Boolean).join(' ') || undefined : body || undefined, invalid: atFields.length > 0 });
       } else if (err instanceof ApiError && err.network) {
         setProblem({ tone: 'warning', title: t('errors.network'), body: t('form.kept') });
       } else {

@@ -10,7 +10,7 @@ export function detailsToErrorSchema(details: readonly ErrorDetail[], translate:
   const root: Record<string, unknown> = {};
   for (const d of details) {
     // Body-level paths ('/body/data/title') come from request validation: keep the part inside the form data.
-    const path = d.path.replace(/^\/body(\/data)?(?=\/|$)/, '');
+    const path = d.path.replace(/^(\/body)?(\/data)?(?=\/|$)/, '');
     let node = root;
     for (const key of path.split('/').filter(Boolean)) {
       node[key] ??= {};

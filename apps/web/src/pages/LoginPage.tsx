@@ -17,7 +17,7 @@ export function LoginPage() {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [username, setUsername] = useState('');
+  const [username, setUsername] = useState(params.get('username') ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

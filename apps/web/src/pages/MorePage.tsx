@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { pluginNav, coreNav } from '../app/nav';
+import { pluginNav, navFor } from '../app/nav';
+import { useIsAdmin } from '../app/useIsAdmin';
 import { LangSwitch } from '../app/Layout';
 import { useSession } from '../auth/session';
 import { Icon } from '../components/Icon';
@@ -9,7 +10,7 @@ import { useI18n } from '../i18n';
 export function MorePage() {
   const { config, me, logout } = useSession();
   const { t, pick } = useI18n();
-  const items = [...coreNav.filter((n) => !n.primary), ...pluginNav(config)];
+  const items = [...navFor(useIsAdmin()).filter((n) => !n.primary), ...pluginNav(config)];
   return (
     <div className="page">
       <header className="page-head">

@@ -13,6 +13,7 @@ import { StateBadge } from '../components/StateBadge';
 import { useI18n } from '../i18n';
 import { orgName } from '../lib/orgs';
 import { formatDateTime } from '../lib/time';
+import { EscalationPanel } from '../escalations/EscalationPanel';
 import { ActionPanel, type StepDraft } from '../tickets/ActionPanel';
 import { FieldValues } from '../tickets/FieldValues';
 import { Timeline } from '../tickets/Timeline';
@@ -108,6 +109,13 @@ export function TicketPage() {
             onConflict={(d) => {
               setDraft(d);
               setFlash({ tone: 'warning', text: t('ticket.conflict') });
+              detail.reload();
+            }}
+          />
+          <EscalationPanel
+            ticket={ticket}
+            onChanged={(text) => {
+              setFlash({ tone: 'success', text });
               detail.reload();
             }}
           />

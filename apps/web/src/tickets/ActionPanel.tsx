@@ -20,7 +20,7 @@ interface Props {
   actions: AllowedAction[];
   /** The step went through: reload and say so. */
   onDone: (action: AllowedAction) => void;
-  /** The ticket changed first (409): reload and explain; `draft` is what was entered, to offer again. */
+  /** The ticket changed first (LINLI_ERR_VERSION_CONFLICT): reload and explain; `draft` is what was entered, to offer again. */
   onConflict: (draft: StepDraft) => void;
   /**
    * Entries kept from before a conflict. When the step is still possible on
@@ -57,7 +57,8 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
         body: { action: a.name, version: ticket.version, ...(a.form ? { data } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) },
       });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
+      // Only a real concurrent change is a conflict; a rule's refusal (even a 409) is shown with its own words.
+      if (e instanceof ApiError && e.code === 'LINLI_ERR_VERSION_CONFLICT') {
         onConflict({ action: a.name, data, comment });
         return;
       }

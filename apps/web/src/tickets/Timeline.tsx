@@ -5,7 +5,7 @@ import { formatDateTime, formatRelative } from '../lib/time';
 import { FieldValues } from './FieldValues';
 
 /** Actions the server records that are not workflow transitions, named in the UI's words. */
-const systemActions = ['create', 'deadline.remind', 'deadline.overdue', 'whistle', 'report', 'escalate'];
+const systemActions = ['create', 'deadline.remind', 'deadline.overdue', 'escalation.whistle', 'escalation.raise', 'escalation.report', 'escalation.report-overdue'];
 
 /** Every step of a ticket, oldest first: who, when, what, the step's form data and comment. */
 export function Timeline({ events, workflow }: { events: TicketEvent[]; workflow: Workflow | undefined }) {
@@ -45,7 +45,8 @@ export function Timeline({ events, workflow }: { events: TicketEvent[]; workflow
                   <FieldValues formId={formId} data={e.data} />
                 </details>
               )}
-              {e.data && e.action !== 'create' && !system && <FieldValues formId={formId} data={e.data} />}
+              {e.action.startsWith('escalation.') && <p className="timeline-orgs">{calledUnits(e.data)}</p>}
+              {e.data && e.action !== 'create' && !system && !e.action.startsWith('escalation.') && <FieldValues formId={formId} data={e.data} />}
               {e.comment && <blockquote className="timeline-comment">{e.comment}</blockquote>}
             </div>
           </li>
@@ -53,4 +54,10 @@ export function Timeline({ events, workflow }: { events: TicketEvent[]; workflow
       })}
     </ol>
   );
+}
+
+/** The units an escalation step called (or the one that reported), by name. */
+function calledUnits(data: TicketEvent['data']): string {
+  const d = (data ?? {}) as { targets?: { orgName?: string }[]; orgName?: string };
+  return d.targets?.map((x) => x.orgName).filter(Boolean).join('、') ?? d.orgName ?? '';
 }

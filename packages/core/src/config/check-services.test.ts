@@ -7,7 +7,7 @@ import { loadDeployment } from './deployment.js';
 const FILE = 'linli.config.json';
 
 const workflow = (): WorkflowDefinition => ({
-  id: 'req',
+  id: 'req.main',
   title: { 'zh-CN': '诉求' },
   intakeForm: 'req.intake',
   create: [{ role: 'resident', scope: 'ancestor' }],
@@ -28,7 +28,7 @@ const workflow = (): WorkflowDefinition => ({
 
 /** A valid city using every new section. */
 const city = (): CityConfig => ({
-  name: 'testcity',
+  name: 'req',
   title: { 'zh-CN': '测试市' },
   orgs: {
     key: 'city',
@@ -48,11 +48,11 @@ const city = (): CityConfig => ({
   forms: [{ id: 'req.intake', title: { 'zh-CN': '诉求' }, schema: { type: 'object', properties: { category: { type: 'string' } } } }],
   workflows: [workflow()],
   calendar: { holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'], workdays: ['2026-10-10'] },
-  routing: { rules: [{ category: ['市容'], grid: ['g1'], orgType: ['compound'], workflow: ['req'], to: { org: 'cgj' } }], fallback: ['grid', 'community'] },
+  routing: { rules: [{ category: ['市容'], grid: ['g1'], orgType: ['compound'], workflow: ['req.main'], to: { org: 'cgj' } }], fallback: ['grid', 'community'] },
   escalation: {
     reportWithin: { hours: 24 },
     whistle: { roles: ['grid_leader', 'community_secretary'], targets: [{ nearest: 'party_committee', lead: true }, { org: 'cgj', reportWithin: { days: 1, workingDays: true } }] },
-    overdue: [{ workflow: 'req', state: 'dispatched', steps: [{ afterHours: 24, to: [{ parent: 'assignee' }] }] }],
+    overdue: [{ workflow: 'req.main', state: 'dispatched', steps: [{ afterHours: 24, to: [{ parent: 'assignee' }] }] }],
   },
   notifications: { webhooks: [{ id: 'ops', url: 'http://127.0.0.1:9/hook', secretEnv: 'LINLI_HOOK_SECRET', events: ['ticket.overdue', 'ticket.whistle'] }] },
 });
@@ -103,8 +103,8 @@ describe('the calendar, routing, escalation and notification sections', () => {
     const issues = check((c) => {
       c.escalation.whistle.roles.push('mayor');
       c.escalation.whistle.targets.push({ org: 'nowhere', lead: true });
-      c.escalation.overdue.push({ workflow: 'req', state: 'nope', steps: [{ afterHours: 1, to: [{ nearest: 'palace' }] }] });
-      c.escalation.overdue.push({ workflow: 'req', state: 'waiting', steps: [{ afterHours: 1, to: [{ parent: 'org' }] }] });
+      c.escalation.overdue.push({ workflow: 'req.main', state: 'nope', steps: [{ afterHours: 1, to: [{ nearest: 'palace' }] }] });
+      c.escalation.overdue.push({ workflow: 'req.main', state: 'waiting', steps: [{ afterHours: 1, to: [{ parent: 'org' }] }] });
       c.escalation.overdue.push({ workflow: 'other', steps: [{ afterHours: 1, to: [{ parent: 'org' }] }] });
     });
     expect(paths(issues)).toEqual([

@@ -70,7 +70,7 @@ describe('checkCityConfig: a valid config', () => {
   it('lets a config workflow use a plugin’s form and role', () => {
     const raw = cityConfig();
     raw.plugins = { 'property-mediation': { weeklyDay: 'sunday' } };
-    raw.workflows?.push({ ...workflow(), id: 'local-mediation', intakeForm: 'mediation.intake', create: [{ role: 'mediator', scope: 'org' }] });
+    raw.workflows?.push({ ...workflow(), id: 'test.local-mediation', intakeForm: 'mediation.intake', create: [{ role: 'mediator', scope: 'org' }] });
     expect(checkCityConfig(raw, opts(mediation())).issues).toEqual([]);
   });
 
@@ -428,7 +428,9 @@ describe('checkCityConfig: forms and workflows', () => {
 
   it('reports a config form that reuses a plugin’s form id, in the config file', () => {
     const { issues } = check((c) => (c.plugins = { 'property-mediation': { weeklyDay: 'sunday' } }, c.forms.push({ id: 'mediation.intake', title: { 'zh-CN': '重复' }, schema: { type: 'object' } })), mediation());
+    // A city's forms carry its name, so the reuse is also reported as a misnamed form.
     expect(issues).toEqual([
+      { file: FILE, path: '/forms/5/id', message: 'form "mediation.intake" of this city must be named "test.…"', expected: '"test.mediation.intake"' },
       {
         file: FILE,
         path: '/forms/5/id',
@@ -441,7 +443,7 @@ describe('checkCityConfig: forms and workflows', () => {
   it('reports a duplicate workflow id within the config', () => {
     const { issues } = check((c) => c.workflows.push(workflow()));
     expect(issues).toEqual([
-      { file: FILE, path: '/workflows/1/id', message: 'the workflow id "test-request" is also defined by linli.config.json', expected: 'a workflow id used once' },
+      { file: FILE, path: '/workflows/1/id', message: 'the workflow id "test.request" is also defined by linli.config.json', expected: 'a workflow id used once' },
     ]);
   });
 
@@ -454,6 +456,7 @@ describe('checkCityConfig: forms and workflows', () => {
       mediation(),
     );
     expect(issues).toEqual([
+      { file: FILE, path: '/workflows/0/id', message: 'workflow "mediation" of this city must be named "test.…"', expected: '"test.mediation"' },
       { file: FILE, path: '/workflows/0/id', message: 'the workflow id "mediation" is also defined by plugin:property-mediation', expected: 'a workflow id used once' },
     ]);
   });

@@ -5,7 +5,10 @@ import type { PluginManifest, ResolvedPluginManifest } from '../plugins/manifest
 import { cityConfigSchema } from '../schemas/config.js';
 import type { CityConfig, FormDefinition, OrgNodeConfig, OrgTypeDefinition, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
 import { checkWorkflow } from '../workflow/validate.js';
+import { calendarWarnings } from './calendar-coverage.js';
 import { checkCityServices } from './check-services.js';
+import { checkOrgAttributes } from './org-attributes.js';
+import { applyOverrides } from './overrides.js';
 import semver from 'semver';
 
 const ajv = createAjv();
@@ -19,10 +22,14 @@ export interface ConfigCheckOptions {
   installed?: string[] | undefined;
   /** The SDK version of this Linli, to check each plugin's supported range. */
   sdkVersion: string;
+  /** Today, for the calendar's coverage warnings (default: the real time). */
+  now?: Date;
 }
 
 export interface ConfigCheckResult {
   issues: ErrorDetail[];
+  /** What does not stop the city but will hurt it (a calendar that has run out). */
+  warnings: ErrorDetail[];
   config?: CityConfig;
   /** The plugins the config enables, in dependency order. */
   plugins: ResolvedPluginManifest[];
@@ -37,7 +44,7 @@ export interface ConfigCheckResult {
 export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigCheckResult {
   const issue = (path: string, message: string, expected?: string, file = opts.file): ErrorDetail =>
     expected ? { file, path, message, expected } : { file, path, message };
-  const empty = { plugins: [], orgTypes: defaultOrgTypes, roles: defaultRoles };
+  const empty = { plugins: [], orgTypes: defaultOrgTypes, roles: defaultRoles, warnings: [] };
   if (!validateConfigShape(raw)) {
     return { ...empty, issues: ajvErrorsToDetails(validateConfigShape.errors).map((d) => ({ ...d, file: opts.file })) };
   }
@@ -131,6 +138,20 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
     });
   });
 
+  // The city's overrides of its plugins' forms and workflows: what runs is the result.
+  const overridden = applyOverrides(plugins, config.overrides, { file: opts.file, isKnownRole: (id) => roleById.has(id) });
+  issues.push(...overridden.issues);
+  plugins.splice(0, plugins.length, ...overridden.plugins);
+
+  // The city's own forms and workflows carry its name, so they never collide with a plugin's.
+  const prefix = `${config.name}.`;
+  config.forms?.forEach((f, i) => {
+    if (!f.id.startsWith(prefix)) issues.push(issue(`/forms/${i}/id`, `form "${f.id}" of this city must be named "${prefix}…"`, `"${prefix}${f.id}"`));
+  });
+  config.workflows?.forEach((w, i) => {
+    if (!w.id.startsWith(prefix)) issues.push(issue(`/workflows/${i}/id`, `workflow "${w.id}" of this city must be named "${prefix}…"`, `"${prefix}${w.id}"`));
+  });
+
   // Forms and workflows from the plugins and from the config itself.
   const forms = new FormRegistry();
   const sources: { file: string; base: string; manifest: Pick<ResolvedPluginManifest, 'forms' | 'workflows'> }[] = [
@@ -160,8 +181,10 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
 
   // Calendar, routing, escalation and notifications name orgs, grids, roles and workflows checked above.
   issues.push(...checkCityServices(config, { file: opts.file, orgKeys, gridKeys, orgTypes: typeById, roles: roleById, workflows: workflowDefs }));
+  issues.push(...checkOrgAttributes(config, opts.file, workflowDefs));
 
-  return { issues, config, plugins, orgTypes, roles };
+  const warnings = calendarWarnings(config.calendar, opts.now ?? new Date(), opts.file);
+  return { issues, warnings, config, plugins, orgTypes, roles };
 }
 
 /**

@@ -58,9 +58,9 @@ describe('loadDeployment', () => {
     expect(d.forms.errors('points.wish', {})).toEqual([{ path: '/wish', message: 'is required', expected: 'a value' }]);
     expect(d.workflows.list().map((w) => [w.id, w.source])).toEqual([
       ['micro-wish', 'plugin "volunteer-points"'],
-      ['test-request', FILE],
+      ['test.request', FILE],
     ]);
-    expect(d.workflows.get('test-request')?.isTerminal('closed')).toBe(true);
+    expect(d.workflows.get('test.request')?.isTerminal('closed')).toBe(true);
     expect([...d.roles.keys()]).toEqual([...defaultRoles.map((r) => r.id), 'volunteer_captain']);
     expect(d.orgTypes.map((t) => t.id)).toContain('compound');
     expect(d.calendar.utcOffsetHours).toBe(8);

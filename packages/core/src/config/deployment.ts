@@ -4,7 +4,9 @@ import type { ResolvedPluginManifest } from '../plugins/manifest.js';
 import type { CityConfig, OrgTypeDefinition, RoleDefinition } from '../schemas/types.js';
 import { makeCalendar, type WorkingCalendar } from '../time/calendar.js';
 import { WorkflowRegistry } from '../workflow/registry.js';
+import type { ErrorDetail } from '../errors.js';
 import { checkCityConfig, type ConfigCheckOptions } from './check.js';
+import { orgAttributeMap, type OrgAttributes } from './org-attributes.js';
 
 /** A checked city config with its plugins composed: everything the server runs on. */
 export interface Deployment {
@@ -15,6 +17,10 @@ export interface Deployment {
   roles: ReadonlyMap<string, RoleDefinition>;
   orgTypes: readonly OrgTypeDefinition[];
   calendar: WorkingCalendar;
+  /** Each org's attributes (config `orgAttributes`, inherited down the tree), by org key. */
+  orgAttributes: ReadonlyMap<string, OrgAttributes>;
+  /** Problems that do not stop the city (a working calendar that has run out); the server logs them at start. */
+  warnings: ErrorDetail[];
 }
 
 /** Checks the config and composes it; throws LINLI_ERR_CONFIG_INVALID listing every problem. */
@@ -39,6 +45,8 @@ export function loadDeployment(raw: unknown, opts: ConfigCheckOptions): Deployme
     roles: new Map(checked.roles.map((r) => [r.id, r])),
     orgTypes: checked.orgTypes,
     calendar: makeCalendar(checked.config.calendar),
+    orgAttributes: orgAttributeMap(checked.config),
+    warnings: checked.warnings,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { LocalizedText } from '../i18n.js';
-import type { FormDefinition, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
+import type { FormDefinition, PluginOverridable, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
+
+export type { PluginOverridable };
 
 /**
  * What the core needs to know of a plugin to validate and compose a
@@ -25,6 +27,15 @@ export interface PluginManifest {
   forms?: FormDefinition[] | ((options: Record<string, unknown>) => FormDefinition[]);
   workflows?: WorkflowDefinition[];
   roles?: RoleDefinition[];
+  /**
+   * What a city may change in its config (`overrides`) without forking the
+   * plugin: per form, the fields whose limits, choices or visibility may
+   * change, whether fields may be added, and the fields the plugin's code
+   * reads (never hidden, choices only narrowed); per workflow, the states
+   * whose time limit and the steps whose `allow` list may change. Wording
+   * (titles, help, English labels) may always change. See config/overrides.ts.
+   */
+  overridable?: PluginOverridable;
 }
 
 /** A plugin as a checked deployment holds it: its forms resolved against the city's options. */

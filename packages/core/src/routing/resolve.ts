@@ -1,4 +1,5 @@
 import type { EscalationTarget, RoutingConfig } from '../schemas/types.js';
+import { attributesMatch, type OrgAttributes } from '../config/org-attributes.js';
 import { gridOrg, nearestOfType, parentOf, type Neighbourhood, type PlaceOrg } from './neighbourhood.js';
 
 export const defaultFallback: readonly string[] = ['grid', 'community', 'street'];
@@ -19,7 +20,13 @@ export interface RouteInput {
  * target exists, else the first entry of the fallback chain that exists.
  * Conditions left out of a rule match anything.
  */
-export function resolveRoute(routing: RoutingConfig | undefined, input: RouteInput, n: Neighbourhood): RouteDecision | null {
+export function resolveRoute(
+  routing: RoutingConfig | undefined,
+  input: RouteInput,
+  n: Neighbourhood,
+  /** The attributes of an org by key (deployment.orgAttributes), for rules with `attributes`. */
+  attributes?: ReadonlyMap<string, OrgAttributes>,
+): RouteDecision | null {
   const here = n.lineage[0];
   if (!here) return null;
   const categoryValue = input.data[routing?.categoryField ?? 'category'];
@@ -32,6 +39,7 @@ export function resolveRoute(routing: RoutingConfig | undefined, input: RouteInp
     if (r.category && (category === undefined || !r.category.includes(category))) continue;
     if (r.grid && !r.grid.some((g) => gridKeys.has(g))) continue;
     if (r.orgType && !r.orgType.includes(here.type)) continue;
+    if (r.attributes && !attributesMatch(r.attributes, attributes?.get(here.key))) continue;
     const org = 'org' in r.to && r.to.org !== undefined ? (n.byKey.get(r.to.org) ?? null) : nearestOfType(n, (r.to as { nearest: string }).nearest);
     if (org) return { org, via: { rule: i } };
   }

@@ -3,6 +3,8 @@ import { calendarSchema } from './calendar.js';
 import { escalationSchema } from './escalation.js';
 import { formSchema } from './form.js';
 import { notificationsSchema } from './notifications.js';
+import { orgAttributeSchema } from './org-attributes.js';
+import { overridesSchema } from './overrides.js';
 import { routingSchema } from './routing.js';
 import { workflowSchema } from './workflow.js';
 
@@ -49,6 +51,11 @@ export const orgNodeSchema = {
     type: { type: 'string' },
     name: { type: 'string', minLength: 1 },
     nameEn: { type: 'string' },
+    attributes: {
+      type: 'object',
+      additionalProperties: { type: 'string', minLength: 1 },
+      description: 'Values of the org attributes (/orgAttributes) by attribute id, e.g. { "compoundType": "无物业" }; the orgs below inherit them',
+    },
     children: { type: 'array', items: { $ref: '#/$defs/org' } },
     side: { type: 'array', items: { $ref: '#/$defs/org' }, description: 'Side-organizations attached to this node' },
   },
@@ -103,6 +110,7 @@ export const cityConfigSchema = {
     title: localizedTextSchema,
     orgTypes: { type: 'array', items: orgTypeSchema, description: 'Replaces the default org types when given' },
     roles: { type: 'array', items: roleSchema, description: 'Added to the default roles' },
+    orgAttributes: { type: 'array', items: orgAttributeSchema, description: 'Classifications of orgs (compound type…) that routing and workflows may depend on' },
     orgs: { $ref: '#/$defs/org' },
     grids: { type: 'array', items: gridConfigSchema },
     people: { type: 'array', items: personConfigSchema, description: 'Staff accounts; created by demo seeding' },
@@ -117,6 +125,7 @@ export const cityConfigSchema = {
     routing: routingSchema,
     escalation: escalationSchema,
     notifications: notificationsSchema,
+    overrides: overridesSchema,
   },
   required: ['name', 'title', 'orgs'],
   additionalProperties: false,

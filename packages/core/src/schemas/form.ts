@@ -1,4 +1,5 @@
 import { localizedTextSchema } from '../i18n.js';
+import { definitionIdSchema } from './ids.js';
 
 /**
  * A form: one JSON Schema gives the server's validator, the web app's
@@ -13,7 +14,7 @@ export const formSchema = {
   $id: 'https://linli.dev/schemas/form.json',
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: '^[a-z][a-z0-9_.-]*$' },
+    id: definitionIdSchema,
     title: localizedTextSchema,
     schema: {
       type: 'object',

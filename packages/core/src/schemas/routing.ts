@@ -34,6 +34,11 @@ export const routingSchema = {
           category: keyList('Only tickets whose category is one of these'),
           grid: keyList("Only tickets in these grids (keys in /grids) — the grid covering the ticket's org or an org above it"),
           orgType: keyList("Only tickets filed at an org of one of these types (e.g. compound)"),
+          attributes: {
+            type: 'object',
+            additionalProperties: keyList('Values'),
+            description: 'Only tickets filed at an org whose attributes (/orgAttributes, inherited from the orgs above) have one of these values, e.g. { "compoundType": ["无物业"] }',
+          },
           to: routeTargetSchema,
         },
         required: ['to'],

@@ -8,6 +8,8 @@ import type { escalationSchema, escalationTargetSchema } from './escalation.js';
 import type { reportLimitSchema } from './limits.js';
 import type { notificationsSchema, webhookSchema } from './notifications.js';
 import type { routeTargetSchema, routingSchema } from './routing.js';
+import type { formOverrideSchema, overridableSchema, overridesSchema, workflowOverrideSchema } from './overrides.js';
+import type { orgAttributeSchema } from './org-attributes.js';
 
 // Types derived from the schemas: the schema is the single source of truth.
 export type TimeLimit = FromSchema<typeof timeLimitSchema>;
@@ -31,6 +33,11 @@ export type EscalationConfig = FromSchema<typeof escalationSchema>;
 export type OverdueLadder = NonNullable<EscalationConfig['overdue']>[number];
 export type NotificationsConfig = FromSchema<typeof notificationsSchema>;
 export type WebhookConfig = FromSchema<typeof webhookSchema>;
+export type Overrides = FromSchema<typeof overridesSchema>;
+export type FormOverride = FromSchema<typeof formOverrideSchema>;
+export type WorkflowOverride = FromSchema<typeof workflowOverrideSchema>;
+export type PluginOverridable = FromSchema<typeof overridableSchema>;
+export type OrgAttributeDefinition = FromSchema<typeof orgAttributeSchema>;
 
 /**
  * The org tree node. Written by hand because json-schema-to-ts cannot express
@@ -41,6 +48,8 @@ export interface OrgNodeConfig {
   type: string;
   name: string;
   nameEn?: string;
+  /** Values of the city's org attributes (config `orgAttributes`), by attribute id; inherited by the orgs below. */
+  attributes?: Record<string, string>;
   children?: OrgNodeConfig[];
   side?: OrgNodeConfig[];
 }
@@ -51,6 +60,7 @@ export interface CityConfig {
   title: { 'zh-CN': string; en?: string };
   orgTypes?: OrgTypeDefinition[];
   roles?: RoleDefinition[];
+  orgAttributes?: OrgAttributeDefinition[];
   orgs: OrgNodeConfig;
   grids?: GridConfig[];
   people?: PersonConfig[];
@@ -61,4 +71,5 @@ export interface CityConfig {
   routing?: RoutingConfig;
   escalation?: EscalationConfig;
   notifications?: NotificationsConfig;
+  overrides?: Overrides;
 }

@@ -1,7 +1,6 @@
 import { localizedTextSchema } from '../i18n.js';
+import { definitionIdSchema } from './ids.js';
 import { timeLimitSchema } from './time-limit.js';
-
-const idPattern = '^[a-z][a-z0-9_.-]*$';
 
 /**
  * Who may fire a transition (or create a ticket): a role, and how the org the
@@ -12,12 +11,19 @@ const idPattern = '^[a-z][a-z0-9_.-]*$';
  * - `assigned-person`: the person the ticket is assigned to
  * - `reporter`: the person who filed the ticket
  * - `any`: anyone holding the role, wherever (a city command centre)
+ * - `host`: held at a side organization (a co-building unit 共建单位) attached
+ *   to the ticket's org or above it: the unit acts in its host's subtree
+ * - `enrolled`: the person is enrolled (`enrolment`, declared by a plugin as
+ *   data, e.g. 双报到 members) in an org at or above the ticket's; the core
+ *   reads the enrolment and decides, and such a step may be taken on a ticket
+ *   the person cannot otherwise see
  */
 export const actorRuleSchema = {
   type: 'object',
   properties: {
-    role: { type: 'string', pattern: idPattern },
-    scope: { enum: ['org', 'ancestor', 'assigned-org', 'assigned-person', 'reporter', 'any'] },
+    role: definitionIdSchema,
+    scope: { enum: ['org', 'ancestor', 'assigned-org', 'assigned-person', 'reporter', 'any', 'host', 'enrolled'] },
+    enrolment: definitionIdSchema,
   },
   required: ['scope'],
   additionalProperties: false,
@@ -82,7 +88,7 @@ export const effectSchema = {
 export const stateSchema = {
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: idPattern },
+    id: definitionIdSchema,
     title: localizedTextSchema,
     terminal: { type: 'boolean' },
     timeLimit: timeLimitSchema,
@@ -94,7 +100,7 @@ export const stateSchema = {
 export const transitionSchema = {
   type: 'object',
   properties: {
-    name: { type: 'string', pattern: idPattern },
+    name: definitionIdSchema,
     title: localizedTextSchema,
     from: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
     to: { type: 'string' },
@@ -107,12 +113,20 @@ export const transitionSchema = {
   additionalProperties: false,
 } as const;
 
+/** Where a workflow is offered: attribute id → the values an org (or an org above it) must have. */
+export const offerWhereSchema = {
+  type: 'object',
+  additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  description:
+    'Offer the workflow only at orgs whose attributes (config orgAttributes) have one of these values, e.g. { "compoundType": ["商品房", "安置房"] }',
+} as const;
+
 /** A ticket workflow as data: the closed loop of one practice. */
 export const workflowSchema = {
   $id: 'https://linli.dev/schemas/workflow.json',
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: idPattern },
+    id: definitionIdSchema,
     title: localizedTextSchema,
     description: localizedTextSchema,
     intakeForm: { type: 'string', description: 'Form filled in to create a ticket' },
@@ -122,6 +136,7 @@ export const workflowSchema = {
     initial: { type: 'string' },
     states: { type: 'array', items: stateSchema, minItems: 2 },
     transitions: { type: 'array', items: transitionSchema, minItems: 1 },
+    offerWhere: offerWhereSchema,
   },
   required: ['id', 'title', 'intakeForm', 'create', 'initial', 'states', 'transitions'],
   additionalProperties: false,

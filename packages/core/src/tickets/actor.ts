@@ -19,6 +19,12 @@ export interface RoleGrant {
 export interface Actor {
   personId: string;
   grants: RoleGrant[];
+  /**
+   * Org paths the person is enrolled at, by enrolment id (a plugin declares
+   * each as data; the server reads them from the database, never the plugin).
+   * Read by `enrolled` rules only; absent when not loaded.
+   */
+  enrolments?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The part of a ticket that decides who may act on it. */

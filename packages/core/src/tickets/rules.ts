@@ -1,4 +1,5 @@
 import type { ActorRule } from '../schemas/types.js';
+import { isWithin, parentPath } from '../org/path.js';
 import { grantCovers, type Actor, type TicketScope } from './actor.js';
 
 /** Whether the actor satisfies one `allow` rule of a transition (or `create` rule of a workflow). */
@@ -17,9 +18,18 @@ export function matchesRule(rule: ActorRule, actor: Actor, t: TicketScope): bool
       return grants.some((g) => grantCovers(g, t.orgPath));
     case 'assigned-org':
       return t.assigneeOrgPath !== null && grants.some((g) => grantCovers(g, t.assigneeOrgPath as string));
+    case 'host':
+      return grants.some((g) => isWithin(t.orgPath, parentPath(g.orgPath)));
+    case 'enrolled':
+      return rule.enrolment !== undefined && (actor.enrolments?.[rule.enrolment] ?? []).some((p) => isWithin(t.orgPath, p));
   }
 }
 
 export function matchesAny(rules: readonly ActorRule[], actor: Actor, t: TicketScope): boolean {
   return rules.some((r) => matchesRule(r, actor, t));
+}
+
+/** Whether any rule of these lets the actor act on a ticket they cannot see (`enrolled`, `host`). */
+export function matchesOutsideView(rules: readonly ActorRule[], actor: Actor, t: TicketScope): boolean {
+  return rules.some((r) => (r.scope === 'enrolled' || r.scope === 'host') && matchesRule(r, actor, t));
 }

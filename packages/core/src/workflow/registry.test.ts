@@ -7,7 +7,7 @@ describe('CompiledWorkflow', () => {
   const wf = new CompiledWorkflow(workflow(), 'plugin "grid-requests"');
 
   it('exposes its id, definition and source', () => {
-    expect(wf.id).toBe('test-request');
+    expect(wf.id).toBe('test.request');
     expect(wf.source).toBe('plugin "grid-requests"');
     expect(wf.def.initial).toBe('collected');
   });
@@ -38,9 +38,9 @@ describe('WorkflowRegistry', () => {
     const r = new WorkflowRegistry();
     r.register(workflow(), 'linli.config.json');
     r.register({ ...workflow(), id: 'other' }, 'plugin "x"');
-    expect(r.get('test-request')?.source).toBe('linli.config.json');
+    expect(r.get('test.request')?.source).toBe('linli.config.json');
     expect(r.get('nope')).toBeUndefined();
-    expect(r.list().map((w) => w.id)).toEqual(['test-request', 'other']);
+    expect(r.list().map((w) => w.id)).toEqual(['test.request', 'other']);
   });
 
   it('refuses a second workflow with the same id (LINLI_ERR_PLUGIN_CONFLICT)', () => {
@@ -55,8 +55,8 @@ describe('WorkflowRegistry', () => {
     expect(error).toBeInstanceOf(LinliError);
     expect((error as LinliError).code).toBe('LINLI_ERR_PLUGIN_CONFLICT');
     expect((error as LinliError).message).toBe(
-      'The workflow id "test-request" is claimed by both plugin "grid-requests" and linli.config.json. Rename one of them.',
+      'The workflow id "test.request" is claimed by both plugin "grid-requests" and linli.config.json. Rename one of them.',
     );
-    expect(r.get('test-request')?.source).toBe('plugin "grid-requests"');
+    expect(r.get('test.request')?.source).toBe('plugin "grid-requests"');
   });
 });

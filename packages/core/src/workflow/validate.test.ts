@@ -89,7 +89,7 @@ describe('checkWorkflow: schema errors', () => {
       file: FILE,
       path: '/create/0/scope',
       message: 'must be equal to one of the allowed values',
-      expected: 'one of ["org","ancestor","assigned-org","assigned-person","reporter","any"]',
+      expected: 'one of ["org","ancestor","assigned-org","assigned-person","reporter","any","host","enrolled"]',
     });
   });
 

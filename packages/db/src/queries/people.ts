@@ -62,12 +62,18 @@ export interface PeopleFilter {
   cursor?: string | undefined;
   /** Only people holding a role at an org under one of these paths; undefined: everyone. */
   withinPaths?: string[] | undefined;
+  /** Only people whose username, name or phone contains this text. */
+  search?: string | undefined;
 }
 
 export async function listPeople(db: Kysely<CoreTables>, f: PeopleFilter): Promise<Page<Person>> {
   let q = db.selectFrom('linli_people as p').select(['p.id', 'p.username', 'p.display_name', 'p.phone']).orderBy('p.id').limit(f.limit + 1);
   const after = decodeCursor(f.cursor);
   if (after !== null) q = q.where('p.id', '>', after);
+  if (f.search) {
+    const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('p.username', 'ilike', like), eb('p.display_name', 'ilike', like), eb('p.phone', 'like', like)]));
+  }
   if (f.withinPaths) {
     const paths = f.withinPaths;
     if (paths.length === 0) return { items: [], nextCursor: null };
@@ -144,4 +150,15 @@ export function toActor(personId: number, rows: readonly GrantRow[], roles: Read
 export async function loadActor(db: Kysely<CoreTables>, personId: number, roles: ReadonlyMap<string, RoleDefinition>): Promise<Actor> {
   const { rows } = await sql<{ grants: GrantRow[] }>`select ${grantsOf(personId)} as grants`.execute(db);
   return toActor(personId, rows[0]?.grants ?? [], roles);
+}
+
+/** Whether each person's account is disabled and has a password yet: what the administration pages show beside a person. */
+export async function accountStates(db: Kysely<CoreTables>, personIds: number[]): Promise<Map<number, { disabled: boolean; passwordSet: boolean }>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('linli_people')
+    .select((eb) => ['id', eb('disabled_at', 'is not', null).as('disabled'), eb('password_hash', 'is not', null).as('password_set')])
+    .where('id', 'in', personIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { disabled: Boolean(r.disabled), passwordSet: Boolean(r.password_set) }]));
 }

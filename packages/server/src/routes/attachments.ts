@@ -1,6 +1,7 @@
 import { LinliError, notFound } from '@linli/core';
 import { getAttachmentFor, insertAttachment, uploadedSince, type AttachmentType } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
 import { requireActor } from '../policy.js';
 import { errorResponses, idParam } from './schemas.js';
 
@@ -15,6 +16,28 @@ export function sniffImageType(b: Uint8Array): AttachmentType | null {
   if (b.length >= 8 && at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (b.length >= 12 && at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp';
   return null;
+}
+
+/** Largest picture decoded, in pixels: a 48-megapixel phone camera fits; a decompression bomb does not. */
+const maxPixels = 50_000_000;
+
+/**
+ * Decodes the whole image and encodes it again in its own format, upright and
+ * without metadata: a file that only starts like an image fails here, and the
+ * EXIF block of a phone photo — its GPS position, the phone's serial, the
+ * time — is personal data (PIPL) that nobody needs to see a broken street lamp.
+ */
+export async function reencodeImage(bytes: Buffer, type: AttachmentType): Promise<Buffer> {
+  const format = type === 'image/jpeg' ? 'jpeg' : type === 'image/png' ? 'png' : 'webp';
+  try {
+    const image = sharp(bytes, { failOn: 'error', limitInputPixels: maxPixels });
+    const { format: actual } = await image.metadata();
+    if (actual !== format) throw new Error(`the bytes are ${actual ?? 'unknown'}, not ${format}`);
+    // rotate(): apply the EXIF orientation before the EXIF block is dropped. sharp keeps no metadata unless asked.
+    return await image.rotate().toFormat(format, format === 'jpeg' ? { quality: 90, mozjpeg: false } : {}).toBuffer();
+  } catch {
+    throw unsupported('the file is not a complete, readable JPEG, PNG or WebP image');
+  }
 }
 
 const unsupported = (what: string) => new LinliError('LINLI_ERR_UNSUPPORTED_MEDIA_TYPE', [`${what}; send a JPEG, PNG or WebP photo`]);
@@ -41,7 +64,8 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       },
       schema: {
         tags: ['attachments'],
-        summary: 'Upload a photo (raw JPEG, PNG or WebP body, at most 5 MB; 200 photos / 500 MB per person a day by default); reference its id in a form field such as data.photos',
+        summary:
+          'Upload a photo (raw JPEG, PNG or WebP body, at most 5 MB; 200 photos / 500 MB per person a day by default). It is decoded and stored re-encoded, without its EXIF/GPS metadata; reference its id in a form field such as data.photos',
         consumes: [...attachmentTypes],
         response: {
           201: { type: 'object', properties: { id: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' } }, required: ['id', 'contentType', 'size'] },
@@ -61,13 +85,18 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       // Stored under the type its bytes prove, whatever the header said.
       const type = sniffImageType(req.body);
       if (!type) throw unsupported('the file is not a JPEG, PNG or WebP image');
+      const bytes = await reencodeImage(req.body, type);
       const quota = linli.options.uploadQuota ?? { photosPerDay: 200, megabytesPerDay: 500 };
       const now = linli.now();
-      const used = await uploadedSince(linli.db, actor.personId, new Date(now.getTime() - 86_400_000));
-      if (used.photos >= quota.photosPerDay || used.bytes + req.body.length > quota.megabytesPerDay * 1_048_576) {
-        throw new LinliError('LINLI_ERR_UPLOAD_QUOTA', [`${used.photos} photos (${Math.ceil(used.bytes / 1_048_576)} MB)`]);
-      }
-      const saved = await insertAttachment(linli.db, { uploaderId: actor.personId, contentType: type, bytes: req.body, now });
+      // The uploader's row is locked while the quota is counted and the photo stored: uploads racing on any instance queue up, and none passes the quota.
+      const saved = await linli.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('linli_people').select('id').where('id', '=', Number(actor.personId)).forUpdate().executeTakeFirst();
+        const used = await uploadedSince(trx, actor.personId, new Date(now.getTime() - 86_400_000));
+        if (used.photos >= quota.photosPerDay || used.bytes + bytes.length > quota.megabytesPerDay * 1_048_576) {
+          throw new LinliError('LINLI_ERR_UPLOAD_QUOTA', [`${used.photos} photos (${Math.ceil(used.bytes / 1_048_576)} MB)`]);
+        }
+        return insertAttachment(trx, { uploaderId: actor.personId, contentType: type, bytes, now });
+      });
       return reply.status(201).send({ id: saved.id, contentType: saved.contentType, size: saved.size });
     },
   );

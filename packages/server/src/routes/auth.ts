@@ -1,7 +1,7 @@
 import { LinliError } from '@linli/core';
 import { findLogin, getPerson } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
-import { assertLoginAllowed, clearFailedLogins, recordFailedLogin } from '../auth/login-limit.js';
+import { recordSuccessfulLogin, reserveLoginAttempt } from '../auth/login-limit.js';
 import { dummyHash, verifyPassword } from '../auth/password.js';
 import { announceAuthChange, createSession, revokeSession, sessionCookie } from '../auth/sessions.js';
 import { requireActor } from '../policy.js';
@@ -46,14 +46,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { username, password } = req.body;
       const now = linli.now();
-      await assertLoginAllowed(linli.db, username, req.ip, now, linli.options.loginLimit);
+      // Counted before the password is checked: parallel guesses cannot all slip under the limit.
+      await reserveLoginAttempt(linli.db, username, req.ip, now, linli.options.loginLimit);
       const login = await findLogin(linli.db, username);
       const ok = login && !login.disabled_at ? await verifyPassword(login.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
-      if (!ok || !login) {
-        await recordFailedLogin(linli.db, username, req.ip, now);
-        throw new LinliError('LINLI_ERR_BAD_CREDENTIALS');
-      }
-      await clearFailedLogins(linli.db, username);
+      if (!ok || !login) throw new LinliError('LINLI_ERR_BAD_CREDENTIALS');
+      await recordSuccessfulLogin(linli.db, username, req.ip, now);
       const session = await createSession(linli.db, login.id, now, linli.options.sessionHours);
       const person = await getPerson(linli.db, String(login.id));
       reply.setCookie(sessionCookie, session.token, {

@@ -1,5 +1,6 @@
 import { ticketEscalations, listEscalations, getOrg, deadlineStats, minimalPaths, type Escalation } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
+import { mayBlowWhistle, mayReportFor, type Actor } from '@linli/core';
 import { requireActor } from '../policy.js';
 import { errorResponses, idParam, pageQuery } from './schemas.js';
 import { ticketJson } from './serialize.js';
@@ -32,15 +33,18 @@ export const escalationSchema = {
     ticketTitle: { type: 'string' },
     ticketState: { type: 'string' },
     ticketClosed: { type: 'boolean' },
+    mayReport: { type: 'boolean', description: 'Whether I may report (报到) for this unit now: it has not reported, the ticket is open, and I act for the unit' },
   },
   required: ['id', 'ticketId', 'kind', 'orgId', 'orgName', 'lead', 'reportDeadline', 'reportedAt', 'late', 'createdAt'],
 } as const;
 
-function escalationJson(e: Escalation & { ticketTitle?: string; ticketState?: string; ticketClosed?: boolean }, now: Date) {
+function escalationJson(e: Escalation & { ticketTitle?: string; ticketState?: string; ticketClosed?: boolean }, now: Date, actor?: Actor, ticketClosed?: boolean) {
   const due = e.reportDeadline?.getTime();
   const late = due !== undefined && (e.reportedAt ? e.reportedAt.getTime() > due : now.getTime() > due);
+  const closed = ticketClosed ?? e.ticketClosed ?? false;
   return {
     ...e,
+    ...(actor ? { mayReport: !e.reportedAt && !closed && mayReportFor(actor, e.orgPath) } : {}),
     reportDeadline: e.reportDeadline?.toISOString() ?? null,
     reportedAt: e.reportedAt?.toISOString() ?? null,
     createdAt: e.createdAt.toISOString(),
@@ -99,12 +103,22 @@ export async function escalationRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/api/tickets/:id/escalations',
-    { config: { policy: 'authenticated' }, schema: { tags: ['escalation'], summary: "Everyone called onto the ticket, with each one's report status", params: idParam, response: { 200: { type: 'object', properties: { items: { type: 'array', items: { $ref: 'Escalation#' } } }, required: ['items'] }, ...errorResponses } } },
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['escalation'],
+        summary: "Everyone called onto the ticket, with each one's report status, and whether I may blow the whistle on it (the web app shows the button only then)",
+        params: idParam,
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: { $ref: 'Escalation#' } }, mayWhistle: { type: 'boolean' } }, required: ['items', 'mayWhistle'] }, ...errorResponses },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       const ticket = await linli.tickets.get(linli.db, actor, req.params.id);
       const now = linli.now();
-      return { items: (await ticketEscalations(linli.db, ticket.id)).map((e) => escalationJson(e, now)) };
+      const closed = ticket.closedAt !== null;
+      const mayWhistle = !closed && mayBlowWhistle(linli.deployment.config.escalation, actor, ticket);
+      return { items: (await ticketEscalations(linli.db, ticket.id)).map((e) => escalationJson(e, now, actor, closed)), mayWhistle };
     },
   );
 
@@ -144,7 +158,7 @@ export async function escalationRoutes(app: FastifyInstance): Promise<void> {
       const paths = minimalPaths(actor.grants.filter((g) => g.seesScope).flatMap((g) => g.scopePaths));
       const page = await listEscalations(linli.db, { withinPaths: paths, pending: req.query.pending, limit: req.query.limit, cursor: req.query.cursor });
       const now = linli.now();
-      return { items: page.items.map((e) => escalationJson(e, now)), nextCursor: page.nextCursor };
+      return { items: page.items.map((e) => escalationJson(e, now, actor)), nextCursor: page.nextCursor };
     },
   );
 

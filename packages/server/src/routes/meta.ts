@@ -1,6 +1,9 @@
-import { notFound } from '@linli/core';
+import { definitionIdSchema, notFound } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
-import { errorResponses, idParam } from './schemas.js';
+import { errorResponses } from './schemas.js';
+
+/** A workflow or form id in the URL: the id rule of core, so every id a config or plugin declares is accepted. */
+const definitionIdParam = { type: 'object', properties: { id: definitionIdSchema }, required: ['id'] } as const;
 
 /** Workflows, forms and roles of the deployment: what the web app renders forms and diagrams from. */
 export async function metaRoutes(app: FastifyInstance): Promise<void> {
@@ -11,7 +14,7 @@ export async function metaRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/api/workflows/:id',
-    { config: { policy: 'authenticated' }, schema: { tags: ['workflows'], params: idParam, response: errorResponses } },
+    { config: { policy: 'authenticated' }, schema: { tags: ['workflows'], summary: 'A workflow: states, transitions and who may take them', params: definitionIdParam, response: errorResponses } },
     async (req) => {
       const wf = deployment.workflows.get(req.params.id);
       if (!wf) throw notFound(`Workflow ${req.params.id}`);
@@ -21,7 +24,7 @@ export async function metaRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/api/forms/:id',
-    { config: { policy: 'authenticated' }, schema: { tags: ['workflows'], summary: 'A form: JSON Schema + uiSchema + translations', params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] }, response: errorResponses } },
+    { config: { policy: 'authenticated' }, schema: { tags: ['workflows'], summary: 'A form: JSON Schema + uiSchema + translations', params: definitionIdParam, response: errorResponses } },
     async (req) => {
       const form = deployment.forms.get(req.params.id);
       if (!form) throw notFound(`Form ${req.params.id}`);

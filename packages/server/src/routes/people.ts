@@ -1,6 +1,7 @@
-import { isAdminFor, LinliError, notFound, unprocessable } from '@linli/core';
-import { audit, getOrg, getPerson, listPeople, parseId, type Person } from '@linli/db';
+import { isAdminFor, LinliError, notFound, unprocessable, type Actor, type Deployment } from '@linli/core';
+import { audit, getOrg, getPerson, listPeople, parseId, type CoreTables, type Person } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.js';
 import { announceAuthChange } from '../auth/sessions.js';
 import { assertAdminFor, peopleScope, requireActor } from '../policy.js';
@@ -10,10 +11,17 @@ import { maskValue } from '../services/personal-data.js';
 export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const { linli } = app;
 
-  /** Phone numbers are personal data: shown whole only to an administrator of one of the person's orgs. */
-  const present = (viewer: Parameters<typeof isAdminFor>[0], p: Person) => ({
+  /**
+   * Every person this router returns passes through here. Phone numbers are
+   * personal data: shown whole only to the person, and in the people list to
+   * an administrator of one of the person's orgs — a read written to the
+   * audit log (`person.personal-data.read`). Answers to writes (creating an
+   * account, granting a role) always mask it, so granting a role is not a way
+   * to read a stranger's number.
+   */
+  const present = (viewer: Actor, p: Person, mayUnmask: boolean) => ({
     ...p,
-    phone: p.roles.some((r) => isAdminFor(viewer, r.orgPath)) || p.id === viewer.personId ? p.phone : (maskValue(p.phone) as string | null),
+    phone: p.id === viewer.personId || (mayUnmask && p.roles.some((r) => isAdminFor(viewer, r.orgPath))) ? p.phone : (maskValue(p.phone) as string | null),
   });
 
   app.get<{ Querystring: { limit: number; cursor?: string } }>(
@@ -29,8 +37,17 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const actor = requireActor(req);
-      const page = await listPeople(linli.db, { ...req.query, withinPaths: peopleScope(actor) });
-      return { items: page.items.map((p) => present(actor, p)), nextCursor: page.nextCursor };
+      const scope = peopleScope(actor);
+      // Residents and volunteers see only themselves: the staff list is for staff (who handles a ticket shows on the ticket).
+      const page = scope.length ? await listPeople(linli.db, { ...req.query, withinPaths: scope }) : { items: req.query.cursor ? [] : [(await getPerson(linli.db, actor.personId))!], nextCursor: null };
+      const items = page.items.map((p) => present(actor, p, true));
+      const unmasked = items.filter((p) => p.id !== actor.personId && p.phone !== null && !p.phone.includes('*'));
+      if (unmasked.length) {
+        await linli.db.transaction().execute(async (trx) => {
+          for (const p of unmasked) await audit(trx, { actorId: actor.personId, action: 'person.personal-data.read', subjectType: 'person', subjectId: p.id, requestId: req.id });
+        });
+      }
+      return { items, nextCursor: page.nextCursor };
     },
   );
 
@@ -66,7 +83,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         await audit(trx, { actorId: actor.personId, action: 'person.create', subjectType: 'person', subjectId: String(row.id), after: { username: b.username, name: b.name, phone: b.phone ?? null }, requestId: req.id });
         return String(row.id);
       });
-      return reply.status(201).send(await getPerson(linli.db, id));
+      return reply.status(201).send(present(actor, (await getPerson(linli.db, id))!, false));
     },
   );
 
@@ -120,7 +137,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         await announceAuthChange(trx, { kind: 'all' });
       });
       linli.sessions.apply({ kind: 'all' });
-      return reply.status(201).send(present(actor, (await getPerson(linli.db, person.id))!));
+      return reply.status(201).send(present(actor, (await getPerson(linli.db, person.id))!, false));
     },
   );
 
@@ -142,6 +159,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       if (!person || !assignment) throw notFound(`Role ${req.params.roleId} of person ${req.params.id}`);
       assertAdminFor(actor, assignment.orgPath, assignment.orgName);
       await linli.db.transaction().execute(async (trx) => {
+        await assertNotLastCityAdmin(trx, linli.deployment, assignment);
         await trx.deleteFrom('linli_role_assignments').where('id', '=', Number(assignment.id)).execute();
         await audit(trx, { actorId: actor.personId, action: 'role.revoke', subjectType: 'person', subjectId: person.id, before: assignment, after: null, requestId: req.id });
         await announceAuthChange(trx, { kind: 'all' });
@@ -150,4 +168,19 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       return reply.status(204).send();
     },
   );
+}
+
+/**
+ * A city must keep one administrator at its root: otherwise nobody can grant
+ * roles above a community again. The root's administrator assignments are
+ * locked first, so two administrators revoking each other at the same moment
+ * cannot both succeed.
+ */
+async function assertNotLastCityAdmin(trx: Kysely<CoreTables>, deployment: Deployment, assignment: Person['roles'][number]): Promise<void> {
+  const adminRoles = [...deployment.roles.values()].filter((r) => r.admin).map((r) => r.id);
+  if (!adminRoles.includes(assignment.role)) return;
+  const root = await trx.selectFrom('linli_orgs').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+  if (!root || String(root.id) !== assignment.orgId) return;
+  const holders = await trx.selectFrom('linli_role_assignments').select('id').where('org_id', '=', root.id).where('role', 'in', adminRoles).forUpdate().execute();
+  if (holders.filter((h) => String(h.id) !== assignment.id).length === 0) throw new LinliError('LINLI_ERR_LAST_ADMIN', [assignment.orgName]);
 }

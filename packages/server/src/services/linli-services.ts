@@ -59,6 +59,7 @@ export function createLinliServices(o: LinliServicesOptions): CoreServices {
   const tickets = createTicketService({
     deployment: o.deployment,
     now,
+    plugins: o.plugins,
     resolvers: createPlanResolvers(o.deployment),
     effects: workflow.effects,
     hooksFor: hooksByWorkflow(o.deployment, o.plugins, pluginContext),

@@ -17,7 +17,7 @@ export function createPlanResolvers(deployment: Deployment): PlanResolvers {
   const keys = namedOrgKeys(deployment.config);
   const routeNew: PlanResolvers['routeNew'] = async (trx, workflow, data, orgPath) => {
     const here = await loadNeighbourhood(trx, { orgPath }, keys);
-    const decision = resolveRoute(deployment.config.routing, { workflow, data }, here);
+    const decision = resolveRoute(deployment.config.routing, { workflow, data }, here, deployment.orgAttributes);
     if (!decision) {
       throw unprocessable('No dispatch rule matches this ticket and the fallback chain found no organization: add a rule under "routing" in the city config.', [
         { path: '/data', message: 'no organization to route to' },

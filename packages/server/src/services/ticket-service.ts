@@ -1,8 +1,10 @@
-import { LinliError, planCreate, planTransition, unprocessable, withPatch, type Actor, type Deployment, type PlanEffect, type Ticket, type TicketChange } from '@linli/core';
+import { canSeeTicket, isOfferedAt, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, withPatch, type Actor, type CompiledWorkflow, type Deployment, type PlanEffect, type Ticket, type TicketChange } from '@linli/core';
 import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
-import type { TicketService } from '@linli/sdk';
+import type { LinliPlugin, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 import { assertCanSeeTicket } from '../access.js';
+import { enrolmentReader } from './enrolments.js';
+import { assertSomeoneCanTakeOver } from './handler-check.js';
 import type { EffectEvent, PlanEffectHandler } from './plan-effects.js';
 import type { PlanResolvers } from './plan-resolvers.js';
 import type { BoundHooks } from './workflow-hooks.js';
@@ -10,6 +12,8 @@ import type { BoundHooks } from './workflow-hooks.js';
 export interface TicketServiceDeps {
   deployment: Deployment;
   now: () => Date;
+  /** The enabled plugins: their declared enrolments are read for steps whose rules name one. */
+  plugins: readonly LinliPlugin[];
   /** The effects that need the database, one resolver each (plan-resolvers.ts). */
   resolvers: PlanResolvers;
   /** What follows a write, one handler each (plan-effects.ts). */
@@ -31,6 +35,7 @@ export interface TicketServiceDeps {
  */
 export function createTicketService(deps: TicketServiceDeps): TicketService {
   const { deployment, now, resolvers, effects, hooksFor } = deps;
+  const withEnrolments = enrolmentReader(deps.plugins);
   const ctx = { forms: deployment.forms, calendar: deployment.calendar };
   const workflow = (id: string, path: string) => {
     const wf = deployment.workflows.get(id);
@@ -46,6 +51,9 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       const wf = workflow(input.workflow, '/workflow');
       const org = await getOrg(trx, input.orgId);
       if (!org) throw unprocessable(`There is no organization ${input.orgId}.`, [{ path: '/orgId', message: 'unknown organization' }]);
+      if (!isOfferedAt(wf.def, deployment.orgAttributes.get(org.key))) {
+        throw unprocessable(`"${wf.def.title['zh-CN']}" is not offered at ${org.name} (${JSON.stringify(wf.def.offerWhere)}) 该组织不适用此流程`, [{ path: '/orgId', message: `not offered at ${org.name}`, expected: `an org where ${JSON.stringify(wf.def.offerWhere)}` }]);
+      }
       const at = now();
       const plan = planCreate(ctx, wf, actor, org.path, input.data, at);
       const placed = plan.resolve.includes('route') ? await resolvers.routeNew(trx, wf.id, plan.data, org.path) : null;
@@ -67,15 +75,22 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       return ticket;
     },
 
-    async transition(trx: Kysely<any>, actor: Actor, ticketId: string, input): Promise<Ticket> {
-      const ticket = assertCanSeeTicket(actor, await getTicket(trx, ticketId, { forUpdate: true }), ticketId);
+    async transition(trx: Kysely<any>, caller: Actor, ticketId: string, input): Promise<Ticket> {
+      const ticket = await getTicket(trx, ticketId, { forUpdate: true });
+      if (!ticket) throw notFound(`Ticket ${ticketId}`);
       const wf = workflow(ticket.workflow, '/workflow');
+      const step = wf.transition(input.action);
+      // Enrolments (declared by plugins as data) are read here, by the core, for a step whose rules name one.
+      const actor = step ? await withEnrolments(trx, caller, step.allow) : caller;
+      // A step open to enrolled people (or a co-building unit's host) may be taken on a ticket they cannot otherwise see — that step only, from its state.
+      const outsideView = step !== undefined && wf.transitionsFrom(ticket.state).includes(step) && matchesOutsideView(step.allow, actor, ticket);
+      if (!outsideView && !canSeeTicket(actor, ticket)) throw notFound(`Ticket ${ticketId}`);
       const at = now();
       const hooks = hooksFor(ticket.workflow);
       const planned = planTransition(ctx, wf, ticket, actor, input, at);
       const resolved = await resolve(trx, ticket, planned);
+      const assigneeOrgPath = resolved.assigneeOrgId ? await assigneeOrg(trx, deployment, wf, resolved, input.action) : undefined;
       const plan = await check(hooks, ticket, resolved, actor, trx);
-      const assigneeOrgPath = plan.assigneeOrgId ? await orgPath(trx, plan.assigneeOrgId, input.action) : undefined;
       const updated = await applyChange(trx, ticket, plan, Number(actor.personId), assigneeOrgPath, at);
       if (!updated) {
         const current = await getTicket(trx, ticketId);
@@ -112,8 +127,10 @@ async function check(hooks: readonly BoundHooks[], ticket: Ticket, resolved: Tic
   return plan;
 }
 
-async function orgPath(trx: Kysely<any>, orgId: string, action: string): Promise<string> {
-  const org = await getOrg(trx, orgId);
-  if (!org) throw new LinliError('LINLI_ERR_FORM_INVALID', [action], [{ path: '/data', message: `unknown organization ${orgId}` }]);
+/** The path of the org the plan assigns the ticket to; refused when it is unknown or nobody there could take the next step. */
+async function assigneeOrg(trx: Kysely<any>, deployment: Deployment, wf: CompiledWorkflow, plan: TicketChange, action: string): Promise<string> {
+  const org = await getOrg(trx, plan.assigneeOrgId!);
+  if (!org) throw new LinliError('LINLI_ERR_FORM_INVALID', [action], [{ path: '/data', message: `unknown organization ${plan.assigneeOrgId}` }]);
+  await assertSomeoneCanTakeOver(trx, deployment, wf, plan, org);
   return org.path;
 }

@@ -8,6 +8,13 @@ const gridStaff = [
   { role: 'community_secretary', scope: 'ancestor' },
 ] as const;
 
+/** Who dispatches (派单), and so may reassign or recall what was dispatched: the community and the city's command centre. */
+const dispatchers = [
+  { role: 'community_secretary', scope: 'ancestor' },
+  { role: 'community_staff', scope: 'ancestor' },
+  { role: 'command_officer', scope: 'any' },
+] as const;
+
 const handlers = [
   { role: 'department_officer', scope: 'assigned-org' },
   { role: 'property_staff', scope: 'assigned-org' },
@@ -53,10 +60,31 @@ export const gridRequestWorkflow: WorkflowDefinition = {
       title: { 'zh-CN': '派单', en: 'Dispatch' },
       from: 'sorted',
       to: 'dispatched',
-      allow: [{ role: 'community_secretary', scope: 'ancestor' }, { role: 'community_staff', scope: 'ancestor' }, { role: 'command_officer', scope: 'any' }],
+      allow: [...dispatchers],
       form: 'grid-request.dispatch',
       // The dispatcher may pick the handling unit; left empty, the city's dispatch rules (routing) choose it.
       effects: [{ type: 'route', field: 'assigneeOrgId' }, { type: 'clear-assignee' }],
+    },
+    {
+      name: 'reassign',
+      title: { 'zh-CN': '改派', en: 'Reassign' },
+      from: 'dispatched',
+      to: 'dispatched',
+      allow: [...dispatchers],
+      form: 'grid-request.dispatch',
+      // Dispatched to the wrong unit: the dispatcher or the command centre sends it to the right one; the reason stays in the history.
+      commentRequired: true,
+      effects: [{ type: 'route', field: 'assigneeOrgId' }, { type: 'clear-assignee' }],
+    },
+    {
+      name: 'recall',
+      title: { 'zh-CN': '收回', en: 'Recall' },
+      from: 'dispatched',
+      to: 'sorted',
+      allow: [...dispatchers],
+      commentRequired: true,
+      // Back to the desk that dispatched it, to solve in the grid or dispatch again.
+      effects: [{ type: 'assign-previous' }],
     },
     { name: 'handle', title: { 'zh-CN': '办结回复', en: 'Report handled' }, from: 'dispatched', to: 'handled', allow: [...handlers], form: 'grid-request.handle' },
     {

@@ -59,6 +59,16 @@ export const complaintWorkflow: WorkflowDefinition = {
     },
     { name: 'reject', title: { 'zh-CN': '不予受理', en: 'Do not accept' }, from: 'submitted', to: 'rejected', allow: [...dispatchers], commentRequired: true },
     { name: 'withdraw', title: { 'zh-CN': '撤回', en: 'Withdraw' }, from: 'submitted', to: 'withdrawn', allow: [{ scope: 'reporter' }], commentRequired: true },
+    {
+      name: 'recall',
+      title: { 'zh-CN': '收回', en: 'Recall' },
+      from: 'dispatched',
+      to: 'submitted',
+      allow: [...dispatchers],
+      // Dispatched to the wrong company, or to be handled another way: back to the intake desk, the reason in the history.
+      commentRequired: true,
+      effects: [{ type: 'assign-previous' }],
+    },
     { name: 'respond', title: { 'zh-CN': '物业答复', en: 'Respond' }, from: 'dispatched', to: 'responded', allow: [...company], form: 'red-property.complaint.respond' },
     {
       name: 'verify',

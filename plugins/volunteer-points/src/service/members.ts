@@ -1,4 +1,4 @@
-import type { Actor } from '@linli/sdk';
+import { grantCovers, type Actor } from '@linli/sdk';
 import { fail } from '../errors.js';
 import type { MemberInput } from '../forms/member.js';
 import { staffScopes } from '../permissions.js';
@@ -40,6 +40,10 @@ function members(db: Db) {
  */
 export async function register(env: Env, actor: Actor, input: MemberInput): Promise<MemberRow> {
   const compound = await compoundOf(env, input.compoundOrgId, '/compoundOrgId');
+  // Only where the person lives or serves: a role at the compound, above it, or within it (a building).
+  if (!actor.grants.some((g) => grantCovers(g, compound.path) || g.scopePaths.some((p) => p.startsWith(compound.path)))) {
+    throw fail('VP_ERR_NOT_YOUR_COMPOUND', [compound.name, compound.name], [{ path: '/compoundOrgId', message: 'you hold no role at or within this compound' }]);
+  }
   const branch = await env.db.selectFrom('linli_orgs').select('id').where('parent_id', '=', compound.id).where('type', '=', 'party_branch').orderBy('id').executeTakeFirst();
   // The unique (person, compound) index decides, even against two requests at once.
   const row = await env.db

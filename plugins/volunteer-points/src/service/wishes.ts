@@ -1,4 +1,4 @@
-import { localize, notFound, unprocessable, type Actor, type RoleGrant, type Ticket } from '@linli/sdk';
+import { localize, notFound, unprocessable, type Actor, type Ticket } from '@linli/sdk';
 import { fail } from '../errors.js';
 import type { ClaimInput, FulfilInput, WishData } from '../forms/wish.js';
 import { seesPath, staffScopes, unitsOf } from '../permissions.js';
@@ -86,11 +86,10 @@ export async function claim(env: Env, actor: Actor, id: string, input: ClaimInpu
     .set({ claimant_person_id: me, claimant_member_id: member?.id ?? null, claimant_unit_org_id: forUnit ? unit!.id : null, claimed_at: env.now })
     .where('ticket_id', '=', wish.ticket_id)
     .execute();
-  // The core shows a posted wish only to its poster and staff: the claimant
-  // takes the step with a grant the plugin vouches for, scoped to this wish's
-  // compound, and only the `claim` step allows its role (roles.ts).
-  const grant: RoleGrant = { id: `volunteer-points:claim:${wish.ticket_id}`, role: 'wish_claimant', orgId: String(wish.compound_org_id), orgPath: wish.compound_path, scopePaths: [wish.compound_path], seesScope: true, admin: false };
-  return env.ctx.tickets.transition(env.trx, { personId: actor.personId, grants: [...actor.grants, grant] }, String(wish.ticket_id), {
+  // The core shows a posted wish only to its poster and staff; the `claim`
+  // step is open to members enrolled in the wish's community and to units
+  // attached above it, which the core checks itself (workflows/wish.ts).
+  return env.ctx.tickets.transition(env.trx, actor, String(wish.ticket_id), {
     action: 'claim',
     version: wish.ticket_version,
     data: input,
@@ -121,6 +120,12 @@ export async function fulfil(env: Env, actor: Actor, id: string, input: FulfilIn
 export async function checkVerifier(env: Env, actor: Actor, ticket: Ticket): Promise<void> {
   const wish = await lockWish(env.db, ticket.id);
   if (wish && wish.claimant_person_id === Number(actor.personId)) throw fail('VP_ERR_OWN_FULFILMENT', [], [{ path: '/action', message: 'you fulfilled this wish' }]);
+}
+
+/** beforeTransition: a `claim` step taken anywhere but the claim route (the core's transition API) finds no claimant recorded, and is refused. */
+export async function checkClaimant(env: Env, actor: Actor, ticket: Ticket): Promise<void> {
+  const wish = await lockWish(env.db, ticket.id);
+  if (!wish || wish.claimant_person_id !== Number(actor.personId)) throw fail('VP_ERR_CLAIM_ON_BOARD', []);
 }
 
 /** afterTransition: the read model follows the ticket; a verified wish earns its claimant points, in the same transaction. */

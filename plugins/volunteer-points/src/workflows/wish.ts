@@ -3,6 +3,9 @@ import { verifierRoles } from '../permissions.js';
 
 export const WISH_WORKFLOW = 'volunteer-points.wish';
 
+/** 双报到 registrations as an enrolment the core reads (plugin.ts declares where): a member is enrolled at their compound's community. */
+export const MEMBER_ENROLMENT = 'volunteer-points.member';
+
 /** Who may post a wish at a compound: its residents, and staff posting for a resident who asked in person. */
 const posters = ['resident', 'building_leader', 'grid_worker', 'party_grid_worker', 'grid_leader', 'branch_secretary', 'community_staff', 'community_secretary'].map((role) => ({
   role,
@@ -40,7 +43,11 @@ export const wishWorkflow: WorkflowDefinition = {
       title: { 'zh-CN': '认领', en: 'Claim' },
       from: 'posted',
       to: 'claimed',
-      allow: [{ role: 'wish_claimant', scope: 'ancestor' }],
+      // Decided by the core: a 双报到 member enrolled in the wish's community, or a co-building unit's contact whose unit is attached above the wish.
+      allow: [
+        { scope: 'enrolled', enrolment: MEMBER_ENROLMENT },
+        { role: 'co_building_contact', scope: 'host' },
+      ],
       form: 'volunteer-points.claim',
       effects: [{ type: 'assign-person', actor: true }],
     },

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { LinliPlugin } from '@linli/sdk';
+import { startTestServer, type TestServer } from '@linli/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleConfig, root } from './support.js';
+
+/**
+ * The example city as `npm start` serves it, with every plugin under plugins/
+ * enabled: what a client generator or an API gateway would read at
+ * /api/openapi.json, and what the web app asks for by workflow and form id.
+ */
+describe('the API of the example city with every bundled plugin', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ config: exampleConfig, plugins: await bundledPlugins() });
+  });
+  afterAll(() => server?.close());
+
+  it('is described by a valid OpenAPI 3.1 document', async () => {
+    const doc = (await server.anonymous().get('/api/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
+    // Draft-07 keywords of the forms are published in their 2020-12 spelling, not dropped.
+    const visit = doc.paths['/api/plugins/door-knocking/visits'].post.requestBody.content['application/json'].schema;
+    expect(visit.dependencies).toBeUndefined();
+    expect(visit.dependentRequired).toEqual({ problemTitle: ['problemDescription'] });
+  });
+
+  it('serves every workflow and form by its id', async () => {
+    expect(server.deployment.plugins.map((p) => p.name).sort()).toEqual(bundledPluginNames().sort());
+    const admin = await server.login('admin');
+    const workflows = (await admin.get('/api/workflows')).body.items as { id: string; intakeForm: string; transitions: { form?: string }[] }[];
+    expect(workflows.map((w) => w.id)).toContain('three-linked-office.problem');
+    const forms = new Set(workflows.flatMap((w) => [w.intakeForm, ...w.transitions.flatMap((t) => (t.form ? [t.form] : []))]));
+    for (const w of workflows) {
+      const res = await admin.get(`/api/workflows/${w.id}`);
+      expect(res.status, `${w.id}: ${JSON.stringify(res.body)}`).toBe(200);
+      expect(res.body.id).toBe(w.id);
+    }
+    for (const id of forms) {
+      const res = await admin.get(`/api/forms/${id}`);
+      expect(res.status, `${id}: ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    expect((await admin.get('/api/workflows/no-such.workflow')).body.code).toBe('LINLI_ERR_NOT_FOUND');
+  });
+});
+
+function bundledPluginNames(): string[] {
+  return readdirSync(`${root}plugins`).map((dir) => JSON.parse(readFileSync(`${root}plugins/${dir}/package.json`, 'utf8')).name.replace('@linli/plugin-', ''));
+}
+
+/** Every plugin under plugins/, imported through vitest (from source, like every other test). */
+async function bundledPlugins(): Promise<LinliPlugin[]> {
+  const modules = await Promise.all(bundledPluginNames().map((name) => import(`@linli/plugin-${name}`) as Promise<Record<string, unknown>>));
+  return modules.map((m) => Object.values(m).find((v): v is LinliPlugin => typeof v === 'object' && v !== null && 'sdk' in v && 'name' in v)!);
+}
