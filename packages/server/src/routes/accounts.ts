@@ -2,7 +2,7 @@ import { LinliError } from '@linli/core';
 import { audit } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import { liveAccountToken } from '../auth/account-tokens.js';
-import { assertLoginAllowed, recordFailedLogin } from '../auth/login-limit.js';
+import { recordSuccessfulLogin, reserveLoginAttempt } from '../auth/login-limit.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { announceAuthChange } from '../auth/sessions.js';
 import { assertStrongPassword, passwordPolicy } from '../auth/password-policy.js';
@@ -88,11 +88,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       const now = linli.now();
       const me = await linli.db.selectFrom('linli_people').select(['id', 'username', 'password_hash']).where('id', '=', Number(actor.personId)).executeTakeFirstOrThrow();
       // Guessing the current password from a stolen session is throttled like guessing it at the login.
-      await assertLoginAllowed(linli.db, me.username, req.ip, now, linli.options.loginLimit);
-      if (!(await verifyPassword(me.password_hash, req.body.currentPassword))) {
-        await recordFailedLogin(linli.db, me.username, req.ip, now);
-        throw new LinliError('LINLI_ERR_WRONG_PASSWORD');
-      }
+      await reserveLoginAttempt(linli.db, me.username, req.ip, now, linli.options.loginLimit);
+      if (!(await verifyPassword(me.password_hash, req.body.currentPassword))) throw new LinliError('LINLI_ERR_WRONG_PASSWORD');
+      await recordSuccessfulLogin(linli.db, me.username, req.ip, now);
       assertStrongPassword(req.body.newPassword, me.username, '/body/newPassword');
       const hash = await hashPassword(req.body.newPassword);
       await linli.db.transaction().execute(async (trx) => {

@@ -55,7 +55,7 @@ export async function assertCityKeepsAdmin(
     .selectFrom('linli_role_assignments as ra')
     .innerJoin('linli_orgs as o', 'o.id', 'ra.org_id')
     .innerJoin('linli_people as p', 'p.id', 'ra.person_id')
-    .select(['ra.id', 'ra.person_id'])
+    .select(['ra.id', 'ra.person_id', 'o.name'])
     .where('o.parent_id', 'is', null)
     .where('ra.role', 'in', o.adminRoles)
     .where('p.disabled_at', 'is', null)
@@ -64,5 +64,5 @@ export async function assertCityKeepsAdmin(
   const dropped = new Set(o.droppedGrants ?? []);
   const remaining = holders.filter((h) => !leaving.has(h.person_id) && !dropped.has(h.id));
   // A city that has no administrator yet (a fresh database) is not made worse by the change.
-  if (holders.length > 0 && remaining.length === 0) throw new LinliError('LINLI_ERR_LAST_ADMIN', ['give another person the administrator role at the root organization first']);
+  if (holders.length > 0 && remaining.length === 0) throw new LinliError('LINLI_ERR_LAST_ADMIN', [holders[0]!.name]);
 }
