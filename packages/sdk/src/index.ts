@@ -4,13 +4,15 @@
  * the plugin contract.
  */
 export { definePlugin, hookNames } from './plugin.js';
-export type { LinliPlugin, EnrolmentDefinition, PluginContext, PluginHooks, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
+export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export { SDK_VERSION } from './version.js';
 export { lookup, orgPicker, money, type WebAction, type WebVisibility, type LookupOptions } from './web.js';
 export { enumLabels } from './forms.js';
 export { responseRecord, type ResponseField, type CoreReadTables } from './schemas.js';
 export { requireActor, type RoutePolicy } from './request.js';
 export { defineErrors, LinliError, localize } from '@linli/core';
+// Helpers every plugin needs once: ids from URLs, a city's local date, CSV for spreadsheets.
+export { parseId, localDate, toCsv, csvCell, type CsvValue } from '@linli/core';
 // Scope rules, so a plugin decides "may this person act on that org?" exactly as the core does.
 export { grantCovers, isWithin, canSeeTicket, isAdminFor, notFound, forbidden, conflict, unprocessable } from '@linli/core';
 export type {

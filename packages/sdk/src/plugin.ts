@@ -1,7 +1,11 @@
+import type { LinliError } from '@linli/core';
 import type { Actor, Deployment, FormDefinition, LocalizedText, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import type { WebAction, WebVisibility } from './web.js';
 import type { Kysely, Migration } from 'kysely';
+
+/** The fastify instance a plugin's `routes` get, encapsulated under `/api/plugins/<name>`. */
+export type PluginApp = FastifyInstance;
 
 /** Services the server offers plugins: the same code paths the core routes use, with the same checks. */
 export interface TicketService {
@@ -44,6 +48,7 @@ export interface PluginContext {
 
 export interface TransitionHookEvent {
   ticket: Ticket;
+  /** The step's plan as the engine made it and the resolvers completed it: frozen, read it, never assign to it. */
   change: TicketChange;
   actor: Actor;
   /** The transaction the transition runs in: a hook's writes commit or roll back with it. */
@@ -61,34 +66,56 @@ export interface CreateHookEvent {
   ctx: PluginContext;
 }
 
+/** What `beforeTransition` may change in a step's plan. */
+export interface TransitionPatch {
+  /** A step that stays in its state (a progress report) keeping the deadline a meeting set, or a date a vote chose. */
+  deadline?: Date | null;
+}
+
 /**
- * The fixed list of hooks (an unknown name is refused by definePlugin). Every
- * hook runs inside the step's transaction, for every ticket of every workflow
- * of the city, plugin after plugin in dependency order: check
- * `ticket.workflow` first.
+ * What `beforeTransition` answers: nothing (the step goes ahead as planned),
+ * a veto (a coded error; nothing of the step is saved), or a patch the server
+ * applies to a new plan. Throwing a coded error is a veto too.
+ */
+export type TransitionVerdict = { veto: LinliError } | { patch: TransitionPatch } | undefined | void;
+
+/**
+ * The hooks of one workflow. They run inside the step's transaction, plugin
+ * after plugin in dependency order, and only for tickets of the workflow they
+ * are declared for.
  *
  * - `beforeTransition` runs after the engine has planned the step (who, form,
- *   effects) and before anything is written: throw a coded error (see
- *   defineErrors) to refuse it, and nothing of the step is saved.
+ *   effects) and the server has resolved it (routing, previous holder), before
+ *   anything is written: return `{ veto }` to refuse it, `{ patch }` to change
+ *   what the plan allows.
  * - `afterTransition` and `afterCreate` run after the ticket and its event
  *   are written: their writes commit with the step, and a throw rolls the
  *   whole step back (so `afterCreate` can refuse a ticket, too).
- *
- * @example
- * hooks: {
- *   async beforeTransition({ ticket, change, trx }) {
- *     if (ticket.workflow !== 'door-knocking.problem' || change.action !== 'confirm') return;
- *     if (!(await returnVisited(trx, ticket))) throw fail('DK_ERR_NO_RETURN_VISIT', [ticket.data.household]);
- *   },
- * }
  */
-export interface PluginHooks {
-  beforeTransition?: (e: TransitionHookEvent) => Promise<void> | void;
+export interface WorkflowHooks {
+  beforeTransition?: (e: TransitionHookEvent) => Promise<TransitionVerdict> | TransitionVerdict;
   afterTransition?: (e: AfterTransitionHookEvent) => Promise<void> | void;
   afterCreate?: (e: CreateHookEvent) => Promise<void> | void;
 }
 
-export const hookNames = ['beforeTransition', 'afterTransition', 'afterCreate'] as const satisfies readonly (keyof PluginHooks)[];
+/**
+ * Hooks declared per workflow id (the fixed hook names; an unknown name is
+ * refused by definePlugin, an unknown workflow by the server's start): the
+ * server calls only those of the ticket's workflow.
+ *
+ * @example
+ * hooks: {
+ *   [PROBLEM_WORKFLOW]: {
+ *     async beforeTransition({ ticket, change, trx }) {
+ *       if (change.action !== 'confirm') return;
+ *       if (!(await returnVisited(trx, ticket))) return { veto: fail('DK_ERR_NO_RETURN_VISIT', [ticket.data.household]) };
+ *     },
+ *   },
+ * }
+ */
+export type PluginHooks = Record<string, WorkflowHooks>;
+
+export const hookNames = ['beforeTransition', 'afterTransition', 'afterCreate'] as const satisfies readonly (keyof WorkflowHooks)[];
 
 export interface SeedContext extends PluginContext {
   /** Whether demo data is wanted (npm start); structure-only seeding passes false. */
@@ -228,7 +255,8 @@ export interface LinliPlugin extends PluginManifest {
   /** Migrations for the plugin's own tables (prefix them with the plugin's name), run in name order, one transaction each. */
   migrations?: Record<string, Migration>;
   /** The plugin's HTTP routes, mounted encapsulated under `/api/plugins/<name>`. Every route declares `config.policy`. */
-  routes?: (app: FastifyInstance, ctx: PluginContext) => Promise<void> | void;
+  routes?: (app: PluginApp, ctx: PluginContext) => Promise<void> | void;
+  /** Hooks per workflow id: the server calls only those of the ticket's workflow. */
   hooks?: PluginHooks;
   /**
    * Enrolments as data: a row in one of the plugin's tables that enrols a
@@ -246,6 +274,8 @@ export interface LinliPlugin extends PluginManifest {
 }
 
 const namePattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** `<plugin>.<workflow>`, or a core workflow id. */
+const workflowIdPattern = /^[a-z][a-z0-9_.-]*$/;
 
 /**
  * Declares a plugin. Checks what can be checked without a deployment (the
@@ -270,9 +300,14 @@ const namePattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  */
 export function definePlugin<const P extends LinliPlugin>(plugin: P): P {
   if (!namePattern.test(plugin.name)) throw new Error(`Plugin name "${plugin.name}" must be kebab-case, like "three-linked-office".`);
-  for (const hook of Object.keys(plugin.hooks ?? {})) {
-    if (!(hookNames as readonly string[]).includes(hook)) {
-      throw new Error(`Plugin "${plugin.name}" declares an unknown hook "${hook}"; the hooks are ${hookNames.join(', ')}.`);
+  for (const [workflow, hooks] of Object.entries(plugin.hooks ?? {})) {
+    if (!workflowIdPattern.test(workflow)) {
+      throw new Error(`Plugin "${plugin.name}" declares hooks for "${workflow}", which is no workflow id: hooks are declared per workflow, like { "${plugin.name}.problem": { beforeTransition } }.`);
+    }
+    for (const hook of Object.keys(hooks)) {
+      if (!(hookNames as readonly string[]).includes(hook)) {
+        throw new Error(`Plugin "${plugin.name}" declares an unknown hook "${hook}" for ${workflow}; the hooks are ${hookNames.join(', ')}.`);
+      }
     }
   }
   return plugin;

@@ -11,7 +11,6 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { decodeAuthChange, authChannel, SessionCache } from './auth/session-cache.js';
 import { registerErrorHandling } from './errors.js';
 import { registerInputGuards } from './json-body.js';
-import { makePluginContexts } from './plugin-context.js';
 import { openApiOptions } from './openapi.js';
 import { FailedRequestsLog } from './request-log.js';
 import { registerPolicy } from './policy.js';
@@ -23,8 +22,7 @@ import { orgRoutes } from './routes/orgs.js';
 import { peopleRoutes } from './routes/people.js';
 import { sharedSchemas } from './routes/schemas.js';
 import { ticketRoutes } from './routes/tickets.js';
-import { createTicketService } from './services/ticket-service.js';
-import { createWorkflowServices } from './services/workflow-services.js';
+import { createLinliServices, type CoreServices } from './services/linli-services.js';
 import { escalationRoutes } from './routes/escalations.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { attachmentRoutes } from './routes/attachments.js';
@@ -44,6 +42,8 @@ export interface BuildAppOptions extends ServerOptions {
   plugins: LinliPlugin[];
   /** Injectable clock: tests move time instead of sleeping. */
   now?: () => Date;
+  /** Services already built (createLinliServices); built here from the options otherwise. */
+  services?: CoreServices;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -69,23 +69,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...(opts.requestLog === 'failed' ? { logController: new FailedRequestsLog() } : {}),
   });
 
-  const now = opts.now ?? (() => new Date());
-  const db = opts.database.db;
-  const contextFor = makePluginContexts(opts.deployment, db, now, () => services.tickets);
-  const workflow = createWorkflowServices(opts.deployment, db, now, { ...opts.jobs, logger: app.log });
+  const core = opts.services ?? createLinliServices({ deployment: opts.deployment, database: opts.database, plugins: opts.plugins, ...(opts.now ? { now: opts.now } : {}), jobs: { ...opts.jobs, logger: app.log } });
   // The worker stops before the app (and then the database) closes; a no-op if it never started.
-  app.addHook('onClose', () => workflow.jobs.stop());
-  // Declared after contextFor, which reads it lazily (only once requests run).
+  app.addHook('onClose', () => core.jobs.stop());
   const services: LinliServices = {
+    ...core,
     routes: [],
-    deployment: opts.deployment,
-    database: opts.database,
-    db,
-    plugins: opts.plugins,
-    now,
-    tickets: createTicketService(opts.deployment, now, opts.plugins, contextFor, workflow.lifecycle),
-    jobs: workflow.jobs,
-    escalations: workflow.escalations,
     sessions: new SessionCache({ ttlMs: opts.sessionCacheMs ?? 5000 }),
     options: { ...opts, sessionHours: opts.sessionHours ?? 12, loginLimit: opts.loginLimit ?? defaultLoginLimit, bodyLimit },
   };
@@ -138,9 +127,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(adminPeopleRoutes);
   await app.register(adminImportRoutes);
 
-  for (const plugin of opts.plugins) {
+  for (const plugin of core.plugins) {
     if (!plugin.routes) continue;
-    const ctx = contextFor(plugin);
+    const ctx = core.pluginContext(plugin.name);
     // Encapsulated: what a plugin decorates stays inside its own prefix.
     await app.register(async (child) => plugin.routes!(child, ctx), { prefix: `/api/plugins/${plugin.name}` });
   }

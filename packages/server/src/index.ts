@@ -5,6 +5,7 @@ export { discoverPlugins, findInstalledPlugins, type InstalledPlugin } from './d
 export { readJsonFile } from './config-file.js';
 export { hashPassword, verifyPassword, passwordParams } from './auth/password.js';
 export type { RoutePolicy, ServerOptions } from './types.js';
+export { createLinliServices, type CoreServices, type LinliServicesOptions } from './services/linli-services.js';
 export { createAdministrator, linkFor } from './services/admin-accounts.js';
 export { setupLink, accountTokenHours } from './auth/account-tokens.js';
 export { importCity, importError, problemPath, type ImportResult } from './onboarding/import-city.js';

@@ -2,18 +2,17 @@ import type { Deployment } from '@linli/core';
 import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 
-/** The context each plugin gets: its own options, the shared services, the clock. */
-export function makePluginContexts(
-  deployment: Deployment,
-  db: Kysely<any>,
-  now: () => Date,
-  getTickets: () => TicketService,
-): (plugin: LinliPlugin) => PluginContext {
-  const cache = new Map<string, PluginContext>();
-  return (plugin) => {
-    let ctx = cache.get(plugin.name);
-    if (!ctx) {
-      ctx = {
+/**
+ * The context of each enabled plugin, made once when the services are built:
+ * its own options, the shared services, the clock. The ticket service is read
+ * through `getTickets` because it is built after the contexts (it calls the
+ * plugins' hooks with them).
+ */
+export function makePluginContexts(deployment: Deployment, db: Kysely<any>, now: () => Date, plugins: readonly LinliPlugin[], getTickets: () => TicketService): ReadonlyMap<string, PluginContext> {
+  return new Map(
+    plugins.map((plugin): [string, PluginContext] => [
+      plugin.name,
+      Object.freeze({
         name: plugin.name,
         options: (deployment.config.plugins?.[plugin.name] ?? {}) as Record<string, unknown>,
         deployment,
@@ -22,10 +21,8 @@ export function makePluginContexts(
         get tickets() {
           return getTickets();
         },
-        transaction: (fn) => db.transaction().execute(fn),
-      };
-      cache.set(plugin.name, ctx);
-    }
-    return ctx;
-  };
+        transaction: <T>(fn: (trx: Kysely<any>) => Promise<T>) => db.transaction().execute(fn),
+      }),
+    ]),
+  );
 }

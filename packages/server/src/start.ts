@@ -7,7 +7,7 @@ import { buildApp } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { readJsonFile } from './config-file.js';
 import { findInstalledPlugins } from './discover.js';
-import { makePluginContexts } from './plugin-context.js';
+import { createLinliServices } from './services/linli-services.js';
 import type { ServerOptions } from './types.js';
 
 export interface DeploymentSource {
@@ -62,13 +62,12 @@ export async function seedCity(database: Database<CoreTables>, deployment: Deplo
     // A seed may move the clock (SeedContext.at) to write history that spans months.
     let frozen: Date | null = null;
     const now = () => frozen ?? clock();
-    // Seeds go through the same ticket service as requests, with hooks; a throwaway app gives it to us.
-    const app = await buildApp({ deployment, database, plugins: [...plugins], now });
-    const contextFor = makePluginContexts(deployment, database.db, now, () => app.linli.tickets);
+    // Seeds go through the same ticket service as requests, with hooks; no HTTP app is needed.
+    const services = createLinliServices({ deployment, database, plugins, now });
     for (const p of plugins) {
       if (!p.seed) continue;
       const ran = await seedOnce(database.db, `demo:${p.name}`, async (trx) => {
-        const base = contextFor(p);
+        const base = services.pluginContext(p.name);
         const ctx: SeedContext = {
           ...base,
           db: trx,
@@ -91,7 +90,6 @@ export async function seedCity(database: Database<CoreTables>, deployment: Deplo
       });
       if (ran) seeded.push(p.name);
     }
-    await app.close();
   }
   return { ...report, seeded };
 }

@@ -1,12 +1,8 @@
-import type { Actor, Deployment } from '@linli/core';
+import type { Actor } from '@linli/core';
 import type { SessionCache } from './auth/session-cache.js';
-import type { CoreTables, Database } from '@linli/db';
-import type { LinliPlugin, TicketService } from '@linli/sdk';
-import type { JobRunner } from '@linli/jobs';
-import type { Kysely } from 'kysely';
+import type { CoreServices } from './services/linli-services.js';
 import type { LoginLimit } from './auth/login-limit.js';
 import type { RateLimitOptions } from './rate-limit.js';
-import type { EscalationService } from './services/escalation-service.js';
 import type { JobOptions } from './services/workflow-services.js';
 
 /** Who may call a route. Every route under /api declares one; the server refuses to start otherwise. */
@@ -84,19 +80,10 @@ export interface RouteInfo {
   schema?: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
 }
 
-export interface LinliServices {
+/** The services of createLinliServices, and what only the HTTP app has. */
+export interface LinliServices extends CoreServices {
   /** Every /api route with its policy, as registered: the authorization matrix test is generated from it. */
   routes: RouteInfo[];
-  deployment: Deployment;
-  database: Database<CoreTables>;
-  db: Kysely<CoreTables>;
-  plugins: LinliPlugin[];
-  now(): Date;
-  tickets: TicketService;
-  /** The job queue and worker: `startServer` starts it; tests run `jobs.runDueJobs(now)` step by step. */
-  jobs: JobRunner;
-  /** Whistle (吹哨) and report (报到). */
-  escalations: EscalationService;
   /** Recently authenticated sessions (auth/session-cache.ts). */
   sessions: SessionCache;
   options: Required<Pick<ServerOptions, 'sessionHours' | 'loginLimit' | 'bodyLimit'>> & ServerOptions;

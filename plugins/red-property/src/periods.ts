@@ -1,3 +1,4 @@
+import { localDate } from '@linli/sdk';
 import type { Period } from './settings.js';
 
 /**
@@ -40,4 +41,4 @@ export function previousPeriod(p: PeriodRange, kind: Period, offsetHours: number
 }
 
 /** `YYYY-MM-DD` of `at` in local time. */
-export const localDate = (at: Date, offsetHours: number): string => new Date(at.getTime() + offsetHours * 3_600_000).toISOString().slice(0, 10);
+export { localDate };

@@ -1,4 +1,4 @@
-import type { CreateHookEvent, PluginHooks, TransitionHookEvent } from '@linli/sdk';
+import type { AfterTransitionHookEvent, CreateHookEvent, PluginHooks, TransitionHookEvent, TransitionVerdict } from '@linli/sdk';
 import { fail } from './errors.js';
 import { isParty, partyLabel, partyTitle } from './parties.js';
 import { canRaise } from './permissions.js';
@@ -24,7 +24,6 @@ interface DecisionData {
  * (otherwise the next meeting scheduled picks it up).
  */
 async function afterCreate({ ticket, actor, trx, ctx }: CreateHookEvent): Promise<void> {
-  if (ticket.workflow !== PROBLEM_WORKFLOW) return;
   const env = envOf(ctx, trx);
   const office = officeAt(await loadOffices(env.db), ticket.orgPath);
   if (!office) {
@@ -43,13 +42,9 @@ async function afterCreate({ ticket, actor, trx, ctx }: CreateHookEvent): Promis
  * problem waits, with all three parties present, and assigns the problem to
  * the chosen party's own org.
  */
-async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEvent): Promise<void> {
-  if (ticket.workflow !== PROBLEM_WORKFLOW) return;
-  if (change.action === 'progress') {
-    // A progress report stays in the same state: keep the deadline the meeting set.
-    change.deadline = ticket.deadline;
-    return;
-  }
+async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEvent): Promise<TransitionVerdict> {
+  // A progress report stays in the same state: keep the deadline the meeting set.
+  if (change.action === 'progress') return { patch: { deadline: ticket.deadline } };
   if (change.action !== 'decide') return;
   const env = envOf(ctx, trx);
   const data = change.eventData as unknown as DecisionData;
@@ -74,8 +69,7 @@ async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEven
 }
 
 /** Keeps the read model and the agenda in step with the ticket, in the same transaction. */
-async function afterTransition({ ticket, change, updated, trx, ctx }: TransitionHookEvent & { updated: typeof ticket }): Promise<void> {
-  if (ticket.workflow !== PROBLEM_WORKFLOW) return;
+async function afterTransition({ ticket, change, updated, trx, ctx }: AfterTransitionHookEvent): Promise<void> {
   const env = envOf(ctx, trx);
   const id = Number(ticket.id);
   switch (change.action) {
@@ -104,4 +98,4 @@ async function afterTransition({ ticket, change, updated, trx, ctx }: Transition
   }
 }
 
-export const hooks: PluginHooks = { afterCreate, beforeTransition, afterTransition };
+export const hooks: PluginHooks = { [PROBLEM_WORKFLOW]: { afterCreate, beforeTransition, afterTransition } };

@@ -1,3 +1,5 @@
+import { localDate } from '@linli/sdk';
+
 /**
  * Local dates for a city at a fixed UTC offset (China: +8, no daylight
  * saving; the offset comes from the deployment's working calendar). Meetings
@@ -7,10 +9,7 @@
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** `YYYY-MM-DD` of the instant `t` in the city. */
-export function localDate(t: Date, offsetHours: number): string {
-  return new Date(t.getTime() + offsetHours * HOUR).toISOString().slice(0, 10);
-}
+export { localDate };
 
 /** `YYYY-MM` of the instant `t` in the city. */
 export function localMonth(t: Date, offsetHours: number): string {

@@ -4,29 +4,25 @@ import { checkClaimant, checkVerifier, wishCreated, wishMoved } from './service/
 import { WISH_WORKFLOW } from './workflows/wish.js';
 
 /**
- * Hooks run for every ticket of every workflow, inside the step's
- * transaction: each first checks the ticket is a wish. Rules live here, not
+ * Hooks of the wish workflow, inside the step's transaction. Rules live here, not
  * in routes, so they hold however the step is taken (the web app's ticket
  * page, the API, the seed).
  */
 
 /** A wish is posted at a compound that takes part; otherwise the creation rolls back with a coded error. */
 async function afterCreate({ ticket, trx, ctx }: CreateHookEvent): Promise<void> {
-  if (ticket.workflow !== WISH_WORKFLOW) return;
   await wishCreated(envOf(ctx, trx), ticket);
 }
 
 /** Nobody verifies their own fulfilment; a claim is taken on the wish board, which records the claimant first. */
 async function beforeTransition({ ticket, change, actor, trx, ctx }: TransitionHookEvent): Promise<void> {
-  if (ticket.workflow !== WISH_WORKFLOW) return;
   if (change.action === 'verify') await checkVerifier(envOf(ctx, trx), actor, ticket);
   if (change.action === 'claim') await checkClaimant(envOf(ctx, trx), actor, ticket);
 }
 
 /** The read model follows the ticket, and a verified wish writes its points, in the step's transaction. */
 async function afterTransition({ ticket, change, actor, updated, trx, ctx }: AfterTransitionHookEvent): Promise<void> {
-  if (ticket.workflow !== WISH_WORKFLOW) return;
   await wishMoved(envOf(ctx, trx), actor, change.action, updated);
 }
 
-export const hooks: PluginHooks = { afterCreate, beforeTransition, afterTransition };
+export const hooks: PluginHooks = { [WISH_WORKFLOW]: { afterCreate, beforeTransition, afterTransition } };

@@ -1,4 +1,4 @@
-import { notFound, type AfterTransitionHookEvent, type CreateHookEvent, type PluginHooks, type Ticket, type TransitionHookEvent } from '@linli/sdk';
+import { notFound, type AfterTransitionHookEvent, type CreateHookEvent, type PluginHooks, type Ticket, type TransitionHookEvent, type TransitionVerdict } from '@linli/sdk';
 import { fail } from './errors.js';
 import { MIN_REASON, type VoteData } from './forms/topic.js';
 import { groupLabel, groupTitle } from './groups.js';
@@ -14,7 +14,6 @@ import { TOPIC_WORKFLOW } from './workflows/topic.js';
 
 /** A new topic needs a hall at its compound, and a proposer who lives in or serves that compound. */
 async function afterCreate({ ticket, actor, trx, ctx }: CreateHookEvent): Promise<void> {
-  if (ticket.workflow !== TOPIC_WORKFLOW) return;
   const env = await envOf(ctx, trx);
   const hall = hallAt(env.halls, ticket.orgPath);
   if (!hall) {
@@ -39,8 +38,7 @@ async function sessionOfStep(env: Env, ticket: Ticket, sessionId: unknown): Prom
  * The hall's rules, whichever route a step comes through (the session's
  * agenda routes, the web app's ticket page, the core's API, a seed).
  */
-async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEvent): Promise<void> {
-  if (ticket.workflow !== TOPIC_WORKFLOW) return;
+async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEvent): Promise<TransitionVerdict> {
   const data = (change.eventData ?? {}) as Record<string, unknown>;
   switch (change.action) {
     case 'decline': {
@@ -50,8 +48,7 @@ async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEven
     }
     case 'supervise':
       // An update stays in the same state: keep the deadline the resolution set.
-      change.deadline = ticket.deadline;
-      return;
+      return { patch: { deadline: ticket.deadline } };
     case 'schedule': {
       const env = await envOf(ctx, trx);
       await sessionOfStep(env, ticket, data.sessionId);
@@ -67,8 +64,8 @@ async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEven
   }
 }
 
-/** 民议民决: the vote is on this session's agenda, every required group came, the counts fit the people present and agree with the step. */
-async function checkVote(env: Env, ticket: Ticket, change: TransitionHookEvent['change'], data: VoteData): Promise<void> {
+/** 民议民决: the vote is on this session's agenda, every required group came, the counts fit the people present and agree with the step; a resolution sets its deadline. */
+async function checkVote(env: Env, ticket: Ticket, change: TransitionHookEvent['change'], data: VoteData): Promise<TransitionVerdict> {
   const session = await sessionOfStep(env, ticket, data.sessionId);
   if (session.status !== 'held') throw fail('WDH_ERR_SESSION_NOT_HELD', [session.session_date]);
   if ((await pendingItem(env.db, Number(ticket.id)))?.session_id !== session.id) throw fail('WDH_ERR_NOT_ON_AGENDA', [ticket.id, session.session_date], [{ path: '/topicId', message: "not on this session's agenda" }]);
@@ -90,13 +87,13 @@ async function checkVote(env: Env, ticket: Ticket, change: TransitionHookEvent['
   if (change.action === 'resolve') {
     const deadline = data.deadline ? new Date(data.deadline) : null;
     if (deadline && !(deadline.getTime() > env.now.getTime())) throw fail('WDH_ERR_DEADLINE_PAST', [data.deadline], [{ path: '/deadline', message: 'must be in the future' }]);
-    change.deadline = deadline;
+    return { patch: { deadline } };
   }
+  return undefined;
 }
 
 /** Keeps the read model, the agenda and the votes in step with the ticket, in the same transaction. */
 async function afterTransition({ ticket, change, updated, actor, trx, ctx }: AfterTransitionHookEvent): Promise<void> {
-  if (ticket.workflow !== TOPIC_WORKFLOW) return;
   const env = await envOf(ctx, trx);
   const id = Number(ticket.id);
   const data = (change.eventData ?? {}) as Record<string, unknown>;
@@ -148,4 +145,4 @@ async function afterTransition({ ticket, change, updated, actor, trx, ctx }: Aft
   }
 }
 
-export const hooks: PluginHooks = { afterCreate, beforeTransition, afterTransition };
+export const hooks: PluginHooks = { [TOPIC_WORKFLOW]: { afterCreate, beforeTransition, afterTransition } };

@@ -1,3 +1,5 @@
+import { localDate } from '@linli/sdk';
+
 /**
  * Local dates for a city at a fixed UTC offset (China: +8, no daylight
  * saving). Sessions are planned by local date, so "Saturday" never depends
@@ -6,10 +8,7 @@
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** `YYYY-MM-DD` of the instant `t` in the city. */
-export function localDate(t: Date, offsetHours: number): string {
-  return new Date(t.getTime() + offsetHours * HOUR).toISOString().slice(0, 10);
-}
+export { localDate };
 
 /** ISO weekday of a local date: 1 Monday … 7 Sunday. */
 export function isoWeekday(date: string): number {

@@ -4,7 +4,7 @@ import type { WorkflowDefinition } from '../schemas/types.js';
 import { CompiledWorkflow } from '../workflow/registry.js';
 import type { Actor } from './actor.js';
 import { planCreate, planTransition } from './engine.js';
-import type { Ticket } from './types.js';
+import { withPatch, type Ticket } from './types.js';
 
 const forms = new FormRegistry();
 forms.register({ id: 'r.intake', title: { 'zh-CN': '诉求' }, schema: { type: 'object', properties: { category: { type: 'string' } } } }, 'test');
@@ -39,21 +39,37 @@ const t = (state: string): Ticket => ({
 describe('routing and return effects in the engine', () => {
   it('asks the server to route when the dispatcher picks no org, and honours a pick', () => {
     const wf = new CompiledWorkflow(def(), 'test');
-    expect(planTransition({ forms }, wf, t('new'), me, { action: 'dispatch', version: 2, data: {} }, now)).toMatchObject({ route: true });
+    expect(planTransition({ forms }, wf, t('new'), me, { action: 'dispatch', version: 2, data: {} }, now)).toMatchObject({ resolve: ['route'] });
     const picked = planTransition({ forms }, wf, t('new'), me, { action: 'dispatch', version: 2, data: { assigneeOrgId: '10' } }, now);
     expect(picked.assigneeOrgId).toBe('10');
-    expect(picked.route).toBeUndefined();
-    expect(planTransition({ forms }, wf, t('new'), me, { action: 'auto', version: 2 }, now)).toMatchObject({ route: true });
+    expect(picked.resolve).toEqual([]);
+    expect(planTransition({ forms }, wf, t('new'), me, { action: 'auto', version: 2 }, now)).toMatchObject({ resolve: ['route'] });
   });
 
   it('marks a return for the server to restore the previous holder, and still needs the reason', () => {
     const wf = new CompiledWorkflow(def(), 'test');
     expect(() => planTransition({ forms }, wf, t('dispatched'), me, { action: 'return', version: 2 }, now)).toThrow(/comment|invalid/);
-    expect(planTransition({ forms }, wf, t('dispatched'), me, { action: 'return', version: 2, comment: '不属于本单位职责' }, now)).toMatchObject({ assignPrevious: true, comment: '不属于本单位职责' });
+    expect(planTransition({ forms }, wf, t('dispatched'), me, { action: 'return', version: 2, comment: '不属于本单位职责' }, now)).toMatchObject({ resolve: ['assign-previous'], effects: ['schedule-deadlines', 'notify-returned'], comment: '不属于本单位职责' });
   });
 
   it('routes on create only when the workflow asks for it', () => {
-    expect(planCreate({ forms }, new CompiledWorkflow(def(), 'test'), me, '/1/4/', { category: '公共设施' }, now).route).toBeUndefined();
-    expect(planCreate({ forms }, new CompiledWorkflow(def({ routeOnCreate: true }), 'test'), me, '/1/4/', { category: '公共设施' }, now).route).toBe(true);
+    expect(planCreate({ forms }, new CompiledWorkflow(def(), 'test'), me, '/1/4/', { category: '公共设施' }, now).resolve).toEqual([]);
+    expect(planCreate({ forms }, new CompiledWorkflow(def({ routeOnCreate: true }), 'test'), me, '/1/4/', { category: '公共设施' }, now).resolve).toEqual(['route']);
+  });
+});
+
+describe('a plan is complete and immutable', () => {
+  it('is frozen, and a patch makes a new plan instead of changing it', () => {
+    const wf = new CompiledWorkflow(def(), 'test');
+    const plan = planTransition({ forms }, wf, t('new'), me, { action: 'dispatch', version: 2, data: {} }, now);
+    expect(Object.isFrozen(plan) && Object.isFrozen(plan.resolve) && Object.isFrozen(plan.effects)).toBe(true);
+    expect(() => {
+      (plan as { deadline: Date | null }).deadline = null;
+    }).toThrow(TypeError);
+    const patched = withPatch(plan, { assigneeOrgId: '10' });
+    expect(patched).not.toBe(plan);
+    expect(Object.isFrozen(patched)).toBe(true);
+    expect([plan.assigneeOrgId, patched.assigneeOrgId]).toEqual([undefined, '10']);
+    expect(withPatch(plan, {})).toBe(plan);
   });
 });

@@ -43,6 +43,8 @@ describe('planCreate', () => {
       title: '楼道堆放杂物',
       deadline: new Date(NOW.getTime() + 24 * HOUR),
       data: intake,
+      resolve: [],
+      effects: ['schedule-deadlines'],
     });
   });
 
@@ -295,6 +297,8 @@ describe('planTransition', () => {
         comment: null,
         assigneeOrgId: '6',
         assigneePersonId: null,
+        resolve: [],
+        effects: ['schedule-deadlines'],
       });
     });
 

@@ -4,7 +4,7 @@ import { computeDeadline, defaultCalendar, type WorkingCalendar } from '../time/
 import type { CompiledWorkflow } from '../workflow/registry.js';
 import type { Actor, TicketScope } from './actor.js';
 import { matchesAny } from './rules.js';
-import type { Ticket, TicketChange } from './types.js';
+import type { PlanEffect, PlanResolution, Ticket, TicketChange } from './types.js';
 
 export interface EngineContext {
   forms: FormRegistry;
@@ -16,8 +16,10 @@ export interface CreatePlan {
   title: string;
   deadline: Date | null;
   data: Record<string, unknown>;
-  /** The workflow has `routeOnCreate`: the server assigns the org from the city's dispatch rules. */
-  route?: boolean;
+  /** `route` when the workflow has `routeOnCreate`: the server assigns the org from the city's dispatch rules. */
+  resolve: readonly PlanResolution[];
+  /** What follows the insert, in its transaction. */
+  effects: readonly PlanEffect[];
 }
 
 function titleOf(wf: CompiledWorkflow, data: Record<string, unknown>): string {
@@ -43,13 +45,14 @@ export function planCreate(
   ctx.forms.assertValid(wf.def.intakeForm, data);
   const record = data as Record<string, unknown>;
   const initial = wf.state(wf.def.initial);
-  return {
+  return Object.freeze({
     state: wf.def.initial,
     title: titleOf(wf, record),
     deadline: computeDeadline(initial?.timeLimit, now, ctx.calendar ?? defaultCalendar),
     data: record,
-    ...(wf.def.routeOnCreate ? { route: true } : {}),
-  };
+    resolve: wf.def.routeOnCreate ? (['route'] as const) : [],
+    effects: ['schedule-deadlines'] as const,
+  });
 }
 
 /** Names of the transitions `actor` may take on `ticket` now. */
@@ -66,8 +69,10 @@ export interface TransitionInput {
 
 /**
  * Plans a transition: checks version, permission, the step's form and comment,
- * and works out the effects. Pure: the db layer applies the change atomically
- * with a version check, so a concurrent change still loses cleanly with 409.
+ * and works out every effect, including those the database must resolve
+ * (`resolve`) and those that follow the write (`effects`). Pure, and the plan
+ * it returns is frozen: the db layer applies it atomically with a version
+ * check, so a concurrent change still loses cleanly with 409.
  */
 export function planTransition(
   ctx: EngineContext,
@@ -95,7 +100,9 @@ export function planTransition(
   }
 
   const target = wf.state(t.to);
-  const change: TicketChange = {
+  const resolve: PlanResolution[] = [];
+  const effects: PlanEffect[] = ['schedule-deadlines'];
+  const change: { -readonly [K in keyof TicketChange]: TicketChange[K] } = {
     action: t.name,
     fromState: ticket.state,
     toState: t.to,
@@ -105,6 +112,8 @@ export function planTransition(
     closedAt: wf.isTerminal(t.to) ? now : null,
     eventData: t.form ? data : null,
     comment,
+    resolve,
+    effects,
   };
   for (const e of t.effects ?? []) {
     switch (e.type) {
@@ -133,15 +142,18 @@ export function planTransition(
         // A person's explicit choice wins; otherwise the dispatch rules decide.
         const chosen = e.field === undefined ? undefined : data[e.field];
         if ((typeof chosen === 'string' && chosen.length > 0) || typeof chosen === 'number') change.assigneeOrgId = String(chosen);
-        else change.route = true;
+        else resolve.push('route');
         break;
       }
       case 'assign-previous':
-        change.assignPrevious = true;
+        resolve.push('assign-previous');
+        effects.push('notify-returned');
         break;
     }
   }
-  return change;
+  Object.freeze(resolve);
+  Object.freeze(effects);
+  return Object.freeze(change);
 }
 
 function requireString(data: Record<string, unknown>, field: string, action: string): string {

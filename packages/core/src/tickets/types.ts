@@ -30,24 +30,56 @@ export interface TicketEvent {
   createdAt: Date;
 }
 
-/** What a transition changes; the db layer applies it only if the version still matches. */
+/**
+ * An effect of a step that needs the database (the org tree, the history):
+ * the engine names it, and the server resolves it with the resolver
+ * registered for it, before anything is written.
+ * - `route`: the assignee org from the city's dispatch rules;
+ * - `assign-previous`: the org and person that held the ticket before it entered its state.
+ */
+export type PlanResolution = 'route' | 'assign-previous';
+
+/**
+ * What follows the write, in the same transaction.
+ * - `schedule-deadlines`: the reminder, overdue and escalation jobs of the state entered;
+ * - `notify-returned`: tell the person the ticket went back to (after `assign-previous`).
+ */
+export type PlanEffect = 'schedule-deadlines' | 'notify-returned';
+
+/**
+ * The complete plan of one step, as the engine returns it: what changes, what
+ * the database must resolve first, and what follows the write. Immutable
+ * (frozen): resolvers and plugin hooks return values, and the server builds
+ * the next plan from them (`withPatch`), so a plan is never revisited. The db
+ * layer applies it only if the version still matches.
+ */
 export interface TicketChange {
-  action: string;
-  fromState: string;
-  toState: string;
-  expectedVersion: number;
+  readonly action: string;
+  readonly fromState: string;
+  readonly toState: string;
+  readonly expectedVersion: number;
   /** undefined: leave as is; null: clear. */
+  readonly assigneeOrgId?: string | null;
+  readonly assigneePersonId?: string | null;
+  readonly deadline: Date | null;
+  readonly closedAt: Date | null;
+  readonly eventData: Readonly<Record<string, unknown>> | null;
+  readonly comment: string | null;
+  /** Effects to resolve against the database before the write, in this order. */
+  readonly resolve: readonly PlanResolution[];
+  /** Effects that follow the write. */
+  readonly effects: readonly PlanEffect[];
+}
+
+/** What a resolver or a plugin's `beforeTransition` may change in a plan: a typed patch, never the plan itself. */
+export interface TicketChangePatch {
   assigneeOrgId?: string | null;
   assigneePersonId?: string | null;
-  deadline: Date | null;
-  closedAt: Date | null;
-  eventData: Record<string, unknown> | null;
-  comment: string | null;
-  /**
-   * Set by the `route` effect when the step form named no org: the server
-   * assigns the org from the city's dispatch rules (the engine has no org tree).
-   */
-  route?: boolean;
-  /** Set by the `assign-previous` effect: the server restores the holder from the ticket's history. */
-  assignPrevious?: boolean;
+  deadline?: Date | null;
+}
+
+/** The plan with `patch` applied, frozen again: the one way a plan changes after the engine made it. */
+export function withPatch(change: TicketChange, patch: TicketChangePatch | undefined | void): TicketChange {
+  if (!patch || Object.keys(patch).length === 0) return change;
+  return Object.freeze({ ...change, ...patch });
 }

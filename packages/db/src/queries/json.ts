@@ -7,14 +7,9 @@ export function jsonb(value: unknown): RawBuilder<string> {
 
 export const idStr = (id: number | null | undefined): string | null => (id === null || id === undefined ? null : String(id));
 
-/** Parses an API id; anything that is not a positive 32-bit integer cannot exist, so it is treated as not found. */
-export function parseId(id: string | number | null | undefined): number | null {
-  if (id === null || id === undefined) return null;
-  const s = String(id);
-  if (!/^[1-9][0-9]{0,9}$/.test(s)) return null;
-  const n = Number(s);
-  return n <= 2_147_483_647 ? n : null;
-}
+import { parseId } from '@linli/core';
+
+export { parseId };
 
 /** Keyset cursors are opaque to clients: base64url of the last id seen. */
 export function encodeCursor(id: number): string {

@@ -147,7 +147,8 @@ export async function getTicket(db: Kysely<CoreTables>, id: string, opts: { forU
 export async function applyChange(
   db: Kysely<CoreTables>,
   ticket: Ticket,
-  change: TicketChange,
+  // What is written; the effects around the write are the ticket service's.
+  change: Omit<TicketChange, 'resolve' | 'effects'>,
   actorId: number | null,
   assigneeOrgPath: string | null | undefined,
   now: Date,

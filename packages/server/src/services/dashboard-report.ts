@@ -1,4 +1,4 @@
-import { localize, type Deployment, type Locale } from '@linli/core';
+import { localize, toCsv, type Deployment, type Locale } from '@linli/core';
 import type { DashboardRow } from '@linli/db';
 
 export interface Figures {
@@ -82,17 +82,6 @@ const headers: Record<Locale, string[]> = {
 const totalLabel: Record<Locale, string> = { 'zh-CN': '合计', en: 'Total' };
 
 /**
- * One cell: quoted when it holds a separator, and defused when it starts like
- * a spreadsheet formula (= + - @), so opening the file never runs anything.
- */
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
  * The dashboard as CSV: a row per workflow state and a total row per
  * workflow, with a UTF-8 byte-order mark so Excel reads the Chinese right.
  */
@@ -103,5 +92,5 @@ export function dashboardCsv(report: DashboardReport, locale: Locale): string {
     for (const s of w.states) lines.push([wt, locale === 'en' ? s.titleEn : s.title, s.count, s.overdue, null, null, null]);
     lines.push([wt, totalLabel[locale], w.total, w.overdue, w.closed, w.avgHoursToClose, w.closedInTimePct]);
   }
-  return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(lines);
 }

@@ -28,7 +28,7 @@ import {
 } from '@linli/db';
 import type { JobHandler, JobRunner } from '@linli/jobs';
 import type { Kysely } from 'kysely';
-import { assertCanSeeTicket } from '../policy.js';
+import { assertCanSeeTicket } from '../access.js';
 import type { Notifier } from './notifier.js';
 
 export const REPORT_DUE_JOB = 'escalation.report-due';

@@ -1,31 +1,49 @@
-import { canSeeTicket, isOfferedAt, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, type Actor, type Deployment, type Ticket } from '@linli/core';
+import { canSeeTicket, isOfferedAt, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, withPatch, type Actor, type CompiledWorkflow, type Deployment, type PlanEffect, type Ticket, type TicketChange } from '@linli/core';
 import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
-import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
+import type { LinliPlugin, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
-import { assertCanSeeTicket } from '../policy.js';
-import { assertSomeoneCanTakeOver } from './handler-check.js';
+import { assertCanSeeTicket } from '../access.js';
 import { enrolmentReader } from './enrolments.js';
-import type { TicketLifecycle } from './ticket-lifecycle.js';
+import { assertSomeoneCanTakeOver } from './handler-check.js';
+import type { EffectEvent, PlanEffectHandler } from './plan-effects.js';
+import type { PlanResolvers } from './plan-resolvers.js';
+import type { BoundHooks } from './workflow-hooks.js';
+
+export interface TicketServiceDeps {
+  deployment: Deployment;
+  now: () => Date;
+  /** The enabled plugins: their declared enrolments are read for steps whose rules name one. */
+  plugins: readonly LinliPlugin[];
+  /** The effects that need the database, one resolver each (plan-resolvers.ts). */
+  resolvers: PlanResolvers;
+  /** What follows a write, one handler each (plan-effects.ts). */
+  effects: Readonly<Record<PlanEffect, PlanEffectHandler>>;
+  /** The plugins' hooks of a workflow (workflow-hooks.ts). */
+  hooksFor: (workflow: string) => readonly BoundHooks[];
+}
 
 /**
- * Creating and moving tickets: the engine plans (pure), plugin hooks may veto
- * or add writes, the db layer applies with a version check. Every caller
- * passes the transaction, so a request's writes commit together or not at all.
+ * Creating and moving tickets, one way through:
+ *   plan (the pure engine: checks, and every effect of the step)
+ *   → resolve (what needs the database, by the resolvers registered once)
+ *   → check (the workflow's plugin hooks: veto or a typed patch)
+ *   → apply (one write with a version check)
+ *   → effects (jobs, notifications, the hooks' read models), in the same transaction.
+ * Each stage returns a new frozen plan; none goes back to an earlier one.
+ * Every caller passes the transaction, so a request's writes commit together
+ * or not at all.
  */
-export function createTicketService(
-  deployment: Deployment,
-  now: () => Date,
-  plugins: readonly LinliPlugin[],
-  contextFor: (plugin: LinliPlugin) => PluginContext,
-  /** Routing, return-to-dispatcher and deadline jobs (services/ticket-lifecycle.ts). */
-  lifecycle?: TicketLifecycle,
-): TicketService {
+export function createTicketService(deps: TicketServiceDeps): TicketService {
+  const { deployment, now, resolvers, effects, hooksFor } = deps;
+  const withEnrolments = enrolmentReader(deps.plugins);
   const ctx = { forms: deployment.forms, calendar: deployment.calendar };
-  const withEnrolments = enrolmentReader(plugins);
   const workflow = (id: string, path: string) => {
     const wf = deployment.workflows.get(id);
     if (!wf) throw unprocessable(`There is no workflow "${id}".`, [{ path, message: `unknown workflow "${id}"` }]);
     return wf;
+  };
+  const runEffects = async (names: readonly PlanEffect[], e: EffectEvent) => {
+    for (const name of names) await effects[name](e);
   };
 
   return {
@@ -38,9 +56,9 @@ export function createTicketService(
       }
       const at = now();
       const plan = planCreate(ctx, wf, actor, org.path, input.data, at);
-      const placed = lifecycle ? await lifecycle.placeNew(trx, wf, plan, org) : null;
+      const placed = plan.resolve.includes('route') ? await resolvers.routeNew(trx, wf.id, plan.data, org.path) : null;
       const ticket = await insertTicket(trx, {
-        ...(placed ? { assigneeOrgId: placed.orgId, assigneeOrgPath: placed.orgPath } : {}),
+        ...(placed ? { assigneeOrgId: Number(placed.id), assigneeOrgPath: placed.path } : {}),
         workflow: wf.id,
         state: plan.state,
         orgId: Number(org.id),
@@ -52,8 +70,8 @@ export function createTicketService(
         now: at,
         action: 'create',
       });
-      await lifecycle?.afterChange(trx, ticket, null, actor);
-      for (const p of plugins) await p.hooks?.afterCreate?.({ ticket, actor, trx, ctx: contextFor(p) });
+      await runEffects(plan.effects, { trx, ticket, change: null, actor });
+      for (const h of hooksFor(wf.id)) await h.hooks.afterCreate?.({ ticket, actor, trx, ctx: h.ctx });
       return ticket;
     },
 
@@ -68,23 +86,18 @@ export function createTicketService(
       const outsideView = step !== undefined && wf.transitionsFrom(ticket.state).includes(step) && matchesOutsideView(step.allow, actor, ticket);
       if (!outsideView && !canSeeTicket(actor, ticket)) throw notFound(`Ticket ${ticketId}`);
       const at = now();
-      const change = planTransition(ctx, wf, ticket, actor, input, at);
-      await lifecycle?.resolveChange(trx, ticket, change);
-      let assigneeOrgPath: string | null | undefined;
-      if (change.assigneeOrgId) {
-        const org = await getOrg(trx, change.assigneeOrgId);
-        if (!org) throw new LinliError('LINLI_ERR_FORM_INVALID', [input.action], [{ path: '/data', message: `unknown organization ${change.assigneeOrgId}` }]);
-        assigneeOrgPath = org.path;
-        await assertSomeoneCanTakeOver(trx, deployment, wf, change, org);
-      }
-      for (const p of plugins) await p.hooks?.beforeTransition?.({ ticket, change, actor, trx, ctx: contextFor(p) });
-      const updated = await applyChange(trx, ticket, change, Number(actor.personId), assigneeOrgPath, at);
+      const hooks = hooksFor(ticket.workflow);
+      const planned = planTransition(ctx, wf, ticket, actor, input, at);
+      const resolved = await resolve(trx, ticket, planned);
+      const assigneeOrgPath = resolved.assigneeOrgId ? await assigneeOrg(trx, deployment, wf, resolved, input.action) : undefined;
+      const plan = await check(hooks, ticket, resolved, actor, trx);
+      const updated = await applyChange(trx, ticket, plan, Number(actor.personId), assigneeOrgPath, at);
       if (!updated) {
         const current = await getTicket(trx, ticketId);
         throw new LinliError('LINLI_ERR_VERSION_CONFLICT', [input.version, current?.version ?? '?']);
       }
-      await lifecycle?.afterChange(trx, updated, change, actor);
-      for (const p of plugins) await p.hooks?.afterTransition?.({ ticket, change, actor, trx, ctx: contextFor(p), updated });
+      await runEffects(plan.effects, { trx, ticket: updated, change: plan, actor });
+      for (const h of hooks) await h.hooks.afterTransition?.({ ticket, change: plan, actor, trx, ctx: h.ctx, updated });
       return updated;
     },
 
@@ -92,4 +105,32 @@ export function createTicketService(
       return assertCanSeeTicket(actor, await getTicket(trx, ticketId), ticketId);
     },
   };
+
+  /** The plan with each database-dependent effect resolved, in the engine's order. */
+  async function resolve(trx: Kysely<any>, ticket: Ticket, planned: TicketChange): Promise<TicketChange> {
+    let plan = planned;
+    for (const name of planned.resolve) plan = withPatch(plan, await resolvers.transition[name](trx, ticket, plan));
+    return plan;
+  }
+}
+
+/** The workflow's `beforeTransition` hooks, plugin after plugin: a veto stops the step, a patch makes the next plan. */
+async function check(hooks: readonly BoundHooks[], ticket: Ticket, resolved: TicketChange, actor: Actor, trx: Kysely<any>): Promise<TicketChange> {
+  let plan = resolved;
+  for (const h of hooks) {
+    const verdict = await h.hooks.beforeTransition?.({ ticket, change: plan, actor, trx, ctx: h.ctx });
+    if (!verdict) continue;
+    if ('veto' in verdict) throw verdict.veto;
+    // Only what TransitionPatch names: a plugin cannot move a ticket to another org or person this way.
+    if (verdict.patch.deadline !== undefined) plan = withPatch(plan, { deadline: verdict.patch.deadline });
+  }
+  return plan;
+}
+
+/** The path of the org the plan assigns the ticket to; refused when it is unknown or nobody there could take the next step. */
+async function assigneeOrg(trx: Kysely<any>, deployment: Deployment, wf: CompiledWorkflow, plan: TicketChange, action: string): Promise<string> {
+  const org = await getOrg(trx, plan.assigneeOrgId!);
+  if (!org) throw new LinliError('LINLI_ERR_FORM_INVALID', [action], [{ path: '/data', message: `unknown organization ${plan.assigneeOrgId}` }]);
+  await assertSomeoneCanTakeOver(trx, deployment, wf, plan, org);
+  return org.path;
 }

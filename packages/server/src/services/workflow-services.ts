@@ -1,10 +1,10 @@
-import type { Deployment } from '@linli/core';
+import type { Deployment, PlanEffect } from '@linli/core';
 import { JobRunner, type JobLogger } from '@linli/jobs';
 import type { Kysely } from 'kysely';
 import { deadlineHandlers } from './deadline-jobs.js';
 import { createEscalationService, type EscalationService } from './escalation-service.js';
 import { inAppChannel, Notifier, type NotificationChannel } from './notifier.js';
-import { createTicketLifecycle, type TicketLifecycle } from './ticket-lifecycle.js';
+import { createPlanEffects, type PlanEffectHandler } from './plan-effects.js';
 import { webhookChannel, webhookHandler } from './webhook-channel.js';
 
 export interface JobOptions {
@@ -20,7 +20,8 @@ export interface WorkflowServices {
   jobs: JobRunner;
   notifier: Notifier;
   escalations: EscalationService;
-  lifecycle: TicketLifecycle;
+  /** What follows a ticket's write: deadline jobs, the return notice. */
+  effects: Readonly<Record<PlanEffect, PlanEffectHandler>>;
 }
 
 /**
@@ -37,6 +38,6 @@ export function createWorkflowServices(deployment: Deployment, db: Kysely<any>, 
   const escalations = createEscalationService(deployment, jobs, notifier, now);
   for (const h of escalations.handlers) jobs.register(h);
   for (const h of deadlineHandlers(deployment, escalations, notifier)) jobs.register(h);
-  const lifecycle = createTicketLifecycle(deployment, jobs, notifier, now);
-  return { jobs, notifier, escalations, lifecycle };
+  const effects = createPlanEffects(deployment, jobs, notifier, now);
+  return { jobs, notifier, escalations, effects };
 }

@@ -1,4 +1,4 @@
-import { localize, requireActor, type LinliPlugin, type PluginContext } from '@linli/sdk';
+import { localize, requireActor, type PluginApp, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { visitSchema, type VisitInput } from '../forms/visit.js';
 import { roundById, type Round } from '../rounds.js';
@@ -8,7 +8,7 @@ import { currentRound, recordVisit, scopeOf, settingsOf, visitJson } from '../vi
 import { doc, errors, items, needItem, orgQuery, progressItem, roundQuery, value, visitItem, visitsQuery, writeErrors } from './schemas.js';
 
 /** The fastify instance the server mounts these routes on, under /api/plugins/door-knocking. */
-type App = Parameters<NonNullable<LinliPlugin['routes']>>[0];
+type App = PluginApp;
 
 /** The round a request names (`?round=2026-11-r1`), or the current one. */
 function roundFor(ctx: PluginContext, id: string | undefined): Round {

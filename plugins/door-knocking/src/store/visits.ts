@@ -1,3 +1,4 @@
+import { parseId } from '@linli/sdk';
 import { sql } from '@linli/sdk';
 import type { Db, VisitsTable } from './tables.js';
 
@@ -36,7 +37,7 @@ function visibleTo(s: Scope) {
   return sql<boolean>`(${sql.join([sql<boolean>`v.visitor_id = ${s.personId}`, ...paths], sql` or `)})`;
 }
 
-export const parseId = (s: string | undefined): number | null => (s !== undefined && /^[1-9][0-9]{0,9}$/.test(s) && Number(s) <= 2_147_483_647 ? Number(s) : null);
+export { parseId };
 
 export async function getOrg(db: Db, id: number) {
   return db.selectFrom('linli_orgs').select(['id', 'name', 'type', 'path']).where('id', '=', id).executeTakeFirst();

@@ -1,9 +1,9 @@
-import type { LinliPlugin, PluginContext } from '@linli/sdk';
+import type { PluginApp, PluginContext } from '@linli/sdk';
 import { bookRoutes } from './books.js';
 import { companyRoutes } from './companies.js';
 
 /** The fastify instance the server mounts these routes on, under /api/plugins/red-property. */
-export type App = Parameters<NonNullable<LinliPlugin['routes']>>[0];
+export type App = PluginApp;
 
 /**
  * Every route declares who may call it (`config.policy`) and JSON Schemas for

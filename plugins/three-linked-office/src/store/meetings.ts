@@ -1,3 +1,4 @@
+import { parseId } from '@linli/sdk';
 import type { Selectable } from '@linli/sdk';
 import { parties, type Party } from '../parties.js';
 import type { Db, MeetingsTable, MeetingStatus } from './tables.js';
@@ -10,13 +11,7 @@ export interface Presence {
   attendees: string | null;
 }
 
-/** Parses an API id; anything else cannot exist and is treated as not found. */
-export function parseId(id: string | number | null | undefined): number | null {
-  const s = String(id ?? '');
-  if (!/^[1-9][0-9]{0,9}$/.test(s)) return null;
-  const n = Number(s);
-  return n <= 2_147_483_647 ? n : null;
-}
+export { parseId };
 
 export const openStatuses: readonly MeetingStatus[] = ['scheduled', 'held'];
 

@@ -1,4 +1,4 @@
-import { requireActor, type Kysely, type LinliPlugin, type PluginContext } from '@linli/sdk';
+import { requireActor, type Kysely, type PluginApp, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { thresholdProblems, readSettings } from '../settings.js';
 import { activityRoutes } from './activities.js';
@@ -9,7 +9,7 @@ import { envOf, type Env } from '../service/env.js';
 import { parseId } from '../store/tables.js';
 
 /** The fastify instance the server mounts the plugin's routes on, under /api/plugins/volunteer-points. */
-export type App = Parameters<NonNullable<LinliPlugin['routes']>>[0];
+export type App = PluginApp;
 
 /** What every route module gets: reads outside a transaction, writes in one transaction per request. */
 export interface RouteKit {

@@ -1,3 +1,4 @@
+import { localDate } from '@linli/sdk';
 import { notFound, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { readSettings, type Settings } from '../settings.js';
@@ -61,7 +62,7 @@ export async function compoundOf(env: Env, id: string, field: string): Promise<O
 }
 
 /** Local calendar date (`YYYY-MM-DD`) of an instant in the city. */
-export const localDate = (d: Date, offsetHours: number): string => new Date(d.getTime() + offsetHours * 3_600_000).toISOString().slice(0, 10);
+export { localDate };
 
 /** The instant a local date begins in the city. */
 export const startOfLocalDate = (date: string, offsetHours: number): Date => new Date(Date.parse(`${date}T00:00:00Z`) - offsetHours * 3_600_000);

@@ -1,4 +1,4 @@
-import { sql, type Actor } from '@linli/sdk';
+import { sql, toCsv, type Actor } from '@linli/sdk';
 import { staffScopes } from '../permissions.js';
 import { starsFor, type ScorecardKind } from '../settings.js';
 import { listEntries, type EntryView } from '../store/ledger.js';
@@ -43,12 +43,6 @@ export async function ledger(env: Env, scope: Scope, start: Date, end: Date, lim
   return (await listEntries(env.db, { scopes: scope.scopes, within: scope.within, start, end, limit })).map((e) => entryJson(e, env.offsetHours));
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Quote everything that could break a row, and defuse spreadsheet formulas.
-  const safe = /^[=+\-@]/.test(s) && !/^-?[0-9.]+$/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /**
  * The ledger of a period as CSV for the year-end paperwork. Personal fields
@@ -59,9 +53,8 @@ export async function ledgerCsv(env: Env, scope: Scope, start: Date, end: Date):
   const rows = await ledger(env, scope, start, end, 100_000);
   const header = ['编号', '日期', '小区', '类别', '对象', '事项', '分值', '时长(小时)', '关联工单', '关联活动', '更正记录'];
   // A file travels further than a screen: members appear by their registration number, never by name (units, being organizations, by name).
-  const lines = rows.reverse().map((r) => [r.id, r.date, r.orgName, r.accountKindTitle, r.accountRef, r.kindTitle, r.points, r.hours ?? '', r.ticketId ?? '', r.activityTitle ?? '', r.correctsId ?? ''].map(csvCell).join(','));
-  // A BOM so spreadsheet programs open the Chinese text as UTF-8.
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  const lines = rows.reverse().map((r) => [r.id, r.date, r.orgName, r.accountKindTitle, r.accountRef, r.kindTitle, r.points, r.hours, r.ticketId, r.activityTitle, r.correctsId]);
+  return toCsv([header, ...lines]);
 }
 
 interface Totals {

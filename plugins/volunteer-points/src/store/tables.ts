@@ -1,3 +1,4 @@
+import { parseId } from '@linli/sdk';
 import type { CoreReadTables } from '@linli/sdk';
 import type { Generated, Kysely } from '@linli/sdk';
 
@@ -108,4 +109,4 @@ export type Db = Kysely<Tables>;
 /** The context's untyped handle, typed for this plugin's queries. */
 export const typed = (db: Kysely<any>): Db => db as Db;
 
-export const parseId = (s: string | undefined): number | null => (s !== undefined && /^[1-9][0-9]{0,9}$/.test(s) && Number(s) <= 2_147_483_647 ? Number(s) : null);
+export { parseId };

@@ -1,8 +1,8 @@
-import type { LinliPlugin, PluginContext, Ticket } from '@linli/sdk';
+import type { PluginApp, PluginContext, Ticket } from '@linli/sdk';
 import { envOf, type Env } from '../service/env.js';
 
 /** The fastify instance the server mounts the plugin's routes on, under /api/plugins/weekend-deliberation-hall. */
-export type App = Parameters<NonNullable<LinliPlugin['routes']>>[0];
+export type App = PluginApp;
 
 /** Reads outside a transaction. */
 export const reading = (ctx: PluginContext): Promise<Env> => envOf(ctx, ctx.db);

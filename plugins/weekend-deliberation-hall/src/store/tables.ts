@@ -1,3 +1,4 @@
+import { parseId } from '@linli/sdk';
 import type { CoreReadTables } from '@linli/sdk';
 import type { Generated, Kysely } from '@linli/sdk';
 
@@ -92,10 +93,4 @@ export type Db = Kysely<Tables>;
 /** The context's untyped handle, typed for this plugin's queries. */
 export const typed = (db: Kysely<any>): Db => db as Db;
 
-/** Parses an API id; anything else cannot exist and is treated as not found. */
-export function parseId(id: string | number | null | undefined): number | null {
-  const s = String(id ?? '');
-  if (!/^[1-9][0-9]{0,9}$/.test(s)) return null;
-  const n = Number(s);
-  return n <= 2_147_483_647 ? n : null;
-}
+export { parseId };

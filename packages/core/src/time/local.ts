@@ -1,0 +1,6 @@
+const HOUR = 3_600_000;
+
+/** `YYYY-MM-DD` of the instant `t` in a city `offsetHours` east of UTC (`deployment.calendar.utcOffsetHours`). */
+export function localDate(t: Date, offsetHours: number): string {
+  return new Date(t.getTime() + offsetHours * HOUR).toISOString().slice(0, 10);
+}

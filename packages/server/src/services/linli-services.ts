@@ -1,0 +1,79 @@
+import type { Deployment } from '@linli/core';
+import type { CoreTables, Database } from '@linli/db';
+import type { JobLogger, JobRunner } from '@linli/jobs';
+import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
+import type { Kysely } from 'kysely';
+import { makePluginContexts } from '../plugin-context.js';
+import type { EscalationService } from './escalation-service.js';
+import type { NotificationChannel, Notifier } from './notifier.js';
+import { createPlanResolvers } from './plan-resolvers.js';
+import { createTicketService } from './ticket-service.js';
+import { hooksByWorkflow } from './workflow-hooks.js';
+import { createWorkflowServices, type JobOptions } from './workflow-services.js';
+
+export interface LinliServicesOptions {
+  deployment: Deployment;
+  database: Database<CoreTables>;
+  /** The plugins the deployment enables, in its (dependency) order. */
+  plugins: readonly LinliPlugin[];
+  /** Injectable clock: tests and seeds move time instead of sleeping. */
+  now?: () => Date;
+  /** The durable job worker; it polls only once `jobs.start()` is called. */
+  jobs?: JobOptions & { logger?: JobLogger };
+  /** Extra notification channels (tests). */
+  channels?: NotificationChannel[];
+}
+
+/** Everything Linli does without HTTP: tickets, jobs, escalations, notifications, the plugins' contexts. */
+export interface CoreServices {
+  deployment: Deployment;
+  database: Database<CoreTables>;
+  db: Kysely<CoreTables>;
+  plugins: LinliPlugin[];
+  now(): Date;
+  tickets: TicketService;
+  /** The job queue and worker: `startServer` starts it; tests run `jobs.runDueJobs(now)` step by step. */
+  jobs: JobRunner;
+  /** Whistle (吹哨) and report (报到). */
+  escalations: EscalationService;
+  notifier: Notifier;
+  /** The context of an enabled plugin, made once. */
+  pluginContext(name: string): PluginContext;
+}
+
+/**
+ * Builds Linli's services once, for whoever needs them: the HTTP app
+ * (buildApp), the seeder (seedCity, and through it `linli seed`), and tests.
+ * Nothing here listens or serves.
+ */
+export function createLinliServices(o: LinliServicesOptions): CoreServices {
+  const now = o.now ?? (() => new Date());
+  const db = o.database.db;
+  const workflow = createWorkflowServices(o.deployment, db, now, { ...o.jobs, ...(o.channels ? { channels: o.channels } : {}) });
+  const contexts = makePluginContexts(o.deployment, db, now, o.plugins, () => tickets);
+  const pluginContext = (name: string): PluginContext => {
+    const ctx = contexts.get(name);
+    if (!ctx) throw new Error(`Plugin "${name}" is not enabled in this city.`);
+    return ctx;
+  };
+  const tickets = createTicketService({
+    deployment: o.deployment,
+    now,
+    plugins: o.plugins,
+    resolvers: createPlanResolvers(o.deployment),
+    effects: workflow.effects,
+    hooksFor: hooksByWorkflow(o.deployment, o.plugins, pluginContext),
+  });
+  return {
+    deployment: o.deployment,
+    database: o.database,
+    db,
+    plugins: [...o.plugins],
+    now,
+    tickets,
+    jobs: workflow.jobs,
+    escalations: workflow.escalations,
+    notifier: workflow.notifier,
+    pluginContext,
+  };
+}
