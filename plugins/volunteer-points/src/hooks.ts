@@ -21,7 +21,7 @@ async function beforeTransition({ ticket, change, actor, trx, ctx }: TransitionH
 }
 
 /** The read model follows the ticket, and a verified wish writes its points, in the step's transaction. */
-async function afterTransition({ ticket, change, actor, updated, trx, ctx }: AfterTransitionHookEvent): Promise<void> {
+async function afterTransition({ change, actor, updated, trx, ctx }: AfterTransitionHookEvent): Promise<void> {
   await wishMoved(envOf(ctx, trx), actor, change.action, updated);
 }
 
