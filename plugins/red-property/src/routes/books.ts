@@ -1,11 +1,10 @@
-import { requireActor, type Actor, type PluginContext } from '@linli/sdk';
+import { requireActor, type Actor, type PluginApp as App, type PluginContext } from '@linli/sdk';
 import { directory } from '../companies.js';
 import { compoundFileSchema, fourParties, fourPartyTitle, ledgerEntryBody, matterDoneSchema, meetingSchema, practicalMatterSchema, type CompoundFileInput, type LedgerEntryInput, type MatterDoneInput, type MeetingInput, type PracticalMatterInput } from '../forms/books.js';
 import { canSeeCompound } from '../permissions.js';
 import { addLedgerEntry, addPracticalMatter, compoundFor, finishPracticalMatter, recordMeeting, saveCompoundFile } from '../service/books.js';
 import { compoundFiles, ledgerEntries, ledgerTotals, listMatters, listMeetings, openMattersByCompound } from '../store/books.js';
 import { dateText, json, typed, type Db } from '../store/tables.js';
-import type { App } from './index.js';
 import { compoundItem, compoundQuery, created, doc, errors, idParams, items, ledgerItem, matterItem, meetingItem, writeErrors } from './schemas.js';
 
 const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;

@@ -1,4 +1,4 @@
-import { notFound, requireActor, type PluginContext } from '@linli/sdk';
+import { notFound, requireActor, type PluginApp as App, type PluginContext } from '@linli/sdk';
 import { compoundAt, directory } from '../companies.js';
 import { evaluationBody, EVALUATION_FORM, type EvaluationInput } from '../forms/evaluation.js';
 import { readSettings } from '../settings.js';
@@ -8,7 +8,6 @@ import { complaintFigures } from '../store/complaints.js';
 import { creditFile, listEvaluations } from '../store/evaluations.js';
 import { json, typed, type Db } from '../store/tables.js';
 import { COMPLAINT_WORKFLOW } from '../workflows/complaint.js';
-import type { App } from './index.js';
 import { chartItem, companyItem, companyQuery, created, creditItem, doc, errors, evaluationItem, idParams, items, orgQuery, value, writeErrors } from './schemas.js';
 
 /** Complaint dispatch, property companies, evaluations, credit files and the red/black list. */

@@ -1,7 +1,7 @@
 import { requireActor } from '@linli/sdk';
 import { activitySchema, attendanceSchema, signupSchema, teamSchema, type ActivityInput, type AttendanceInput, type TeamInput } from '../forms/activity.js';
 import { createActivity, createTeam, listActivities, listSignups, listTeams, recordAttendance, signUp } from '../service/activities.js';
-import type { App, RouteKit } from './index.js';
+import type { App, RouteKit } from './kit.js';
 import { activityItem, created, doc, errors, idParams, items, orgQuery, signupItem, teamItem, writeErrors } from './schemas.js';
 
 /** 志愿服务: teams, activities, sign-ups and attendance (which writes the points). */

@@ -5,27 +5,18 @@ import { activityRoutes } from './activities.js';
 import { ledgerRoutes } from './ledger.js';
 import { memberRoutes } from './members.js';
 import { wishRoutes } from './wishes.js';
-import { envOf, type Env } from '../service/env.js';
+import { envOf } from '../service/env.js';
+import type { RouteKit } from './kit.js';
 import { parseId } from '../store/tables.js';
 
-/** The fastify instance the server mounts the plugin's routes on, under /api/plugins/volunteer-points. */
-export type App = PluginApp;
-
-/** What every route module gets: reads outside a transaction, writes in one transaction per request. */
-export interface RouteKit {
-  ctx: PluginContext;
-  read(): Env;
-  write<T>(fn: (env: Env) => Promise<T>): Promise<T>;
-  /** The path of `orgId` when a page or the dashboard narrows to an org; null for an unknown org (narrows to nothing). */
-  within(orgId?: string): Promise<string | undefined | null>;
-}
+export type { App, RouteKit } from './kit.js';
 
 /**
  * Mounts the routes. First it checks what the options schema cannot: the org
  * keys name orgs of this city and the star thresholds ascend. A mistake stops
  * the start with VP_ERR_OPTIONS instead of a half-working practice.
  */
-export async function routes(app: App, ctx: PluginContext): Promise<void> {
+export async function routes(app: PluginApp, ctx: PluginContext): Promise<void> {
   const settings = readSettings(ctx.options);
   const problems = thresholdProblems(settings);
   if (settings.orgs) {

@@ -4,7 +4,7 @@ import { periodOf } from '../service/env.js';
 import { correct } from '../service/ledger.js';
 import { balanceOfPerson, ledger, ledgerCsv, myPoints, pointsThisYear, rankings, scopeOf, scorecards } from '../service/reports.js';
 import { localDate } from '../service/env.js';
-import type { App, RouteKit } from './index.js';
+import type { App, RouteKit } from './kit.js';
 import { created, doc, entryItem, errors, items, orgQuery, periodQuery, rankingItem, scorecardItem, value, writeErrors, yearQuery } from './schemas.js';
 
 type Period = { orgId?: string; from?: string; to?: string; limit: number };

@@ -1,7 +1,7 @@
 import { requireActor } from '@linli/sdk';
 import { memberSchema, type MemberInput } from '../forms/member.js';
 import { listMembers, memberJson, register } from '../service/members.js';
-import type { App, RouteKit } from './index.js';
+import type { App, RouteKit } from './kit.js';
 import { doc, errors, items, memberItem, orgQuery, writeErrors } from './schemas.js';
 
 /** 双报到: registering, and the registrations staff (and the member) see. */

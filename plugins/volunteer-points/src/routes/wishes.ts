@@ -1,7 +1,7 @@
 import { requireActor } from '@linli/sdk';
 import { claimSchema, fulfilSchema, type ClaimInput, type FulfilInput } from '../forms/wish.js';
 import { claim, fulfil, listWishes, type WishView } from '../service/wishes.js';
-import type { App, RouteKit } from './index.js';
+import type { App, RouteKit } from './kit.js';
 import { doc, errors, idParams, items, orgQuery, ticketItem, value, wishItem, wishQuery, writeErrors } from './schemas.js';
 
 /**
