@@ -6,7 +6,7 @@ import { announceAuthChange } from '../auth/sessions.js';
 import { assertAdminFor, requireActor } from '../policy.js';
 import { administers, assertAdministers, assertCityKeepsAdmin, endAllSessions, rootPath } from '../services/accounts.js';
 import { resolveRoleTarget } from '../services/role-target.js';
-import { errorResponses, pageQuery } from './schemas.js';
+import { errorResponses, newPersonProperties, pageQuery } from './schemas.js';
 
 const accountSchema = {
   type: 'object',
@@ -94,9 +94,7 @@ export async function adminPeopleRoutes(app: FastifyInstance): Promise<void> {
         body: {
           type: 'object',
           properties: {
-            username: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]{1,63}$' },
-            name: { type: 'string', minLength: 1, maxLength: 100 },
-            phone: { type: 'string', pattern: '^[0-9+ -]{5,20}$' },
+            ...newPersonProperties,
             role: { type: 'string', maxLength: 64 },
             orgId: { type: 'string', maxLength: 20 },
             gridId: { type: 'string', maxLength: 20 },

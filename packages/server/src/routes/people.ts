@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.js';
 import { announceAuthChange } from '../auth/sessions.js';
 import { assertAdminFor, peopleScope, requireActor } from '../policy.js';
-import { errorResponses, pageQuery } from './schemas.js';
+import { errorResponses, newPersonProperties, pageQuery } from './schemas.js';
 import { maskValue } from '../services/personal-data.js';
 import { assertCityKeepsAdmin } from '../services/accounts.js';
 
@@ -62,9 +62,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         body: {
           type: 'object',
           properties: {
-            username: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]{1,63}$' },
-            name: { type: 'string', minLength: 1, maxLength: 100 },
-            phone: { type: 'string', pattern: '^[0-9+ -]{5,20}$' },
+            ...newPersonProperties,
             password: { type: 'string', minLength: 8, maxLength: 256 },
           },
           required: ['username', 'name', 'password'],

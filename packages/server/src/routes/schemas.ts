@@ -66,6 +66,13 @@ export const roleAssignmentSchema = {
   required: ['id', 'role', 'orgId', 'orgName', 'gridId'],
 } as const;
 
+/** What an administrator types to create a person, by account creation or invitation: one rule for both routes. */
+export const newPersonProperties = {
+  username: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]{1,63}$' },
+  name: { type: 'string', minLength: 1, maxLength: 100 },
+  phone: { type: 'string', pattern: '^[0-9+ -]{5,20}$' },
+} as const;
+
 export const personSchema = {
   $id: 'Person',
   type: 'object',
