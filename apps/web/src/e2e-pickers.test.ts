@@ -35,9 +35,12 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
 
   it('offers each role its own menu', async () => {
     const resident = await city.as('resident.hepan');
+    // A resident's list is their own requests, not an area they govern.
+    await visible(resident.getByText('我提交的诉求和交给我办理的事项，最新的在前'));
     const residentMenu = await menu(resident);
     await city.shot(resident, 'menu-resident');
     const secretary = await city.as('secretary.yongfu');
+    await visible(secretary.getByText('我管辖范围内的工单，最新的在前'));
     const secretaryMenu = await menu(secretary);
     const officer = await city.as('dept.cgj');
     const officerMenu = await menu(officer);

@@ -44,6 +44,8 @@ export interface RoleInfo {
   title: LocalizedText;
   heldAt?: 'org' | 'grid';
   admin?: boolean;
+  /** `own`: sees only tickets the holder filed or is assigned (residents, volunteers). */
+  ticketScope?: 'subtree' | 'host' | 'own';
 }
 
 export interface OrgType {

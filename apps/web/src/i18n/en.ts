@@ -49,6 +49,7 @@ export const en = {
   queue: {
     title: 'My queue',
     subtitle: 'Tickets in my area, newest first',
+    subtitleOwn: 'What I reported and what was handed to me, newest first',
     views: 'Scope',
     view: { all: 'All tickets', mine: 'Assigned to me', overdue: 'Overdue' },
     filters: 'Filters',

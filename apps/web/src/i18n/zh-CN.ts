@@ -61,6 +61,7 @@ export const zhCN = {
   queue: {
     title: '我的待办',
     subtitle: '我管辖范围内的工单，最新的在前',
+    subtitleOwn: '我提交的诉求和交给我办理的事项，最新的在前',
     views: '范围',
     view: { all: '全部工单', mine: '指派给我', overdue: '已逾期' },
     filters: '筛选',

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { Page, Ticket } from '../api/types';
 import { useLoad } from '../api/useApi';
 import { useDeployment } from '../api/useDeployment';
+import { useMe } from '../auth/session';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { EmptyState, Loading } from '../components/Loading';
@@ -19,6 +20,9 @@ const pageSize = 20;
 export function QueuePage() {
   const { t, pick } = useI18n();
   const dep = useDeployment();
+  const me = useMe();
+  // A resident's list holds their own requests, not an area they govern: say so.
+  const ownOnly = me.roles.length > 0 && me.roles.every((r) => dep.roles.find((d) => d.id === r.role)?.ticketScope === 'own');
   const [params, setParams] = useSearchParams();
   const view: View = (views as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'all';
   const workflow = params.get('workflow') ?? '';
@@ -72,7 +76,7 @@ export function QueuePage() {
       <header className="page-head">
         <div>
           <h1>{t('queue.title')}</h1>
-          <p className="page-sub">{t('queue.subtitle')}</p>
+          <p className="page-sub">{t(ownOnly ? 'queue.subtitleOwn' : 'queue.subtitle')}</p>
         </div>
         <Link to="/new" className="btn btn-primary hide-sm">
           <Icon name="plus" size={18} />
