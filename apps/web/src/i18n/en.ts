@@ -123,7 +123,7 @@ export const en = {
   },
   new: {
     title: 'Report a problem',
-    subtitle: 'Snap it, report it — your grid worker will pick it up',
+    subtitle: 'Choose the kind of matter and the place, fill it in and submit; follow its progress any time',
     kind: 'What is it about',
     place: 'Where',
     compound: 'Compound',

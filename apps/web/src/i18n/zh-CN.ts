@@ -145,7 +145,7 @@ export const zhCN = {
   },
   new: {
     title: '上报诉求',
-    subtitle: '随手拍、随时报，网格员会尽快受理',
+    subtitle: '选好事项类型和地点，填写后提交；办理进展随时可查',
     kind: '反映什么事',
     place: '发生在哪里',
     compound: '小区',
