@@ -80,8 +80,13 @@ for (const backend of testBackends()) {
 }
 
 const url = process.env.DATABASE_URL;
-describe.skipIf(!url)('two server instances on one PostgreSQL', () => {
-  const schema = `t_two_${randomBytes(4).toString('hex')}`;
+
+/**
+ * Two instances of the example city (grid requests only) on one PostgreSQL schema, the first migrating
+ * and seeding it; the describe's afterAll closes them and drops the schema.
+ */
+function twoInstancesOnOneSchema(prefix: string) {
+  const schema = `${prefix}_${randomBytes(4).toString('hex')}`;
   const closers: (() => Promise<void>)[] = [];
   afterAll(async () => {
     for (const close of closers.reverse()) await close();
@@ -90,23 +95,30 @@ describe.skipIf(!url)('two server instances on one PostgreSQL', () => {
     await client.query(`drop schema if exists ${schema} cascade`);
     await client.end();
   });
-
-  it('serves the same users and moves one ticket through both', async () => {
+  return async (options: Partial<Parameters<typeof buildApp>[0]>) => {
     const deployment = loadDeployment(exampleConfig, { file: 'example', available: new Map([['grid-requests', gridRequestsPlugin]]), sdkVersion: SDK_VERSION });
     const plugins = [gridRequestsPlugin];
-    const apps = [];
+    const apps: Awaited<ReturnType<typeof buildApp>>[] = [];
     for (let i = 0; i < 2; i++) {
       const database = await openDatabase({ url, schema });
       if (i === 0) {
         await migrateAll(database, plugins);
         await seedCity(database, deployment, plugins, { demoPassword: TEST_PASSWORD, demoData: false });
       }
-      // A long session cache: only the other instance's announcement can explain a refusal below.
-      const app = await buildApp({ deployment, database, plugins, sessionCacheMs: 60_000 });
+      const app = await buildApp({ ...options, deployment, database, plugins });
       closers.push(async () => (await app.close(), await database.close()));
       apps.push(app);
     }
-    const [a, b] = apps as [(typeof apps)[0], (typeof apps)[0]];
+    return apps as [(typeof apps)[0], (typeof apps)[0]];
+  };
+}
+
+describe.skipIf(!url)('two server instances on one PostgreSQL', () => {
+  const start = twoInstancesOnOneSchema('t_two');
+
+  it('serves the same users and moves one ticket through both', async () => {
+    // A long session cache: only the other instance's announcement can explain a refusal below.
+    const [a, b] = await start({ sessionCacheMs: 60_000 });
     const login = await a.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'grid.yongfu1', password: TEST_PASSWORD } });
     const auth = { authorization: `Bearer ${login.json().token}` };
     const hepan = (await b.inject({ method: 'GET', url: '/api/orgs?type=compound&limit=200', headers: auth })).json().items.find((o: { key: string }) => o.key === 'hepan').id;
@@ -138,30 +150,10 @@ describe.skipIf(!url)('two server instances on one PostgreSQL', () => {
 });
 
 describe.skipIf(!url)('the login limit across two instances on one PostgreSQL', () => {
-  const schema = `t_login_${randomBytes(4).toString('hex')}`;
-  const closers: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
-  });
+  const start = twoInstancesOnOneSchema('t_login');
 
   it('checks at most the limit of 90 parallel guesses spread over both, the right password at #85 included', async () => {
-    const deployment = loadDeployment(exampleConfig, { file: 'example', available: new Map([['grid-requests', gridRequestsPlugin]]), sdkVersion: SDK_VERSION });
-    const plugins = [gridRequestsPlugin];
-    const apps: Awaited<ReturnType<typeof buildApp>>[] = [];
-    for (let i = 0; i < 2; i++) {
-      const database = await openDatabase({ url, schema });
-      if (i === 0) {
-        await migrateAll(database, plugins);
-        await seedCity(database, deployment, plugins, { demoPassword: TEST_PASSWORD, demoData: false });
-      }
-      const app = await buildApp({ deployment, database, plugins, loginLimit: { perAccountAndAddress: 10, perAccount: 10, perAddress: 1000, windowMinutes: 15 } });
-      closers.push(async () => (await app.close(), await database.close()));
-      apps.push(app);
-    }
+    const apps = await start({ loginLimit: { perAccountAndAddress: 10, perAccount: 10, perAddress: 1000, windowMinutes: 15 } });
     const results = await Promise.all(
       Array.from({ length: 90 }, (_, i) =>
         apps[i % 2]!.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'owners.hepan', password: i === 84 ? TEST_PASSWORD : `guess-${i}` } }),
