@@ -6,6 +6,7 @@ import { Deadline } from '../components/Deadline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { SchemaForm } from '../forms/SchemaForm';
+import { TextNote } from '../forms/TextNote';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/time';
 import type { Escalation, TicketEscalations } from './types';
@@ -104,33 +105,19 @@ export function EscalationPanel({ ticket, onChanged }: { ticket: Ticket; onChang
           <p className="action-form-title">{open.kind === 'whistle' ? t('escalation.whistle') : t('escalation.reportFor', { org: open.escalation.orgName })}</p>
           {open.kind === 'whistle' && <p className="muted">{t('escalation.whistleHint')}</p>}
           <SchemaForm formId={null} onSubmit={send} submitLabel={open.kind === 'whistle' ? t('escalation.whistleSubmit') : t('escalation.reportSubmit')} onCancel={() => setOpen(null)}>
-            <div className={`field ${missing ? 'field-invalid' : ''}`}>
-              <label htmlFor={textId}>
-                {open.kind === 'whistle' ? t('escalation.reason') : t('escalation.note')}
-                {open.kind === 'whistle' && (
-                  <span className="req" aria-hidden="true">
-                    *
-                  </span>
-                )}
-              </label>
-              <textarea
-                id={textId}
-                rows={3}
-                maxLength={2000}
-                value={text}
-                onChange={(e) => {
-                  setText(e.target.value);
-                  setMissing(false);
-                }}
-                placeholder={open.kind === 'whistle' ? t('escalation.reasonPlaceholder') : t('escalation.notePlaceholder')}
-                aria-invalid={missing || undefined}
-              />
-              {missing && (
-                <ul className="field-errors">
-                  <li>{t('escalation.reasonMissing')}</li>
-                </ul>
-              )}
-            </div>
+            <TextNote
+              id={textId}
+              label={open.kind === 'whistle' ? t('escalation.reason') : t('escalation.note')}
+              required={open.kind === 'whistle'}
+              maxLength={2000}
+              value={text}
+              onChange={(v) => {
+                setText(v);
+                setMissing(false);
+              }}
+              placeholder={open.kind === 'whistle' ? t('escalation.reasonPlaceholder') : t('escalation.notePlaceholder')}
+              error={missing ? t('escalation.reasonMissing') : undefined}
+            />
           </SchemaForm>
         </div>
       )}

@@ -4,6 +4,7 @@ import type { AllowedAction, Ticket, Workflow } from '../api/types';
 import { Icon } from '../components/Icon';
 import { Notice } from '../components/Notice';
 import { SchemaForm } from '../forms/SchemaForm';
+import { TextNote } from '../forms/TextNote';
 import { useI18n } from '../i18n';
 import { stateTone } from '../lib/workflow';
 
@@ -93,35 +94,19 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
             <Notice tone="info" title={t('ticket.draftKept')} />
           )}
           <SchemaForm key={action.name} formId={action.form} context={{ ticket }} initialData={kept && action.name === kept.action ? kept.data : undefined} known={ticket.data} onSubmit={(data) => submit(action, data)} submitLabel={t('ticket.submitStep', { action: title(action) })} onCancel={() => setOpen(null)}>
-            <div className={`field ${commentError ? 'field-invalid' : ''}`}>
-              <label htmlFor={commentId}>
-                {t('ticket.comment')}
-                {action.commentRequired && (
-                  <span className="req" aria-hidden="true">
-                    *
-                  </span>
-                )}
-              </label>
-              <textarea
-                id={commentId}
-                rows={3}
-                maxLength={5000}
-                required={action.commentRequired}
-                value={comment}
-                onChange={(e) => {
-                  setComment(e.target.value);
-                  setCommentError(false);
-                }}
-                placeholder={action.commentRequired ? t('ticket.commentRequired') : t('ticket.commentOptional')}
-                aria-invalid={commentError || undefined}
-                aria-describedby={commentError ? `${commentId}-error` : undefined}
-              />
-              {commentError && (
-                <ul id={`${commentId}-error`} className="field-errors">
-                  <li>{t('ticket.commentMissing')}</li>
-                </ul>
-              )}
-            </div>
+            <TextNote
+              id={commentId}
+              label={t('ticket.comment')}
+              required={action.commentRequired}
+              maxLength={5000}
+              value={comment}
+              onChange={(v) => {
+                setComment(v);
+                setCommentError(false);
+              }}
+              placeholder={action.commentRequired ? t('ticket.commentRequired') : t('ticket.commentOptional')}
+              error={commentError ? t('ticket.commentMissing') : undefined}
+            />
           </SchemaForm>
         </div>
       )}
