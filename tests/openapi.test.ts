@@ -27,6 +27,18 @@ describe('the API of the example city with every bundled plugin', () => {
     expect(visit.dependentRequired).toEqual({ problemTitle: ['problemDescription'] });
   });
 
+  it('lists the JSON behind the public notice board under the tag public, with no security', async () => {
+    const doc = (await server.anonymous().get('/api/openapi.json')).body;
+    const publicPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/public/'));
+    const declared = server.deployment.plugins.flatMap((p) => (p.publicData ?? []).map((d) => `/api/public/plugins/${p.name}/${d.id}`));
+    expect(declared.length).toBeGreaterThan(4);
+    expect(publicPaths).toEqual(expect.arrayContaining(['/api/public/board', '/api/public/tickets/monthly', ...declared]));
+    for (const path of publicPaths) {
+      expect(doc.paths[path].get.tags, path).toEqual(['public']);
+      expect(doc.paths[path].get.security, path).toEqual([]);
+    }
+  });
+
   it('serves every workflow and form by its id', async () => {
     expect(server.deployment.plugins.map((p) => p.name).sort()).toEqual(bundledPluginNames().sort());
     const admin = await server.login('admin');

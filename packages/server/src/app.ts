@@ -33,6 +33,7 @@ import { effectiveConfigRoutes } from './routes/effective-config.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
 import { adminImportRoutes } from './routes/admin-import.js';
+import { publicBoardRoutes } from './routes/public-board.js';
 import type { LinliServices, ServerOptions } from './types.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -126,6 +127,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(accountRoutes);
   await app.register(adminPeopleRoutes);
   await app.register(adminImportRoutes);
+  await app.register(publicBoardRoutes);
 
   for (const plugin of core.plugins) {
     if (!plugin.routes) continue;

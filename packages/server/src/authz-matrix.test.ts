@@ -75,6 +75,10 @@ const cases: Record<string, RouteCase> = {
   'GET /healthz': { run: (c) => c.get('/healthz'), expected: () => 200 },
   'GET /api/openapi.json': { run: (c) => c.get('/api/openapi.json'), expected: () => 200 },
   'GET /api/config': { run: (c) => c.get('/api/config'), expected: () => 200 },
+  // The public notice board: anyone, signed in or not, for any place of the tree.
+  'GET /api/public/board': { run: (c, s, ctx) => c.get(`/api/public/board?orgId=${ctx.org[s]}`), expected: () => 200 },
+  'GET /api/public/tickets/monthly': { run: (c, s, ctx) => c.get(`/api/public/tickets/monthly?orgId=${ctx.org[s]}`), expected: () => 200 },
+  'GET /api/public/plugins/grid-requests/satisfaction': { run: (c, s, ctx) => c.get(`/api/public/plugins/grid-requests/satisfaction?orgId=${ctx.org[s]}`), expected: () => 200 },
   'POST /api/auth/login': {
     run: (c, _s, ctx) => c.post('/api/auth/login', { username: `nobody${ctx.seq++}`, password: 'wrong-password' }),
     expected: () => 401,

@@ -21,13 +21,15 @@ export const defaultRateLimit: RateLimitOptions = { anonymousPerMinute: 300, ses
  * `trustProxy` (LINLI_TRUST_PROXY) says to believe it.
  */
 export async function registerRateLimit(app: FastifyInstance, limits: RateLimitOptions): Promise<void> {
-  const perMinute = (req: FastifyRequest) => (req.session ? limits.sessionPerMinute : limits.anonymousPerMinute);
+  // Public pages count as anonymous traffic by address even for someone signed in: reading the board is not a session's work.
+  const asSession = (req: FastifyRequest) => req.session !== null && !req.url.startsWith('/api/public/');
+  const perMinute = (req: FastifyRequest) => (asSession(req) ? limits.sessionPerMinute : limits.anonymousPerMinute);
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',
     timeWindow: 60_000,
     max: (req) => perMinute(req) || Number.MAX_SAFE_INTEGER,
-    keyGenerator: (req) => (req.session ? `session:${req.session.id}` : `address:${req.ip}`),
+    keyGenerator: (req) => (asSession(req) ? `session:${req.session!.id}` : `address:${req.ip}`),
     allowList: (req) => !req.url.startsWith('/api/') || perMinute(req) === 0,
     errorResponseBuilder: (_req, context) => rateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),
   });
