@@ -12,6 +12,7 @@ import { redPropertyPlugin } from '@linli/plugin-red-property';
 import { threeLinkedOfficePlugin } from '@linli/plugin-three-linked-office';
 import { volunteerPointsPlugin } from '@linli/plugin-volunteer-points';
 import { weekendDeliberationHallPlugin } from '@linli/plugin-weekend-deliberation-hall';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { built, startCity, visible, wait, type City } from './e2e/harness';
 
@@ -23,7 +24,7 @@ describe.skipIf(!built)('the public notice board in Chromium', () => {
   let phones: string[];
   beforeAll(async () => {
     city = await startCity(plugins);
-    const db = city.server.database.db;
+    const db = city.server.database.db as unknown as Kysely<any>;
     // A staff member writes a resident's name and phone into a public record.
     const matter = await db.selectFrom('red_property_practical_matters').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
     await db.updateTable('red_property_practical_matters').set({ result: '已完成，住户林小燕（13805501014）到场确认' }).where('id', '=', matter.id).execute();
