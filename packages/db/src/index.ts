@@ -20,3 +20,4 @@ export * from './queries/attachments.js';
 export * from './queries/dashboard.js';
 export * from './queries/role-holders.js';
 export * from './queries/public-figures.js';
+export * from './queries/open311.js';
