@@ -141,6 +141,7 @@ const errorList = {
   items: { type: 'object', properties: { code: { type: 'integer' }, description: { type: 'string' } }, required: ['code', 'description'] },
 } as const;
 const errors = { 400: errorList, 403: errorList, 404: errorList, 429: errorList } as const;
+// `.json` answers JSON, `.xml` the spec's XML; the document shows the JSON.
 const docs = (summary: string) => ({ tags: ['open311'], summary, security: [] });
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -295,6 +296,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       schema: {
         ...docs('File a service request as a client application (api_key): application/x-www-form-urlencoded or JSON; attributes as attribute[code]'),
         params: formatParam,
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
         body: postBody,
         response: { 200: postResponse, ...errors },
       },
