@@ -7,12 +7,12 @@ import { rateLimited } from './auth/login-limit.js';
 export interface RateLimitOptions {
   anonymousPerMinute: number;
   sessionPerMinute: number;
-  /** Open311 requests filed per api_key per minute (default 60); reading Open311 counts as anonymous traffic. */
+  /** Open311 requests filed per api_key per minute (default 60; 0: off); reading Open311 counts as anonymous traffic. */
   apiKeyPerMinute?: number;
 }
 
 /** Generous for a person at a phone or a desk, low enough that one script cannot take an instance's time from everyone else. */
-export const defaultRateLimit: RateLimitOptions = { anonymousPerMinute: 300, sessionPerMinute: 1200 };
+export const defaultRateLimit: RateLimitOptions = { anonymousPerMinute: 300, sessionPerMinute: 1200, apiKeyPerMinute: 60 };
 
 /**
  * A general limit on /api traffic with @fastify/rate-limit, counted in each

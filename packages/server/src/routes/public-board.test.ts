@@ -1,8 +1,10 @@
+import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
+import { definePlugin } from '@linli/sdk';
 import { startTestServer, testBackends, type TestServer } from '@linli/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskNumbers } from '../public/mask.js';
 import { personalDataIn, seededPersonalData, type PersonalData } from '../public/personal-data.js';
-import { bundledPlugins, exampleConfigFile, orgId } from '../test-support.js';
+import { bundledPlugins, exampleConfig, exampleConfigFile, orgId } from '../test-support.js';
 
 describe('masking numbers in public text', () => {
   it('masks mobiles and ID-card numbers but leaves dates, amounts and years', () => {
@@ -93,3 +95,52 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+/** A plugin whose public loaders misbehave: one writes, one returns more than it declared. */
+const careless = definePlugin({
+  name: 'careless',
+  version: '0.1.0',
+  sdk: '^0.1.0',
+  title: { 'zh-CN': '粗心插件', en: 'Careless' },
+  publicData: [
+    {
+      id: 'writes',
+      title: { 'zh-CN': '写入', en: 'Writes' },
+      item: { type: 'object', properties: { n: { type: 'integer' } }, additionalProperties: false },
+      async load({ db }) {
+        await db.updateTable('linli_people').set({ display_name: '被改写' }).where('username', '=', 'admin').execute();
+        return [];
+      },
+    },
+    {
+      id: 'says-too-much',
+      title: { 'zh-CN': '多说', en: 'Says too much' },
+      item: { type: 'object', properties: { compound: { type: 'string' } }, required: ['compound'], additionalProperties: false },
+      async load({ db }) {
+        return db.selectFrom('linli_people').select(['username as compound', 'phone', 'password_hash']).limit(3).execute();
+      },
+    },
+  ],
+});
+
+describe('a public loader gets a read-only view and says only what it declared', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ config: { ...exampleConfig, plugins: { ...exampleConfig.plugins, careless: {} } }, plugins: [gridRequestsPlugin, careless] });
+  });
+  afterAll(() => server?.close());
+
+  it('fails a loader that writes, and nothing is written', async () => {
+    const res = await server.anonymous().get('/api/public/plugins/careless/writes');
+    expect(res.status).toBe(500);
+    const admin = await server.database.db.selectFrom('linli_people').select('display_name').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    expect(admin.display_name).not.toBe('被改写');
+  });
+
+  it('drops fields a loader returns beyond its declared item schema', async () => {
+    const res = await server.anonymous().get('/api/public/plugins/careless/says-too-much');
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const item of res.body.items) expect(Object.keys(item)).toEqual(['compound']);
+  });
+});
