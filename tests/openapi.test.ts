@@ -27,6 +27,33 @@ describe('the API of the example city with every bundled plugin', () => {
     expect(visit.dependentRequired).toEqual({ problemTitle: ['problemDescription'] });
   });
 
+  it('lists the JSON behind the public notice board under the tag public, with no security', async () => {
+    const doc = (await server.anonymous().get('/api/openapi.json')).body;
+    const publicPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/public/'));
+    const declared = server.deployment.plugins.flatMap((p) => (p.publicData ?? []).map((d) => `/api/public/plugins/${p.name}/${d.id}`));
+    expect(declared.length).toBeGreaterThan(4);
+    expect(publicPaths).toEqual(expect.arrayContaining(['/api/public/board', '/api/public/tickets/monthly', ...declared]));
+    for (const path of publicPaths) {
+      expect(doc.paths[path].get.tags, path).toEqual(['public']);
+      expect(doc.paths[path].get.security, path).toEqual([]);
+    }
+  });
+
+  it('describes Open311 GeoReport v2 under the tag open311', async () => {
+    const doc = (await server.anonymous().get('/api/openapi.json')).body;
+    for (const [path, method] of [
+      ['/open311/v2/services.{format}', 'get'],
+      ['/open311/v2/services/{file}', 'get'],
+      ['/open311/v2/requests.{format}', 'get'],
+      ['/open311/v2/requests.{format}', 'post'],
+      ['/open311/v2/requests/{file}', 'get'],
+      ['/open311/v2/tokens/{file}', 'get'],
+    ] as const) {
+      expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['open311']);
+    }
+    expect(Object.keys(doc.paths['/open311/v2/requests.{format}'].post.requestBody.content).sort()).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+  });
+
   it('serves every workflow and form by its id', async () => {
     expect(server.deployment.plugins.map((p) => p.name).sort()).toEqual(bundledPluginNames().sort());
     const admin = await server.login('admin');

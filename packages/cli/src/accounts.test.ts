@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase, type CoreTables } from '@linli/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main.js';
@@ -43,6 +45,23 @@ describe('linli admin, import and export', () => {
     expect(again.out).toContain('choose a password');
     expect((await run('admin', 'link', 'nobody')).code).toBe(1);
     expect((await run('admin', 'remove', 'cityadmin')).code).toBe(2);
+  });
+
+  it('issues an Open311 api_key once, stored only as its SHA-256, for the org given', async () => {
+    const r = await run('open311', 'issue', '天长12345热线', '--org', 'hepan');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const key = /api_key \(shown once; keep it in the client's secrets\): ([A-Za-z0-9_-]{43})/.exec(r.out)?.[1];
+    expect(key).toBeDefined();
+    const database = await openDatabase<CoreTables>({ dataDir: join(dir, 'db') });
+    try {
+      const rows = await database.db.selectFrom('linli_open311_clients as c').innerJoin('linli_orgs as o', 'o.id', 'c.org_id').select(['c.name', 'c.key_hash', 'o.key']).execute();
+      expect(rows).toEqual([{ name: '天长12345热线', key_hash: createHash('sha256').update(key!).digest('hex'), key: 'hepan' }]);
+    } finally {
+      await database.close();
+    }
+    expect((await run('open311', 'issue', '无处', '--org', 'nowhere')).code).toBe(1);
+    expect((await run('open311', 'revoke', '1')).code).toBe(2);
   });
 
   it('writes the template, imports a roster (dry run first), and rejects a corrupted copy naming rows and columns', async () => {

@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { openDatabase, type CoreTables, type Database } from '@linli/db';
-import { createAdministrator, exportCity, importCity, importLimits, linkFor, loadCity, migrateAll, seedCity, setupLink } from '@linli/server';
+import { getOrgByKey, openDatabase, type CoreTables, type Database } from '@linli/db';
+import { createAdministrator, issueOpen311Key, exportCity, importCity, importLimits, linkFor, loadCity, migrateAll, seedCity, setupLink } from '@linli/server';
 import { isLinliError } from '@linli/core';
 import type { Out } from './commands.js';
 import type { CommonOptions } from './options.js';
@@ -42,6 +42,31 @@ export async function admin(o: CommonOptions, sub: string, username: string, fla
     out(`  ${setupLink(publicUrl(flags.url), issued.token)}`);
     out('');
     out(`  一次性链接（仅显示一次，${issued.expiresAt.toISOString()} 前有效）：打开后由本人设置密码。`);
+    return 0;
+  });
+}
+
+/**
+ * `linli open311 issue <name> [--org <key>]`: an api_key for an Open311
+ * client application (a hotline's system, a city app), filing as a resident
+ * would at that org and below (default: the whole city). Printed once; only
+ * its SHA-256 is stored. Revoke one on the admin API
+ * (`POST /api/admin/open311/clients/:id/revoke`).
+ */
+export async function open311Issue(o: CommonOptions, name: string, orgKey: string | undefined, out: Out, err: Out): Promise<number> {
+  return withCity(o, async ({ deployment, plugins, database }) => {
+    await seedCity(database, deployment, plugins);
+    const org = orgKey === undefined ? await database.db.selectFrom('linli_orgs').select(['id', 'name']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow() : await getOrgByKey(database.db, orgKey);
+    if (!org) {
+      err(`✗ There is no org "${orgKey}" in ${deployment.config.title['zh-CN']}. 没有这个组织。`);
+      return 1;
+    }
+    const issued = await database.db.transaction().execute((trx) => issueOpen311Key(trx, { name, orgId: Number(org.id), issuedBy: null, now: new Date() }));
+    out(`Issued an Open311 api_key to "${name}" (client ${issued.id}), filing at ${org.name} and below.`);
+    out('');
+    out(`  api_key (shown once; keep it in the client's secrets): ${issued.apiKey}`);
+    out('');
+    out('  Open311 GeoReport v2: /open311/v2/services.json · POST /open311/v2/requests.json (api_key=…)');
     return 0;
   });
 }

@@ -26,10 +26,11 @@ describe('LINLI_TRUST_PROXY', () => {
   });
 });
 
-describe('LINLI_RATE_LIMIT_ANONYMOUS / LINLI_RATE_LIMIT_SESSION', () => {
+describe('LINLI_RATE_LIMIT_ANONYMOUS / LINLI_RATE_LIMIT_SESSION / LINLI_RATE_LIMIT_API_KEY', () => {
   it('keeps the server default unless set, and 0 switches a limit off', () => {
     expect(rateLimit({})).toBeUndefined();
-    expect(rateLimit({ LINLI_RATE_LIMIT_SESSION: '0' })).toEqual({ anonymousPerMinute: 300, sessionPerMinute: 0 });
+    expect(rateLimit({ LINLI_RATE_LIMIT_SESSION: '0' })).toEqual({ anonymousPerMinute: 300, sessionPerMinute: 0, apiKeyPerMinute: 60 });
+    expect(rateLimit({ LINLI_RATE_LIMIT_API_KEY: '10' })).toEqual({ anonymousPerMinute: 300, sessionPerMinute: 1200, apiKeyPerMinute: 10 });
     expect(() => rateLimit({ LINLI_RATE_LIMIT_ANONYMOUS: 'lots' })).toThrow(/whole number of requests per minute/);
   });
 });

@@ -92,8 +92,8 @@ export function trustProxy(env: NodeJS.ProcessEnv = process.env): boolean | numb
   return list;
 }
 
-/** `LINLI_RATE_LIMIT_ANONYMOUS` / `LINLI_RATE_LIMIT_SESSION`: requests per minute per address / per session (0: off). */
-export function rateLimit(env: NodeJS.ProcessEnv = process.env): { anonymousPerMinute: number; sessionPerMinute: number } | undefined {
+/** `LINLI_RATE_LIMIT_ANONYMOUS` / `LINLI_RATE_LIMIT_SESSION` / `LINLI_RATE_LIMIT_API_KEY`: requests per minute per address / per session / per Open311 api_key (0: off). */
+export function rateLimit(env: NodeJS.ProcessEnv = process.env): { anonymousPerMinute: number; sessionPerMinute: number; apiKeyPerMinute: number } | undefined {
   const read = (name: string, fallback: number) => {
     const v = env[name];
     if (v === undefined || v === '') return fallback;
@@ -101,8 +101,8 @@ export function rateLimit(env: NodeJS.ProcessEnv = process.env): { anonymousPerM
     if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of requests per minute (0 switches the limit off), got "${v}".`);
     return n;
   };
-  if (!env.LINLI_RATE_LIMIT_ANONYMOUS && !env.LINLI_RATE_LIMIT_SESSION) return undefined;
-  return { anonymousPerMinute: read('LINLI_RATE_LIMIT_ANONYMOUS', 300), sessionPerMinute: read('LINLI_RATE_LIMIT_SESSION', 1200) };
+  if (!env.LINLI_RATE_LIMIT_ANONYMOUS && !env.LINLI_RATE_LIMIT_SESSION && !env.LINLI_RATE_LIMIT_API_KEY) return undefined;
+  return { anonymousPerMinute: read('LINLI_RATE_LIMIT_ANONYMOUS', 300), sessionPerMinute: read('LINLI_RATE_LIMIT_SESSION', 1200), apiKeyPerMinute: read('LINLI_RATE_LIMIT_API_KEY', 60) };
 }
 
 /** `linli serve`: migrate, seed, and serve until Ctrl-C; in-flight requests finish and the database closes. */

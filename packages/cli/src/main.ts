@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { check, migrate, reportError, seed, serve, type Out } from './commands.js';
-import { admin, exportRoster, importRoster } from './accounts.js';
+import { admin, exportRoster, importRoster, open311Issue } from './accounts.js';
 import { commonOptions, defaultConfig } from './options.js';
 import { newCity } from './scaffold/new-city.js';
 import { newPlugin } from './scaffold/new-plugin.js';
@@ -18,6 +18,9 @@ Commands:
                      link to choose a password; there is never a default password
   admin link <username>
                      a new one-time setup or reset link for an existing person
+  open311 issue <name> [--org <key>]
+                     an api_key for an Open311 client application, filing as a resident
+                     at that org and below (default: the whole city); shown once
   import <file.xlsx|file.csv> [--dry-run]
                      org tree, grids, people and role grants from a roster, all or nothing;
                      every problem with sheet, row and column (exit 1)
@@ -34,6 +37,7 @@ Options:
   --port <n>         port to serve on (default: $PORT or 3000)
   --host <addr>      address to bind (default: $HOST or 127.0.0.1)
   --web <dir>        built web app to serve at /
+  --org <key>        the org an Open311 client files at (open311 issue)
   --title <text>     display name in Chinese (new-plugin, new-city)
   --title-en <text>  display name in English (new-plugin, new-city)
   -h, --help         show this help
@@ -66,6 +70,7 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
         demo: { type: 'boolean', default: false },
         'print-effective': { type: 'boolean', default: false },
         name: { type: 'string' },
+        org: { type: 'string' },
         url: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         template: { type: 'boolean', default: false },
@@ -97,6 +102,14 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
       return 2;
     }
     return run(() => admin(commonOptions(values), sub, username, { name: values.name, url: values.url }, out), err);
+  }
+  if (command === 'open311') {
+    const [sub, name, ...extra] = rest;
+    if (sub !== 'issue' || !name || extra.length) {
+      err(`Usage: linli open311 issue <name> [--org <key>]\n\n${usage}`);
+      return 2;
+    }
+    return run(() => open311Issue(commonOptions(values), name, values.org, out, err), err);
   }
   if (command === 'import' || command === 'export') {
     if (rest.length !== 1) {

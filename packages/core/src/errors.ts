@@ -27,6 +27,7 @@ export const errorTable = {
   LINLI_ERR_UPLOAD_QUOTA: { status: 429, message: 'You have uploaded %s in the last 24 hours, the most one person may. Attach the photos you have, or try again later.', 'zh-CN': '您在 24 小时内已上传 %s，达到每人上限。请先提交已有的照片，或稍后再试。' },
   LINLI_ERR_WEAK_PASSWORD: { status: 422, message: 'Choose a stronger password: %s.', 'zh-CN': '请换一个更安全的密码：%s。' },
   LINLI_ERR_WRONG_PASSWORD: { status: 403, message: 'The current password is wrong.', 'zh-CN': '当前密码不正确。' },
+  LINLI_ERR_API_KEY: { status: 403, message: 'The api_key is missing, unknown or revoked: ask the city’s administrator for one.', 'zh-CN': 'api_key 缺失、无效或已停用，请向本市管理员申请。' },
   LINLI_ERR_LINK_INVALID: { status: 410, message: 'This link or code is invalid, already used or expired. Ask your administrator for a new one.', 'zh-CN': '此链接无效、已使用或已过期，请联系管理员重新发送。' },
   LINLI_ERR_LAST_ADMIN: {
     status: 409,

@@ -76,6 +76,32 @@ export interface AccountTokensTable {
   used_at: Timestamp | null;
 }
 
+/** An Open311 client application (migrations/0015-open311.ts): its key only as a SHA-256, the service account it files as. */
+export interface Open311ClientsTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  person_id: number;
+  org_id: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/** A ticket filed through Open311: its token, location and the reporter's contact (personal data, never public). */
+export interface Open311RequestsTable {
+  ticket_id: number;
+  client_id: number;
+  token: string;
+  lat: number | null;
+  long: number | null;
+  address_string: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  contact: unknown;
+  created_at: Timestamp;
+}
+
 /** One login-throttle counter (migrations/0006-login-throttle.ts): attempts since window_start. */
 export interface LoginThrottleTable {
   key: string;
@@ -200,6 +226,8 @@ export interface CoreTables {
   linli_sessions: SessionsTable;
   linli_login_throttle: LoginThrottleTable;
   linli_account_tokens: AccountTokensTable;
+  linli_open311_clients: Open311ClientsTable;
+  linli_open311_requests: Open311RequestsTable;
   linli_tickets: TicketsTable;
   linli_attachments: AttachmentsTable;
   linli_ticket_events: TicketEventsTable;

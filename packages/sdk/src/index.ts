@@ -6,6 +6,7 @@
 export { definePlugin, hookNames } from './plugin.js';
 export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export { SDK_VERSION } from './version.js';
+export { publicDeclarationProblems, type PublicDataSource, type PublicField, type PublicPage, type PublicPlace, type PublicView } from './public.js';
 export { lookup, orgPicker, money, type WebAction, type WebVisibility, type LookupOptions } from './web.js';
 export { enumLabels } from './forms.js';
 export { responseRecord, type ResponseField, type CoreReadTables } from './schemas.js';

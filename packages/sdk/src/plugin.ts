@@ -2,6 +2,7 @@ import type { LinliError } from '@linli/core';
 import type { Actor, Deployment, FormDefinition, LocalizedText, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import type { WebAction, WebVisibility } from './web.js';
+import { publicDeclarationProblems, type PublicDataSource, type PublicPage } from './public.js';
 import type { Kysely, Migration } from 'kysely';
 
 /** The fastify instance a plugin's `routes` get, encapsulated under `/api/plugins/<name>`. */
@@ -203,6 +204,8 @@ export interface WebExtension {
   pages?: WebPage[];
   /** Shown on the dashboard. */
   widgets?: WebWidget[];
+  /** Sections of the public notice board 公示栏 (no login), each showing one of the plugin's `publicData` sources. */
+  publicPages?: PublicPage[];
 }
 
 /**
@@ -271,6 +274,8 @@ export interface LinliPlugin extends PluginManifest {
   seed?: (ctx: SeedContext) => Promise<void>;
   /** Pages and dashboard widgets for the staff web app, as data. */
   web?: WebExtension;
+  /** What anyone may read without logging in (the notice board), served by the server with no actor and a read-only view: see public.ts. */
+  publicData?: PublicDataSource[];
 }
 
 const namePattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -310,5 +315,7 @@ export function definePlugin<const P extends LinliPlugin>(plugin: P): P {
       }
     }
   }
+  const publicProblems = publicDeclarationProblems(plugin);
+  if (publicProblems.length) throw new Error(`Plugin "${plugin.name}": ${publicProblems.join('; ')}.`);
   return plugin;
 }

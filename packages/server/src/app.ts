@@ -33,6 +33,9 @@ import { effectiveConfigRoutes } from './routes/effective-config.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
 import { adminImportRoutes } from './routes/admin-import.js';
+import { publicBoardRoutes } from './routes/public-board.js';
+import { adminOpen311Routes } from './routes/admin-open311.js';
+import { open311Prefix, open311Routes } from './routes/open311.js';
 import type { LinliServices, ServerOptions } from './types.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -126,6 +129,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(accountRoutes);
   await app.register(adminPeopleRoutes);
   await app.register(adminImportRoutes);
+  await app.register(publicBoardRoutes);
+  await app.register(adminOpen311Routes);
+  // Encapsulated: its urlencoded body parser and its error list (the GeoReport format) stay under its prefix.
+  await app.register(open311Routes, { prefix: open311Prefix });
 
   for (const plugin of core.plugins) {
     if (!plugin.routes) continue;

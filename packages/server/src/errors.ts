@@ -23,7 +23,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
-function toLinliError(err: FastifyError | LinliError | Error, requestId: string, bodyLimit: number | undefined): LinliError {
+export function toLinliError(err: FastifyError | LinliError | Error, requestId: string, bodyLimit: number | undefined): LinliError {
   if (isLinliError(err)) return err;
   const fe = err as FastifyError & { validation?: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[]; validationContext?: string };
   if (fe.validation) {

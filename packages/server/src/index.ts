@@ -11,3 +11,4 @@ export { setupLink, accountTokenHours } from './auth/account-tokens.js';
 export { importCity, importError, problemPath, type ImportResult } from './onboarding/import-city.js';
 export { exportCity } from './onboarding/export-city.js';
 export { importLimits } from './onboarding/sheets.js';
+export { issueOpen311Key } from './services/open311-clients.js';

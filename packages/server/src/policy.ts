@@ -15,9 +15,9 @@ const policies: readonly RoutePolicy[] = ['public', 'authenticated', 'admin'];
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function registerPolicy(app: FastifyInstance): void {
-  // A route under /api without a declared policy is a bug: refuse to start.
+  // A route under /api or /open311 without a declared policy is a bug: refuse to start.
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api')) return;
+    if (!route.url.startsWith('/api') && !route.url.startsWith('/open311/')) return;
     const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
     if (!policy || !policies.includes(policy)) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no policy (config.policy: ${policies.join(' | ')}).`);

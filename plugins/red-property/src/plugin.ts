@@ -10,6 +10,7 @@ import { periodExample } from './periods.js';
 import { overridable } from './overridable.js';
 import { optionsSchema, readSettings } from './settings.js';
 import { web } from './web.js';
+import { publicData, publicPages } from './public.js';
 import { complaintWorkflow } from './workflows/complaint.js';
 
 /**
@@ -38,5 +39,6 @@ export const redPropertyPlugin = definePlugin({
   routes,
   hooks,
   seed,
-  web,
+  web: { ...web, publicPages },
+  publicData,
 });

@@ -8,6 +8,7 @@ import { routes } from './routes/index.js';
 import { seedThreeLinkedOffice } from './seed.js';
 import { optionsSchema } from './settings.js';
 import { web } from './web.js';
+import { publicData, publicPages } from './public.js';
 import { problemWorkflow } from './workflows/problem.js';
 
 /**
@@ -29,5 +30,6 @@ export const threeLinkedOfficePlugin = definePlugin({
   routes,
   hooks,
   seed: seedThreeLinkedOffice,
-  web,
+  web: { ...web, publicPages },
+  publicData,
 });

@@ -7,6 +7,7 @@ import { routes } from './routes/index.js';
 import { seedWeekendDeliberationHall } from './seed.js';
 import { optionsSchema } from './settings.js';
 import { web } from './web.js';
+import { publicData, publicPages } from './public.js';
 import { topicWorkflow } from './workflows/topic.js';
 
 /**
@@ -28,5 +29,6 @@ export const weekendDeliberationHallPlugin = definePlugin({
   routes,
   hooks,
   seed: seedWeekendDeliberationHall,
-  web,
+  web: { ...web, publicPages },
+  publicData,
 });

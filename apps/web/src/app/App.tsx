@@ -20,6 +20,7 @@ const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ def
 const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const BoardPage = lazy(() => import('../public/BoardPage').then((m) => ({ default: m.BoardPage })));
 const PluginPage = lazy(() => import('../pages/PluginPage').then((m) => ({ default: m.PluginPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -44,6 +45,8 @@ function Routed() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/setup" element={<SetupPage />} />
+        <Route path="/board" element={<BoardPage />} />
+        <Route path="/board/:orgId" element={<BoardPage />} />
         <Route
           element={
             <RequireLogin>

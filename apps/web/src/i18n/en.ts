@@ -31,6 +31,16 @@ export const en = {
     server: 'Please try again later; if it keeps happening, contact your administrator.',
     unexpected: 'Something unexpected happened. Reload the page and try again.',
   },
+  board: {
+    heading: 'Notice board',
+    title: 'Notice board: {{place}}',
+    city: 'whole city',
+    sub: 'Resolutions, practical matters, public accounts and how requests were handled, open to every resident',
+    choose: 'Community',
+    empty: 'Nothing posted yet',
+    privacy: 'The board shows no personal data.',
+    staff: 'Staff sign-in',
+  },
   login: {
     title: 'Log in',
     tagline: 'Grid requests, three-linked offices, red property and volunteering — closed loops on one platform',

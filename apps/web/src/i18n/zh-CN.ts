@@ -43,6 +43,16 @@ export const zhCN = {
     server: '请稍后重试；如果问题持续，请联系管理员。',
     unexpected: '出现了意外错误，请刷新页面后重试',
   },
+  board: {
+    heading: '公示栏',
+    title: '{{place}}公示栏',
+    city: '全市',
+    sub: '议事决议、实事办理、收支公开与诉求办理情况，面向全体居民公开',
+    choose: '查看社区',
+    empty: '暂无公示内容',
+    privacy: '公示内容不含个人信息。',
+    staff: '工作人员登录',
+  },
   login: {
     title: '登录',
     tagline: '网格诉求 · 三联办 · 红色物业 · 志愿服务，一个平台闭环办理',

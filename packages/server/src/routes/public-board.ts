@@ -1,0 +1,163 @@
+import { monthlyTicketFigures } from '@linli/db';
+import type { LinliPlugin, PublicDataSource, PublicPage, PublicView } from '@linli/sdk';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import { maskPublic } from '../public/mask.js';
+import { publicCommunities, publicPlace } from '../public/place.js';
+import { errorResponses } from './schemas.js';
+
+/**
+ * The public notice board 公示栏 and the JSON behind it, without login. The
+ * core contributes its own figures (tickets filed and closed per month); each
+ * enabled plugin contributes its declared `publicData` and `web.publicPages`
+ * (sdk public.ts) — the server names no plugin. Every answer is read in a
+ * READ ONLY transaction with no actor, serialized through the declared schema
+ * (undeclared fields never leave) and masked (public/mask.ts).
+ */
+const placeQuery = {
+  type: 'object',
+  properties: { orgId: { type: 'string', maxLength: 20, description: 'A community (or another org of the tree); default: the whole city' } },
+  additionalProperties: false,
+} as const;
+type PlaceQuery = { Querystring: { orgId?: string } };
+
+const localized = { type: 'object', properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } }, additionalProperties: false } as const;
+const placeSchema = {
+  type: 'object',
+  properties: { id: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' } },
+  required: ['id', 'name', 'type'],
+  additionalProperties: false,
+} as const;
+
+const boardResponse = {
+  type: 'object',
+  properties: {
+    city: localized,
+    place: placeSchema,
+    communities: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'], additionalProperties: false } },
+    sections: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', description: '`core.<page>` or `<plugin>.<page>`' },
+          title: localized,
+          source: { type: 'string', description: 'The public JSON behind the section (GET, answers `{ items }`)' },
+          heading: { type: 'string' },
+          fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, title: localized, format: { type: 'string' } }, required: ['field', 'title'], additionalProperties: false } },
+          empty: localized,
+        },
+        required: ['id', 'title', 'source', 'heading', 'fields'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['city', 'place', 'communities', 'sections'],
+  additionalProperties: false,
+} as const;
+
+/** The core's own public data: tickets filed and closed per month over the last year. */
+const monthlySource: PublicDataSource = {
+  id: 'monthly',
+  title: { 'zh-CN': '诉求办理情况', en: 'Requests filed and closed' },
+  item: {
+    type: 'object',
+    properties: { month: { type: 'string', description: 'YYYY-MM, local time' }, filed: { type: 'integer' }, closed: { type: 'integer' } },
+    required: ['month', 'filed', 'closed'],
+    additionalProperties: false,
+  },
+  async load(view) {
+    const since = new Date(view.now().getTime() - 366 * 86_400_000);
+    return (await monthlyTicketFigures(view.db, view.place.path, since, view.deployment.calendar.utcOffsetHours)) as unknown as Record<string, unknown>[];
+  },
+};
+const monthlyPage: PublicPage = {
+  id: 'monthly',
+  title: { 'zh-CN': '诉求办理情况（按月）', en: 'Requests by month' },
+  source: 'monthly',
+  heading: 'month',
+  fields: [
+    { field: 'filed', title: { 'zh-CN': '受理', en: 'Filed' }, format: 'number' },
+    { field: 'closed', title: { 'zh-CN': '办结', en: 'Closed' }, format: 'number' },
+  ],
+  order: 0,
+  empty: { 'zh-CN': '近一年暂无诉求', en: 'No requests in the last year' },
+};
+
+const listLimit = 100;
+
+export async function publicBoardRoutes(app: FastifyInstance): Promise<void> {
+  const { linli } = app;
+  const owners: { prefix: string; name: string; plugin: LinliPlugin | null; sources: PublicDataSource[]; pages: PublicPage[] }[] = [
+    { prefix: '/api/public/tickets', name: 'core', plugin: null, sources: [monthlySource], pages: [monthlyPage] },
+    ...linli.plugins
+      .filter((p) => p.publicData?.length)
+      .map((p) => ({ prefix: `/api/public/plugins/${p.name}`, name: p.name, plugin: p, sources: p.publicData ?? [], pages: p.web?.publicPages ?? [] })),
+  ];
+
+  /** Runs a loader with no actor in a read-only transaction, then masks what it read. */
+  async function readPublic(source: PublicDataSource, plugin: LinliPlugin | null, orgId: string | undefined) {
+    const items = await linli.db.transaction().execute(async (trx) => {
+      await sql`set transaction read only`.execute(trx);
+      const view: PublicView = {
+        db: trx as Kysely<any>,
+        deployment: linli.deployment,
+        options: plugin ? ((linli.deployment.config.plugins?.[plugin.name] ?? {}) as Record<string, unknown>) : {},
+        now: linli.now,
+        place: await publicPlace(trx, orgId),
+      };
+      return source.load(view, listLimit);
+    });
+    return { items: await maskPublic(linli.db, items.slice(0, listLimit)) };
+  }
+
+  const cacheable = (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=60');
+
+  for (const owner of owners) {
+    for (const source of owner.sources) {
+      app.get<PlaceQuery>(
+        `${owner.prefix}/${source.id}`,
+        {
+          config: { policy: 'public' },
+          schema: {
+            tags: ['public'],
+            summary: `${source.title['zh-CN']} — ${source.title.en ?? source.id}`,
+            ...(source.description ? { description: source.description['zh-CN'] } : {}),
+            security: [],
+            querystring: placeQuery,
+            response: { 200: { type: 'object', properties: { items: { type: 'array', items: source.item } }, required: ['items'], additionalProperties: false }, ...errorResponses },
+          },
+        },
+        async (req, reply) => {
+          cacheable(reply);
+          return readPublic(source, owner.plugin, req.query.orgId);
+        },
+      );
+    }
+  }
+
+  app.get<PlaceQuery>(
+    '/api/public/board',
+    {
+      config: { policy: 'public' },
+      schema: { tags: ['public'], summary: 'The notice board of the city or a community: its sections and the public JSON behind each', security: [], querystring: placeQuery, response: { 200: boardResponse, ...errorResponses } },
+    },
+    async (req, reply) => {
+      const place = await publicPlace(linli.db, req.query.orgId);
+      const query = req.query.orgId === undefined ? '' : `?orgId=${encodeURIComponent(place.id)}`;
+      const sections = owners
+        .flatMap((o) => o.pages.map((page) => ({ o, page })))
+        .sort((a, b) => (a.page.order ?? 50) - (b.page.order ?? 50))
+        .map(({ o, page }) => ({
+          id: `${o.name}.${page.id}`,
+          title: page.title,
+          source: `${o.prefix}/${page.source}${query}`,
+          heading: page.heading,
+          fields: page.fields,
+          ...(page.empty ? { empty: page.empty } : {}),
+        }));
+      cacheable(reply);
+      return { city: linli.deployment.config.title, place, communities: await publicCommunities(linli.db), sections };
+    },
+  );
+}
