@@ -43,7 +43,9 @@ describe.skipIf(!built)('the public notice board in Chromium', () => {
 
   it('shows the city’s board and every community’s to a visitor without an account, with no personal data', async () => {
     const page = await city.blank('visitor');
-    await page.goto(`${city.base}/board`);
+    // From the login page, as someone without an account finds it.
+    await page.goto(`${city.base}/login`);
+    await page.getByRole('link', { name: '公示栏（无需登录）' }).click();
     await visible(page.getByRole('heading', { level: 1, name: '全市公示栏' }));
     for (const section of ['诉求办理情况（按月）', '成效群众判 · 满意度（按月）', '周末议事厅 · 决议公示', '三联办 · 会商决定', '红色物业 · 红黑榜', '红色物业 · 公共收益公开', '红色物业 · 十件实事']) {
       await visible(page.getByRole('heading', { level: 2, name: section }));

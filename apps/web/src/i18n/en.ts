@@ -42,6 +42,7 @@ export const en = {
     staff: 'Staff sign-in',
   },
   login: {
+    board: 'Public notice board (no login)',
     title: 'Log in',
     tagline: 'Grid requests, three-linked offices, red property and volunteering — closed loops on one platform',
     username: 'Username',

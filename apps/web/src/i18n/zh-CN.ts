@@ -54,6 +54,7 @@ export const zhCN = {
     staff: '工作人员登录',
   },
   login: {
+    board: '公示栏（无需登录）',
     title: '登录',
     tagline: '网格诉求 · 三联办 · 红色物业 · 志愿服务，一个平台闭环办理',
     username: '用户名',

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { LangSwitch } from '../app/Layout';
 import { useSession } from '../auth/session';
@@ -95,7 +95,9 @@ export function LoginPage() {
           </ul>
         </section>
       )}
-      <p className="login-foot">{t('login.foot')}</p>
+      <p className="login-foot">
+        <Link to="/board">{t('login.board')}</Link> · {t('login.foot')}
+      </p>
       </div>
     </div>
   );

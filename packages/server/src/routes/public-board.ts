@@ -85,6 +85,8 @@ const monthlyPage: PublicPage = {
 };
 
 const listLimit = 100;
+/** How long an instance reuses a public answer: the board is read by many and changes by the hour, so one database read serves a minute of visitors. */
+const cacheMs = 60_000;
 
 export async function publicBoardRoutes(app: FastifyInstance): Promise<void> {
   const { linli } = app;
@@ -94,6 +96,19 @@ export async function publicBoardRoutes(app: FastifyInstance): Promise<void> {
       .filter((p) => p.publicData?.length)
       .map((p) => ({ prefix: `/api/public/plugins/${p.name}`, name: p.name, plugin: p, sources: p.publicData ?? [], pages: p.web?.publicPages ?? [] })),
   ];
+
+  // Bounded by the org tree: one entry per place and source.
+  const cache = new Map<string, { at: number; value: Promise<{ items: Record<string, unknown>[] }> }>();
+  function cached(key: string, read: () => Promise<{ items: Record<string, unknown>[] }>) {
+    const now = linli.now().getTime();
+    const hit = cache.get(key);
+    if (hit && now - hit.at < cacheMs && now >= hit.at) return hit.value;
+    const value = read();
+    cache.set(key, { at: now, value });
+    // A failed read is not remembered.
+    value.catch(() => cache.delete(key));
+    return value;
+  }
 
   /** Runs a loader with no actor in a read-only transaction, then masks what it read. */
   async function readPublic(source: PublicDataSource, plugin: LinliPlugin | null, orgId: string | undefined) {
@@ -130,7 +145,7 @@ export async function publicBoardRoutes(app: FastifyInstance): Promise<void> {
         },
         async (req, reply) => {
           cacheable(reply);
-          return readPublic(source, owner.plugin, req.query.orgId);
+          return cached(`${owner.prefix}/${source.id}?${req.query.orgId ?? ''}`, () => readPublic(source, owner.plugin, req.query.orgId));
         },
       );
     }
