@@ -1,4 +1,4 @@
-import { canSeeTicket, isOfferedAt, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, withPatch, type Actor, type CompiledWorkflow, type Deployment, type PlanEffect, type Ticket, type TicketChange } from '@linli/core';
+import { canSeeTicket, isOfferedAt, readsInternalNotes, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, withPatch, type Actor, type CompiledWorkflow, type Deployment, type PlanEffect, type Ticket, type TicketChange } from '@linli/core';
 import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
 import type { LinliPlugin, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
@@ -67,6 +67,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
         title: plan.title,
         data: plan.data,
         deadline: plan.deadline,
+        point: input.point ?? null,
         now: at,
         action: 'create',
       });
@@ -87,7 +88,9 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       if (!outsideView && !canSeeTicket(actor, ticket)) throw notFound(`Ticket ${ticketId}`);
       const at = now();
       const hooks = hooksFor(ticket.workflow);
-      const planned = planTransition(ctx, wf, ticket, actor, input, at);
+      // Only staff choose who reads a step; a resident's own steps keep the step's default.
+      const visibility = readsInternalNotes(actor, ticket) ? input.visibility : undefined;
+      const planned = planTransition(ctx, wf, ticket, actor, { ...input, visibility }, at);
       const resolved = await resolve(trx, ticket, planned);
       const assigneeOrgPath = resolved.assigneeOrgId ? await assigneeOrg(trx, deployment, wf, resolved, input.action) : undefined;
       const plan = await check(hooks, ticket, resolved, actor, trx);
