@@ -4,6 +4,7 @@ import type { LinliPlugin, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 import { assertCanSeeTicket } from '../access.js';
 import { enrolmentReader } from './enrolments.js';
+import { gridPlacer } from './grid-by-point.js';
 import { assertSomeoneCanTakeOver } from './handler-check.js';
 import type { EffectEvent, PlanEffectHandler } from './plan-effects.js';
 import type { PlanResolvers } from './plan-resolvers.js';
@@ -36,6 +37,7 @@ export interface TicketServiceDeps {
 export function createTicketService(deps: TicketServiceDeps): TicketService {
   const { deployment, now, resolvers, effects, hooksFor } = deps;
   const withEnrolments = enrolmentReader(deps.plugins);
+  const placeByPoint = gridPlacer(deployment);
   const ctx = { forms: deployment.forms, calendar: deployment.calendar };
   const workflow = (id: string, path: string) => {
     const wf = deployment.workflows.get(id);
@@ -56,13 +58,15 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       }
       const at = now();
       const plan = planCreate(ctx, wf, actor, org.path, input.data, at);
-      const placed = plan.resolve.includes('route') ? await resolvers.routeNew(trx, wf.id, plan.data, org.path) : null;
+      // Permission and offer are judged where the reporter chose; the point may then file it in the grid that contains it.
+      const home = await placeByPoint(trx, org, input.point);
+      const placed = plan.resolve.includes('route') ? await resolvers.routeNew(trx, wf.id, plan.data, home.path) : null;
       const ticket = await insertTicket(trx, {
         ...(placed ? { assigneeOrgId: Number(placed.id), assigneeOrgPath: placed.path } : {}),
         workflow: wf.id,
         state: plan.state,
-        orgId: Number(org.id),
-        orgPath: org.path,
+        orgId: Number(home.id),
+        orgPath: home.path,
         reporterId: Number(actor.personId),
         title: plan.title,
         data: plan.data,
