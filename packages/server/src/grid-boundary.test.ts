@@ -45,5 +45,17 @@ for (const backend of testBackends()) {
       const none = await file('hepan');
       expect(none).toMatchObject({ orgId: ids.hepan, point: null });
     });
+
+    it('lists the open tickets with a point for the staff map, and tells the web app how to draw maps', async () => {
+      const grid = await server.login('grid.yongfu1');
+      const located = (await grid.get('/api/tickets?located=true&open=true&limit=200')).body.items as { point: unknown }[];
+      expect(located.length).toBeGreaterThan(0);
+      expect(located.every((t) => t.point !== null)).toBe(true);
+      const all = (await grid.get('/api/tickets?limit=200')).body.items as { point: unknown }[];
+      expect(all.some((t) => t.point === null)).toBe(true);
+      const config = await server.anonymous().get('/api/config');
+      // The example city names a centre and no tiles: maps draw pins on a blank canvas and fetch nothing.
+      expect(config.body.map).toEqual({ center: { lat: 32.69, lng: 119.005 }, zoom: 15 });
+    });
   });
 }

@@ -220,6 +220,10 @@ export interface TicketFilter {
   /** Tickets assigned to this person or to an org they hold a role at. */
   assignedTo?: { personId: number; orgIds: number[] } | undefined;
   overdueAt?: Date | undefined;
+  /** Only tickets with a point. */
+  located?: boolean | undefined;
+  /** Only tickets not yet closed. */
+  open?: boolean | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -237,6 +241,8 @@ export async function listTickets(db: Kysely<CoreTables>, actor: Actor, f: Ticke
     );
   }
   if (f.overdueAt) q = q.where('closed_at', 'is', null).where('deadline', '<', f.overdueAt);
+  if (f.located) q = q.where('lat', 'is not', null);
+  if (f.open) q = q.where('closed_at', 'is', null);
   const before = decodeCursor(f.cursor);
   if (before !== null) q = q.where('id', '<', before);
   return toPage(await q.execute(), f.limit, toTicket);

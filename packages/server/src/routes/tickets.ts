@@ -45,6 +45,8 @@ const listQuery = {
     orgId: { type: 'string', maxLength: 20 },
     assignedToMe: { type: 'boolean' },
     overdue: { type: 'boolean' },
+    located: { type: 'boolean', description: 'Only tickets with a point (the staff map)' },
+    open: { type: 'boolean', description: 'Only tickets not yet closed' },
     ...pageQuery,
   },
   additionalProperties: false,
@@ -89,7 +91,7 @@ export async function ticketRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Querystring: { workflow?: string; state?: string; orgId?: string; assignedToMe?: boolean; overdue?: boolean; limit: number; cursor?: string } }>(
+  app.get<{ Querystring: { workflow?: string; state?: string; orgId?: string; assignedToMe?: boolean; overdue?: boolean; located?: boolean; open?: boolean; limit: number; cursor?: string } }>(
     '/api/tickets',
     { config: { policy: 'authenticated' }, schema: { tags: ['tickets'], summary: 'Tickets in my scope, newest first', querystring: listQuery, response: { 200: pageOf('Ticket'), ...errorResponses } } },
     async (req) => {
@@ -108,6 +110,8 @@ export async function ticketRoutes(app: FastifyInstance): Promise<void> {
         orgPath,
         assignedTo: q.assignedToMe ? { personId: Number(actor.personId), orgIds: actor.grants.map((g) => Number(g.orgId)) } : undefined,
         overdueAt: q.overdue ? now : undefined,
+        located: q.located,
+        open: q.open,
         limit: q.limit,
         cursor: q.cursor,
       });
