@@ -136,6 +136,13 @@ describe.skipIf(!built)("a resident's portal in Chromium", () => {
     await visible(grid.getByRole('link', { name: title }));
     await city.shot(grid, 'staff-map');
 
+    // The dashboard counts residents' ratings (the demo history has one closed request, rated 5).
+    await grid.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '看板' }).click();
+    const satisfaction = grid.locator('section', { has: grid.getByRole('heading', { name: /群众满意度/ }) });
+    await visible(satisfaction.getByText(/满意率 100% · 重办率 0% · 未评价销号 0 件/));
+    await visible(satisfaction.getByRole('cell', { name: '河畔家园' }));
+    await city.shot(grid, 'staff-satisfaction', satisfaction);
+
     expect(city.problems).toEqual([]);
   }, 240_000);
 });

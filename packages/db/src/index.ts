@@ -19,3 +19,4 @@ export * from './queries/deadline-stats.js';
 export * from './queries/attachments.js';
 export * from './queries/dashboard.js';
 export * from './queries/role-holders.js';
+export * from './queries/satisfaction.js';

@@ -373,4 +373,18 @@ export const en = {
     thanks: 'Thank you for rating',
     back: 'My requests',
   },
+  satisfaction: {
+    title: "Residents' satisfaction",
+    summary: 'Satisfied {{satisfied}} · reopened {{reopened}} · closed unrated {{unrated}}',
+    none: 'Nothing closed in the last 12 months',
+    caption: 'Ratings and reopenings by month and by the orgs below',
+    month: 'Month',
+    org: 'Organization',
+    closed: 'Closed',
+    rated: 'Rated',
+    avg: 'Mean rating',
+    rate: 'Satisfied',
+    unrated: 'Closed unrated',
+    reopen: 'Reopened',
+  },
 };

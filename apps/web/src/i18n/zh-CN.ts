@@ -412,6 +412,20 @@ export const zhCN = {
     thanks: '感谢您的评价',
     back: '我的诉求',
   },
+  satisfaction: {
+    title: '群众满意度（成效群众判）',
+    summary: '满意率 {{satisfied}} · 重办率 {{reopened}} · 未评价销号 {{unrated}} 件',
+    none: '近 12 个月没有办结的工单',
+    caption: '按月、按下级组织统计的评价和重新办理',
+    month: '月份',
+    org: '组织',
+    closed: '办结',
+    rated: '已评价',
+    avg: '平均评分',
+    rate: '满意率',
+    unrated: '未评价销号',
+    reopen: '重办率',
+  },
 };
 
 export type Resources = typeof zhCN;
