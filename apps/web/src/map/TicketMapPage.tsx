@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { CircleMarker, Popup } from 'react-leaflet';
+import { CircleMarker, Popup, useMap } from 'react-leaflet';
 import { api } from '../api/client';
 import type { Page, Ticket } from '../api/types';
 import { useLoad } from '../api/useApi';
@@ -62,6 +62,7 @@ export function TicketMapPage() {
             {items.length ? t('map.count', { count: items.length }) : t('map.none')}
           </p>
           <MapView label={t('map.title')} className="map-large">
+            <FitTo points={items.map((x) => toTiles(x.point!, crs))} />
             {items.map((x) => {
               const at = toTiles(x.point!, crs);
               return (
@@ -89,4 +90,16 @@ export function TicketMapPage() {
       )}
     </div>
   );
+}
+
+/** Frames the pins shown (a single one at street level), so every ticket on the list is on the map. */
+function FitTo({ points }: { points: { lat: number; lng: number }[] }) {
+  const map = useMap();
+  const key = points.map((p) => `${p.lat},${p.lng}`).join(';');
+  useEffect(() => {
+    if (!points.length) return;
+    map.fitBounds(points.map((p) => [p.lat, p.lng] as [number, number]), { padding: [24, 24], maxZoom: 17 });
+    // Only when the set of pins changes, not on every render.
+  }, [map, key]);
+  return null;
 }
