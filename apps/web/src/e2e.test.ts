@@ -336,7 +336,9 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     const page = await newPage(375);
     await login(page, 'resident.hepan');
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    await visible(page.getByRole('heading', { name: 'My queue' }));
+    // A resident lands on their portal.
+    await visible(page.getByRole('heading', { name: 'Hello, 林小燕' }));
+    await visible(page.getByRole('link', { name: /Report a problem/ }));
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Report' }).click();
     await visible(page.getByRole('textbox', { name: 'Title', exact: true }));
     await visible(page.getByLabel('What is wrong'));
