@@ -43,6 +43,8 @@ function prepare(q: { compile(): CompiledQuery }): Prepared {
 export interface SchemaFeatures {
   /** linli_ticket_events has the assignee snapshot columns (core migration 0003). */
   eventsHaveAssignee: boolean;
+  /** linli_ticket_events has `visibility` (core migration 0013). */
+  eventsHaveVisibility: boolean;
   /** linli_ticket_escalations exists: getTicket also reads the ticket's escalations. */
   hasEscalations: boolean;
   /** linli_jobs exists: each step schedules its deadline jobs in its transaction. */
@@ -55,6 +57,7 @@ export async function schemaFeatures(db: Kysely<CoreTables>): Promise<SchemaFeat
     where table_schema = current_schema() and table_name in ('linli_ticket_events', 'linli_ticket_escalations', 'linli_jobs')`.execute(db);
   return {
     eventsHaveAssignee: rows.some((r) => r.table_name === 'linli_ticket_events' && r.column_name === 'assignee_org_id'),
+    eventsHaveVisibility: rows.some((r) => r.table_name === 'linli_ticket_events' && r.column_name === 'visibility'),
     hasEscalations: rows.some((r) => r.table_name === 'linli_ticket_escalations'),
     hasJobs: rows.some((r) => r.table_name === 'linli_jobs'),
   };
@@ -75,6 +78,7 @@ export function rawStatements(db: Kysely<CoreTables>, f: SchemaFeatures) {
       actor_id: slot('actorId'),
       data,
       comment: slot('comment'),
+      ...(f.eventsHaveVisibility ? { visibility: slot('visibility') } : {}),
       created_at: slot('now'),
       ...eventAssignee,
     });
@@ -152,7 +156,7 @@ export async function checkAgainstDb(target: BenchTarget, st: RawStatements, sam
       const org = (await getOrg(trx, String(sample.orgId)))!;
       await insertTicket(trx, { workflow: 'grid-request', state: 'collected', orgId: sample.orgId, orgPath: org.path, reporterId: sample.actorId, title: 't', data: { a: 1 }, deadline: now, now, action: 'create' });
       const ticket = (await getTicket(trx, String(sample.ticketId), { forUpdate: true }))!;
-      const change = { action: 'solve-in-grid', fromState: ticket.state, toState: 'handled', expectedVersion: ticket.version, deadline: now, closedAt: null, eventData: { result: 'ok' }, comment: null };
+      const change = { action: 'solve-in-grid', fromState: ticket.state, toState: 'handled', expectedVersion: ticket.version, deadline: now, closedAt: null, eventData: { result: 'ok' }, comment: null, visibility: 'public' as const };
       await applyChange(trx, ticket, change, sample.actorId, undefined, now);
       if (st.enqueueJobs) await enqueueJobs(trx, [job('bench:check:1'), job('bench:check:2')], now);
       throw rollback;

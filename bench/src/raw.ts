@@ -35,7 +35,7 @@ export function rawCreate(target: BenchTarget, st: RawStatements, fx: Fixtures, 
       )[0]!;
       await s.query(
         st.insertEvent.sql,
-        st.insertEvent.bind({ ticketId: row.id, seq: 1, action: 'create', fromState: null, toState: 'collected', actorId: fx.personId.writer, data, comment: null, now, assigneeOrgId: row.assignee_org_id, assigneePersonId: row.assignee_person_id }),
+        st.insertEvent.bind({ ticketId: row.id, seq: 1, action: 'create', fromState: null, toState: 'collected', actorId: fx.personId.writer, data, comment: null, visibility: 'public', now, assigneeOrgId: row.assignee_org_id, assigneePersonId: row.assignee_person_id }),
       );
       await enqueue(s, st, deadlineJobs(deployment, { id: Number(row.id), workflow: 'grid-request', state: 'collected', deadline }, now), now);
     });
@@ -73,6 +73,8 @@ export function rawTransition(target: BenchTarget, st: RawStatements, fx: Fixtur
           actorId: fx.personId.writer,
           data: step.data ? JSON.stringify(step.data) : null,
           comment: step.comment ?? null,
+          // As the workflow declares: the grid's answer is public, its rework note internal.
+          visibility: step.action === 'solve-in-grid' ? 'public' : 'internal',
           now,
           assigneeOrgId: row.assignee_org_id,
           assigneePersonId: row.assignee_person_id,

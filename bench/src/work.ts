@@ -4,7 +4,8 @@ import type { Fixtures, WorkTicket } from './fixtures.js';
 /**
  * What the write phases do, shared by the API and the raw side so both do the
  * same work: file a grid request in one of the community's compounds, and
- * move a ticket one step around sorted ⇄ handled.
+ * move a ticket one step around sorted ⇄ handled (solved in the grid, checked and sent back: the staff's
+ * rework, which unlike a resident's reopen has no limit).
  */
 export function intake(n: number) {
   return {
@@ -16,7 +17,7 @@ export function intake(n: number) {
 }
 
 export interface Step {
-  action: 'solve-in-grid' | 'reopen';
+  action: 'solve-in-grid' | 'rework';
   to: 'handled' | 'sorted';
   data?: Record<string, unknown>;
   comment?: string;
@@ -27,7 +28,7 @@ export interface Step {
 export function nextStep(t: WorkTicket): Step {
   return t.state === 'sorted'
     ? { action: 'solve-in-grid', to: 'handled', data: { result: '网格员已协调物业更换灯泡' }, limitHours: 72 }
-    : { action: 'reopen', to: 'sorted', comment: '晚上去看了，灯还是不亮', limitHours: 24 };
+    : { action: 'rework', to: 'sorted', comment: '晚上去看了，灯还是不亮', limitHours: 24 };
 }
 
 /** Deals the tickets out: worker w takes every concurrency-th one, so no two workers touch the same row. */

@@ -35,7 +35,9 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
 
   it('offers each role its own menu', async () => {
     const resident = await city.as('resident.hepan');
-    // A resident's list is their own requests, not an area they govern.
+    // A resident lands on their portal; their list is their own requests, not an area they govern.
+    await visible(resident.getByRole('heading', { name: '我的诉求' }));
+    await resident.goto(`${city.base}/queue`);
     await visible(resident.getByText('我提交的诉求和交给我办理的事项，最新的在前'));
     const residentMenu = await menu(resident);
     await city.shot(resident, 'menu-resident');

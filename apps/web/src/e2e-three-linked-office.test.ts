@@ -113,7 +113,7 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(demoPassword);
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(/\/queue/, wait);
+    await page.waitForURL(/\/(queue|me)(\?|$)/, wait);
     return page;
   }
 

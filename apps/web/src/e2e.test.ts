@@ -113,7 +113,7 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(demoPassword);
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(/\/queue/, wait);
+    await page.waitForURL(/\/(queue|me)(\?|$)/, wait);
   }
 
   async function sortedCount(page: Page): Promise<number> {
@@ -132,7 +132,7 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     await shot(page, 'login');
     await page.getByRole('button', { name: 'resident.hepan' }).click();
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(/\/queue/, wait);
+    await page.waitForURL(/\/(queue|me)(\?|$)/, wait);
     await noHorizontalScroll(page);
 
     // File a grid request through the generated intake form, photo included.
@@ -336,7 +336,9 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
     const page = await newPage(375);
     await login(page, 'resident.hepan');
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    await visible(page.getByRole('heading', { name: 'My queue' }));
+    // A resident lands on their portal.
+    await visible(page.getByRole('heading', { name: 'Hello, 林小燕' }));
+    await visible(page.getByRole('link', { name: /Report a problem/ }));
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Report' }).click();
     await visible(page.getByRole('textbox', { name: 'Title', exact: true }));
     await visible(page.getByLabel('What is wrong'));

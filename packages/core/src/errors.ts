@@ -19,6 +19,8 @@ export const errorTable = {
   LINLI_ERR_VERSION_CONFLICT: { status: 409, message: 'Someone else changed this ticket (you had version %s, it is now %s). Reload it and try again.', 'zh-CN': '这张工单刚刚被其他人处理过（您看到的是第 %s 版，现在是第 %s 版）。请刷新后再办理。' },
   LINLI_ERR_CONFLICT: { status: 409, message: '%s', 'zh-CN': '%s' },
   LINLI_ERR_TICKET_CLOSED: { status: 409, message: 'Ticket %s is closed (%s): it can no longer be escalated or reported on.', 'zh-CN': '工单 %s 已办结（%s），不能再吹哨或报到。' },
+  LINLI_ERR_REOPEN_LIMIT: { status: 409, message: 'This request was already reopened %s time(s), the most allowed: ask the community for help instead.', 'zh-CN': '此诉求已重新办理过 %s 次，不能再次重新办理。如仍有问题，请联系社区。' },
+  LINLI_ERR_REOPEN_WINDOW: { status: 409, message: 'A request can be reopened within %s days after it closed; this one closed on %s.', 'zh-CN': '诉求办结后 %s 天内可以申请重新办理；此诉求已于 %s 办结。' },
   LINLI_ERR_PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than the limit of %s bytes.', 'zh-CN': '提交的内容超过了 %s 字节的上限。' },
   LINLI_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type: %s' },
   LINLI_ERR_FORM_INVALID: { status: 422, message: 'The form "%s" has invalid fields; see details.', 'zh-CN': '表单「%s」有几处需要修改，请查看标出的内容。' },

@@ -59,7 +59,7 @@ export const intakeForm = (): FormDefinition => ({
   },
 });
 
-const stepForm = (id: string, properties: Record<string, unknown>, required: string[]): FormDefinition => ({
+export const stepForm = (id: string, properties: Record<string, unknown>, required: string[]): FormDefinition => ({
   id,
   title: { 'zh-CN': id },
   schema: { type: 'object', properties, required, additionalProperties: false },

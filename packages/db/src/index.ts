@@ -21,3 +21,4 @@ export * from './queries/dashboard.js';
 export * from './queries/role-holders.js';
 export * from './queries/public-figures.js';
 export * from './queries/open311.js';
+export * from './queries/satisfaction.js';

@@ -126,6 +126,12 @@ export interface TicketsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   closed_at: Timestamp | null;
+  /** A point in WGS-84 degrees (0013), both or neither. */
+  lat: ColumnType<number | null, number | null | undefined, number | null>;
+  lng: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The resident's rating 1–5 (0013). */
+  rating: ColumnType<number | null, number | null | undefined, number | null>;
+  reopen_count: ColumnType<number, number | undefined, number>;
 }
 
 export interface TicketEventsTable {
@@ -142,6 +148,8 @@ export interface TicketEventsTable {
   /** Who holds the ticket after this step (added by 0003; null on older rows). */
   assignee_org_id: ColumnType<number | null, number | null | undefined, never>;
   assignee_person_id: ColumnType<number | null, number | null | undefined, never>;
+  /** Who reads `data` and `comment` (0013): internal (staff) or public (the reporter too). */
+  visibility: ColumnType<'internal' | 'public', 'internal' | 'public' | undefined, never>;
 }
 
 /** A durable job (docs/adr/0002-job-runner.md). */

@@ -1,5 +1,5 @@
 import type { LinliError } from '@linli/core';
-import type { Actor, Deployment, FormDefinition, LocalizedText, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
+import type { Actor, Deployment, FormDefinition, GeoPoint, LocalizedText, NoteVisibility, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import type { WebAction, WebVisibility } from './web.js';
 import { publicDeclarationProblems, type PublicDataSource, type PublicPage } from './public.js';
@@ -10,12 +10,13 @@ export type PluginApp = FastifyInstance;
 
 /** Services the server offers plugins: the same code paths the core routes use, with the same checks. */
 export interface TicketService {
-  create(trx: Kysely<any>, actor: Actor, input: { workflow: string; orgId: string; data: unknown }): Promise<Ticket>;
+  /** `point`: where the problem is, WGS-84; a grid whose boundary contains it takes the ticket (config `grids[].boundary`). */
+  create(trx: Kysely<any>, actor: Actor, input: { workflow: string; orgId: string; data: unknown; point?: GeoPoint | undefined }): Promise<Ticket>;
   transition(
     trx: Kysely<any>,
     actor: Actor,
     ticketId: string,
-    input: { action: string; version: number; data?: unknown; comment?: string },
+    input: { action: string; version: number; data?: unknown; comment?: string; visibility?: NoteVisibility | undefined },
   ): Promise<Ticket>;
   /** The ticket if the actor may see it, else a 404 error. */
   get(trx: Kysely<any>, actor: Actor, ticketId: string): Promise<Ticket>;

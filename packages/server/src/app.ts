@@ -13,6 +13,7 @@ import { registerErrorHandling } from './errors.js';
 import { registerInputGuards } from './json-body.js';
 import { openApiOptions } from './openapi.js';
 import { FailedRequestsLog } from './request-log.js';
+import { tileImageSources } from './tile-sources.js';
 import { registerPolicy } from './policy.js';
 import { defaultRateLimit, registerRateLimit } from './rate-limit.js';
 import { defaultLoginLimit } from './auth/login-limit.js';
@@ -93,7 +94,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     strictTransportSecurity: false,
     contentSecurityPolicy: {
       // No upgrade-insecure-requests: a city may serve staff on a LAN over plain HTTP, where it would break every script.
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], upgradeInsecureRequests: null },
+      // Map tiles come from the tile server the city config names (map.tiles), and from nowhere else.
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:', ...tileImageSources(opts.deployment.config.map?.tiles?.url)], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], upgradeInsecureRequests: null },
     },
   });
   app.addHook('onSend', async (req, reply) => {
@@ -112,6 +114,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     title: opts.deployment.config.title,
     plugins: opts.plugins.map((p) => ({ name: p.name, title: p.title, web: p.web ?? null })),
     demo: opts.demo ? { password: opts.demo.password, usernames: opts.demo.usernames } : null,
+    // Where maps open and which tiles they draw (none: a blank map with pins still works).
+    map: opts.deployment.config.map ?? null,
   }));
 
   await app.register(authRoutes);

@@ -210,6 +210,7 @@ const cases: Record<string, RouteCase> = {
   },
   'GET /api/dashboard': { run: (c, s, ctx) => c.get(`/api/dashboard?orgId=${ctx.org[s]}`), expected: authenticated(200) },
   'GET /api/dashboard.csv': { run: (c, s, ctx) => c.get(`/api/dashboard.csv?orgId=${ctx.org[s]}`), expected: authenticated(200) },
+  'GET /api/dashboard/satisfaction': { run: (c, s, ctx) => c.get(`/api/dashboard/satisfaction?orgId=${ctx.org[s]}`), expected: authenticated(200) },
   'GET /api/forms/:id/validator.js': { run: (c) => c.get('/api/forms/grid-request.intake/validator.js'), expected: authenticated(200) },
   'POST /api/tickets/:id/whistle': {
     run: async (c, s, ctx) => {

@@ -144,7 +144,7 @@ for (const backend of testBackends()) {
       const handled = await cgj.post(`/api/tickets/${id}/transitions`, { action: 'handle', version: v, data: { result: '已更换全部路灯' } });
       expect(handled.status).toBe(200);
       v = handled.body.version;
-      expect((await (await login('resident.hepan')).post(`/api/tickets/${id}/transitions`, { action: 'confirm', version: v, data: { satisfaction: '满意' } })).status).toBe(200);
+      expect((await (await login('resident.hepan')).post(`/api/tickets/${id}/transitions`, { action: 'confirm', version: v, data: { rating: 5 } })).status).toBe(200);
       const closedWhistle = await branch.post(`/api/tickets/${id}/whistle`, { reason: '再次吹哨' });
       expect(closedWhistle.status).toBe(409);
       expect(closedWhistle.body.code).toBe('LINLI_ERR_TICKET_CLOSED');

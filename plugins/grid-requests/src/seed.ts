@@ -25,7 +25,7 @@ export async function seedGridRequests(ctx: SeedContext): Promise<void> {
   let t = await tickets.transition(db, grid, t1.id, { action: 'sort', version: 1, data: { category: '环境卫生', urgency: '急', note: '需城管协调清运' } });
   t = await tickets.transition(db, secretary, t.id, { action: 'dispatch', version: t.version, data: { assigneeOrgId: cgj, instructions: '请于三个工作日内清运并反馈' } });
   t = await tickets.transition(db, dept, t.id, { action: 'handle', version: t.version, data: { result: '已安排环卫车清运，并增加每日清运频次。' } });
-  await tickets.transition(db, resident, t.id, { action: 'confirm', version: t.version, data: { satisfaction: '满意', remark: '处理很及时' } });
+  await tickets.transition(db, resident, t.id, { action: 'confirm', version: t.version, data: { rating: 5, remark: '处理很及时' } });
 
   // Dispatched and waiting for the department.
   const t2 = await tickets.create(db, resident, {

@@ -6,11 +6,11 @@
  * nothing of the server ends up in the bundle. The rest are shapes of routes
  * whose schemas are written inline there.
  */
-import type { FormDefinition, LocalizedText, WorkflowDefinition } from '@linli/core';
+import type { FormDefinition, LocalizedText, MapConfig, WorkflowDefinition } from '@linli/core';
 import type { FromSchema, WebColumn, WebPage, WebWidget } from '@linli/sdk';
 import type { orgSchema, personSchema, roleAssignmentSchema, ticketEventSchema, ticketSchema } from '@linli/server/api-schemas';
 
-export type { LocalizedText, WebColumn, WebPage, WebWidget };
+export type { LocalizedText, MapConfig, WebColumn, WebPage, WebWidget };
 
 export interface Page<T> {
   items: T[];
@@ -72,6 +72,8 @@ export interface AllowedAction {
   form: string | null;
   commentRequired: boolean;
   to: string;
+  /** Who reads what the step records unless staff choose otherwise. */
+  visibility?: 'internal' | 'public';
 }
 
 export interface TicketDetail {
@@ -94,6 +96,8 @@ export interface AppConfig {
   title: LocalizedText;
   plugins: PluginInfo[];
   demo: { password: string; usernames: string[] } | null;
+  /** The city's maps (config `map`): where they open and which tiles they draw; null: a blank map. */
+  map?: MapConfig | null;
 }
 
 export interface Figures {

@@ -1,6 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { SessionProvider, useSession } from '../auth/session';
+import { SessionProvider, useMe, useSession } from '../auth/session';
+import { useDeployment } from '../api/useDeployment';
+import { isResidentOnly } from '../resident/portal';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LoginPage } from '../pages/LoginPage';
@@ -21,6 +23,10 @@ const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ defau
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 const BoardPage = lazy(() => import('../public/BoardPage').then((m) => ({ default: m.BoardPage })));
+const PortalPage = lazy(() => import('../resident/PortalPage').then((m) => ({ default: m.PortalPage })));
+const ReportPage = lazy(() => import('../resident/ReportPage').then((m) => ({ default: m.ReportPage })));
+const MyRequestPage = lazy(() => import('../resident/MyRequestPage').then((m) => ({ default: m.MyRequestPage })));
+const TicketMapPage = lazy(() => import('../map/TicketMapPage').then((m) => ({ default: m.TicketMapPage })));
 const PluginPage = lazy(() => import('../pages/PluginPage').then((m) => ({ default: m.PluginPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -29,6 +35,14 @@ function RequireLogin({ children }: { children: ReactNode }) {
   if (me === undefined) return <Loading />;
   if (me === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <>{children}</>;
+}
+
+/** Where a person lands: residents on their portal, staff on their queue. */
+function Home() {
+  const me = useMe();
+  const dep = useDeployment();
+  if (!dep.ready) return dep.error ? <Navigate to="/queue" replace /> : <Loading />;
+  return <Navigate to={isResidentOnly(me, dep.roles) ? '/me' : '/queue'} replace />;
 }
 
 function Routed() {
@@ -54,7 +68,11 @@ function Routed() {
             </RequireLogin>
           }
         >
-          <Route index element={<Navigate to="/queue" replace />} />
+          <Route index element={<Home />} />
+          <Route path="/me" element={<PortalPage />} />
+          <Route path="/me/report" element={<ReportPage />} />
+          <Route path="/me/requests/:id" element={<MyRequestPage />} />
+          <Route path="/map" element={<TicketMapPage />} />
           <Route path="/queue" element={<QueuePage />} />
           <Route path="/tickets/:id" element={<TicketPage />} />
           <Route path="/new" element={<NewRequestPage />} />

@@ -7,6 +7,7 @@ import { setLang, useI18n } from '../i18n';
 import { useUnread } from '../escalations/useUnread';
 import { coreNav, navFor, pluginNav, type NavItem } from './nav';
 import { useIsAdmin } from './useIsAdmin';
+import { useIsResident } from './useIsResident';
 
 function NavLabel({ item }: { item: NavItem }) {
   const { t, pick } = useI18n();
@@ -30,11 +31,14 @@ export function Layout() {
   const location = useLocation();
   const plugins = pluginNav(config, me);
   const admin = useIsAdmin();
+  const resident = useIsResident();
+  // A resident's first tab is their portal (我的), where the queue is for staff.
+  const tabs = coreNav.filter((n) => n.primary).map((n) => (resident && n.to === '/queue' ? { ...n, to: '/me', label: 'nav.portal', icon: 'user' as const } : n));
   const groups = [...new Map(plugins.map((p) => [pick(p.group), p.group])).values()];
   // A ticket page belongs to the queue tab; everything outside the primary tabs to "more".
-  const inQueue = location.pathname.startsWith('/tickets/');
+  const inQueue = location.pathname.startsWith('/tickets/') || location.pathname.startsWith('/me/requests/');
   const unread = useUnread(location.pathname);
-  const moreActive = !inQueue && !coreNav.some((n) => n.primary && location.pathname.startsWith(n.to));
+  const moreActive = !inQueue && !tabs.some((n) => location.pathname.startsWith(n.to));
 
   return (
     <div className="shell">
@@ -42,7 +46,7 @@ export function Layout() {
         {t('nav.skip')}
       </a>
       <header className="topbar">
-        <NavLink to="/queue" className="brand" aria-label={t('nav.home')}>
+        <NavLink to="/" className="brand" aria-label={t('nav.home')}>
           <span className="brand-mark" aria-hidden="true">
             邻
           </span>
@@ -75,7 +79,7 @@ export function Layout() {
       <div className="frame">
         <nav className="sidenav" aria-label={t('nav.main')}>
           <ul>
-            {navFor(admin).map((item) => (
+            {navFor(admin, resident).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className="sidenav-link">
                   <Icon name={item.icon} />
@@ -111,10 +115,8 @@ export function Layout() {
       </div>
 
       <nav className="tabbar" aria-label={t('nav.main')}>
-        {coreNav
-          .filter((n) => n.primary)
-          .map((item) => (
-            <NavLink key={item.to} to={item.to} className={({ isActive }) => `tabbar-link ${isActive || (inQueue && item.to === '/queue') ? 'active' : ''}`}>
+        {tabs.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.to === '/me'} className={({ isActive }) => `tabbar-link ${isActive || (inQueue && (item.to === '/queue' || item.to === '/me')) ? 'active' : ''}`}>
               <Icon name={item.icon} size={22} />
               <span>
                 <NavLabel item={item} />

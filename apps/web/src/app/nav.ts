@@ -11,12 +11,18 @@ export interface NavItem {
   group?: LocalizedText;
   /** Only for people holding an administrator role. */
   adminOnly?: boolean;
+  /** Only for residents (every role sees only their own tickets): their portal. */
+  residentOnly?: boolean;
+  /** Not for residents (the map of everyone's tickets). */
+  staffOnly?: boolean;
 }
 
 export const coreNav: NavItem[] = [
   { to: '/queue', label: 'nav.queue', icon: 'inbox', primary: true },
   { to: '/new', label: 'nav.new', icon: 'plus', primary: true },
   { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', primary: true },
+  { to: '/me', label: 'nav.portal', icon: 'user', residentOnly: true },
+  { to: '/map', label: 'nav.map', icon: 'pin', staffOnly: true },
   { to: '/inbox', label: 'nav.inbox', icon: 'bell' },
   { to: '/reports', label: 'nav.reports', icon: 'flag' },
   { to: '/orgs', label: 'nav.orgs', icon: 'tree' },
@@ -25,8 +31,9 @@ export const coreNav: NavItem[] = [
   { to: '/account', label: 'nav.account', icon: 'user' },
 ];
 
-/** The core menu a person sees: administration pages only for administrators. */
-export const navFor = (admin: boolean): NavItem[] => coreNav.filter((n) => admin || !n.adminOnly);
+/** The core menu a person sees: administration pages only for administrators; the portal for residents, the map for staff. */
+export const navFor = (admin: boolean, resident = false): NavItem[] =>
+  coreNav.filter((n) => (admin || !n.adminOnly) && (resident ? !n.staffOnly : !n.residentOnly));
 
 /** Whether a page, widget or action declared for `roles` is for this person (no roles: for everyone signed in). */
 export function visibleTo(me: Pick<Me, 'roles'> | null | undefined, declared: { roles?: string[] | undefined }): boolean {

@@ -27,14 +27,19 @@ export interface City {
   problems: string[];
   /** Moves the server's clock to `iso` (sessions may end when it jumps days: log in again). */
   setClock(iso: string): void;
-  /** A fresh phone-sized session logged in as `username` through the login page. */
-  as(username: string): Promise<Page>;
+  /** A fresh phone-sized session logged in as `username` through the login page (residents land on their portal, staff on the queue). */
+  as(username: string, device?: Device): Promise<Page>;
   /** A fresh phone-sized page nobody is logged in on (someone opening a link they were sent). */
-  blank(who: string): Promise<Page>;
+  blank(who: string, device?: Device): Promise<Page>;
   shot(page: Page, name: string, at?: Locator): Promise<void>;
   /** The id of the org with this key in the city config (for assertions only; the browser never types one). */
   orgId(key: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** What the phone lets the page know: its position (browser geolocation granted), WGS-84 as a GPS reports it. */
+export interface Device {
+  geolocation?: { latitude: number; longitude: number };
 }
 
 export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', ...wait });
@@ -73,8 +78,13 @@ export async function startCity(plugins: LinliPlugin[], opts: { clock?: string }
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
   const base = server.url;
-  const blank = async (username: string): Promise<Page> => {
-    const ctx = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const blank = async (username: string, device: Device = {}): Promise<Page> => {
+    const ctx = await browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      ...(device.geolocation ? { geolocation: device.geolocation, permissions: ['geolocation'] } : {}),
+    });
     contexts.push(ctx);
     const page = await ctx.newPage();
     page.setDefaultTimeout(wait.timeout);
@@ -94,13 +104,13 @@ export async function startCity(plugins: LinliPlugin[], opts: { clock?: string }
     base,
     problems,
     setClock: (iso) => void (offset = Date.parse(iso) - Date.now()),
-    async as(username) {
-      const page = await blank(username);
+    async as(username, device) {
+      const page = await blank(username, device);
       await page.goto(`${base}/login`);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(demoPassword);
       await page.getByRole('button', { name: '登录', exact: true }).click();
-      await page.waitForURL(/\/queue/, wait);
+      await page.waitForURL(/\/(queue|me)(\?|$)/, wait);
       return page;
     },
     blank,

@@ -7,6 +7,7 @@ import { useDeployment } from '../api/useDeployment';
 import { useMe, useSession } from '../auth/session';
 import { DashboardTable } from '../dashboard/DashboardTable';
 import { Kpis } from '../dashboard/Kpis';
+import { SatisfactionTable } from '../dashboard/SatisfactionTable';
 import { StateChart } from '../dashboard/StateChart';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
@@ -88,6 +89,7 @@ export function DashboardPage() {
             </h2>
             <DashboardTable data={report.data} />
           </section>
+          <SatisfactionTable orgId={orgId} />
         </>
       )}
     </div>

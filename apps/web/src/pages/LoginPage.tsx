@@ -7,9 +7,9 @@ import { errorTitle } from '../components/ErrorNotice';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n';
 
-/** Only same-app paths: a crafted ?next= must not send people to another site. */
+/** Only same-app paths: a crafted ?next= must not send people to another site. `/` lands residents on their portal, staff on the queue. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/queue';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function LoginPage() {

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { pluginNav, navFor } from '../app/nav';
 import { useIsAdmin } from '../app/useIsAdmin';
+import { useIsResident } from '../app/useIsResident';
 import { LangSwitch } from '../app/Layout';
 import { useSession } from '../auth/session';
 import { Icon } from '../components/Icon';
@@ -10,7 +11,7 @@ import { useI18n } from '../i18n';
 export function MorePage() {
   const { config, me, logout } = useSession();
   const { t, pick } = useI18n();
-  const items = [...navFor(useIsAdmin()).filter((n) => !n.primary), ...pluginNav(config, me)];
+  const items = [...navFor(useIsAdmin(), useIsResident()).filter((n) => !n.primary && n.to !== '/me'), ...pluginNav(config, me)];
   return (
     <div className="page">
       <header className="page-head">

@@ -38,6 +38,8 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
   const [open, setOpen] = useState<string | null>(kept?.action ?? null);
   const [comment, setComment] = useState(kept?.comment ?? '');
   const [commentError, setCommentError] = useState(false);
+  // Who reads what this step records: the step's default until staff choose otherwise.
+  const [shareWithResident, setShareWithResident] = useState<boolean | null>(null);
   const commentId = useId();
   const title = (a: AllowedAction) => (lang === 'en' && a.titleEn ? a.titleEn : a.title);
   const action = actions.find((a) => a.name === open);
@@ -55,7 +57,13 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
     }
     try {
       await api(`/api/tickets/${ticket.id}/transitions`, {
-        body: { action: a.name, version: ticket.version, ...(a.form ? { data } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) },
+        body: {
+          action: a.name,
+          version: ticket.version,
+          ...(a.form ? { data } : {}),
+          ...(comment.trim() ? { comment: comment.trim() } : {}),
+          ...(shareWithResident !== null && a.visibility ? { visibility: shareWithResident ? 'public' : 'internal' } : {}),
+        },
       });
     } catch (e) {
       // Only a real concurrent change is a conflict; a rule's refusal (even a 409) is shown with its own words.
@@ -67,6 +75,7 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
     }
     setOpen(null);
     setComment('');
+    setShareWithResident(null);
     onDone(a);
   }
 
@@ -107,6 +116,15 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
               placeholder={action.commentRequired ? t('ticket.commentRequired') : t('ticket.commentOptional')}
               error={commentError ? t('ticket.commentMissing') : undefined}
             />
+            {action.visibility && ticket.reporterId !== null && (
+              <label className="check-row visibility-toggle">
+                <input type="checkbox" checked={shareWithResident ?? action.visibility === 'public'} onChange={(e) => setShareWithResident(e.target.checked)} />
+                <span>
+                  {t('visibility.share')}
+                  <span className="field-hint">{t('visibility.shareHint')}</span>
+                </span>
+              </label>
+            )}
           </SchemaForm>
         </div>
       )}

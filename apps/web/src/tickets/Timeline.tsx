@@ -35,6 +35,9 @@ export function Timeline({ events, workflow }: { events: TicketEvent[]; workflow
               </p>
               <p className="timeline-meta">
                 <span className="timeline-actor">{e.actorName ?? t('timeline.system')}</span>
+                {!system && e.action !== 'create' && !e.action.startsWith('escalation.') && (
+                  <span className={`badge badge-${e.visibility === 'public' ? 'new' : 'muted'} timeline-visibility`}>{t(`visibility.${e.visibility}`)}</span>
+                )}
                 <time dateTime={e.createdAt} title={formatDateTime(e.createdAt, lang)}>
                   {formatRelative(e.createdAt, now, lang)}
                 </time>

@@ -3,7 +3,7 @@ import { defaultOrgTypes, defaultRoles } from '../org/defaults.js';
 import type { ErrorDetail } from '../errors.js';
 import type { PluginManifest, ResolvedPluginManifest } from '../plugins/manifest.js';
 import { cityConfigSchema } from '../schemas/config.js';
-import type { CityConfig, FormDefinition, OrgNodeConfig, OrgTypeDefinition, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
+import type { CityConfig, FormDefinition, GridBoundary, OrgNodeConfig, OrgTypeDefinition, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
 import { checkWorkflow } from '../workflow/validate.js';
 import { calendarWarnings } from './calendar-coverage.js';
 import { checkCityServices } from './check-services.js';
@@ -122,6 +122,12 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
     g.covers.forEach((c, k) => {
       if (!orgKeys.has(c)) issues.push(issue(`/grids/${i}/covers/${k}`, `unknown org "${c}"`, 'the key of an org in /orgs'));
     });
+    for (const [at, ring] of boundaryRings(g.boundary)) {
+      const [first, last] = [ring[0], ring.at(-1)];
+      if (first?.[0] !== last?.[0] || first?.[1] !== last?.[1]) {
+        issues.push(issue(`/grids/${i}/boundary/coordinates${at}`, 'the ring is not closed', 'the last position equal to the first (GeoJSON)'));
+      }
+    }
   });
 
   const usernames = new Set<string>();
@@ -231,4 +237,11 @@ function resolveForms(p: PluginManifest, options: Record<string, unknown>, valid
     report(`plugin "${p.name}" could not build its forms from these options: ${(e as Error).message}`);
     return [];
   }
+}
+
+/** Each ring of a grid boundary with its JSON path below `coordinates`. */
+function boundaryRings(b: GridBoundary | undefined): [string, readonly (readonly number[])[]][] {
+  if (!b) return [];
+  if (b.type === 'Polygon') return b.coordinates.map((r, k) => [`/${k}`, r]);
+  return b.coordinates.flatMap((poly, p) => poly.map((r, k): [string, readonly (readonly number[])[]] => [`/${p}/${k}`, r]));
 }

@@ -58,13 +58,54 @@ export const orgNodeSchema = {
   additionalProperties: false,
 } as const;
 
+/** A GeoJSON position (RFC 7946): [longitude, latitude] in WGS-84 degrees. */
+const positionSchema = {
+  type: 'array',
+  items: [
+    { type: 'number', minimum: -180, maximum: 180 },
+    { type: 'number', minimum: -90, maximum: 90 },
+  ],
+  minItems: 2,
+  maxItems: 2,
+} as const;
+
+/** A closed ring: at least four positions, the last equal to the first. */
+const ringSchema = { type: 'array', items: positionSchema, minItems: 4 } as const;
+const polygonCoordinatesSchema = { type: 'array', items: ringSchema, minItems: 1, description: 'The outer ring, then any holes' } as const;
+
+/** A grid's boundary: a GeoJSON Polygon or MultiPolygon geometry, WGS-84 as GeoJSON requires. */
+export const boundarySchema = {
+  description:
+    "The grid's boundary as a GeoJSON geometry (RFC 7946: [longitude, latitude] in WGS-84; a map drawn on GCJ-02 tiles such as AMap must be converted first). A report with a point inside it goes to this grid.",
+  oneOf: [
+    {
+      type: 'object',
+      properties: { type: { const: 'Polygon' }, coordinates: polygonCoordinatesSchema },
+      required: ['type', 'coordinates'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { type: { const: 'MultiPolygon' }, coordinates: { type: 'array', items: polygonCoordinatesSchema, minItems: 1 } },
+      required: ['type', 'coordinates'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
 export const gridConfigSchema = {
   type: 'object',
   properties: {
     key: { type: 'string', pattern: keyPattern },
     name: { type: 'string', minLength: 1 },
     org: { type: 'string', description: 'Key of the org the grid belongs to (usually a community)' },
-    covers: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Keys of the compounds or buildings in the grid' },
+    covers: {
+      type: 'array',
+      items: { type: 'string' },
+      minItems: 1,
+      description: 'Keys of the compounds or buildings in the grid; a report placed in the grid by its point, at a place the grid does not cover, is filed at the first',
+    },
+    boundary: boundarySchema,
   },
   required: ['key', 'name', 'org', 'covers'],
   additionalProperties: false,
@@ -91,6 +132,47 @@ export const personConfigSchema = {
     },
   },
   required: ['username', 'name', 'roles'],
+  additionalProperties: false,
+} as const;
+
+/**
+ * The web app's maps: where they open and which tiles they draw. Nothing is
+ * built in: without `tiles` the maps still work (a blank canvas with the
+ * pins and grid boundaries), which is also how tests run.
+ */
+export const mapSchema = {
+  type: 'object',
+  description: "The web app's maps (report pin picker, staff map of open tickets): view and tile source",
+  properties: {
+    center: {
+      type: 'object',
+      description: 'Where maps open, WGS-84 degrees',
+      properties: { lat: { type: 'number', minimum: -90, maximum: 90 }, lng: { type: 'number', minimum: -180, maximum: 180 } },
+      required: ['lat', 'lng'],
+      additionalProperties: false,
+    },
+    zoom: { type: 'integer', minimum: 1, maximum: 20, description: 'Zoom level maps open at (default 15)' },
+    tiles: {
+      type: 'object',
+      description: 'A raster tile source (Tianditu 天地图, AMap 高德, an internal tile server)',
+      properties: {
+        url: {
+          type: 'string',
+          minLength: 1,
+          description: 'Tile URL template with {z}, {x}, {y} and optionally {s} (subdomain), e.g. https://t{s}.tianditu.gov.cn/vec_w/wmts?…&TILECOL={x}&TILEROW={y}&TILEMATRIX={z}&tk=KEY',
+        },
+        subdomains: { type: 'string', description: 'Characters substituted for {s}, e.g. "01234567" for Tianditu, "1234" for AMap' },
+        attribution: { type: 'string', minLength: 1, description: 'Credit shown on the map, as the provider requires (e.g. 天地图 GS(2024)0568号)' },
+        crs: {
+          enum: ['wgs84', 'gcj02'],
+          description: "The tiles' coordinate system: wgs84 (Tianditu, OpenStreetMap; CGCS2000 is within centimetres) or gcj02 (AMap, Tencent). Points are stored in WGS-84; the web app converts for GCJ-02 tiles.",
+        },
+        maxZoom: { type: 'integer', minimum: 1, maximum: 22 },
+      },
+      required: ['url', 'attribution', 'crs'],
+      additionalProperties: false,
+    },
+  },
   additionalProperties: false,
 } as const;
 
@@ -121,6 +203,7 @@ export const cityConfigSchema = {
     escalation: escalationSchema,
     notifications: notificationsSchema,
     overrides: overridesSchema,
+    map: mapSchema,
   },
   required: ['name', 'title', 'orgs'],
   additionalProperties: false,

@@ -1,7 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { formSchema } from './form.js';
 import type { actorRuleSchema, effectSchema, stateSchema, transitionSchema, workflowSchema } from './workflow.js';
-import type { gridConfigSchema, orgTypeSchema, personConfigSchema, roleSchema } from './config.js';
+import type { boundarySchema, gridConfigSchema, mapSchema, orgTypeSchema, personConfigSchema, roleSchema } from './config.js';
 import type { timeLimitSchema } from './time-limit.js';
 import type { calendarSchema } from './calendar.js';
 import type { escalationSchema, escalationTargetSchema } from './escalation.js';
@@ -22,6 +22,8 @@ export type FormDefinition = FromSchema<typeof formSchema>;
 export type OrgTypeDefinition = FromSchema<typeof orgTypeSchema>;
 export type RoleDefinition = FromSchema<typeof roleSchema>;
 export type GridConfig = FromSchema<typeof gridConfigSchema>;
+export type GridBoundary = FromSchema<typeof boundarySchema>;
+export type MapConfig = FromSchema<typeof mapSchema>;
 export type PersonConfig = FromSchema<typeof personConfigSchema>;
 export type CalendarConfig = FromSchema<typeof calendarSchema>;
 export type ReportLimit = FromSchema<typeof reportLimitSchema>;
@@ -70,4 +72,5 @@ export interface CityConfig {
   escalation?: EscalationConfig;
   notifications?: NotificationsConfig;
   overrides?: Overrides;
+  map?: MapConfig;
 }

@@ -108,6 +108,24 @@ export const transitionSchema = {
     form: { type: 'string', description: 'Id of the form the actor fills in to take this step' },
     commentRequired: { type: 'boolean' },
     effects: { type: 'array', items: effectSchema },
+    visibility: {
+      enum: ['internal', 'public'],
+      description:
+        "Who reads what this step records (its form data and comment): internal = staff only (梳理意见, 办理要求); public = the reporter too (a reply to the resident). Default: public for a step the reporter may take, internal otherwise. Staff may choose otherwise when taking a step; the history keeps each step's choice.",
+    },
+    rating: {
+      type: 'object',
+      description: "This step records the resident's rating of the result (1–5) from the step form's integer field `field`; dashboards count it (satisfaction rate). A ticket closed without one shows as closed without the resident's rating.",
+      properties: { field: { type: 'string', minLength: 1 } },
+      required: ['field'],
+      additionalProperties: false,
+    },
+    reopen: {
+      type: 'object',
+      description: 'This step reopens the ticket: refused once the ticket was reopened `limit` times (default 1), and more than `withinDays` days (default 7) after it closed. Dashboards count reopened tickets (reopen rate).',
+      properties: { limit: { type: 'integer', minimum: 1, maximum: 10 }, withinDays: { type: 'integer', minimum: 1, maximum: 365 } },
+      additionalProperties: false,
+    },
   },
   required: ['name', 'title', 'from', 'to', 'allow'],
   additionalProperties: false,
@@ -119,6 +137,24 @@ export const offerWhereSchema = {
   additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
   description:
     'Offer the workflow only at orgs whose attributes (config orgAttributes) have one of these values, e.g. { "compoundType": ["商品房", "安置房"] }',
+} as const;
+
+/**
+ * What a resident reads when filing (the portal's "我要反映"): the kind of
+ * problem in plain words, not the workflow's name. Each is optional; the web
+ * app has defaults.
+ */
+export const intakeWordingSchema = {
+  type: 'object',
+  description: "The words a resident sees when filing a ticket of this workflow; each falls back to a default",
+  properties: {
+    title: { ...localizedTextSchema, description: 'The kind of problem as a resident would name it (e.g. 小区里的问题，随手拍); default: the workflow title' },
+    hint: { ...localizedTextSchema, description: 'One line under the title: what belongs here' },
+    locationQuestion: { ...localizedTextSchema, description: 'The question for the place (default 问题在哪里？)' },
+    submit: { ...localizedTextSchema, description: 'The submit button (default 提交)' },
+    success: { ...localizedTextSchema, description: 'Shown after filing (default 已提交，我们会尽快处理。)' },
+  },
+  additionalProperties: false,
 } as const;
 
 /** A ticket workflow as data: the closed loop of one practice. */
@@ -137,6 +173,7 @@ export const workflowSchema = {
     states: { type: 'array', items: stateSchema, minItems: 2 },
     transitions: { type: 'array', items: transitionSchema, minItems: 1 },
     offerWhere: offerWhereSchema,
+    intake: intakeWordingSchema,
   },
   required: ['id', 'title', 'intakeForm', 'create', 'initial', 'states', 'transitions'],
   additionalProperties: false,

@@ -60,3 +60,14 @@ export function canSeeTicket(actor: Actor, t: TicketScope): boolean {
 export function isAdminFor(actor: Actor, path: string): boolean {
   return actor.grants.some((g) => g.admin && grantCovers(g, path));
 }
+
+/**
+ * Whether the actor reads a ticket's internal notes (梳理意见, 办理要求): they
+ * see it as staff — assigned to them, or through a grant that shows tickets
+ * in its scope — not merely as its reporter. A resident reporter reads only
+ * the steps recorded as public.
+ */
+export function readsInternalNotes(actor: Actor, t: TicketScope): boolean {
+  if (t.assigneePersonId === actor.personId) return true;
+  return canSeeTicket({ ...actor, personId: '' }, { ...t, reporterId: null, assigneePersonId: null });
+}

@@ -295,6 +295,7 @@ describe('planTransition', () => {
         closedAt: null,
         eventData: { assigneeOrgId: '6', note: '请城管处理' },
         comment: null,
+        visibility: 'internal',
         assigneeOrgId: '6',
         assigneePersonId: null,
         resolve: [],

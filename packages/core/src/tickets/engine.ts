@@ -4,7 +4,8 @@ import { computeDeadline, defaultCalendar, type WorkingCalendar } from '../time/
 import type { CompiledWorkflow } from '../workflow/registry.js';
 import type { Actor, TicketScope } from './actor.js';
 import { matchesAny } from './rules.js';
-import type { PlanEffect, PlanResolution, Ticket, TicketChange } from './types.js';
+import type { TransitionDefinition } from '../schemas/types.js';
+import type { NoteVisibility, PlanEffect, PlanResolution, Ticket, TicketChange } from './types.js';
 
 export interface EngineContext {
   forms: FormRegistry;
@@ -65,6 +66,21 @@ export interface TransitionInput {
   version: number;
   data?: unknown;
   comment?: string | undefined;
+  /** The actor's choice of who reads this step's data and comment; the step's default when absent. */
+  visibility?: NoteVisibility | undefined;
+}
+
+/** How long after closing a ticket may be reopened, when the step does not say. */
+export const defaultReopenWindowDays = 7;
+
+/**
+ * Who reads what a step records, unless the actor chooses: the step's own
+ * `visibility`, else public when the reporter may take the step (their own
+ * words, their rating), else internal — staff notes stay internal unless a
+ * workflow says a step is a reply to the resident.
+ */
+export function defaultVisibility(t: TransitionDefinition): NoteVisibility {
+  return t.visibility ?? (t.allow.some((r) => r.scope === 'reporter') ? 'public' : 'internal');
 }
 
 /**
@@ -99,6 +115,8 @@ export function planTransition(
     throw new LinliError('LINLI_ERR_FORM_INVALID', [input.action], [{ path: '/comment', message: 'a comment is required for this step' }]);
   }
 
+  if (t.reopen) assertMayReopen(t, ticket, now);
+
   const target = wf.state(t.to);
   const resolve: PlanResolution[] = [];
   const effects: PlanEffect[] = ['schedule-deadlines'];
@@ -112,9 +130,13 @@ export function planTransition(
     closedAt: wf.isTerminal(t.to) ? now : null,
     eventData: t.form ? data : null,
     comment,
+    visibility: input.visibility ?? defaultVisibility(t),
     resolve,
     effects,
   };
+  if (t.rating) change.rating = ratingOf(data, t.rating.field, input.action);
+  // A reopened ticket is judged again: its earlier rating stays in the history only.
+  if (t.reopen) Object.assign(change, { reopen: true, rating: null });
   for (const e of t.effects ?? []) {
     switch (e.type) {
       case 'assign-org':
@@ -154,6 +176,22 @@ export function planTransition(
   Object.freeze(resolve);
   Object.freeze(effects);
   return Object.freeze(change);
+}
+
+/** Refuses a reopen beyond the step's limit (default once) or its window after closing (default 7 days). */
+function assertMayReopen(t: TransitionDefinition, ticket: Ticket, now: Date): void {
+  const limit = t.reopen?.limit ?? 1;
+  if ((ticket.reopenCount ?? 0) >= limit) throw new LinliError('LINLI_ERR_REOPEN_LIMIT', [limit]);
+  const days = t.reopen?.withinDays ?? defaultReopenWindowDays;
+  if (ticket.closedAt && now.getTime() - ticket.closedAt.getTime() > days * 86_400_000) {
+    throw new LinliError('LINLI_ERR_REOPEN_WINDOW', [days, ticket.closedAt.toISOString().slice(0, 10)]);
+  }
+}
+
+function ratingOf(data: Record<string, unknown>, field: string, action: string): number {
+  const v = data[field];
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5) return v;
+  throw new LinliError('LINLI_ERR_FORM_INVALID', [action], [{ path: `/${field}`, message: 'a rating from 1 to 5 is required' }]);
 }
 
 function requireString(data: Record<string, unknown>, field: string, action: string): string {

@@ -1,5 +1,20 @@
 import type { TicketScope } from './actor.js';
 
+/**
+ * A place on the map, always in WGS-84 (GPS, EPSG:4326) degrees. Map tiles in
+ * GCJ-02 (AMap, most Chinese providers) are converted at the map, never here.
+ */
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+/**
+ * Who reads what a step recorded (its form data and comment): `internal` is
+ * for staff only (梳理意见, 办理要求), `public` for the reporter too.
+ */
+export type NoteVisibility = 'internal' | 'public';
+
 /** A ticket as the engine sees it. Ids are strings everywhere outside the database. */
 export interface Ticket extends TicketScope {
   id: string;
@@ -14,6 +29,12 @@ export interface Ticket extends TicketScope {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** Where the problem is (WGS-84), when the reporter gave a point. */
+  point?: GeoPoint | null;
+  /** The resident's rating of the result (1–5), recorded by a step that declares `rating`; null when none. */
+  rating?: number | null;
+  /** How many times the ticket was reopened by a step that declares `reopen`. */
+  reopenCount?: number;
 }
 
 /** One step of a ticket's history. Events are only ever appended. */
@@ -27,6 +48,8 @@ export interface TicketEvent {
   actorId: string | null;
   data: Record<string, unknown> | null;
   comment: string | null;
+  /** Who reads `data` and `comment`: decided when the step was taken, kept with it (append-only). */
+  visibility: NoteVisibility;
   createdAt: Date;
 }
 
@@ -65,6 +88,12 @@ export interface TicketChange {
   readonly closedAt: Date | null;
   readonly eventData: Readonly<Record<string, unknown>> | null;
   readonly comment: string | null;
+  /** Who reads the step's data and comment (the step's default, or the actor's choice). */
+  readonly visibility: NoteVisibility;
+  /** The resident's rating this step records (a step declaring `rating`); undefined: leave the ticket's as is; null: clear it (a reopen). */
+  readonly rating?: number | null;
+  /** Whether this step reopens the ticket (counted on it). */
+  readonly reopen?: boolean;
   /** Effects to resolve against the database before the write, in this order. */
   readonly resolve: readonly PlanResolution[];
   /** Effects that follow the write. */

@@ -265,7 +265,7 @@ describe('checkWorkflow: semantic errors', () => {
         file: FILE,
         path: '/transitions/8/from',
         message: 'transition "reopen" leaves the terminal state "closed"',
-        expected: 'a non-terminal state',
+        expected: 'a non-terminal state, or "reopen" on the transition',
       },
     ]);
   });
@@ -277,7 +277,7 @@ describe('checkWorkflow: semantic errors', () => {
         file: FILE,
         path: '/transitions/7/from/1',
         message: 'transition "reject" leaves the terminal state "closed"',
-        expected: 'a non-terminal state',
+        expected: 'a non-terminal state, or "reopen" on the transition',
       },
     ]);
   });

@@ -62,12 +62,14 @@ export function checkWorkflow(input: unknown, ctx: WorkflowCheckContext): ErrorD
     fromStates(t).forEach((f, k) => {
       const fp = Array.isArray(t.from) ? `${p}/from/${k}` : `${p}/from`;
       if (!stateIds.has(f)) issues.push(at(fp, `unknown state "${f}"`, stateList));
-      if (terminal.has(f)) issues.push(at(fp, `transition "${t.name}" leaves the terminal state "${f}"`, 'a non-terminal state'));
+      // Closed is closed, except for a declared reopen step (limited in count and time).
+      if (terminal.has(f) && !t.reopen) issues.push(at(fp, `transition "${t.name}" leaves the terminal state "${f}"`, 'a non-terminal state, or "reopen" on the transition'));
       outgoing.set(f, (outgoing.get(f) ?? 0) + 1);
       edges.set(f, [...(edges.get(f) ?? []), t.to]);
     });
     if (t.form !== undefined && !ctx.isKnownForm(t.form)) issues.push(at(`${p}/form`, `unknown form "${t.form}"`, 'the id of a registered form'));
     checkRules(t.allow, `${p}/allow`);
+    if (t.rating && t.form === undefined) issues.push(at(`${p}/rating/field`, `transition "${t.name}" records a rating but has no form`, 'a "form" with an integer field for the rating'));
     (t.effects ?? []).forEach((e, k) => {
       if ('field' in e && e.field !== undefined && t.form === undefined) {
         issues.push(at(`${p}/effects/${k}/field`, `effect "${e.type}" reads a form field but the transition has no form`, 'a "form" on the transition'));

@@ -1,4 +1,4 @@
-import type { Actor, Ticket, TicketChange, TicketEvent } from '@linli/core';
+import type { Actor, GeoPoint, Ticket, TicketChange, TicketEvent } from '@linli/core';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { CoreTables, TicketEventsTable, TicketsTable } from '../schema.js';
 import { decodeCursor, idStr, jsonb, parseId, toPage, type Page } from './json.js';
@@ -20,6 +20,9 @@ export const toTicket = (r: Selectable<TicketsTable>): Ticket => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   closedAt: r.closed_at,
+  point: r.lat === null || r.lng === null ? null : { lat: r.lat, lng: r.lng },
+  rating: r.rating,
+  reopenCount: r.reopen_count,
 });
 
 export const toEvent = (r: Selectable<TicketEventsTable> & { actor_name?: string | null }): TicketEvent & { actorName: string | null } => ({
@@ -33,6 +36,7 @@ export const toEvent = (r: Selectable<TicketEventsTable> & { actor_name?: string
   actorName: r.actor_name ?? null,
   data: r.data as Record<string, unknown> | null,
   comment: r.comment,
+  visibility: r.visibility,
   createdAt: r.created_at,
 });
 
@@ -82,6 +86,8 @@ export interface NewTicket {
   deadline: Date | null;
   now: Date;
   action: string;
+  /** Where the problem is, WGS-84. */
+  point?: GeoPoint | null;
   /** Set when the workflow routes new tickets (routeOnCreate). */
   assigneeOrgId?: number | null;
   assigneeOrgPath?: string | null;
@@ -102,6 +108,7 @@ export async function insertTicket(db: Kysely<CoreTables>, t: NewTicket): Promis
       deadline: t.deadline,
       created_at: t.now,
       updated_at: t.now,
+      ...(t.point ? { lat: t.point.lat, lng: t.point.lng } : {}),
       ...(t.assigneeOrgId ? { assignee_org_id: t.assigneeOrgId, assignee_org_path: t.assigneeOrgPath ?? null } : {}),
     })
     .returningAll()
@@ -117,6 +124,8 @@ export async function insertTicket(db: Kysely<CoreTables>, t: NewTicket): Promis
       actor_id: t.reporterId,
       data: jsonb(t.data),
       comment: null,
+      // The reporter's own words: they always read them.
+      visibility: 'public',
       created_at: t.now,
       assignee_org_id: row.assignee_org_id,
       assignee_person_id: row.assignee_person_id,
@@ -163,6 +172,8 @@ export async function applyChange(
       updated_at: now,
       ...(change.assigneeOrgId !== undefined ? { assignee_org_id: parseId(change.assigneeOrgId), assignee_org_path: assigneeOrgPath ?? null } : {}),
       ...(change.assigneePersonId !== undefined ? { assignee_person_id: parseId(change.assigneePersonId) } : {}),
+      ...(change.rating !== undefined ? { rating: change.rating } : {}),
+      ...(change.reopen ? { reopen_count: sql<number>`reopen_count + 1` } : {}),
     })
     .where('id', '=', Number(ticket.id))
     .where('version', '=', change.expectedVersion)
@@ -180,6 +191,7 @@ export async function applyChange(
       actor_id: actorId,
       data: change.eventData === null ? null : jsonb(change.eventData),
       comment: change.comment,
+      visibility: change.visibility,
       created_at: now,
       assignee_org_id: row.assignee_org_id,
       assignee_person_id: row.assignee_person_id,
@@ -208,6 +220,10 @@ export interface TicketFilter {
   /** Tickets assigned to this person or to an org they hold a role at. */
   assignedTo?: { personId: number; orgIds: number[] } | undefined;
   overdueAt?: Date | undefined;
+  /** Only tickets with a point. */
+  located?: boolean | undefined;
+  /** Only tickets not yet closed. */
+  open?: boolean | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -225,6 +241,8 @@ export async function listTickets(db: Kysely<CoreTables>, actor: Actor, f: Ticke
     );
   }
   if (f.overdueAt) q = q.where('closed_at', 'is', null).where('deadline', '<', f.overdueAt);
+  if (f.located) q = q.where('lat', 'is not', null);
+  if (f.open) q = q.where('closed_at', 'is', null);
   const before = decodeCursor(f.cursor);
   if (before !== null) q = q.where('id', '<', before);
   return toPage(await q.execute(), f.limit, toTicket);

@@ -72,14 +72,14 @@ for (const backend of testBackends()) {
       const quick = await file(resident, hepan);
       await closeLoop(quick.id);
       server.clock.advance({ hours: 10 });
-      await step(resident, quick.id, 'confirm', { satisfaction: '满意' });
+      await step(resident, quick.id, 'confirm', { rating: 5 });
 
       const late = await file(resident, hepan);
       server.clock.advance({ hours: 25 });
       // The deadline worker marks the overdue stint in the ticket's history.
       await server.app.linli.jobs.runDueJobs(server.clock.now());
       await closeLoop(late.id);
-      await step(resident, late.id, 'confirm', { satisfaction: '基本满意' });
+      await step(resident, late.id, 'confirm', { rating: 4 });
 
       const wf = gridRequest((await secretary.get('/api/dashboard')).body);
       expect(wf).toMatchObject({ total: 4, open: 2, overdue: 2, closed: 2, closedInTimePct: 50, avgHoursToClose: 17.5 });

@@ -105,6 +105,14 @@ export const ticketSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
     closedAt: { type: ['string', 'null'], format: 'date-time' },
+    point: {
+      type: ['object', 'null'],
+      description: 'Where the problem is, WGS-84 degrees (GPS); maps with GCJ-02 tiles convert at display',
+      properties: { lat: { type: 'number' }, lng: { type: 'number' } },
+      required: ['lat', 'lng'],
+    },
+    rating: { type: ['integer', 'null'], description: "The resident's rating of the result, 1–5; null when not rated" },
+    reopenCount: { type: 'integer', description: 'How often the ticket was reopened' },
   },
   required: ['id', 'workflow', 'state', 'version', 'orgId', 'title', 'data', 'deadline', 'overdue', 'createdAt'],
 } as const;
@@ -122,9 +130,13 @@ export const ticketEventSchema = {
     actorName: nullableString,
     data: { type: ['object', 'null'], additionalProperties: true },
     comment: nullableString,
+    visibility: {
+      enum: ['internal', 'public'],
+      description: 'Who reads data and comment: internal (staff) or public (the reporter too). For a reporter who is not staff, internal steps come without data and comment.',
+    },
     createdAt: { type: 'string', format: 'date-time' },
   },
-  required: ['id', 'seq', 'action', 'toState', 'createdAt'],
+  required: ['id', 'seq', 'action', 'toState', 'visibility', 'createdAt'],
 } as const;
 
 export const sharedSchemas = [errorResponse, orgSchema, roleAssignmentSchema, personSchema, ticketSchema, ticketEventSchema];

@@ -1,9 +1,9 @@
-import { allowedActions, localize } from '@linli/core';
+import { allowedActions, defaultVisibility, localize, readsInternalNotes } from '@linli/core';
 import { getOrg, listTickets, ticketEvents } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import { requireActor } from '../policy.js';
 import { errorResponses, idParam, pageOf, pageQuery } from './schemas.js';
-import { ticketJson } from './serialize.js';
+import { eventJson, ticketJson } from './serialize.js';
 import { auditPersonalDataRead, hasPersonalData, maskedTicket, maskFields, mayReadPersonalData, sensitiveFieldsOf } from '../services/personal-data.js';
 
 const createBody = {
@@ -12,6 +12,13 @@ const createBody = {
     workflow: { type: 'string', minLength: 1, maxLength: 100 },
     orgId: { type: 'string', minLength: 1, maxLength: 20 },
     data: { type: 'object' },
+    point: {
+      type: 'object',
+      description: 'Where the problem is, in WGS-84 degrees (GPS; convert GCJ-02 map picks first). A grid whose boundary contains it takes the ticket.',
+      properties: { lat: { type: 'number', minimum: -90, maximum: 90 }, lng: { type: 'number', minimum: -180, maximum: 180 } },
+      required: ['lat', 'lng'],
+      additionalProperties: false,
+    },
   },
   required: ['workflow', 'orgId', 'data'],
   additionalProperties: false,
@@ -24,6 +31,7 @@ const transitionBody = {
     version: { type: 'integer', minimum: 1 },
     data: { type: 'object' },
     comment: { type: 'string', maxLength: 5000 },
+    visibility: { enum: ['internal', 'public'], description: "Who reads this step's data and comment; the step's default when absent (see the action's `visibility`)" },
   },
   required: ['action', 'version'],
   additionalProperties: false,
@@ -37,6 +45,8 @@ const listQuery = {
     orgId: { type: 'string', maxLength: 20 },
     assignedToMe: { type: 'boolean' },
     overdue: { type: 'boolean' },
+    located: { type: 'boolean', description: 'Only tickets with a point (the staff map)' },
+    open: { type: 'boolean', description: 'Only tickets not yet closed' },
     ...pageQuery,
   },
   additionalProperties: false,
@@ -51,8 +61,16 @@ const detailResponse = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { name: { type: 'string' }, title: { type: 'string' }, titleEn: { type: 'string' }, form: { type: ['string', 'null'] }, commentRequired: { type: 'boolean' }, to: { type: 'string' } },
-        required: ['name', 'title', 'form', 'commentRequired', 'to'],
+        properties: {
+          name: { type: 'string' },
+          title: { type: 'string' },
+          titleEn: { type: 'string' },
+          form: { type: ['string', 'null'] },
+          commentRequired: { type: 'boolean' },
+          to: { type: 'string' },
+          visibility: { enum: ['internal', 'public'], description: "Who reads what the step records unless the actor chooses otherwise" },
+        },
+        required: ['name', 'title', 'form', 'commentRequired', 'to', 'visibility'],
       },
     },
     personalData: { type: 'string', enum: ['shown', 'masked'], description: 'Whether fields marked x-linli-sensitive are shown (an audited read) or masked' },
@@ -63,7 +81,7 @@ const detailResponse = {
 export async function ticketRoutes(app: FastifyInstance): Promise<void> {
   const { linli } = app;
 
-  app.post<{ Body: { workflow: string; orgId: string; data: Record<string, unknown> } }>(
+  app.post<{ Body: { workflow: string; orgId: string; data: Record<string, unknown>; point?: { lat: number; lng: number } } }>(
     '/api/tickets',
     { config: { policy: 'authenticated' }, schema: { tags: ['tickets'], summary: 'File a ticket', body: createBody, response: { 201: { $ref: 'Ticket#' }, ...errorResponses, 422: { $ref: 'LinliError#' } } } },
     async (req, reply) => {
@@ -73,7 +91,7 @@ export async function ticketRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Querystring: { workflow?: string; state?: string; orgId?: string; assignedToMe?: boolean; overdue?: boolean; limit: number; cursor?: string } }>(
+  app.get<{ Querystring: { workflow?: string; state?: string; orgId?: string; assignedToMe?: boolean; overdue?: boolean; located?: boolean; open?: boolean; limit: number; cursor?: string } }>(
     '/api/tickets',
     { config: { policy: 'authenticated' }, schema: { tags: ['tickets'], summary: 'Tickets in my scope, newest first', querystring: listQuery, response: { 200: pageOf('Ticket'), ...errorResponses } } },
     async (req) => {
@@ -92,6 +110,8 @@ export async function ticketRoutes(app: FastifyInstance): Promise<void> {
         orgPath,
         assignedTo: q.assignedToMe ? { personId: Number(actor.personId), orgIds: actor.grants.map((g) => Number(g.orgId)) } : undefined,
         overdueAt: q.overdue ? now : undefined,
+        located: q.located,
+        open: q.open,
         limit: q.limit,
         cursor: q.cursor,
       });
@@ -111,7 +131,7 @@ export async function ticketRoutes(app: FastifyInstance): Promise<void> {
       const actions = wf
         ? allowedActions(wf, ticket, actor).map((name) => {
             const t = wf.transition(name)!;
-            return { name, title: localize(t.title, 'zh-CN'), titleEn: localize(t.title, 'en'), form: t.form ?? null, commentRequired: t.commentRequired === true, to: t.to };
+            return { name, title: localize(t.title, 'zh-CN'), titleEn: localize(t.title, 'en'), form: t.form ?? null, commentRequired: t.commentRequired === true, to: t.to, visibility: defaultVisibility(t) };
           })
         : [];
       const { deployment } = linli;
@@ -121,18 +141,16 @@ export async function ticketRoutes(app: FastifyInstance): Promise<void> {
       }
       return {
         ticket: ticketJson(unmask ? ticket : maskedTicket(deployment, ticket), linli.now()),
-        events: events.map((e) => ({
-          ...e,
-          data: unmask ? e.data : maskFields(e.data, sensitiveFieldsOf(deployment, ticket.workflow, e.action)),
-          createdAt: e.createdAt.toISOString(),
-        })),
+        events: events.map((e) =>
+          eventJson(e, readsInternalNotes(actor, ticket) ? 'staff' : 'reporter', unmask ? e.data : maskFields(e.data, sensitiveFieldsOf(deployment, ticket.workflow, e.action))),
+        ),
         allowedActions: actions,
         personalData: unmask ? 'shown' : 'masked',
       };
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { action: string; version: number; data?: Record<string, unknown>; comment?: string } }>(
+  app.post<{ Params: { id: string }; Body: { action: string; version: number; data?: Record<string, unknown>; comment?: string; visibility?: 'internal' | 'public' } }>(
     '/api/tickets/:id/transitions',
     {
       config: { policy: 'authenticated' },

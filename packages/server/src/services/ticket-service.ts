@@ -1,9 +1,10 @@
-import { canSeeTicket, isOfferedAt, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, withPatch, type Actor, type CompiledWorkflow, type Deployment, type PlanEffect, type Ticket, type TicketChange } from '@linli/core';
+import { canSeeTicket, isOfferedAt, readsInternalNotes, LinliError, matchesOutsideView, notFound, planCreate, planTransition, unprocessable, withPatch, type Actor, type CompiledWorkflow, type Deployment, type PlanEffect, type Ticket, type TicketChange } from '@linli/core';
 import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
 import type { LinliPlugin, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 import { assertCanSeeTicket } from '../access.js';
 import { enrolmentReader } from './enrolments.js';
+import { gridPlacer } from './grid-by-point.js';
 import { assertSomeoneCanTakeOver } from './handler-check.js';
 import type { EffectEvent, PlanEffectHandler } from './plan-effects.js';
 import type { PlanResolvers } from './plan-resolvers.js';
@@ -36,6 +37,7 @@ export interface TicketServiceDeps {
 export function createTicketService(deps: TicketServiceDeps): TicketService {
   const { deployment, now, resolvers, effects, hooksFor } = deps;
   const withEnrolments = enrolmentReader(deps.plugins);
+  const placeByPoint = gridPlacer(deployment);
   const ctx = { forms: deployment.forms, calendar: deployment.calendar };
   const workflow = (id: string, path: string) => {
     const wf = deployment.workflows.get(id);
@@ -56,17 +58,20 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       }
       const at = now();
       const plan = planCreate(ctx, wf, actor, org.path, input.data, at);
-      const placed = plan.resolve.includes('route') ? await resolvers.routeNew(trx, wf.id, plan.data, org.path) : null;
+      // Permission and offer are judged where the reporter chose; the point may then file it in the grid that contains it.
+      const home = await placeByPoint(trx, org, input.point);
+      const placed = plan.resolve.includes('route') ? await resolvers.routeNew(trx, wf.id, plan.data, home.path) : null;
       const ticket = await insertTicket(trx, {
         ...(placed ? { assigneeOrgId: Number(placed.id), assigneeOrgPath: placed.path } : {}),
         workflow: wf.id,
         state: plan.state,
-        orgId: Number(org.id),
-        orgPath: org.path,
+        orgId: Number(home.id),
+        orgPath: home.path,
         reporterId: Number(actor.personId),
         title: plan.title,
         data: plan.data,
         deadline: plan.deadline,
+        point: input.point ?? null,
         now: at,
         action: 'create',
       });
@@ -87,7 +92,9 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       if (!outsideView && !canSeeTicket(actor, ticket)) throw notFound(`Ticket ${ticketId}`);
       const at = now();
       const hooks = hooksFor(ticket.workflow);
-      const planned = planTransition(ctx, wf, ticket, actor, input, at);
+      // Only staff choose who reads a step; a resident's own steps keep the step's default.
+      const visibility = readsInternalNotes(actor, ticket) ? input.visibility : undefined;
+      const planned = planTransition(ctx, wf, ticket, actor, { ...input, visibility }, at);
       const resolved = await resolve(trx, ticket, planned);
       const assigneeOrgPath = resolved.assigneeOrgId ? await assigneeOrg(trx, deployment, wf, resolved, input.action) : undefined;
       const plan = await check(hooks, ticket, resolved, actor, trx);

@@ -2,7 +2,6 @@ import { enumLabels, orgPicker, type FormDefinition } from '@linli/sdk';
 import { categories, categoryLabels } from './intake.js';
 
 const urgencies = ['急', '缓'] as const;
-const satisfactions = ['满意', '基本满意', '不满意'] as const;
 
 export const sortForm: FormDefinition = {
   id: 'grid-request.sort',
@@ -59,12 +58,12 @@ export const feedbackForm: FormDefinition = {
   schema: {
     type: 'object',
     properties: {
-      satisfaction: { type: 'string', title: '满意度', enum: satisfactions },
+      rating: { type: 'integer', title: '评分（1–5 分，5 分最满意）', enum: [1, 2, 3, 4, 5] },
       remark: { type: 'string', title: '评价意见', maxLength: 1000 },
     },
-    required: ['satisfaction'],
+    required: ['rating'],
     additionalProperties: false,
   },
-  uiSchema: { satisfaction: { 'ui:widget': 'radio' }, remark: { 'ui:widget': 'textarea' } },
-  translations: { en: { '/': 'Resident feedback', '/satisfaction': 'Satisfaction', ...enumLabels('/satisfaction', satisfactions, { 满意: 'Satisfied', 基本满意: 'Mostly satisfied', 不满意: 'Not satisfied' }), '/remark': 'Remarks' } },
+  uiSchema: { rating: { 'ui:widget': 'radio' }, remark: { 'ui:widget': 'textarea' } },
+  translations: { en: { '/': 'Resident feedback', '/rating': 'Rating (1–5, 5 is best)', '/remark': 'Remarks' } },
 };

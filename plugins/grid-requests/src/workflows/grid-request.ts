@@ -42,6 +42,13 @@ export const gridRequestWorkflow: WorkflowDefinition = {
     { role: 'command_officer', scope: 'ancestor' },
     { role: 'admin', scope: 'ancestor' },
   ],
+  intake: {
+    title: { 'zh-CN': '小区里的问题（随手拍）', en: 'A problem where I live (snap and report)' },
+    hint: { 'zh-CN': '环境卫生、物业服务、公共设施、安全隐患、邻里纠纷', en: 'Sanitation, property services, facilities, hazards, neighbour disputes' },
+    locationQuestion: { 'zh-CN': '问题在哪里？', en: 'Where is the problem?' },
+    submit: { 'zh-CN': '提交反映', en: 'Send' },
+    success: { 'zh-CN': '已收到您的反映，网格员会尽快受理。', en: 'Received: a grid worker will take it up soon.' },
+  },
   initial: 'collected',
   states: [
     { id: 'collected', title: { 'zh-CN': '已收集', en: 'Collected' }, timeLimit: { hours: 24, remindBeforeHours: 4 } },
@@ -53,8 +60,9 @@ export const gridRequestWorkflow: WorkflowDefinition = {
   ],
   transitions: [
     { name: 'sort', title: { 'zh-CN': '梳理', en: 'Sort' }, from: 'collected', to: 'sorted', allow: [...gridStaff], form: 'grid-request.sort' },
-    { name: 'reject', title: { 'zh-CN': '不予受理', en: 'Reject' }, from: ['collected', 'sorted'], to: 'rejected', allow: [...gridStaff], commentRequired: true },
-    { name: 'solve-in-grid', title: { 'zh-CN': '网格内解决', en: 'Solve in the grid' }, from: 'sorted', to: 'handled', allow: [...gridStaff], form: 'grid-request.handle' },
+    // The reason for not accepting and what was done are replies to the resident; sorting and dispatch notes stay internal (the default).
+    { name: 'reject', title: { 'zh-CN': '不予受理', en: 'Reject' }, from: ['collected', 'sorted'], to: 'rejected', allow: [...gridStaff], commentRequired: true, visibility: 'public' },
+    { name: 'solve-in-grid', title: { 'zh-CN': '网格内解决', en: 'Solve in the grid' }, from: 'sorted', to: 'handled', allow: [...gridStaff], form: 'grid-request.handle', visibility: 'public' },
     {
       name: 'dispatch',
       title: { 'zh-CN': '派单', en: 'Dispatch' },
@@ -86,7 +94,7 @@ export const gridRequestWorkflow: WorkflowDefinition = {
       // Back to the desk that dispatched it, to solve in the grid or dispatch again.
       effects: [{ type: 'assign-previous' }],
     },
-    { name: 'handle', title: { 'zh-CN': '办结回复', en: 'Report handled' }, from: 'dispatched', to: 'handled', allow: [...handlers], form: 'grid-request.handle' },
+    { name: 'handle', title: { 'zh-CN': '办结回复', en: 'Report handled' }, from: 'dispatched', to: 'handled', allow: [...handlers], form: 'grid-request.handle', visibility: 'public' },
     {
       name: 'return',
       title: { 'zh-CN': '退回（非本单位职责）', en: 'Return (not ours)' },
@@ -99,12 +107,42 @@ export const gridRequestWorkflow: WorkflowDefinition = {
     },
     {
       name: 'confirm',
-      title: { 'zh-CN': '评价销号', en: 'Confirm and close' },
+      title: { 'zh-CN': '评价销号', en: 'Rate and close' },
       from: 'handled',
       to: 'closed',
-      allow: [{ scope: 'reporter' }, ...gridStaff],
+      // 成效群众判: the resident who filed it judges the result (1–5).
+      allow: [{ scope: 'reporter' }],
       form: 'grid-request.feedback',
+      rating: { field: 'rating' },
     },
-    { name: 'reopen', title: { 'zh-CN': '不满意，重新办理', en: 'Not satisfied: reopen' }, from: 'handled', to: 'sorted', allow: [{ scope: 'reporter' }], commentRequired: true },
+    {
+      name: 'close-unrated',
+      title: { 'zh-CN': '代为销号（群众未评价）', en: 'Close without the resident\'s rating' },
+      from: 'handled',
+      to: 'closed',
+      // The resident did not rate in time or cannot be reached: staff close it, say why, and it counts as closed without a rating.
+      allow: [...gridStaff],
+      commentRequired: true,
+      visibility: 'public',
+    },
+    {
+      name: 'rework',
+      title: { 'zh-CN': '核实未办好，重新办理', en: 'Not done: rework' },
+      from: 'handled',
+      to: 'sorted',
+      // The grid checks the result (回访核实) and finds it not done: back to sorting, the reason in the history. Not a resident's reopen.
+      allow: [...gridStaff],
+      commentRequired: true,
+    },
+    {
+      name: 'reopen',
+      title: { 'zh-CN': '不满意，重新办理', en: 'Not satisfied: reopen' },
+      from: ['handled', 'closed'],
+      to: 'sorted',
+      allow: [{ scope: 'reporter' }],
+      commentRequired: true,
+      // Once, and within 7 days of closing.
+      reopen: { limit: 1, withinDays: 7 },
+    },
   ],
 };
