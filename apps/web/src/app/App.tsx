@@ -20,6 +20,7 @@ const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ def
 const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const Open311Page = lazy(() => import('../pages/Open311Page').then((m) => ({ default: m.Open311Page })));
 const BoardPage = lazy(() => import('../public/BoardPage').then((m) => ({ default: m.BoardPage })));
 const PluginPage = lazy(() => import('../pages/PluginPage').then((m) => ({ default: m.PluginPage })));
 
@@ -68,6 +69,7 @@ function Routed() {
           <Route path="/more" element={<MorePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/people" element={<PeoplePage />} />
+          <Route path="/admin/open311" element={<Open311Page />} />
           <Route path="*" element={<Navigate to="/queue" replace />} />
         </Route>
       </Routes>
