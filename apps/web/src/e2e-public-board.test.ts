@@ -70,4 +70,38 @@ describe.skipIf(!built)('the public notice board in Chromium', () => {
     }
     expect(city.problems).toEqual([]);
   });
+
+  it('lets an administrator issue an Open311 api_key on a phone, which files a request until it is revoked', async () => {
+    const page = await city.as('admin');
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '更多' }).click();
+    await page.getByRole('link', { name: /Open311 接入/ }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Open311 接入' }));
+    await page.getByLabel('应用名称').fill('天长12345热线');
+    const hepan = await page.locator('#open311-org option', { hasText: '河畔家园' }).first().getAttribute('value');
+    await page.getByLabel('受理范围').selectOption(hepan!);
+    await page.getByRole('button', { name: '签发', exact: true }).click();
+    await visible(page.getByText('已为「天长12345热线」签发 api_key'));
+    const apiKey = (await page.getByLabel('api_key', { exact: true }).innerText()).trim();
+    expect(apiKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await city.shot(page, 'open311-issued');
+
+    // The hotline's system files with it, as any Open311 client would.
+    const file = () =>
+      fetch(`${city.base}/open311/v2/requests.json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ api_key: apiKey, service_code: 'grid-request', address_id: 'hepan', 'attribute[category]': '公共设施', description: '河畔家园东门路灯坏了三天' }),
+      });
+    const filed = await file();
+    expect(filed.status).toBe(200);
+    const id = ((await filed.json()) as { service_request_id: string }[])[0]!.service_request_id;
+    const visitor = await (await fetch(`${city.base}/open311/v2/requests/${id}.json`)).json();
+    expect(visitor[0]).toMatchObject({ status: 'open', address: '河畔家园', service_code: 'grid-request' });
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: '停用' }).click();
+    await visible(page.getByText('已停用'));
+    expect((await file()).status).toBe(403);
+    expect(city.problems).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { rateLimited } from './auth/login-limit.js';
+import { hashApiKey } from './services/open311-clients.js';
 
 /** Requests per minute: anonymous ones per client address, authenticated ones per session. 0 switches a limit off. */
 export interface RateLimitOptions {
@@ -29,7 +29,7 @@ export async function registerRateLimit(app: FastifyInstance, limits: RateLimitO
   // An Open311 client filing requests counts against its api_key (hashed, so the key never sits in memory as a map key).
   const apiKey = (req: FastifyRequest) => {
     const key = req.method === 'POST' && req.url.startsWith('/open311/') ? (req.body as { api_key?: unknown } | undefined)?.api_key : undefined;
-    return typeof key === 'string' ? createHash('sha256').update(key).digest('hex') : null;
+    return typeof key === 'string' ? hashApiKey(key) : null;
   };
   const perMinute = (req: FastifyRequest) => (apiKey(req) ? (limits.apiKeyPerMinute ?? 60) : asSession(req) ? limits.sessionPerMinute : limits.anonymousPerMinute);
   await app.register(rateLimit, {

@@ -28,6 +28,7 @@ export const coreNav: NavItem[] = [
   { to: '/orgs', label: 'nav.orgs', icon: 'tree' },
   { to: '/workflows', label: 'nav.workflows', icon: 'flow' },
   { to: '/admin/people', label: 'nav.people', icon: 'user', adminOnly: true },
+  { to: '/admin/open311', label: 'nav.open311', icon: 'puzzle', adminOnly: true },
   { to: '/account', label: 'nav.account', icon: 'user' },
 ];
 

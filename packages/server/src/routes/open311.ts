@@ -1,13 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import { LinliError, notFound, unprocessable, type WorkflowDefinition } from '@linli/core';
 import { findOpen311Client, getOrg, getOrgByKey, insertOpen311Request, loadActor, open311Requests, open311Token, type Open311RequestRow } from '@linli/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requestLocale, toLinliError } from '../errors.js';
 import { findUnstorable } from '../json-body.js';
-import { attributesOf, attributeValue, intakeFormOf, serviceWorkflows, standardFields, toService } from '../open311/services.js';
+import { attributesOf, intakeFormOf, serviceWorkflows, toService } from '../open311/services.js';
+import { formDataFrom } from '../open311/form-data.js';
+import { definitionSchema, docs, errors, fileParam, formatParam, jurisdiction, postBody, postResponse, requestSchema, requestsQuery, serviceSchema, tokenResponse, type PostBody } from '../open311/schemas.js';
 import { parseW3cDate, send, splitFormat, toXml, toXmlDocument, w3cDate, xmlNames, type Format } from '../open311/format.js';
 import { maskPublic } from '../public/mask.js';
+import { hashApiKey } from '../services/open311-clients.js';
 
 /**
  * Open311 GeoReport v2 at /open311/v2 (https://wiki.open311.org/GeoReport_v2):
@@ -28,123 +31,6 @@ export const open311Prefix = '/open311/v2';
 const maxRequests = 1000;
 const defaultDays = 90;
 
-const fileParam = { type: 'object', properties: { file: { type: 'string', maxLength: 200 } }, required: ['file'] } as const;
-const formatParam = { type: 'object', properties: { format: { type: 'string', enum: ['json', 'xml'] } }, required: ['format'] } as const;
-const jurisdiction = { jurisdiction_id: { type: 'string', maxLength: 100, description: 'Accepted and ignored: this server serves one city' } } as const;
-
-const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
-const requestsQuery = {
-  type: 'object',
-  properties: {
-    ...jurisdiction,
-    service_request_id: { type: 'string', maxLength: 2000, description: 'Comma-separated ids; the other filters are then ignored' },
-    service_code: text(200),
-    start_date: { type: 'string', maxLength: 40, description: 'W3C date-time; requests filed at or after it (default: 90 days before end_date)' },
-    end_date: { type: 'string', maxLength: 40, description: 'W3C date-time; requests filed at or before it' },
-    status: { type: 'string', pattern: '^(open|closed)(,(open|closed))?$', description: 'open, closed, or both comma-separated' },
-  },
-  additionalProperties: false,
-} as const;
-
-const postBody = {
-  type: 'object',
-  properties: {
-    ...jurisdiction,
-    api_key: text(200),
-    service_code: text(200),
-    lat: { type: 'number', minimum: -90, maximum: 90 },
-    long: { type: 'number', minimum: -180, maximum: 180 },
-    address_string: text(200),
-    address_id: text(100),
-    email: text(200),
-    device_id: text(200),
-    account_id: text(200),
-    first_name: text(100),
-    last_name: text(100),
-    phone: text(40),
-    description: text(4000),
-    media_url: text(2000),
-  },
-  patternProperties: { '^attribute\\[[A-Za-z0-9_]+\\](\\[\\])?$': { anyOf: [text(4000), { type: 'array', maxItems: 50, items: text(4000) }] } },
-  required: ['service_code'],
-  additionalProperties: false,
-} as const;
-
-type PostBody = Record<string, string | string[] | number | undefined> & { api_key?: string; service_code: string; lat?: number; long?: number };
-
-const serviceSchema = {
-  type: 'object',
-  properties: {
-    service_code: { type: 'string' },
-    service_name: { type: 'string' },
-    description: { type: 'string' },
-    metadata: { type: 'boolean' },
-    type: { type: 'string', enum: ['realtime', 'batch', 'blackbox'] },
-    keywords: { type: 'string' },
-    group: { type: 'string' },
-  },
-  required: ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'],
-} as const;
-const definitionSchema = {
-  type: 'object',
-  properties: {
-    service_code: { type: 'string' },
-    attributes: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          variable: { type: 'boolean' },
-          code: { type: 'string' },
-          datatype: { type: 'string', enum: ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] },
-          required: { type: 'boolean' },
-          datatype_description: { type: 'string' },
-          order: { type: 'integer' },
-          description: { type: 'string' },
-          values: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' } }, required: ['key', 'name'] } },
-        },
-        required: ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description'],
-      },
-    },
-  },
-  required: ['service_code', 'attributes'],
-} as const;
-const nullable = (t: string) => ({ type: [t, 'null'] }) as const;
-const requestSchema = {
-  type: 'object',
-  properties: {
-    service_request_id: { type: 'string' },
-    status: { type: 'string', enum: ['open', 'closed'] },
-    service_name: { type: 'string' },
-    service_code: { type: 'string' },
-    description: { type: 'string' },
-    agency_responsible: { type: 'string' },
-    service_notice: { type: 'string' },
-    requested_datetime: { type: 'string', description: 'W3C date-time with the city’s offset' },
-    updated_datetime: { type: 'string' },
-    expected_datetime: { type: 'string' },
-    address: { type: 'string' },
-    address_id: { type: 'string' },
-    lat: nullable('number'),
-    long: nullable('number'),
-  },
-  required: ['service_request_id', 'status', 'service_name', 'service_code', 'description', 'requested_datetime', 'updated_datetime', 'address', 'address_id'],
-} as const;
-const postResponse = {
-  type: 'array',
-  items: { type: 'object', properties: { service_request_id: { type: 'string' }, token: { type: 'string' }, service_notice: { type: 'string' }, account_id: { type: 'string' } }, required: ['service_request_id', 'token'] },
-} as const;
-const tokenResponse = { type: 'array', items: { type: 'object', properties: { service_request_id: { type: 'string' }, token: { type: 'string' } }, required: ['service_request_id', 'token'] } } as const;
-const errorList = {
-  description: 'The GeoReport error list; the code is the HTTP status',
-  type: 'array',
-  items: { type: 'object', properties: { code: { type: 'integer' }, description: { type: 'string' } }, required: ['code', 'description'] },
-} as const;
-const errors = { 400: errorList, 403: errorList, 404: errorList, 429: errorList } as const;
-// `.json` answers JSON, `.xml` the spec's XML; the document shows the JSON.
-const docs = (summary: string) => ({ tags: ['open311'], summary, security: [] });
-
-export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** The format the client asked for by the extension; answers that cannot tell (a bad extension) are JSON. */
 const formatOf = (req: FastifyRequest): Format => (/\.xml(\?|$)/.test(req.url) ? 'xml' : 'json');
@@ -312,7 +198,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       // address_id names a place of the tree (an org key, like the compound hepan, or its id); else the client's own org.
       const org = typeof b.address_id === 'string' ? ((await getOrgByKey(linli.db, b.address_id)) ?? (await getOrg(linli.db, b.address_id))) : await getOrg(linli.db, client.orgId);
       if (!org) throw unprocessable(`address_id ${String(b.address_id)} is no place in this city`, [{ path: '/body/address_id', message: 'unknown place' }]);
-      const data = formData(def, b);
+      const data = formDataFrom(def, intakeFormOf(linli.deployment, def), b);
       const token = randomBytes(18).toString('base64url');
       const ticket = await linli.db.transaction().execute(async (trx) => {
         const actor = await loadActor(trx, client.personId, linli.deployment.roles);
@@ -336,28 +222,5 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       return send(reply, req.params.format, 200, list, () => toXml(...xmlNames.requests, list));
     },
   );
-
-  /** The intake form's data from a POST: attributes by code; description, title, location text and phone from the spec's own fields. */
-  function formData(def: WorkflowDefinition, b: PostBody): Record<string, unknown> {
-    const form = intakeFormOf(linli.deployment, def);
-    const props = ((form?.schema as { properties?: Record<string, { maxLength?: number; 'x-linli-sensitive'?: boolean; pattern?: string }> }).properties ?? {}) as Record<string, any>;
-    const data: Record<string, unknown> = {};
-    const allowed = new Set(attributesOf(def, form).map((a) => a.code));
-    for (const [key, raw] of Object.entries(b)) {
-      const m = /^attribute\[([A-Za-z0-9_]+)\](\[\])?$/.exec(key);
-      if (!m || raw === undefined || typeof raw === 'number') continue;
-      if (!allowed.has(m[1]!)) throw new LinliError('LINLI_ERR_VALIDATION', [`attribute[${m[1]}] is not an attribute of ${def.id}`], [{ path: `/body/attribute[${m[1]}]`, message: 'is not an attribute of this service' }]);
-      data[m[1]!] = attributeValue(props[m[1]!], raw);
-    }
-    const description = typeof b.description === 'string' ? b.description.trim() : '';
-    const descField = standardFields.description.find((f) => f in props);
-    if (description && descField) data[descField] = description;
-    if (def.titleField && def.titleField in props && description) data[def.titleField] = [...description].slice(0, Math.min(30, props[def.titleField].maxLength ?? 30)).join('');
-    const addressField = standardFields.address.find((f) => f in props);
-    if (addressField && typeof b.address_string === 'string' && b.address_string) data[addressField] = b.address_string;
-    const phoneField = Object.keys(props).find((k) => props[k]['x-linli-sensitive'] && /phone/i.test(k));
-    if (phoneField && typeof b.phone === 'string' && (!props[phoneField].pattern || new RegExp(props[phoneField].pattern).test(b.phone))) data[phoneField] = b.phone;
-    return data;
-  }
 }
 

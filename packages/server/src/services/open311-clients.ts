@@ -2,6 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { audit, insertOpen311Client, type CoreTables } from '@linli/db';
 import type { Kysely } from 'kysely';
 
+/** How an api_key is stored and looked up: its SHA-256, so a leaked table files nothing. */
+export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
 /**
  * Issues an Open311 api_key: 32 random bytes shown once, stored only as a
  * SHA-256. The client files as a new service account (no password, the
@@ -15,7 +18,7 @@ export async function issueOpen311Key(
   const apiKey = randomBytes(32).toString('base64url');
   const created = await insertOpen311Client(trx, {
     name: o.name,
-    keyHash: createHash('sha256').update(apiKey).digest('hex'),
+    keyHash: hashApiKey(apiKey),
     orgId: o.orgId,
     createdBy: o.issuedBy === null ? null : Number(o.issuedBy),
     now: o.now,
