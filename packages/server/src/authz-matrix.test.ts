@@ -85,6 +85,7 @@ const cases: Record<string, RouteCase> = {
     expected: authenticated(204),
   },
   'GET /api/me': { run: (c) => c.get('/api/me'), expected: authenticated(200) },
+  'GET /api/me/menu': { run: (c) => c.get('/api/me/menu'), expected: authenticated(200) },
   // Links are the credential: a made-up one is gone (410) for everyone, logged in or not.
   'POST /api/account/link': { run: (c) => c.post('/api/account/link', { token: 'made-up-token-0123456789' }), expected: () => 410 },
   'POST /api/account/password/set': { run: (c) => c.post('/api/account/password/set', { token: 'made-up-token-0123456789', password: 'a long new password' }), expected: () => 410 },

@@ -5,8 +5,8 @@ import { Icon } from '../components/Icon';
 import { Loading } from '../components/Loading';
 import { setLang, useI18n } from '../i18n';
 import { useUnread } from '../escalations/useUnread';
-import { coreNav, navFor, pluginNav, type NavItem } from './nav';
-import { useIsAdmin } from './useIsAdmin';
+import { coreNav, type NavItem } from './nav';
+import { useMenu } from './useMenu';
 
 function NavLabel({ item }: { item: NavItem }) {
   const { t, pick } = useI18n();
@@ -28,8 +28,7 @@ export function Layout() {
   const { config, me, logout } = useSession();
   const { t, pick } = useI18n();
   const location = useLocation();
-  const plugins = pluginNav(config, me);
-  const admin = useIsAdmin();
+  const { core, plugins } = useMenu();
   const groups = [...new Map(plugins.map((p) => [pick(p.group), p.group])).values()];
   // A ticket page belongs to the queue tab; everything outside the primary tabs to "more".
   const inQueue = location.pathname.startsWith('/tickets/');
@@ -75,7 +74,7 @@ export function Layout() {
       <div className="frame">
         <nav className="sidenav" aria-label={t('nav.main')}>
           <ul>
-            {navFor(admin).map((item) => (
+            {core.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className="sidenav-link">
                   <Icon name={item.icon} />
@@ -111,7 +110,7 @@ export function Layout() {
       </div>
 
       <nav className="tabbar" aria-label={t('nav.main')}>
-        {coreNav
+        {core
           .filter((n) => n.primary)
           .map((item) => (
             <NavLink key={item.to} to={item.to} className={({ isActive }) => `tabbar-link ${isActive || (inQueue && item.to === '/queue') ? 'active' : ''}`}>

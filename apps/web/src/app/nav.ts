@@ -1,6 +1,13 @@
 import type { AppConfig, LocalizedText, Me } from '../api/types';
 import type { IconName } from '../components/Icon';
 
+/**
+ * Who a core page is for. The server answers the person-specific parts
+ * (`GET /api/me/menu`); the rest follows from roles and workflows. Absent:
+ * everyone signed in.
+ */
+export type NavAudience = 'staff' | 'reports' | 'admin' | 'file';
+
 export interface NavItem {
   to: string;
   /** An i18n key, or text from a plugin in both languages. */
@@ -9,24 +16,23 @@ export interface NavItem {
   /** Shown in the phone's bottom bar (the rest sit behind "more"). */
   primary?: boolean;
   group?: LocalizedText;
-  /** Only for people holding an administrator role. */
-  adminOnly?: boolean;
+  for?: NavAudience;
 }
 
 export const coreNav: NavItem[] = [
   { to: '/queue', label: 'nav.queue', icon: 'inbox', primary: true },
-  { to: '/new', label: 'nav.new', icon: 'plus', primary: true },
-  { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', primary: true },
-  { to: '/inbox', label: 'nav.inbox', icon: 'bell' },
-  { to: '/reports', label: 'nav.reports', icon: 'flag' },
-  { to: '/orgs', label: 'nav.orgs', icon: 'tree' },
-  { to: '/workflows', label: 'nav.workflows', icon: 'flow' },
-  { to: '/admin/people', label: 'nav.people', icon: 'user', adminOnly: true },
+  { to: '/new', label: 'nav.new', icon: 'plus', primary: true, for: 'file' },
+  { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', primary: true, for: 'staff' },
+  { to: '/inbox', label: 'nav.inbox', icon: 'bell', for: 'staff' },
+  { to: '/reports', label: 'nav.reports', icon: 'flag', for: 'reports' },
+  { to: '/orgs', label: 'nav.orgs', icon: 'tree', for: 'staff' },
+  { to: '/workflows', label: 'nav.workflows', icon: 'flow', for: 'staff' },
+  { to: '/admin/people', label: 'nav.people', icon: 'user', for: 'admin' },
   { to: '/account', label: 'nav.account', icon: 'user' },
 ];
 
-/** The core menu a person sees: administration pages only for administrators. */
-export const navFor = (admin: boolean): NavItem[] => coreNav.filter((n) => admin || !n.adminOnly);
+/** The core menu a person sees: only the pages for one of the audiences they belong to (until known, the ones for everyone). */
+export const navFor = (audiences: ReadonlySet<NavAudience>): NavItem[] => coreNav.filter((n) => !n.for || audiences.has(n.for));
 
 /** Whether a page, widget or action declared for `roles` is for this person (no roles: for everyone signed in). */
 export function visibleTo(me: Pick<Me, 'roles'> | null | undefined, declared: { roles?: string[] | undefined }): boolean {

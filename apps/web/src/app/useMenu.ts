@@ -1,0 +1,33 @@
+import { useMemo } from 'react';
+import { api } from '../api/client';
+import { useDeployment } from '../api/useDeployment';
+import { useLoad } from '../api/useApi';
+import { useSession } from '../auth/session';
+import { mayFile } from '../lib/workflow';
+import { navFor, pluginNav, type NavAudience, type NavItem } from './nav';
+import { useIsAdmin } from './useIsAdmin';
+
+interface MenuHints {
+  staff: boolean;
+  reports: boolean;
+}
+
+/**
+ * The menu as this person should see it: core pages for their audiences,
+ * plugin pages for their roles. A resident and a 城管 officer get different
+ * lists, and nobody gets an entry that would always be empty for them.
+ */
+export function useMenu(): { core: NavItem[]; plugins: NavItem[] } {
+  const { config, me } = useSession();
+  const admin = useIsAdmin();
+  const dep = useDeployment();
+  const hints = useLoad(me ? `menu:${me.id}` : null, (signal) => api<MenuHints>('/api/me/menu', { signal }));
+  return useMemo(() => {
+    const audiences = new Set<NavAudience>();
+    if (admin) audiences.add('admin');
+    if (hints.data?.staff) audiences.add('staff');
+    if (hints.data?.reports) audiences.add('reports');
+    if (me && dep.workflows.some((w) => mayFile(w, me.roles))) audiences.add('file');
+    return { core: navFor(audiences), plugins: pluginNav(config, me) };
+  }, [admin, hints.data, me, dep.workflows, config]);
+}
