@@ -6,7 +6,7 @@ import { Loading } from '../components/Loading';
 import { setLang, useI18n } from '../i18n';
 import { useUnread } from '../escalations/useUnread';
 import { coreNav, type NavItem } from './nav';
-import { useMenu } from './useMenu';
+import { useMenu, useMenuHints } from './useMenu';
 
 function NavLabel({ item }: { item: NavItem }) {
   const { t, pick } = useI18n();
@@ -29,6 +29,7 @@ export function Layout() {
   const { t, pick } = useI18n();
   const location = useLocation();
   const { core, plugins } = useMenu();
+  const { staff } = useMenuHints();
   const groups = [...new Map(plugins.map((p) => [pick(p.group), p.group])).values()];
   // A ticket page belongs to the queue tab; everything outside the primary tabs to "more".
   const inQueue = location.pathname.startsWith('/tickets/');
@@ -51,14 +52,17 @@ export function Layout() {
           </span>
         </NavLink>
         <div className="topbar-actions">
-          <NavLink to="/inbox" className="icon-btn topbar-bell" aria-label={t('inbox.bell', { count: unread })}>
-            <Icon name="bell" size={20} />
-            {unread > 0 && (
-              <span className="bell-count" aria-hidden="true">
-                {unread > 99 ? '99+' : unread}
-              </span>
-            )}
-          </NavLink>
+          {/* Staff get reminders and whistles; anyone else sees the bell only once something arrives for them. */}
+          {(staff || unread > 0) && (
+            <NavLink to="/inbox" className="icon-btn topbar-bell" aria-label={t('inbox.bell', { count: unread })}>
+              <Icon name="bell" size={20} />
+              {unread > 0 && (
+                <span className="bell-count" aria-hidden="true">
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              )}
+            </NavLink>
+          )}
           <LangSwitch />
           <span className="topbar-user" title={me?.username}>
             <Icon name="user" size={18} />

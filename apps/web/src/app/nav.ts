@@ -34,17 +34,18 @@ export const coreNav: NavItem[] = [
 /** The core menu a person sees: only the pages for one of the audiences they belong to (until known, the ones for everyone). */
 export const navFor = (audiences: ReadonlySet<NavAudience>): NavItem[] => coreNav.filter((n) => !n.for || audiences.has(n.for));
 
-/** Whether a page, widget or action declared for `roles` is for this person (no roles: for everyone signed in). */
-export function visibleTo(me: Pick<Me, 'roles'> | null | undefined, declared: { roles?: string[] | undefined }): boolean {
+/** Whether a page, widget or action declared for `roles` (or for staff only) is for this person (nothing declared: for everyone signed in). */
+export function visibleTo(me: Pick<Me, 'roles'> | null | undefined, declared: { roles?: string[] | undefined; staffOnly?: boolean | undefined }, staff: boolean): boolean {
+  if (declared.staffOnly && !staff) return false;
   if (!declared.roles?.length) return true;
   return !!me?.roles.some((r) => declared.roles!.includes(r.role));
 }
 
 /** Every page a plugin declares, does not hide and shows to one of my roles: plugins reach the menu without an edit to the app. */
-export function pluginNav(config: AppConfig | null, me: Pick<Me, 'roles'> | null | undefined): NavItem[] {
+export function pluginNav(config: AppConfig | null, me: Pick<Me, 'roles'> | null | undefined, staff: boolean): NavItem[] {
   return (config?.plugins ?? []).flatMap((p) =>
     (p.web?.pages ?? [])
-      .filter((page) => !page.hidden && visibleTo(me, page))
+      .filter((page) => !page.hidden && visibleTo(me, page, staff))
       .map((page) => ({ to: `/p/${p.name}/${page.id}`, label: page.title, icon: page.kind === 'form' ? 'plus' : 'grid', group: p.title }) satisfies NavItem),
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { cached } from '../api/cache';
 import { api } from '../api/client';
 import { useDeployment } from '../api/useDeployment';
 import { useLoad } from '../api/useApi';
@@ -12,6 +13,16 @@ interface MenuHints {
   reports: boolean;
 }
 
+/** What the server says of me for the menu (`GET /api/me/menu`); both false until it answers. */
+export function useMenuHints(): MenuHints {
+  const { me } = useSession();
+  // Cached for the session (cleared at logout): every row's buttons ask, one request answers.
+  const hints = useLoad(me ? `menu:${me.id}` : null, () => cached('menu', () => api<MenuHints>('/api/me/menu')));
+  return hints.data ?? noHints;
+}
+
+const noHints: MenuHints = { staff: false, reports: false };
+
 /**
  * The menu as this person should see it: core pages for their audiences,
  * plugin pages for their roles. A resident and a 城管 officer get different
@@ -21,13 +32,13 @@ export function useMenu(): { core: NavItem[]; plugins: NavItem[] } {
   const { config, me } = useSession();
   const admin = useIsAdmin();
   const dep = useDeployment();
-  const hints = useLoad(me ? `menu:${me.id}` : null, (signal) => api<MenuHints>('/api/me/menu', { signal }));
+  const hints = useMenuHints();
   return useMemo(() => {
     const audiences = new Set<NavAudience>();
     if (admin) audiences.add('admin');
-    if (hints.data?.staff) audiences.add('staff');
-    if (hints.data?.reports) audiences.add('reports');
+    if (hints.staff) audiences.add('staff');
+    if (hints.reports) audiences.add('reports');
     if (me && dep.workflows.some((w) => mayFile(w, me.roles))) audiences.add('file');
-    return { core: navFor(audiences), plugins: pluginNav(config, me) };
-  }, [admin, hints.data, me, dep.workflows, config]);
+    return { core: navFor(audiences), plugins: pluginNav(config, me, hints.staff) };
+  }, [admin, hints, me, dep.workflows, config]);
 }
