@@ -55,7 +55,7 @@ const adminOnly = (ok: number, scoped: boolean) => (who: Who, scope: Scope) =>
   who === 'anonymous' ? 401 : (scoped ? admins[scope] : anyAdmin).has(who) ? ok : 403;
 
 async function freshPerson(ctx: Ctx): Promise<string> {
-  const res = await ctx.admin.post('/api/people', { username: `matrix${ctx.seq++}`, name: '测试', password: 'matrix-password' });
+  const res = await ctx.admin.post('/api/people', { username: `matrix${ctx.seq++}`, name: '测试' });
   return res.body.id;
 }
 
@@ -121,7 +121,7 @@ const cases: Record<string, RouteCase> = {
   'GET /api/grids': { run: (c) => c.get('/api/grids'), expected: authenticated(200) },
   'GET /api/people': { run: (c) => c.get('/api/people'), expected: authenticated(200) },
   'POST /api/people': {
-    run: (c, _s, ctx) => c.post('/api/people', { username: `matrix${ctx.seq++}`, name: '新同事', password: 'matrix-password' }),
+    run: (c, _s, ctx) => c.post('/api/people', { username: `matrix${ctx.seq++}`, name: '新同事' }),
     expected: adminOnly(201, false),
   },
   'POST /api/people/:id/roles': {
