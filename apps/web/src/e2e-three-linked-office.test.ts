@@ -152,6 +152,9 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
       // Each party is a sub-form under its own heading; an unticked 出席 means absent.
       const group = page.locator('.form-group').filter({ has: page.getByRole('heading', { name: party, exact: true }) });
       if (party === absent) continue;
+      // A thumb-sized target on a phone: the whole row, at least 44 px tall.
+      const row = group.locator('.checkbox label').first();
+      expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(44);
       await group.getByLabel('出席', { exact: true }).check();
       await group.getByLabel('出席人').fill(who);
     }

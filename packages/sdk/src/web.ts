@@ -26,6 +26,12 @@ export interface WebAction {
 export interface WebVisibility {
   /** Shown only to people holding one of these roles (anywhere). */
   roles?: string[];
+  /**
+   * Shown only to staff: people holding a role that works a scope, not only
+   * their own requests (residents, volunteers). For ledgers and lists a
+   * resident could open but that are never theirs to use.
+   */
+  staffOnly?: boolean;
 }
 
 /**

@@ -57,7 +57,7 @@ const adminOnly = (ok: number, scoped: boolean) => (who: Who, scope: Scope) =>
   who === 'anonymous' ? 401 : (scoped ? admins[scope] : anyAdmin).has(who) ? ok : 403;
 
 async function freshPerson(ctx: Ctx): Promise<string> {
-  const res = await ctx.admin.post('/api/people', { username: `matrix${ctx.seq++}`, name: '测试', password: 'matrix-password' });
+  const res = await ctx.admin.post('/api/people', { username: `matrix${ctx.seq++}`, name: '测试' });
   return res.body.id;
 }
 
@@ -114,6 +114,7 @@ const cases: Record<string, RouteCase> = {
     expected: authenticated(204),
   },
   'GET /api/me': { run: (c) => c.get('/api/me'), expected: authenticated(200) },
+  'GET /api/me/menu': { run: (c) => c.get('/api/me/menu'), expected: authenticated(200) },
   // Links are the credential: a made-up one is gone (410) for everyone, logged in or not.
   'POST /api/account/link': { run: (c) => c.post('/api/account/link', { token: 'made-up-token-0123456789' }), expected: () => 410 },
   'POST /api/account/password/set': { run: (c) => c.post('/api/account/password/set', { token: 'made-up-token-0123456789', password: 'a long new password' }), expected: () => 410 },
@@ -149,7 +150,7 @@ const cases: Record<string, RouteCase> = {
   'GET /api/grids': { run: (c) => c.get('/api/grids'), expected: authenticated(200) },
   'GET /api/people': { run: (c) => c.get('/api/people'), expected: authenticated(200) },
   'POST /api/people': {
-    run: (c, _s, ctx) => c.post('/api/people', { username: `matrix${ctx.seq++}`, name: '新同事', password: 'matrix-password' }),
+    run: (c, _s, ctx) => c.post('/api/people', { username: `matrix${ctx.seq++}`, name: '新同事' }),
     expected: adminOnly(201, false),
   },
   'POST /api/people/:id/roles': {

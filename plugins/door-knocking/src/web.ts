@@ -1,4 +1,8 @@
 import type { WebExtension } from '@linli/sdk';
+import { visitorRoles } from './settings.js';
+
+/** Who follows the rounds: the visitors and those above them (a department or property company has no doors to knock). */
+const followers = [...visitorRoles, 'street_secretary', 'command_officer', 'admin'];
 
 /**
  * The plugin's pages and dashboard widgets in the staff web app, declared as
@@ -11,6 +15,8 @@ export const web: WebExtension = {
     {
       id: 'record-visit',
       kind: 'form',
+      // Every role a city may name as visitor (settings.visitorRoles narrows it; the route checks).
+      roles: [...visitorRoles],
       title: { 'zh-CN': '登记走访', en: 'Record a visit' },
       form: 'door-knocking.visit',
       submit: '/visits',
@@ -19,6 +25,8 @@ export const web: WebExtension = {
     {
       id: 'visits',
       kind: 'table',
+      roles: followers,
+      staffOnly: true,
       title: { 'zh-CN': '走访记录', en: 'Visits' },
       source: '/visits',
       columns: [
@@ -37,6 +45,8 @@ export const web: WebExtension = {
     {
       id: 'progress',
       kind: 'table',
+      roles: followers,
+      staffOnly: true,
       title: { 'zh-CN': '本轮进度', en: 'This round' },
       source: '/progress',
       columns: [
@@ -53,10 +63,12 @@ export const web: WebExtension = {
     },
   ],
   widgets: [
-    { id: 'visits', kind: 'stat', title: { 'zh-CN': '本轮敲门入户', en: 'Doors knocked this round' }, source: '/stats/visits?orgId={orgId}' },
+    { id: 'visits', kind: 'stat', roles: followers, staffOnly: true, title: { 'zh-CN': '本轮敲门入户', en: 'Doors knocked this round' }, source: '/stats/visits?orgId={orgId}' },
     {
       id: 'needs',
       kind: 'bar',
+      roles: followers,
+      staffOnly: true,
       title: { 'zh-CN': '本轮群众需求', en: 'Needs this round' },
       source: '/stats/needs?orgId={orgId}',
       x: 'need',

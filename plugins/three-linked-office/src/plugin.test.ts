@@ -40,7 +40,7 @@ for (const backend of testBackends()) {
       expect((await (await as(server, 'property.hepan')).post(`${api}/meetings`, { compoundOrgId: hepan })).body.code).toBe('TLO_ERR_NOT_ALLOWED');
       const first = await staff.post(`${api}/meetings`, { compoundOrgId: hepan });
       expect(first.status, JSON.stringify(first.body)).toBe(201);
-      expect(first.body).toMatchObject({ date: '2026-11-25', time: '15:00', status: 'scheduled', number: 1, agendaItems: 3, place: '河畔家园红色驿站' });
+      expect(first.body).toMatchObject({ date: '2026-11-25', time: '15:00', status: 'scheduled', title: '河畔家园三联办2026年11月25日会商', agendaItems: 3, place: '河畔家园红色驿站' });
       const agenda = await staff.get(`${api}/meetings/${first.body.id}/agenda`);
       // 先急后缓、先易后难
       expect(agenda.body.items.map((i: { ticketId: string }) => i.ticketId)).toEqual([urgentEasy, urgentHard, slowHard]);
@@ -71,13 +71,13 @@ for (const backend of testBackends()) {
       server.clock.set('2026-12-01T01:00:00Z');
       staff = await as(server, 'staff.yongfu');
       const second = await staff.post(`${api}/meetings`, { compoundOrgId: hepan });
-      expect(second.body).toMatchObject({ date: '2026-12-02', number: 2, agendaItems: 3 });
+      expect(second.body).toMatchObject({ date: '2026-12-02', title: '河畔家园三联办2026年12月2日会商', agendaItems: 3 });
       const closed = await staff.get(`${api}/meetings/${first.body.id}`);
       expect(closed.body.meeting.status).toBe('closed');
       expect(closed.body.agenda.map((i: { outcomeTitle: string }) => i.outcomeTitle)).toEqual(['顺延', '顺延', '顺延']);
       const minutes1 = await staff.get(`${api}/meetings/${first.body.id}/minutes`);
       expect(minutes1.headers['content-type']).toContain('text/html');
-      expect(minutes1.body).toContain('河畔家园三联办第1次会商纪要');
+      expect(minutes1.body).toContain('河畔家园三联办2026年11月25日会商纪要');
       expect(minutes1.body).toContain('<span class="absent">缺席</span>');
       expect(minutes1.body).toContain('&lt;b&gt;物业费&lt;/b&gt;收支不公开');
       expect(minutes1.body).not.toContain('<b>物业费</b>');

@@ -30,13 +30,25 @@ for (const backend of testBackends()) {
       const staff = await as(server, 'staff.yongfu');
       const meetings = (await staff.get(`${api}/meetings?status=scheduled`)).body.items as { id: string; compoundName: string; date: string; number: number }[];
       const next = meetings.find((m) => m.compoundName === '河畔家园')!;
-      expect(next).toMatchObject({ date: '2026-11-25', number: 18 });
+      expect(next).toMatchObject({ date: '2026-11-25', title: '河畔家园三联办2026年11月25日会商' });
       const agenda = (await staff.get(`${api}/meetings/${next.id}/agenda`)).body.items as { title: string; urgency: string }[];
       expect(agenda[0]).toMatchObject({ title: '快递柜占用消防通道', urgency: '急' });
       const held = (await staff.get(`${api}/meetings?status=closed&limit=500`)).body.items as { compoundName: string; quorum: boolean; decided: number }[];
       const hepanHeld = held.filter((m) => m.compoundName === '河畔家园');
       expect(hepanHeld).toHaveLength(17);
       expect(hepanHeld.filter((m) => !m.quorum).map((m) => m.decided)).toEqual([0, 0]);
+    });
+
+    it('names a meeting by its date, so scheduling an earlier one renames nothing', async () => {
+      const staff = await as(server, 'staff.yongfu');
+      const hepan = (await staff.get(`${api}/offices`)).body.items.find((o: { compoundName: string }) => o.compoundName === '河畔家园').compoundOrgId as string;
+      const later = await staff.post(`${api}/meetings`, { compoundOrgId: hepan, date: '2026-12-09' });
+      expect(later.status, JSON.stringify(later.body)).toBe(201);
+      expect(later.body.title).toBe('河畔家园三联办2026年12月9日会商');
+      expect((await staff.post(`${api}/meetings`, { compoundOrgId: hepan, date: '2026-12-02' })).status).toBe(201);
+      const listed = (await staff.get(`${api}/meetings?status=scheduled`)).body.items as { id: string; title: string }[];
+      expect(listed.find((m) => m.id === later.body.id)?.title).toBe('河畔家园三联办2026年12月9日会商');
+      expect(listed.map((m) => m.title)).toContain('河畔家园三联办2026年12月2日会商');
     });
 
     it('dates each step of a problem when it happened', async () => {

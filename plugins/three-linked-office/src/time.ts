@@ -55,3 +55,9 @@ export function addMonths(month: string, n: number): string {
   const i = y * 12 + (m - 1) + n;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
+
+/** `2026-11-28` as 2026年11月28日: how a meeting or session is named (its date is unique there, its position is not stable). */
+export function dateTitle(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}

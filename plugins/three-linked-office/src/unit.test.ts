@@ -26,7 +26,7 @@ describe('minutes', () => {
     const org = (name: string) => ({ id: '1', key: 'k', name, path: '/1/' });
     const html = renderMinutes({
       meeting: {
-        id: '1', officeId: '1', compoundOrgId: '1', compoundName: '<i>河畔</i>', number: 1, title: '<i>河畔</i>三联办第1次会商', date: '2026-11-25', time: '15:00',
+        id: '1', officeId: '1', compoundOrgId: '1', compoundName: '<i>河畔</i>', title: '<i>河畔</i>三联办2026年11月25日会商', date: '2026-11-25', time: '15:00',
         scheduledAt: '', place: '<script>x</script>', note: '</p><script>y</script>', status: 'held', statusTitle: '已召开', quorum: true, absent: '', agendaItems: 1, decided: 1, heldAt: null, closedAt: null,
       },
       office: { id: '1', meetingWeekday: 3, meetingTime: '15:00', place: null, representatives: {}, compound: org('<i>河畔</i>'), parties: { residentsCommittee: org('居委会<b>'), propertyCompany: org('物业'), ownersCommittee: org('业委会') }, partyCommittee: null },

@@ -3,6 +3,8 @@ import type { WebExtension } from '@linli/sdk';
 /** Who keeps the points ledger (corrections): the community. Who organizes teams and activities: the community and the compound's party branch. */
 const managers = ['community_staff', 'community_secretary', 'admin'];
 const organizers = [...managers, 'branch_secretary', 'grid_leader'];
+/** Who reads the practice's ledgers: organizers, grid workers and the street above (a department has no wishes or points in its scope). */
+const community = [...organizers, 'grid_worker', 'party_grid_worker', 'street_secretary', 'command_officer'];
 
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -20,6 +22,8 @@ export const web: WebExtension = {
     {
       id: 'members',
       kind: 'table',
+      // A ledger for the community side that runs the practice; a resident's own view is a page of its own.
+      roles: community,
       title: t('报到党员', 'Registered members'),
       source: '/members',
       columns: [
@@ -64,6 +68,7 @@ export const web: WebExtension = {
     {
       id: 'wishes',
       kind: 'table',
+      roles: community,
       title: t('微心愿台账', 'Micro-wishes'),
       source: '/wishes',
       columns: [
@@ -129,6 +134,7 @@ export const web: WebExtension = {
     {
       id: 'ledger',
       kind: 'table',
+      roles: community,
       title: t('积分台账', 'Points ledger'),
       source: '/ledger',
       columns: [
@@ -164,6 +170,7 @@ export const web: WebExtension = {
     {
       id: 'scorecards',
       kind: 'table',
+      roles: community,
       title: t('四类成绩单', 'Year-end scorecards'),
       source: '/scorecards',
       columns: [

@@ -39,7 +39,7 @@ for (const backend of testBackends()) {
       // The committee schedules Saturday's session at the hall's usual place and puts the topic on it.
       const session = await staff.post(`${api}/sessions`, { compoundOrgId: hepan, date: '2026-11-28', theme: '景观桥改造' });
       expect(session.status, JSON.stringify(session.body)).toBe(201);
-      expect(session.body).toMatchObject({ date: '2026-11-28', weekday: '周六', time: '09:30', place: '河畔家园党群服务站', status: 'scheduled', number: 1, title: '河畔家园周末议事厅第1期' });
+      expect(session.body).toMatchObject({ date: '2026-11-28', weekday: '周六', time: '09:30', place: '河畔家园党群服务站', status: 'scheduled', title: '河畔家园周末议事厅2026年11月28日' });
       const put = await staff.post(`${api}/sessions/${session.body.id}/agenda`, { topicId: bridge.id });
       expect(put.status, JSON.stringify(put.body)).toBe(201);
       expect(put.body.state).toBe('scheduled');
@@ -82,7 +82,7 @@ for (const backend of testBackends()) {
       const notice = await neighbour.get(`${api}/sessions/${session.body.id}/notice`);
       expect(notice.status).toBe(200);
       expect(notice.headers['content-type']).toContain('text/html');
-      expect(notice.body).toContain('河畔家园周末议事厅第1期议事结果');
+      expect(notice.body).toContain('河畔家园周末议事厅2026年11月28日议事结果');
       expect(notice.body).toContain('将景观桥木质桥面更换为大理石桥面');
       expect(notice.body).toContain('赞成 9 · 反对 2 · 弃权 1');
       expect(notice.body).toContain('景观桥&lt;b&gt;木质桥面&lt;/b&gt;腐朽');
@@ -111,7 +111,7 @@ for (const backend of testBackends()) {
       let staff = await as('staff.yongfu');
       for (const t of [parking, fence]) await step(staff, t.id, 'accept', { data: { opinion: '属小区公共事务。' } });
       const session = (await staff.post(`${api}/sessions`, { compoundOrgId: hepan, date: '2026-12-06', time: '14:30', place: '河畔家园物业用房' })).body;
-      expect(session).toMatchObject({ weekday: '周日', number: 2 });
+      expect(session).toMatchObject({ weekday: '周日', title: '河畔家园周末议事厅2026年12月6日' });
       for (const t of [parking, fence]) expect((await staff.post(`${api}/sessions/${session.id}/agenda`, { topicId: t.id })).status).toBe(201);
 
       server.clock.set('2026-12-06T07:00:00Z');

@@ -39,3 +39,9 @@ export const weekdayNames = ['', '周一', '周二', '周三', '周四', '周五
 export function formatLocal(t: Date, offsetHours: number): string {
   return new Date(t.getTime() + offsetHours * HOUR).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** `2026-11-28` as 2026年11月28日: how a meeting or session is named (its date is unique there, its position is not stable). */
+export function dateTitle(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}

@@ -5,9 +5,8 @@ import { Icon } from '../components/Icon';
 import { Loading } from '../components/Loading';
 import { setLang, useI18n } from '../i18n';
 import { useUnread } from '../escalations/useUnread';
-import { coreNav, navFor, pluginNav, type NavItem } from './nav';
-import { useIsAdmin } from './useIsAdmin';
-import { useIsResident } from './useIsResident';
+import type { NavItem } from './nav';
+import { useMenu, useMenuHints } from './useMenu';
 
 function NavLabel({ item }: { item: NavItem }) {
   const { t, pick } = useI18n();
@@ -29,11 +28,9 @@ export function Layout() {
   const { config, me, logout } = useSession();
   const { t, pick } = useI18n();
   const location = useLocation();
-  const plugins = pluginNav(config, me);
-  const admin = useIsAdmin();
-  const resident = useIsResident();
-  // A resident's first tab is their portal (我的), where the queue is for staff.
-  const tabs = coreNav.filter((n) => n.primary).map((n) => (resident && n.to === '/queue' ? { ...n, to: '/me', label: 'nav.portal', icon: 'user' as const } : n));
+  const { core, plugins } = useMenu();
+  const { staff } = useMenuHints();
+  const tabs = core.filter((n) => n.primary);
   const groups = [...new Map(plugins.map((p) => [pick(p.group), p.group])).values()];
   // A ticket page belongs to the queue tab; everything outside the primary tabs to "more".
   const inQueue = location.pathname.startsWith('/tickets/') || location.pathname.startsWith('/me/requests/');
@@ -56,14 +53,17 @@ export function Layout() {
           </span>
         </NavLink>
         <div className="topbar-actions">
-          <NavLink to="/inbox" className="icon-btn topbar-bell" aria-label={t('inbox.bell', { count: unread })}>
-            <Icon name="bell" size={20} />
-            {unread > 0 && (
-              <span className="bell-count" aria-hidden="true">
-                {unread > 99 ? '99+' : unread}
-              </span>
-            )}
-          </NavLink>
+          {/* Staff get reminders and whistles; anyone else sees the bell only once something arrives for them. */}
+          {(staff || unread > 0) && (
+            <NavLink to="/inbox" className="icon-btn topbar-bell" aria-label={t('inbox.bell', { count: unread })}>
+              <Icon name="bell" size={20} />
+              {unread > 0 && (
+                <span className="bell-count" aria-hidden="true">
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              )}
+            </NavLink>
+          )}
           <LangSwitch />
           <span className="topbar-user" title={me?.username}>
             <Icon name="user" size={18} />
@@ -79,7 +79,7 @@ export function Layout() {
       <div className="frame">
         <nav className="sidenav" aria-label={t('nav.main')}>
           <ul>
-            {navFor(admin, resident).map((item) => (
+            {core.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className="sidenav-link">
                   <Icon name={item.icon} />

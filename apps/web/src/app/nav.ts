@@ -1,6 +1,13 @@
 import type { AppConfig, LocalizedText, Me } from '../api/types';
 import type { IconName } from '../components/Icon';
 
+/**
+ * Who a core page is for. The server answers the person-specific parts
+ * (`GET /api/me/menu`); the rest follows from roles and workflows. Absent:
+ * everyone signed in.
+ */
+export type NavAudience = 'staff' | 'reports' | 'admin' | 'file';
+
 export interface NavItem {
   to: string;
   /** An i18n key, or text from a plugin in both languages. */
@@ -9,44 +16,42 @@ export interface NavItem {
   /** Shown in the phone's bottom bar (the rest sit behind "more"). */
   primary?: boolean;
   group?: LocalizedText;
-  /** Only for people holding an administrator role. */
-  adminOnly?: boolean;
-  /** Only for residents (every role sees only their own tickets): their portal. */
-  residentOnly?: boolean;
-  /** Not for residents (the map of everyone's tickets). */
-  staffOnly?: boolean;
+  for?: NavAudience;
 }
 
 export const coreNav: NavItem[] = [
   { to: '/queue', label: 'nav.queue', icon: 'inbox', primary: true },
-  { to: '/new', label: 'nav.new', icon: 'plus', primary: true },
-  { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', primary: true },
-  { to: '/me', label: 'nav.portal', icon: 'user', residentOnly: true },
-  { to: '/map', label: 'nav.map', icon: 'pin', staffOnly: true },
-  { to: '/inbox', label: 'nav.inbox', icon: 'bell' },
-  { to: '/reports', label: 'nav.reports', icon: 'flag' },
-  { to: '/orgs', label: 'nav.orgs', icon: 'tree' },
-  { to: '/workflows', label: 'nav.workflows', icon: 'flow' },
-  { to: '/admin/people', label: 'nav.people', icon: 'user', adminOnly: true },
-  { to: '/admin/open311', label: 'nav.open311', icon: 'puzzle', adminOnly: true },
+  { to: '/new', label: 'nav.new', icon: 'plus', primary: true, for: 'file' },
+  { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', primary: true, for: 'staff' },
+  { to: '/map', label: 'nav.map', icon: 'pin', for: 'staff' },
+  { to: '/inbox', label: 'nav.inbox', icon: 'bell', for: 'staff' },
+  { to: '/reports', label: 'nav.reports', icon: 'flag', for: 'reports' },
+  { to: '/orgs', label: 'nav.orgs', icon: 'tree', for: 'staff' },
+  { to: '/workflows', label: 'nav.workflows', icon: 'flow', for: 'staff' },
+  { to: '/admin/people', label: 'nav.people', icon: 'user', for: 'admin' },
+  { to: '/admin/open311', label: 'nav.open311', icon: 'puzzle', for: 'admin' },
   { to: '/account', label: 'nav.account', icon: 'user' },
 ];
 
-/** The core menu a person sees: administration pages only for administrators; the portal for residents, the map for staff. */
-export const navFor = (admin: boolean, resident = false): NavItem[] =>
-  coreNav.filter((n) => (admin || !n.adminOnly) && (resident ? !n.staffOnly : !n.residentOnly));
+/** The core menu a person sees: only the pages for one of the audiences they belong to (until known, the ones for everyone). */
+export const navFor = (audiences: ReadonlySet<NavAudience>): NavItem[] => coreNav.filter((n) => !n.for || audiences.has(n.for));
 
-/** Whether a page, widget or action declared for `roles` is for this person (no roles: for everyone signed in). */
-export function visibleTo(me: Pick<Me, 'roles'> | null | undefined, declared: { roles?: string[] | undefined }): boolean {
+/** A resident's menu: their portal (我的) where staff have the queue, and 上报 opens the portal's plain report form, not the staff intake. */
+export const asResident = (items: NavItem[]): NavItem[] =>
+  items.map((n) => (n.to === '/queue' ? { ...n, to: '/me', label: 'nav.portal', icon: 'user' as const } : n.to === '/new' ? { ...n, to: '/me/report' } : n));
+
+/** Whether a page, widget or action declared for `roles` (or for staff only) is for this person (nothing declared: for everyone signed in). */
+export function visibleTo(me: Pick<Me, 'roles'> | null | undefined, declared: { roles?: string[] | undefined; staffOnly?: boolean | undefined }, staff: boolean): boolean {
+  if (declared.staffOnly && !staff) return false;
   if (!declared.roles?.length) return true;
   return !!me?.roles.some((r) => declared.roles!.includes(r.role));
 }
 
 /** Every page a plugin declares, does not hide and shows to one of my roles: plugins reach the menu without an edit to the app. */
-export function pluginNav(config: AppConfig | null, me: Pick<Me, 'roles'> | null | undefined): NavItem[] {
+export function pluginNav(config: AppConfig | null, me: Pick<Me, 'roles'> | null | undefined, staff: boolean): NavItem[] {
   return (config?.plugins ?? []).flatMap((p) =>
     (p.web?.pages ?? [])
-      .filter((page) => !page.hidden && visibleTo(me, page))
+      .filter((page) => !page.hidden && visibleTo(me, page, staff))
       .map((page) => ({ to: `/p/${p.name}/${page.id}`, label: page.title, icon: page.kind === 'form' ? 'plus' : 'grid', group: p.title }) satisfies NavItem),
   );
 }

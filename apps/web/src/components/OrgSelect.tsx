@@ -23,7 +23,8 @@ interface Props {
  */
 export function OrgSelect({ id, orgs, value, onChange, filter, emptyLabel, required, disabled, describedBy, onBlur }: Props) {
   const { lang, t } = useI18n();
-  const list = treeOrder(orgs).filter((o) => !filter || filter(o));
+  // A deactivated org (停用) is offered nowhere; one already chosen still shows its name.
+  const list = treeOrder(orgs).filter((o) => (!o.deactivated || o.id === value) && (!filter || filter(o)));
   const minDepth = Math.min(...list.map((o) => o.depth));
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={required} disabled={disabled} aria-describedby={describedBy} onBlur={onBlur}>

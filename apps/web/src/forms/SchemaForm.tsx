@@ -17,6 +17,7 @@ import { OrgWidget } from './widgets/OrgWidget';
 import { PhotosWidget } from './widgets/PhotosWidget';
 
 const widgets = { photos: PhotosWidget, org: OrgWidget, lookup: LookupWidget, money: MoneyWidget };
+const noBlankItems = { arrayMinItems: { populate: 'never' } } as const;
 
 export interface SchemaFormProps {
   /** The form to render; null renders only `children` (a step without a form, e.g. a comment). */
@@ -157,6 +158,8 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
         showErrorList={false}
         liveValidate={liveValidate === true}
         noHtml5Validate
+        // A required list (photos, minItems 1) starts empty: RJSF would fill it with blank items that render as a broken photo and fail validation.
+        experimental_defaultFormStateBehavior={noBlankItems}
         focusOnFirstError
         templates={templates}
         widgets={widgets}

@@ -96,14 +96,17 @@ function BaseInputTemplate(props: WidgetProps) {
   );
 }
 
+/**
+ * One current error per field: the first of what the validator and the
+ * server said. A list of every failed keyword (or of each photo slot) says
+ * the same thing several times and pushes the form down.
+ */
 function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
-  const list = errors.filter(Boolean);
-  if (!list.length) return null;
+  const first = errors.find(Boolean);
+  if (!first) return null;
   return (
     <ul id={errorId(fieldPathId)} className="field-errors">
-      {list.map((e, i) => (
-        <li key={i}>{e}</li>
-      ))}
+      <li>{first}</li>
     </ul>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Org } from '../api/types';
 import { buildOrgTree, homeOrgId, treeOrder } from './orgs';
 
-const org = (id: string, parentId: string | null, path: string, kind: 'level' | 'side' = 'level'): Org => ({ id, key: `k${id}`, parentId, type: 't', kind, name: `org ${id}`, path, depth: path.split('/').length - 3 });
+const org = (id: string, parentId: string | null, path: string, kind: 'level' | 'side' = 'level'): Org => ({ id, key: `k${id}`, parentId, type: 't', kind, name: `org ${id}`, path, depth: path.split('/').length - 3, deactivated: false });
 const orgs = [org('3', '1', '/1/3/', 'side'), org('1', null, '/1/'), org('4', '2', '/1/2/4/'), org('2', '1', '/1/2/')];
 
 describe('org tree', () => {

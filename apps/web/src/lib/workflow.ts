@@ -1,4 +1,4 @@
-import type { Workflow } from '../api/types';
+import type { Me, Workflow } from '../api/types';
 
 export type StateTone = 'new' | 'progress' | 'done' | 'muted';
 
@@ -18,4 +18,10 @@ export function stateTone(wf: Workflow | undefined, state: string): StateTone {
 
 export function fromStates(from: string | string[]): string[] {
   return Array.isArray(from) ? from : [from];
+}
+/** Whether one of my roles is named by the workflow's `create` rules (a rule without a role names everyone). */
+export function mayFile(w: Workflow, roles: Me['roles']): boolean {
+  if (!w.intakeForm) return false;
+  const rules = w.create ?? [];
+  return rules.length === 0 || rules.some((r) => r.role === undefined || roles.some((mine) => mine.role === r.role));
 }

@@ -18,19 +18,21 @@ import { homeOrgId } from '../lib/orgs';
 import { formatDateTime } from '../lib/time';
 import { PluginWidget } from '../plugins/PluginWidget';
 import { visibleTo } from '../app/nav';
+import { useMenuHints } from '../app/useMenu';
 
 /** Figures for an org subtree I choose (my own org at first): counts by state, overdue, speed, punctuality; CSV for Excel. */
 export function DashboardPage() {
   const { t, lang } = useI18n();
   const me = useMe();
   const { config } = useSession();
+  const { staff } = useMenuHints();
   const dep = useDeployment();
   const [params, setParams] = useSearchParams();
   const orgFieldId = useId();
   const orgId = params.get('org') ?? homeOrgId(me, dep.orgs) ?? '';
   const query = new URLSearchParams({ ...(orgId ? { orgId } : {}), lang }).toString();
   const report = useLoad(dep.ready ? `dash?${query}` : null, (signal) => api<Dashboard>(`/api/dashboard?${query}`, { signal }));
-  const widgets = (config?.plugins ?? []).flatMap((p) => (p.web?.widgets ?? []).filter((w) => visibleTo(me, w)).map((w) => ({ plugin: p.name, widget: w })));
+  const widgets = (config?.plugins ?? []).flatMap((p) => (p.web?.widgets ?? []).filter((w) => visibleTo(me, w, staff)).map((w) => ({ plugin: p.name, widget: w })));
 
   return (
     <div className="page">

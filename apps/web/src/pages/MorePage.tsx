@@ -1,17 +1,16 @@
 import { Link } from 'react-router';
-import { pluginNav, navFor } from '../app/nav';
-import { useIsAdmin } from '../app/useIsAdmin';
-import { useIsResident } from '../app/useIsResident';
 import { LangSwitch } from '../app/Layout';
+import { useMenu } from '../app/useMenu';
 import { useSession } from '../auth/session';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
 
 /** The phone's full menu: everything that does not fit in the bottom bar. */
 export function MorePage() {
-  const { config, me, logout } = useSession();
+  const { me, logout } = useSession();
   const { t, pick } = useI18n();
-  const items = [...navFor(useIsAdmin(), useIsResident()).filter((n) => !n.primary && n.to !== '/me'), ...pluginNav(config, me)];
+  const { core, plugins } = useMenu();
+  const items = [...core.filter((n) => !n.primary), ...plugins];
   return (
     <div className="page">
       <header className="page-head">

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
-import type { Me, Ticket, Workflow } from '../api/types';
+import type { Ticket } from '../api/types';
 import { useDeployment } from '../api/useDeployment';
 import { useMe } from '../auth/session';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -9,6 +9,7 @@ import { Loading } from '../components/Loading';
 import { OrgSelect } from '../components/OrgSelect';
 import { SchemaForm } from '../forms/SchemaForm';
 import { useI18n } from '../i18n';
+import { mayFile } from '../lib/workflow';
 
 /**
  * File a request: choose the kind of matter (a workflow), the place (a
@@ -107,11 +108,4 @@ export function NewRequestPage() {
       </section>
     </div>
   );
-}
-
-/** Whether one of my roles is named by the workflow's `create` rules (a rule without a role names everyone). */
-export function mayFile(w: Workflow, roles: Me['roles']): boolean {
-  if (!w.intakeForm) return false;
-  const rules = w.create ?? [];
-  return rules.length === 0 || rules.some((r) => r.role === undefined || roles.some((mine) => mine.role === r.role));
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { WebAction } from '@linli/sdk';
 import { visibleTo } from '../app/nav';
+import { useMenuHints } from '../app/useMenu';
 import { useSession } from '../auth/session';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
@@ -16,7 +17,8 @@ const applies = (a: WebAction, fields: Record<string, unknown>) => Object.entrie
 export function WebActions({ plugin, actions, fields, compact }: { plugin: string; actions: WebAction[] | undefined; fields: Record<string, unknown>; compact?: boolean }) {
   const { pick } = useI18n();
   const { me } = useSession();
-  const shown = (actions ?? []).filter((a) => visibleTo(me, a) && applies(a, fields)).flatMap((a) => {
+  const { staff } = useMenuHints();
+  const shown = (actions ?? []).filter((a) => visibleTo(me, a, staff) && applies(a, fields)).flatMap((a) => {
     const to = rowHref(a.to, plugin, fields);
     return to ? [{ a, to }] : [];
   });

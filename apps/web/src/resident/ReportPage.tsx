@@ -12,7 +12,7 @@ import { SchemaForm } from '../forms/SchemaForm';
 import { useI18n } from '../i18n';
 import type { LatLng } from '../map/geo';
 import { PinPicker } from '../map/PinPicker';
-import { mayFile } from '../pages/NewRequestPage';
+import { mayFile } from '../lib/workflow';
 import { homeOf, intakeWording } from './portal';
 
 /**

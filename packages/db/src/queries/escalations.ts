@@ -149,3 +149,31 @@ export async function escalationLeads(db: Kysely<CoreTables>, ticketId: string, 
     .execute();
   return rows.map((r) => String(r.org_id));
 }
+
+/**
+ * Whether an escalation can reach an org under one of `withinPaths`: an org
+ * named by the config (by key or by the type `nearest` looks for) lies there,
+ * or one there has been called before (a `parent` target, decided per ticket).
+ * The menu shows 待报到 only to people for whom this holds.
+ */
+export async function escalationsCanReach(db: Kysely<CoreTables>, withinPaths: readonly string[], named: { keys: readonly string[]; types: readonly string[] }): Promise<boolean> {
+  if (withinPaths.length === 0) return false;
+  if (named.keys.length || named.types.length) {
+    const org = await db
+      .selectFrom('linli_orgs')
+      .select('id')
+      .where('deactivated_at', 'is', null)
+      .where((eb) => eb.or(withinPaths.map((p) => eb('path', 'like', `${p}%`))))
+      .where((eb) => eb.or([...(named.keys.length ? [eb('key', 'in', named.keys)] : []), ...(named.types.length ? [eb('type', 'in', named.types)] : [])]))
+      .limit(1)
+      .executeTakeFirst();
+    if (org) return true;
+  }
+  const before = await db
+    .selectFrom('linli_ticket_escalations')
+    .select('id')
+    .where((eb) => eb.or(withinPaths.map((p) => eb('org_path', 'like', `${p}%`))))
+    .limit(1)
+    .executeTakeFirst();
+  return !!before;
+}

@@ -13,6 +13,8 @@ export interface Org {
   nameEn: string | null;
   path: string;
   depth: number;
+  /** Deactivated (停用): kept for history and its tickets, but offered in no picker and given no new work. */
+  deactivated: boolean;
 }
 
 export const toOrg = (r: Selectable<OrgsTable>): Org => ({
@@ -25,6 +27,7 @@ export const toOrg = (r: Selectable<OrgsTable>): Org => ({
   nameEn: r.name_en,
   path: r.path,
   depth: r.depth,
+  deactivated: r.deactivated_at !== null,
 });
 
 export interface NewOrg {

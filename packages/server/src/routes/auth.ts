@@ -5,6 +5,7 @@ import { recordSuccessfulLogin, reserveLoginAttempt } from '../auth/login-limit.
 import { dummyHash, verifyPassword } from '../auth/password.js';
 import { announceAuthChange, createSession, revokeSession, sessionCookie } from '../auth/sessions.js';
 import { requireActor } from '../policy.js';
+import { menuHints } from '../services/menu.js';
 
 const loginBody = {
   type: 'object',
@@ -91,5 +92,28 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const person = await getPerson(linli.db, actor.personId);
       return { ...person!, csrfToken: req.session?.csrfToken };
     },
+  );
+
+  app.get(
+    '/api/me/menu',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: "Which of the app's own pages are for me: the web menu shows only these (each route still checks access)",
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              staff: { type: 'boolean', description: "I hold a role that works a scope (not only a resident's or volunteer's own requests)" },
+              reports: { type: 'boolean', description: 'I act for an org an escalation (吹哨报到) can call on' },
+            },
+            required: ['staff', 'reports'],
+          },
+          401: { $ref: 'LinliError#' },
+        },
+      },
+    },
+    async (req) => menuHints(linli.db, linli.deployment.config.escalation, requireActor(req)),
   );
 }

@@ -2,7 +2,6 @@ import { isAdminFor, LinliError, notFound, unprocessable, type Actor, type Deplo
 import { audit, getOrg, getPerson, listPeople, parseId, type CoreTables, type Person } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { hashPassword } from '../auth/password.js';
 import { announceAuthChange } from '../auth/sessions.js';
 import { assertAdminFor, peopleScope, requireActor } from '../policy.js';
 import { errorResponses, newPersonProperties, pageQuery } from './schemas.js';
@@ -52,20 +51,20 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Body: { username: string; name: string; phone?: string; password: string } }>(
+  // No password here: an administrator never chooses one (SECURITY.md). The account waits for the
+  // person to set their own through a one-time link (POST /api/admin/people/:id/link, or the invitation
+  // POST /api/admin/people that creates and links in one step).
+  app.post<{ Body: { username: string; name: string; phone?: string } }>(
     '/api/people',
     {
       config: { policy: 'admin' },
       schema: {
         tags: ['people'],
-        summary: 'Create an account (administrators)',
+        summary: 'Create an account without a password (administrators); the person sets one through a one-time link',
         body: {
           type: 'object',
-          properties: {
-            ...newPersonProperties,
-            password: { type: 'string', minLength: 8, maxLength: 256 },
-          },
-          required: ['username', 'name', 'password'],
+          properties: newPersonProperties,
+          required: ['username', 'name'],
           additionalProperties: false,
         },
         response: { 201: { $ref: 'Person#' }, ...errorResponses, 409: { $ref: 'LinliError#' } },
@@ -74,11 +73,10 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const actor = requireActor(req);
       const b = req.body;
-      const hash = await hashPassword(b.password);
       const id = await linli.db.transaction().execute(async (trx) => {
         const exists = await trx.selectFrom('linli_people').select('id').where('username', '=', b.username).executeTakeFirst();
         if (exists) throw new LinliError('LINLI_ERR_CONFLICT', [`The username "${b.username}" is taken.`]);
-        const row = await trx.insertInto('linli_people').values({ username: b.username, display_name: b.name, phone: b.phone ?? null, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+        const row = await trx.insertInto('linli_people').values({ username: b.username, display_name: b.name, phone: b.phone ?? null, password_hash: null }).returning('id').executeTakeFirstOrThrow();
         await audit(trx, { actorId: actor.personId, action: 'person.create', subjectType: 'person', subjectId: String(row.id), after: { username: b.username, name: b.name, phone: b.phone ?? null }, requestId: req.id });
         return String(row.id);
       });

@@ -47,8 +47,9 @@ export const orgSchema = {
     nameEn: nullableString,
     path: { type: 'string' },
     depth: { type: 'integer' },
+    deactivated: { type: 'boolean', description: 'Deactivated (停用): kept for history, offered in no picker, given no new tickets or assignments' },
   },
-  required: ['id', 'key', 'parentId', 'type', 'kind', 'name', 'path', 'depth'],
+  required: ['id', 'key', 'parentId', 'type', 'kind', 'name', 'path', 'depth', 'deactivated'],
 } as const;
 
 export const roleAssignmentSchema = {

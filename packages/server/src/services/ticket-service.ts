@@ -53,6 +53,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       const wf = workflow(input.workflow, '/workflow');
       const org = await getOrg(trx, input.orgId);
       if (!org) throw unprocessable(`There is no organization ${input.orgId}.`, [{ path: '/orgId', message: 'unknown organization' }]);
+      if (org.deactivated) throw unprocessable(`${org.name} is deactivated and takes no new tickets. 该组织已停用，不再受理新工单。`, [{ path: '/orgId', message: `${org.name} is deactivated (已停用)` }]);
       if (!isOfferedAt(wf.def, deployment.orgAttributes.get(org.key))) {
         throw unprocessable(`"${wf.def.title['zh-CN']}" is not offered at ${org.name} (${JSON.stringify(wf.def.offerWhere)}) 该组织不适用此流程`, [{ path: '/orgId', message: `not offered at ${org.name}`, expected: `an org where ${JSON.stringify(wf.def.offerWhere)}` }]);
       }
@@ -138,6 +139,7 @@ async function check(hooks: readonly BoundHooks[], ticket: Ticket, resolved: Tic
 async function assigneeOrg(trx: Kysely<any>, deployment: Deployment, wf: CompiledWorkflow, plan: TicketChange, action: string): Promise<string> {
   const org = await getOrg(trx, plan.assigneeOrgId!);
   if (!org) throw new LinliError('LINLI_ERR_FORM_INVALID', [action], [{ path: '/data', message: `unknown organization ${plan.assigneeOrgId}` }]);
+  if (org.deactivated) throw new LinliError('LINLI_ERR_FORM_INVALID', [action], [{ path: '/data', message: `${org.name} is deactivated (已停用) and takes no new work` }]);
   await assertSomeoneCanTakeOver(trx, deployment, wf, plan, org);
   return org.path;
 }

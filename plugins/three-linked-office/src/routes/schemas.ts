@@ -60,7 +60,6 @@ export const meetingItem = record({
   officeId: str,
   compoundOrgId: str,
   compoundName: str,
-  number: ['integer', 'null'],
   title: str,
   date: str,
   time: str,

@@ -1,10 +1,10 @@
 import { sql } from '@linli/sdk';
 import { isParty, partyTitle, parties, type Party } from '../parties.js';
 import type { AgendaRow } from '../store/agenda.js';
-import { absentParties, attendanceOf, meetingNumbers, type MeetingRow } from '../store/meetings.js';
+import { absentParties, attendanceOf, type MeetingRow } from '../store/meetings.js';
 import { representativeNames, type Office } from '../store/offices.js';
 import type { AgendaOutcome } from '../store/tables.js';
-import { weekdayNames } from '../time.js';
+import { dateTitle, weekdayNames } from '../time.js';
 import { stateTitle } from './agenda.js';
 import type { Env } from './env.js';
 import { statusTitle } from './meetings.js';
@@ -15,7 +15,7 @@ export interface MeetingView {
   officeId: string;
   compoundOrgId: string;
   compoundName: string;
-  number: number | null;
+  /** Named by its date, unique per office: a number by position would shift when an earlier meeting is scheduled. */
   title: string;
   date: string;
   time: string;
@@ -38,7 +38,6 @@ export const outcomeTitle: Record<AgendaOutcome, string> = { pending: '待议', 
 export async function meetingViews(env: Env, offices: readonly Office[], rows: readonly MeetingRow[]): Promise<MeetingView[]> {
   const ids = rows.map((m) => m.id);
   // One after another: inside a transaction there is one connection.
-  const numbers = await meetingNumbers(env.db, rows);
   const attendance = await attendanceOf(env.db, ids);
   const counts = ids.length
     ? await env.db
@@ -53,14 +52,12 @@ export async function meetingViews(env: Env, offices: readonly Office[], rows: r
   return rows.map((m) => {
     const office = byId.get(String(m.office_id))!;
     const absent = absentParties(attendance.get(m.id));
-    const number = numbers.get(m.id) ?? null;
     return {
       id: String(m.id),
       officeId: office.id,
       compoundOrgId: office.compound.id,
       compoundName: office.compound.name,
-      number,
-      title: `${office.compound.name}三联办${number ? `第${number}次` : ''}会商`,
+      title: `${office.compound.name}三联办${dateTitle(m.meeting_date)}会商`,
       date: m.meeting_date,
       time: m.meeting_time,
       scheduledAt: m.scheduled_at.toISOString(),

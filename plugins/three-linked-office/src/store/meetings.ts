@@ -43,28 +43,6 @@ export async function listMeetings(db: Db, officeIds: number[], opts: { status?:
   return q.execute();
 }
 
-/** "第N次会商": the meeting's number among its office's meetings that were not cancelled. */
-export async function meetingNumbers(db: Db, meetings: readonly MeetingRow[]): Promise<Map<number, number>> {
-  const officeIds = [...new Set(meetings.map((m) => m.office_id))];
-  if (officeIds.length === 0) return new Map();
-  const all = await db
-    .selectFrom('tlo_meetings')
-    .select(['id', 'office_id'])
-    .where('office_id', 'in', officeIds)
-    .where('status', '!=', 'cancelled')
-    .orderBy('meeting_date')
-    .orderBy('id')
-    .execute();
-  const counters = new Map<number, number>();
-  const out = new Map<number, number>();
-  for (const m of all) {
-    const n = (counters.get(m.office_id) ?? 0) + 1;
-    counters.set(m.office_id, n);
-    out.set(m.id, n);
-  }
-  return out;
-}
-
 export async function attendanceOf(db: Db, meetingIds: number[]): Promise<Map<number, Map<AttendanceParty, Presence>>> {
   const out = new Map<number, Map<AttendanceParty, Presence>>();
   if (meetingIds.length === 0) return out;

@@ -112,7 +112,7 @@ export const scheduleTopicForm: FormDefinition = {
   title: { 'zh-CN': '排入议程', en: 'Put on a session’s agenda' },
   schema: { type: 'object', properties: { sessionId: { ...id, title: '议事活动' } }, required: ['sessionId'], additionalProperties: false },
   // The topic's compound's sessions still to come, by date; the only one is chosen already.
-  uiSchema: { sessionId: lookup({ source: '/api/plugins/weekend-deliberation-hall/sessions?status=scheduled', label: '{date} {title}（{place}）', where: { compoundOrgId: '{ticket.orgId}' } }) },
+  uiSchema: { sessionId: lookup({ source: '/api/plugins/weekend-deliberation-hall/sessions?status=scheduled', label: '{title}（{place}）', where: { compoundOrgId: '{ticket.orgId}' } }) },
   translations: { en: { '/': 'Put on a session’s agenda', '/sessionId': 'Session' } },
 };
 
@@ -158,7 +158,7 @@ export const voteForm: FormDefinition = {
   uiSchema: {
     'ui:order': ['sessionId', 'deliberation', 'resolution', 'votesFor', 'votesAgainst', 'abstentions', 'implementer', 'deadline'],
     // The vote happens at a session under way (signed in) of the topic's compound: that one, chosen already.
-    sessionId: lookup({ source: '/api/plugins/weekend-deliberation-hall/sessions?status=held', label: '{date} {title}', where: { compoundOrgId: '{ticket.orgId}' } }),
+    sessionId: lookup({ source: '/api/plugins/weekend-deliberation-hall/sessions?status=held', label: '{title}', where: { compoundOrgId: '{ticket.orgId}' } }),
     deliberation: { 'ui:widget': 'textarea' },
     resolution: { 'ui:widget': 'textarea' },
   },

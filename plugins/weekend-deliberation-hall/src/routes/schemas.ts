@@ -44,7 +44,6 @@ export const sessionItem = record({
   id: str,
   compoundOrgId: str,
   compoundName: str,
-  number: optInt,
   title: str,
   date: str,
   weekday: str,

@@ -2,7 +2,7 @@ import { notFound, type Actor, type Ticket } from '@linli/sdk';
 import { fail } from '../errors.js';
 import type { SessionVoteInput } from '../forms/topic.js';
 import { pendingItem } from '../store/agenda.js';
-import { participantsOf, presentTotal, sessionNumbers } from '../store/sessions.js';
+import { participantsOf, presentTotal } from '../store/sessions.js';
 import { getTopic, type TopicRow } from '../store/topics.js';
 import { tally } from '../tally.js';
 import { TOPIC_WORKFLOW, topicWorkflow } from '../workflows/topic.js';
@@ -25,9 +25,7 @@ export async function addToAgenda(env: Env, actor: Actor, sessionId: string, top
   const { ticket, topic } = await topicOf(env, actor, topicId, session.compound_org_id);
   const pending = await pendingItem(env.db, topic.ticket_id);
   if (pending) {
-    const other = await env.db.selectFrom('wdh_sessions').selectAll().where('id', '=', pending.session_id).executeTakeFirstOrThrow();
-    const n = (await sessionNumbers(env.db, [other])).get(other.id) ?? '?';
-    throw fail('WDH_ERR_ALREADY_SCHEDULED', [topicId, pending.session_date, n], [{ path: '/topicId', message: `on the agenda of session ${pending.session_id}` }]);
+    throw fail('WDH_ERR_ALREADY_SCHEDULED', [topicId, pending.session_date], [{ path: '/topicId', message: `on the agenda of session ${pending.session_id}` }]);
   }
   if (topic.state !== 'accepted') throw fail('WDH_ERR_NOT_SCHEDULABLE', [topicId, stateTitle(topic.state)]);
   return env.ctx.tickets.transition(env.trx, actor, ticket.id, { action: 'schedule', version: ticket.version, data: { sessionId: String(session.id) } });

@@ -68,7 +68,7 @@ export async function recordParticipants(env: Env, actor: Actor, id: string, inp
   if (unnamed.length) throw new LinliError('LINLI_ERR_FORM_INVALID', [participantsForm.id], unnamed.map((g) => ({ path: `/${g}/names`, message: 'name who came for a group with people present' })));
   if (groups.every((g) => (input[g]?.present ?? 0) === 0)) throw new LinliError('LINLI_ERR_FORM_INVALID', [participantsForm.id], [{ path: '/', message: 'nobody present: cancel the session instead' }]);
   const session = await openSessionFor(env, actor, id, 'record participants (登记签到)');
-  if (session.session_date > env.today) throw fail('WDH_ERR_SESSION_NOT_YET', [session.id, session.session_date]);
+  if (session.session_date > env.today) throw fail('WDH_ERR_SESSION_NOT_YET', [session.session_date]);
   const sheet = Object.fromEntries(groups.map((g) => [g, { present: input[g]?.present ?? 0, names: input[g]?.names?.trim() || null }])) as Record<Group, Attendance>;
   await saveParticipants(env.db, session.id, sheet, personOf(actor), env.now);
   return env.db.updateTable('wdh_sessions').set({ status: 'held', held_at: session.held_at ?? env.now }).where('id', '=', session.id).returningAll().executeTakeFirstOrThrow();

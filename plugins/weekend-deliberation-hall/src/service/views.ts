@@ -2,10 +2,10 @@ import { sql } from '@linli/sdk';
 import { groups, groupTitle } from '../groups.js';
 import type { AgendaRow } from '../store/agenda.js';
 import type { Hall } from '../store/halls.js';
-import { participantsOf, presentTotal, sessionNumbers, type SessionRow } from '../store/sessions.js';
+import { participantsOf, presentTotal, type SessionRow } from '../store/sessions.js';
 import type { AgendaStatus } from '../store/tables.js';
 import type { TopicRow } from '../store/topics.js';
-import { isoWeekday, weekdayNames } from '../time.js';
+import { dateTitle, isoWeekday, weekdayNames } from '../time.js';
 import { stateTitle } from './agenda.js';
 import type { Env } from './env.js';
 import { statusTitle } from './sessions.js';
@@ -15,7 +15,7 @@ export interface SessionView {
   id: string;
   compoundOrgId: string;
   compoundName: string;
-  number: number | null;
+  /** Named by its date, which is unique per compound: a number by position would shift when an earlier session is added. */
   title: string;
   date: string;
   weekday: string;
@@ -39,7 +39,6 @@ export interface SessionView {
 export async function sessionViews(env: Env, rows: readonly SessionRow[]): Promise<SessionView[]> {
   const ids = rows.map((s) => s.id);
   // One after another: inside a transaction there is one connection.
-  const numbers = await sessionNumbers(env.db, rows);
   const sheets = await participantsOf(env.db, ids);
   const counts = ids.length
     ? await env.db
@@ -54,14 +53,12 @@ export async function sessionViews(env: Env, rows: readonly SessionRow[]): Promi
   return rows.map((s) => {
     const hall = hallOf.get(String(s.compound_org_id));
     const name = hall?.compound.name ?? '';
-    const number = numbers.get(s.id) ?? null;
     const sheet = sheets.get(s.id);
     return {
       id: String(s.id),
       compoundOrgId: String(s.compound_org_id),
       compoundName: name,
-      number,
-      title: `${name}周末议事厅${number ? `第${number}期` : ''}`,
+      title: `${name}周末议事厅${dateTitle(s.session_date)}`,
       date: s.session_date,
       weekday: weekdayNames[isoWeekday(s.session_date)]!,
       time: s.start_time,

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from '@linli/sdk';
+import type { Selectable } from '@linli/sdk';
 import { groups, type Group } from '../groups.js';
 import { parseId, type Db, type SessionsTable, type SessionStatus } from './tables.js';
 
@@ -23,19 +23,6 @@ export async function listSessions(db: Db, compoundIds: number[], opts: { status
   let q = db.selectFrom('wdh_sessions').selectAll().where('compound_org_id', 'in', compoundIds).orderBy('session_date', 'desc').orderBy('id', 'desc').limit(opts.limit);
   if (opts.status) q = q.where('status', '=', opts.status);
   return q.execute();
-}
-
-/** "第N期": a session's number among its compound's sessions that were not cancelled. */
-export async function sessionNumbers(db: Db, sessions: readonly SessionRow[]): Promise<Map<number, number>> {
-  const compounds = [...new Set(sessions.map((s) => s.compound_org_id))];
-  if (compounds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('wdh_sessions')
-    .select(['id', sql<number>`row_number() over (partition by compound_org_id order by session_date, id)::int`.as('n')])
-    .where('compound_org_id', 'in', compounds)
-    .where('status', '!=', 'cancelled')
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 export interface Attendance {

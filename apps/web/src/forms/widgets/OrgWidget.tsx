@@ -28,7 +28,7 @@ export function OrgWidget(props: WidgetProps) {
   // Attached to the place or to an org above it: its parent lies on the place's path.
   const near = (o: Org) => !options.near || !placePath || (o.parentId !== null && placePath.includes(`/${o.parentId}/`));
   const fits = (o: Org) => (!kind || o.kind === kind) && (!types || types.includes(o.type)) && near(o);
-  const candidates = orgs.filter(fits);
+  const candidates = orgs.filter((o) => !o.deactivated && fits(o));
   const only = candidates.length === 1 ? candidates[0]!.id : null;
   useEffect(() => {
     if (only && (value === undefined || value === '')) onChange(only);

@@ -22,7 +22,8 @@ let seq = 0;
 export function PhotosWidget(props: WidgetProps) {
   const { id, value, onChange, disabled, readonly, schema, rawErrors } = props;
   const { t } = useI18n();
-  const ids: string[] = Array.isArray(value) ? (value as string[]) : [];
+  // Only real attachment ids: an empty slot (a form filling a required array to its minItems) is no photo.
+  const ids: string[] = Array.isArray(value) ? (value as unknown[]).filter((v): v is string => typeof v === 'string' && v !== '') : [];
   const latest = useRef(ids);
   latest.current = ids;
   const [pending, setPending] = useState<Pending[]>([]);
@@ -37,6 +38,8 @@ export function PhotosWidget(props: WidgetProps) {
   async function addFiles(e: ChangeEvent<HTMLInputElement>) {
     const files = [...(e.target.files ?? [])].slice(0, Math.max(0, room));
     e.target.value = '';
+    // A new try replaces the last failure: the field shows one current error, not a pile of old ones.
+    setPending((p) => p.filter((x) => !x.error));
     for (const file of files) {
       const preview = URL.createObjectURL(file);
       previews.current.add(preview);
@@ -58,7 +61,7 @@ export function PhotosWidget(props: WidgetProps) {
               : err instanceof ApiError && err.status === 415
                 ? t('photos.wrongType')
                 : t('photos.failed');
-        setPending((p) => p.map((x) => (x.key === item.key ? { ...x, error: message } : x)));
+        setPending((p) => p.filter((x) => !x.error || x.key === item.key).map((x) => (x.key === item.key ? { ...x, error: message } : x)));
       }
     }
   }
