@@ -13,11 +13,10 @@ export { requireActor, type RoutePolicy } from './request.js';
 export { defineErrors, LinliError, localize } from '@linli/core';
 // Helpers every plugin needs once: ids from URLs, a city's local date, CSV for spreadsheets.
 export { parseId, localDate, toCsv, csvCell, type CsvValue } from '@linli/core';
-// Scope rules, so a plugin decides "may this person act on that org?" exactly as the core does.
-export { grantCovers, isWithin, canSeeTicket, isAdminFor, notFound, forbidden, conflict, unprocessable } from '@linli/core';
+// The actor is opaque (only the server mints one): these read it, so a plugin decides "may this person act on that org?" exactly as the core does.
+export { personIdOf, holdsRoleAt, holdsRoleWithin, seesPath, seesWithin, visiblePaths, isAdminAt, orgIdsWithRole, canSeeTicket, type Actor } from './actor.js';
+export { isWithin, notFound, forbidden, conflict, unprocessable } from '@linli/core';
 export type {
-  Actor,
-  RoleGrant,
   ErrorDetail,
   FormDefinition,
   LocalizedText,

@@ -1,6 +1,7 @@
 import type { LinliError } from '@linli/core';
-import type { Actor, Deployment, FormDefinition, LocalizedText, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
+import type { Deployment, FormDefinition, LocalizedText, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
+import type { Actor } from './actor.js';
 import type { WebAction, WebVisibility } from './web.js';
 import type { Kysely, Migration } from 'kysely';
 
