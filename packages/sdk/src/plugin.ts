@@ -2,6 +2,7 @@ import type { LinliError } from '@linli/core';
 import type { Deployment, FormDefinition, LocalizedText, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from './actor.js';
+import type { PluginJobDefinition, PluginJobs } from './jobs.js';
 import type { WebAction, WebVisibility } from './web.js';
 import type { Kysely, Migration } from 'kysely';
 
@@ -45,6 +46,8 @@ export interface PluginContext {
   tickets: TicketService;
   /** Runs `fn` in one transaction: everything a request writes commits together or not at all. */
   transaction<T>(fn: (trx: Kysely<any>) => Promise<T>): Promise<T>;
+  /** Schedules and cancels the plugin's declared jobs (`LinliPlugin.jobs`) in the caller's transaction. */
+  jobs: PluginJobs;
 }
 
 export interface TransitionHookEvent {
@@ -268,6 +271,13 @@ export interface LinliPlugin extends PluginManifest {
    * a role grant.
    */
   enrolments?: EnrolmentDefinition[];
+  /**
+   * Durable jobs as data: each kind (`<name>.<job>`), its payload's schema and
+   * its handler, run on the core's queue — once per key across instances,
+   * retried with backoff, then dead-lettered. Schedule them with
+   * `ctx.jobs.schedule(trx, kind, { runAt, payload, key })`.
+   */
+  jobs?: PluginJobDefinition[];
   /** Demo data (`npm start`, `linli seed --demo`); runs once per database, after the plugins it depends on. Must work in any city: find orgs and people in `ctx.deployment.config`. */
   seed?: (ctx: SeedContext) => Promise<void>;
   /** Pages and dashboard widgets for the staff web app, as data. */
@@ -301,6 +311,9 @@ const workflowIdPattern = /^[a-z][a-z0-9_.-]*$/;
  */
 export function definePlugin<const P extends LinliPlugin>(plugin: P): P {
   if (!namePattern.test(plugin.name)) throw new Error(`Plugin name "${plugin.name}" must be kebab-case, like "three-linked-office".`);
+  for (const job of plugin.jobs ?? []) {
+    if (!job.kind.startsWith(`${plugin.name}.`)) throw new Error(`Plugin "${plugin.name}" declares the job kind "${job.kind}": job kinds are named "${plugin.name}.<job>".`);
+  }
   for (const [workflow, hooks] of Object.entries(plugin.hooks ?? {})) {
     if (!workflowIdPattern.test(workflow)) {
       throw new Error(`Plugin "${plugin.name}" declares hooks for "${workflow}", which is no workflow id: hooks are declared per workflow, like { "${plugin.name}.problem": { beforeTransition } }.`);

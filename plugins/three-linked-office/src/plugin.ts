@@ -3,6 +3,7 @@ import { attendanceForm, feeRateForm, meetingDecisionForm, scheduleForm } from '
 import { problemIntakeForm } from './forms/problem.js';
 import { decideForm, doneForm, progressForm, sendBackForm, verifyForm } from './forms/steps.js';
 import { hooks } from './hooks.js';
+import { jobs } from './jobs.js';
 import { tables } from './migrations/0001-tables.js';
 import { routes } from './routes/index.js';
 import { seedThreeLinkedOffice } from './seed.js';
@@ -28,6 +29,7 @@ export const threeLinkedOfficePlugin = definePlugin({
   migrations: { '0001-tables': tables },
   routes,
   hooks,
+  jobs,
   seed: seedThreeLinkedOffice,
   web,
 });

@@ -17,6 +17,13 @@ export const optionsSchema = {
   properties: {
     meetingWeekday: { ...weekday, default: 3, description: 'Default weekday of the weekly meeting 每周三方会商 (ISO: 1 Monday … 7 Sunday)' },
     meetingTime: { ...time, default: '15:00', description: 'Default local start time of the meeting' },
+    finishAfterDays: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 30,
+      default: 3,
+      description: 'A meeting still open this many days after its day is finished by itself (held → closed, never held → cancelled; undecided problems carried over)',
+    },
     offices: {
       type: 'array',
       minItems: 1,
@@ -54,11 +61,12 @@ export type OfficeOptions = Options['offices'][number];
 export interface Settings {
   meetingWeekday: number;
   meetingTime: string;
+  finishAfterDays: number;
   offices: OfficeOptions[];
 }
 
 /** The options with defaults filled in. The core has validated them against optionsSchema already. */
 export function readSettings(raw: Record<string, unknown>): Settings {
   const o = raw as Partial<Options>;
-  return { meetingWeekday: o.meetingWeekday ?? 3, meetingTime: o.meetingTime ?? '15:00', offices: o.offices ?? [] };
+  return { meetingWeekday: o.meetingWeekday ?? 3, meetingTime: o.meetingTime ?? '15:00', finishAfterDays: o.finishAfterDays ?? 3, offices: o.offices ?? [] };
 }
