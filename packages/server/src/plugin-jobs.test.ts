@@ -72,6 +72,9 @@ for (const backend of testBackends()) {
     const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000).toISOString();
     const ping = async (body: Record<string, unknown>) => (await (await server.login('admin')).post('/api/plugins/pinger/ping', body)).body;
     beforeAll(async () => {
+      // Each backend starts from no runs: the handler's record is per process.
+      runs.clear();
+      failing.clear();
       server = await startTestServer({ config: { ...exampleConfig, plugins: { ...exampleConfig.plugins, pinger: {} } }, plugins: [gridRequestsPlugin, pinger], backend });
       server.clock.set(t0.toISOString());
     });
