@@ -258,8 +258,21 @@ export interface LinliPlugin extends PluginManifest {
   workflows?: WorkflowDefinition[];
   /** Migrations for the plugin's own tables (prefix them with the plugin's name), run in name order, one transaction each. */
   migrations?: Record<string, Migration>;
-  /** The plugin's HTTP routes, mounted encapsulated under `/api/plugins/<name>`. Every route declares `config.policy`. */
+  /**
+   * The plugin's HTTP routes, mounted encapsulated under `/api/plugins/<name>`.
+   * Every route declares `config.policy`. Declaring only: no I/O here — the
+   * context's `db`, `transaction`, `tickets` and `jobs` throw while routes are
+   * being registered (handlers use them freely). Put I/O in `init`.
+   */
   routes?: (app: PluginApp, ctx: PluginContext) => Promise<void> | void;
+  /**
+   * I/O the plugin needs before it serves (checking its options against the
+   * org tree, syncing its tables with the config, warming a cache). The
+   * server runs it after migrations, before mounting routes and before
+   * seeding, plugin after plugin in dependency order — at every start, so
+   * make it idempotent. A throw (a coded error) stops the start.
+   */
+  init?: (ctx: PluginContext) => Promise<void> | void;
   /** Hooks per workflow id: the server calls only those of the ticket's workflow. */
   hooks?: PluginHooks;
   /**

@@ -13,6 +13,7 @@ import { registerErrorHandling } from './errors.js';
 import { registerInputGuards } from './json-body.js';
 import { openApiOptions } from './openapi.js';
 import { FailedRequestsLog } from './request-log.js';
+import { registrationView } from './plugin-phases.js';
 import { registerPolicy } from './policy.js';
 import { defaultRateLimit, registerRateLimit } from './rate-limit.js';
 import { defaultLoginLimit } from './auth/login-limit.js';
@@ -127,11 +128,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(adminPeopleRoutes);
   await app.register(adminImportRoutes);
 
+  // Plugins' I/O phase (after migrations, which the caller ran), then their declarations.
+  await core.init();
   for (const plugin of core.plugins) {
     if (!plugin.routes) continue;
-    const ctx = core.pluginContext(plugin.name);
+    const { view, done } = registrationView(plugin.name, core.pluginContext(plugin.name));
     // Encapsulated: what a plugin decorates stays inside its own prefix.
-    await app.register(async (child) => plugin.routes!(child, ctx), { prefix: `/api/plugins/${plugin.name}` });
+    await app.register(async (child) => plugin.routes!(child, view), { prefix: `/api/plugins/${plugin.name}` });
+    done();
   }
 
   if (opts.webDir && existsSync(opts.webDir)) {

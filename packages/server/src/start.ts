@@ -65,6 +65,8 @@ export async function seedCity(database: Database<CoreTables>, deployment: Deplo
     const now = () => frozen ?? clock();
     // Seeds go through the same ticket service as requests, with hooks; no HTTP app is needed.
     const services = createLinliServices({ deployment, database, plugins, now });
+    // Seeds may rely on what the plugins' init sets up (their tables in step with the config).
+    await services.init();
     for (const p of plugins) {
       if (!p.seed) continue;
       const ran = await seedOnce(database.db, `demo:${p.name}`, async (trx) => {

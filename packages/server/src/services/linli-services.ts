@@ -4,6 +4,7 @@ import type { JobLogger, JobRunner } from '@linli/jobs';
 import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 import { makePluginContexts } from '../plugin-context.js';
+import { initPlugins } from '../plugin-phases.js';
 import type { EscalationService } from './escalation-service.js';
 import type { NotificationChannel, Notifier } from './notifier.js';
 import { createPlanResolvers } from './plan-resolvers.js';
@@ -40,6 +41,8 @@ export interface CoreServices {
   notifier: Notifier;
   /** The context of an enabled plugin, made once. */
   pluginContext(name: string): PluginContext;
+  /** Runs the plugins' `init` (their I/O phase) once, in dependency order; the app and the seeder await it first. */
+  init(): Promise<void>;
 }
 
 /**
@@ -68,6 +71,7 @@ export function createLinliServices(o: LinliServicesOptions): CoreServices {
   });
   // The plugins' jobs run on the core's runner: same claims, retries and dead letters.
   for (const h of pluginJobHandlers(declaredJobs, pluginContext)) workflow.jobs.register(h);
+  let initialized: Promise<void> | undefined;
   return {
     deployment: o.deployment,
     database: o.database,
@@ -79,5 +83,6 @@ export function createLinliServices(o: LinliServicesOptions): CoreServices {
     escalations: workflow.escalations,
     notifier: workflow.notifier,
     pluginContext,
+    init: () => (initialized ??= initPlugins(o.plugins, pluginContext)),
   };
 }
