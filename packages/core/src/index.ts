@@ -38,6 +38,7 @@ export * from './routing/resolve.js';
 export * from './escalation/rules.js';
 export type * from './plugins/manifest.js';
 export * from './config/check.js';
+export { orgKeyProblems, type CityView, type CityOrg } from './config/plugin-options.js';
 export * from './config/check-services.js';
 export * from './config/deployment.js';
 export * from './config/overrides.js';

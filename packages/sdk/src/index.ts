@@ -31,6 +31,8 @@ export type {
   OrgNodeConfig,
   PluginOverridable,
   OrgAttributes,
+  CityView,
+  CityOrg,
 } from '@linli/core';
 export type { FromSchema } from 'json-schema-to-ts';
 export { sql, type Kysely, type Migration, type Generated, type Selectable } from 'kysely';

@@ -8,9 +8,10 @@ const usernames = { type: 'array', items: { type: 'string', minLength: 1, maxLen
 /**
  * The plugin's options under `plugins.three-linked-office` in a city config.
  * `linli check` validates them with this schema: an office missing one of the
- * three parties is refused with its JSON path. Whether the keys name real orgs
- * of the right type is checked when the plugin starts (offices.ts), because
- * that needs the org tree.
+ * three parties is refused with its JSON path, and a key that names no org
+ * of the city, or one of another type (`x-linli-org`), with its path too.
+ * How the parties sit in the tree is checked when the plugin starts
+ * (offices.ts).
  */
 export const optionsSchema = {
   type: 'object',
@@ -31,11 +32,11 @@ export const optionsSchema = {
       items: {
         type: 'object',
         properties: {
-          compound: { ...orgKey, description: 'The compound 小区 the office serves' },
-          residentsCommittee: { ...orgKey, description: "The residents' committee 居委会 (an org of type residents_committee)" },
-          propertyCompany: { ...orgKey, description: 'The property company 物业服务企业 (type property_company)' },
-          ownersCommittee: { ...orgKey, description: "The owners' committee 业委会 (type owners_committee)" },
-          partyCommittee: { ...orgKey, description: 'The community (joint) party committee 社区联合党委 that leads the office (type party_committee)' },
+          compound: { ...orgKey, 'x-linli-org': ['compound'], description: 'The compound 小区 the office serves' },
+          residentsCommittee: { ...orgKey, 'x-linli-org': ['residents_committee'], description: "The residents' committee 居委会 (an org of type residents_committee)" },
+          propertyCompany: { ...orgKey, 'x-linli-org': ['property_company'], description: 'The property company 物业服务企业 (type property_company)' },
+          ownersCommittee: { ...orgKey, 'x-linli-org': ['owners_committee'], description: "The owners' committee 业委会 (type owners_committee)" },
+          partyCommittee: { ...orgKey, 'x-linli-org': ['party_committee'], description: 'The community (joint) party committee 社区联合党委 that leads the office (type party_committee)' },
           place: { type: 'string', minLength: 1, maxLength: 100, description: 'Where the office meets, e.g. 社区党群议事厅' },
           meetingWeekday: weekday,
           meetingTime: time,
