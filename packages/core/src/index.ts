@@ -21,6 +21,7 @@ export type * from './schemas/types.js';
 export * from './org/defaults.js';
 export * from './org/path.js';
 export * from './forms/registry.js';
+export { schemaMessage, type SchemaError } from './forms/schema-messages.js';
 export * from './forms/translations.js';
 export * from './workflow/validate.js';
 export * from './workflow/registry.js';
