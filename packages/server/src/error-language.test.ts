@@ -22,7 +22,7 @@ for (const backend of testBackends()) {
     it("a request body's schema errors: each detail and the summary", async () => {
       const zh = await post('zh-CN', '/api/tickets', { orgId: '1', data: {}, colour: 'red' });
       expect(zh.body.code).toBe('LINLI_ERR_VALIDATION');
-      expect(zh.body.details).toEqual(expect.arrayContaining([{ path: '/body/workflow', message: '为必填项' }]));
+      expect(zh.body.details).toEqual(expect.arrayContaining([{ path: '/body/workflow', message: '此项必填' }]));
       expect(zh.body.message).toBe(`请求内容有误：${zh.body.details.map((d: { path: string; message: string }) => `${d.path} ${d.message}`).join('; ')}`);
       const en = await post('en', '/api/tickets', { orgId: '1', data: {}, colour: 'red' });
       expect(en.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/body/workflow', message: expect.stringContaining('required') })]));

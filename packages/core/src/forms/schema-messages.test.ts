@@ -14,8 +14,8 @@ describe('schema messages in both languages (ajv-i18n)', () => {
     validate({ urgency: '很急', count: 0, extra: 1 });
     const details = localizedDetails(validate.errors);
     expect(details.map((d) => [d.path, d.message, d.localized?.['zh-CN']])).toEqual([
-      ['/title', 'is required', '为必填项'],
-      ['/extra', 'is not a known field', '不是已知字段'],
+      ['/title', 'is required', '此项必填'],
+      ['/extra', 'is not a known field', '表单中没有这一项'],
       ['/urgency', 'must be equal to one of the allowed values', '应当是预设定的枚举值之一'],
       ['/count', 'must be >= 1', '应当为 >= 1'],
     ]);

@@ -17,11 +17,12 @@ const localizeZh = pick(localizeZhModule);
 
 /**
  * Where the detail's path already names the field, the message says only
- * what is wrong with it (ajv's own would repeat the field's name).
+ * what is wrong with it (ajv's own would repeat the field's name), in the
+ * words the web app's own check uses.
  */
 const atTheField: Record<string, LocalizedText> = {
-  required: { 'zh-CN': '为必填项', en: 'is required' },
-  additionalProperties: { 'zh-CN': '不是已知字段', en: 'is not a known field' },
+  required: { 'zh-CN': '此项必填', en: 'is required' },
+  additionalProperties: { 'zh-CN': '表单中没有这一项', en: 'is not a known field' },
 };
 
 /**

@@ -107,7 +107,7 @@ describe('planCreate', () => {
       expect(e.details).toHaveLength(4);
       // The answer carries each detail's message in the reader's language (ajv-i18n), English by default.
       expect(e.toJSON()).toEqual({ code: 'LINLI_ERR_FORM_INVALID', message: e.message, details: e.details!.map(({ localized: _, ...d }) => d) });
-      expect(e.toJSON('zh-CN').details?.find((d) => d.path === '/description')?.message).toBe('为必填项');
+      expect(e.toJSON('zh-CN').details?.find((d) => d.path === '/description')?.message).toBe('此项必填');
       expect(e.toJSON('zh-CN').details?.find((d) => d.path === '/category')?.message).toBe('应当是预设定的枚举值之一');
     });
 
