@@ -5,7 +5,8 @@
  */
 export { definePlugin, hookNames } from './plugin.js';
 export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
-export type { PluginJobDefinition, PluginJobEvent, PluginJobs } from './jobs.js';
+export type { PluginJobDefinition, PluginJobEvent } from './plugin.js';
+export type { PluginJobs } from './jobs.js';
 export { SDK_VERSION } from './version.js';
 export { lookup, orgPicker, money, type WebAction, type WebVisibility, type LookupOptions } from './web.js';
 export { enumLabels } from './forms.js';

@@ -2,7 +2,7 @@ import type { LinliError } from '@linli/core';
 import type { Deployment, FormDefinition, LocalizedText, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from './actor.js';
-import type { PluginJobDefinition, PluginJobs } from './jobs.js';
+import type { PluginJobs } from './jobs.js';
 import type { WebAction, WebVisibility } from './web.js';
 import type { Kysely, Migration } from 'kysely';
 
@@ -48,6 +48,42 @@ export interface PluginContext {
   transaction<T>(fn: (trx: Kysely<any>) => Promise<T>): Promise<T>;
   /** Schedules and cancels the plugin's declared jobs (`LinliPlugin.jobs`) in the caller's transaction. */
   jobs: PluginJobs;
+}
+
+/** What a plugin's job handler gets. */
+export interface PluginJobEvent<P = any> {
+  /** The payload it was scheduled with (checked against `payloadSchema` when the kind declares one). */
+  payload: P;
+  ctx: PluginContext;
+  /**
+   * The transaction that also marks the job done: the handler's writes and
+   * the job's completion commit together, so its effects happen exactly once
+   * — across instances and crashes. A throw rolls both back and the job is
+   * retried (with backoff), then dead-lettered like the core's jobs.
+   */
+  trx: Kysely<any>;
+  job: { key: string; attempts: number; runAt: Date };
+}
+
+/**
+ * One kind of durable job a plugin declares (`LinliPlugin.jobs`), as data:
+ * its kind `<plugin>.<name>`, what its payload must look like, and what to do
+ * when it falls due. Scheduled with `ctx.jobs.schedule`.
+ *
+ * @example
+ * jobs: [{
+ *   kind: 'three-linked-office.finish-meeting',
+ *   payloadSchema: { type: 'object', required: ['meetingId'], properties: { meetingId: { type: 'string' } } },
+ *   async handler({ payload, ctx, trx }) { await finishIfOpen(envOf(ctx, trx), payload.meetingId); },
+ * }]
+ */
+export interface PluginJobDefinition<P = any> {
+  kind: string;
+  /** JSON Schema of the payload: `schedule` refuses a payload that does not match, and the runner dead-letters one that no longer does. */
+  payloadSchema?: Record<string, unknown>;
+  /** Attempts before the job is dead-lettered. Default 5. */
+  maxAttempts?: number;
+  handler(e: PluginJobEvent<P>): Promise<void>;
 }
 
 export interface TransitionHookEvent {
