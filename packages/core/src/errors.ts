@@ -38,6 +38,11 @@ export const errorTable = {
   },
   LINLI_ERR_ACCOUNT_DISABLED: { status: 409, message: 'The account of %s is disabled: enable it first.', 'zh-CN': '%s 的账号已停用，请先启用。' },
   LINLI_ERR_IMPORT_INVALID: { status: 422, message: 'The spreadsheet has %s problem(s); nothing was imported. Fix each row listed in details and import again.', 'zh-CN': '表格中有 %s 处问题，未导入任何数据。请逐一修改后重新导入。' },
+  LINLI_ERR_ACTOR_NOT_MINTED: {
+    status: 500,
+    message: 'A plugin passed an actor the server did not make: act only as the actor a request, hook or seed context gives you.',
+    'zh-CN': '插件传入了并非由服务器生成的操作人：只能使用请求、钩子或种子上下文提供的操作人。',
+  },
   LINLI_ERR_CONFIG_INVALID: { status: 500, message: 'The configuration is invalid: %s' },
   LINLI_ERR_PLUGIN_CONFLICT: { status: 500, message: '%s' },
   LINLI_ERR_DATA_DIR_LOCKED: { status: 500, message: '%s' },

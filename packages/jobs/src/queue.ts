@@ -47,6 +47,17 @@ export async function enqueueJobs(db: Kysely<any>, jobs: readonly NewJob[], now:
   return rows.length;
 }
 
+/**
+ * Removes the pending job with this key, in the caller's transaction, so it
+ * never runs and the key can be taken again. A job running right now holds
+ * its row locked (`holdJob`): the delete waits for it, then finds it done and
+ * removes nothing. Returns whether a job was removed.
+ */
+export async function cancelJob(db: Kysely<any>, key: string): Promise<boolean> {
+  const rows = await (db as Db).deleteFrom('linli_jobs').where('key', '=', key).where('status', '=', 'pending').returning('id').execute();
+  return rows.length > 0;
+}
+
 export interface ClaimOptions {
   workerId: string;
   now: Date;

@@ -5,6 +5,8 @@
  */
 export { definePlugin, hookNames } from './plugin.js';
 export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
+export type { PluginJobDefinition, PluginJobEvent } from './plugin.js';
+export type { PluginJobs } from './jobs.js';
 export { SDK_VERSION } from './version.js';
 export { publicDeclarationProblems, type PublicDataSource, type PublicField, type PublicPage, type PublicPlace, type PublicView } from './public.js';
 export { lookup, orgPicker, money, type WebAction, type WebVisibility, type LookupOptions } from './web.js';
@@ -14,11 +16,10 @@ export { requireActor, type RoutePolicy } from './request.js';
 export { defineErrors, LinliError, localize } from '@linli/core';
 // Helpers every plugin needs once: ids from URLs, a city's local date, CSV for spreadsheets.
 export { parseId, localDate, toCsv, csvCell, type CsvValue } from '@linli/core';
-// Scope rules, so a plugin decides "may this person act on that org?" exactly as the core does.
-export { grantCovers, isWithin, canSeeTicket, isAdminFor, notFound, forbidden, conflict, unprocessable } from '@linli/core';
+// The actor is opaque (only the server mints one): these read it, so a plugin decides "may this person act on that org?" exactly as the core does.
+export { personIdOf, holdsRoleAt, holdsRoleWithin, seesPath, seesWithin, visiblePaths, isAdminAt, orgIdsWithRole, canSeeTicket, type Actor } from './actor.js';
+export { isWithin, notFound, forbidden, conflict, unprocessable } from '@linli/core';
 export type {
-  Actor,
-  RoleGrant,
   ErrorDetail,
   FormDefinition,
   LocalizedText,
@@ -32,6 +33,8 @@ export type {
   OrgNodeConfig,
   PluginOverridable,
   OrgAttributes,
+  CityView,
+  CityOrg,
 } from '@linli/core';
 export type { FromSchema } from 'json-schema-to-ts';
 export { sql, type Kysely, type Migration, type Generated, type Selectable } from 'kysely';

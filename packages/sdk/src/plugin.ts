@@ -1,6 +1,8 @@
 import type { LinliError } from '@linli/core';
-import type { Actor, Deployment, FormDefinition, GeoPoint, LocalizedText, NoteVisibility, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
+import type { Deployment, FormDefinition, GeoPoint, LocalizedText, NoteVisibility, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
+import type { Actor } from './actor.js';
+import type { PluginJobs } from './jobs.js';
 import type { WebAction, WebVisibility } from './web.js';
 import { publicDeclarationProblems, type PublicDataSource, type PublicPage } from './public.js';
 import type { Kysely, Migration } from 'kysely';
@@ -46,6 +48,44 @@ export interface PluginContext {
   tickets: TicketService;
   /** Runs `fn` in one transaction: everything a request writes commits together or not at all. */
   transaction<T>(fn: (trx: Kysely<any>) => Promise<T>): Promise<T>;
+  /** Schedules and cancels the plugin's declared jobs (`LinliPlugin.jobs`) in the caller's transaction. */
+  jobs: PluginJobs;
+}
+
+/** What a plugin's job handler gets. */
+export interface PluginJobEvent<P = any> {
+  /** The payload it was scheduled with (checked against `payloadSchema` when the kind declares one). */
+  payload: P;
+  ctx: PluginContext;
+  /**
+   * The transaction that also marks the job done: the handler's writes and
+   * the job's completion commit together, so its effects happen exactly once
+   * — across instances and crashes. A throw rolls both back and the job is
+   * retried (with backoff), then dead-lettered like the core's jobs.
+   */
+  trx: Kysely<any>;
+  job: { key: string; attempts: number; runAt: Date };
+}
+
+/**
+ * One kind of durable job a plugin declares (`LinliPlugin.jobs`), as data:
+ * its kind `<plugin>.<name>`, what its payload must look like, and what to do
+ * when it falls due. Scheduled with `ctx.jobs.schedule`.
+ *
+ * @example
+ * jobs: [{
+ *   kind: 'three-linked-office.finish-meeting',
+ *   payloadSchema: { type: 'object', required: ['meetingId'], properties: { meetingId: { type: 'string' } } },
+ *   async handler({ payload, ctx, trx }) { await finishIfOpen(envOf(ctx, trx), payload.meetingId); },
+ * }]
+ */
+export interface PluginJobDefinition<P = any> {
+  kind: string;
+  /** JSON Schema of the payload: `schedule` refuses a payload that does not match, and the runner dead-letters one that no longer does. */
+  payloadSchema?: Record<string, unknown>;
+  /** Attempts before the job is dead-lettered. Default 5. */
+  maxAttempts?: number;
+  handler(e: PluginJobEvent<P>): Promise<void>;
 }
 
 export interface TransitionHookEvent {
@@ -258,8 +298,21 @@ export interface LinliPlugin extends PluginManifest {
   workflows?: WorkflowDefinition[];
   /** Migrations for the plugin's own tables (prefix them with the plugin's name), run in name order, one transaction each. */
   migrations?: Record<string, Migration>;
-  /** The plugin's HTTP routes, mounted encapsulated under `/api/plugins/<name>`. Every route declares `config.policy`. */
+  /**
+   * The plugin's HTTP routes, mounted encapsulated under `/api/plugins/<name>`.
+   * Every route declares `config.policy`. Declaring only: no I/O here — the
+   * context's `db`, `transaction`, `tickets` and `jobs` throw while routes are
+   * being registered (handlers use them freely). Put I/O in `init`.
+   */
   routes?: (app: PluginApp, ctx: PluginContext) => Promise<void> | void;
+  /**
+   * I/O the plugin needs before it serves (checking its options against the
+   * org tree, syncing its tables with the config, warming a cache). The
+   * server runs it after migrations, before mounting routes and before
+   * seeding, plugin after plugin in dependency order — at every start, so
+   * make it idempotent. A throw (a coded error) stops the start.
+   */
+  init?: (ctx: PluginContext) => Promise<void> | void;
   /** Hooks per workflow id: the server calls only those of the ticket's workflow. */
   hooks?: PluginHooks;
   /**
@@ -271,6 +324,13 @@ export interface LinliPlugin extends PluginManifest {
    * a role grant.
    */
   enrolments?: EnrolmentDefinition[];
+  /**
+   * Durable jobs as data: each kind (`<name>.<job>`), its payload's schema and
+   * its handler, run on the core's queue — once per key across instances,
+   * retried with backoff, then dead-lettered. Schedule them with
+   * `ctx.jobs.schedule(trx, kind, { runAt, payload, key })`.
+   */
+  jobs?: PluginJobDefinition[];
   /** Demo data (`npm start`, `linli seed --demo`); runs once per database, after the plugins it depends on. Must work in any city: find orgs and people in `ctx.deployment.config`. */
   seed?: (ctx: SeedContext) => Promise<void>;
   /** Pages and dashboard widgets for the staff web app, as data. */
@@ -306,6 +366,9 @@ const workflowIdPattern = /^[a-z][a-z0-9_.-]*$/;
  */
 export function definePlugin<const P extends LinliPlugin>(plugin: P): P {
   if (!namePattern.test(plugin.name)) throw new Error(`Plugin name "${plugin.name}" must be kebab-case, like "three-linked-office".`);
+  for (const job of plugin.jobs ?? []) {
+    if (!job.kind.startsWith(`${plugin.name}.`)) throw new Error(`Plugin "${plugin.name}" declares the job kind "${job.kind}": job kinds are named "${plugin.name}.<job>".`);
+  }
   for (const [workflow, hooks] of Object.entries(plugin.hooks ?? {})) {
     if (!workflowIdPattern.test(workflow)) {
       throw new Error(`Plugin "${plugin.name}" declares hooks for "${workflow}", which is no workflow id: hooks are declared per workflow, like { "${plugin.name}.problem": { beforeTransition } }.`);

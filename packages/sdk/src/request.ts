@@ -1,4 +1,5 @@
-import { LinliError, type Actor } from '@linli/core';
+import { LinliError } from '@linli/core';
+import type { Actor } from './actor.js';
 
 /**
  * Who may call a route. Every route a plugin adds declares one in

@@ -1,3 +1,4 @@
+import type { MintedActor } from './actor-mint.js';
 import { canSeeTicket, isAdminFor, LinliError, notFound, type Actor, type Ticket } from '@linli/core';
 
 /**
@@ -7,7 +8,7 @@ import { canSeeTicket, isAdminFor, LinliError, notFound, type Actor, type Ticket
  */
 
 /** The request's actor (set by policy.ts), or 401. */
-export function requireActor(req: { actor: Actor | null }): Actor {
+export function requireActor(req: { actor: MintedActor | null }): MintedActor {
   if (!req.actor) throw new LinliError('LINLI_ERR_UNAUTHENTICATED');
   return req.actor;
 }

@@ -14,6 +14,7 @@ import { registerInputGuards } from './json-body.js';
 import { openApiOptions } from './openapi.js';
 import { FailedRequestsLog } from './request-log.js';
 import { tileImageSources } from './tile-sources.js';
+import { registrationView } from './plugin-phases.js';
 import { registerPolicy } from './policy.js';
 import { defaultRateLimit, registerRateLimit } from './rate-limit.js';
 import { defaultLoginLimit } from './auth/login-limit.js';
@@ -138,11 +139,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // Encapsulated: its urlencoded body parser and its error list (the GeoReport format) stay under its prefix.
   await app.register(open311Routes, { prefix: open311Prefix });
 
+  // Plugins' I/O phase (after migrations, which the caller ran), then their declarations.
+  await core.init();
   for (const plugin of core.plugins) {
     if (!plugin.routes) continue;
-    const ctx = core.pluginContext(plugin.name);
+    const { view, done } = registrationView(plugin.name, core.pluginContext(plugin.name));
     // Encapsulated: what a plugin decorates stays inside its own prefix.
-    await app.register(async (child) => plugin.routes!(child, ctx), { prefix: `/api/plugins/${plugin.name}` });
+    await app.register(async (child) => plugin.routes!(child, view), { prefix: `/api/plugins/${plugin.name}` });
+    done();
   }
 
   if (opts.webDir && existsSync(opts.webDir)) {

@@ -1,4 +1,4 @@
-import { isLinliError, LinliError, type ErrorDetail, type Locale } from '@linli/core';
+import { isLinliError, LinliError, schemaMessage, type Locale } from '@linli/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 /**
@@ -27,13 +27,16 @@ export function toLinliError(err: FastifyError | LinliError | Error, requestId: 
   if (isLinliError(err)) return err;
   const fe = err as FastifyError & { validation?: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[]; validationContext?: string };
   if (fe.validation) {
-    const details: ErrorDetail[] = fe.validation.map((v) => {
+    const details = fe.validation.map((v) => {
       let path = `/${fe.validationContext ?? 'body'}${v.instancePath}`;
       if (v.keyword === 'required') path += `/${String(v.params.missingProperty)}`;
       if (v.keyword === 'additionalProperties') path += `/${String(v.params.additionalProperty)}`;
-      return { path, message: v.keyword === 'additionalProperties' ? 'is not a known field' : (v.message ?? 'is invalid') };
+      const message = v.keyword === 'additionalProperties' ? 'is not a known field' : (v.message ?? 'is invalid');
+      return { path, message, localized: schemaMessage(v, message) };
     });
-    return new LinliError('LINLI_ERR_VALIDATION', [details.map((d) => `${d.path} ${d.message}`).join('; ')], details);
+    // The summary in the reader's language too: each detail in theirs.
+    const summary = (locale: 'zh-CN' | 'en') => details.map((d) => `${d.path} ${d.localized[locale]}`).join('; ');
+    return new LinliError('LINLI_ERR_VALIDATION', [{ 'zh-CN': summary('zh-CN'), en: summary('en') }], details);
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

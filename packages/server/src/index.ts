@@ -5,6 +5,8 @@ export { discoverPlugins, findInstalledPlugins, type InstalledPlugin } from './d
 export { readJsonFile } from './config-file.js';
 export { hashPassword, verifyPassword, passwordParams } from './auth/password.js';
 export type { RoutePolicy, ServerOptions } from './types.js';
+// For @linli/testing's test actors; plugin sources cannot import @linli/server (eslint.layers.js).
+export { mintActor, type MintedActor } from './actor-mint.js';
 export { createLinliServices, type CoreServices, type LinliServicesOptions } from './services/linli-services.js';
 export { createAdministrator, linkFor } from './services/admin-accounts.js';
 export { setupLink, accountTokenHours } from './auth/account-tokens.js';

@@ -1,5 +1,5 @@
 import type { Deployment } from '@linli/core';
-import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
+import type { LinliPlugin, PluginContext, PluginJobs, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 
 /**
@@ -8,7 +8,14 @@ import type { Kysely } from 'kysely';
  * through `getTickets` because it is built after the contexts (it calls the
  * plugins' hooks with them).
  */
-export function makePluginContexts(deployment: Deployment, db: Kysely<any>, now: () => Date, plugins: readonly LinliPlugin[], getTickets: () => TicketService): ReadonlyMap<string, PluginContext> {
+export function makePluginContexts(
+  deployment: Deployment,
+  db: Kysely<any>,
+  now: () => Date,
+  plugins: readonly LinliPlugin[],
+  getTickets: () => TicketService,
+  jobsOf: (plugin: string) => PluginJobs,
+): ReadonlyMap<string, PluginContext> {
   return new Map(
     plugins.map((plugin): [string, PluginContext] => [
       plugin.name,
@@ -22,6 +29,7 @@ export function makePluginContexts(deployment: Deployment, db: Kysely<any>, now:
           return getTickets();
         },
         transaction: <T>(fn: (trx: Kysely<any>) => Promise<T>) => db.transaction().execute(fn),
+        jobs: jobsOf(plugin.name),
       }),
     ]),
   );

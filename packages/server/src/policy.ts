@@ -1,6 +1,7 @@
 import { LinliError } from '@linli/core';
 import { toActor } from '@linli/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { mintActor } from './actor-mint.js';
 import { findSession, sessionCookie } from './auth/sessions.js';
 import type { RouteInfo, RoutePolicy } from './types.js';
 
@@ -50,7 +51,7 @@ async function authenticate(app: FastifyInstance, req: FastifyRequest): Promise<
   const s = await findSession(db, token, now(), sessions);
   if (!s) return;
   req.session = { id: s.id, personId: s.personId, csrfToken: s.csrfToken, via: bearer ? 'bearer' : 'cookie' };
-  req.actor = toActor(s.personId, s.grants, deployment.roles);
+  req.actor = mintActor(toActor(s.personId, s.grants, deployment.roles));
 }
 
 export { requireActor, assertCanSeeTicket, assertAdminFor, peopleScope } from './access.js';

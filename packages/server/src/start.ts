@@ -3,6 +3,7 @@ import { loadActor, migrateCore, migrateNamespace, openDatabase, seedOnce, syncC
 import { SDK_VERSION, type LinliPlugin, type SeedContext } from '@linli/sdk';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { dirname, resolve } from 'node:path';
+import { mintActor } from './actor-mint.js';
 import { buildApp } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { readJsonFile } from './config-file.js';
@@ -64,6 +65,8 @@ export async function seedCity(database: Database<CoreTables>, deployment: Deplo
     const now = () => frozen ?? clock();
     // Seeds go through the same ticket service as requests, with hooks; no HTTP app is needed.
     const services = createLinliServices({ deployment, database, plugins, now });
+    // Seeds may rely on what the plugins' init sets up (their tables in step with the config).
+    await services.init();
     for (const p of plugins) {
       if (!p.seed) continue;
       const ran = await seedOnce(database.db, `demo:${p.name}`, async (trx) => {
@@ -75,7 +78,7 @@ export async function seedCity(database: Database<CoreTables>, deployment: Deplo
           demo: true,
           orgId: async (key) => String((await trx.selectFrom('linli_orgs').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id),
           personId: async (username) => String((await trx.selectFrom('linli_people').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id),
-          actor: async (username) => loadActor(trx, (await trx.selectFrom('linli_people').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id, deployment.roles),
+          actor: async (username) => mintActor(await loadActor(trx, (await trx.selectFrom('linli_people').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id, deployment.roles)),
           at: async (when, fn) => {
             const before = frozen;
             frozen = when;

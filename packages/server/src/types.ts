@@ -1,4 +1,4 @@
-import type { Actor } from '@linli/core';
+import type { MintedActor } from './actor-mint.js';
 import type { SessionCache } from './auth/session-cache.js';
 import type { CoreServices } from './services/linli-services.js';
 import type { LoginLimit } from './auth/login-limit.js';
@@ -21,7 +21,7 @@ declare module 'fastify' {
     policy?: RoutePolicy;
   }
   interface FastifyRequest {
-    actor: Actor | null;
+    actor: MintedActor | null;
     session: SessionInfo | null;
   }
   interface FastifyInstance {

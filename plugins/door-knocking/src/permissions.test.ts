@@ -1,12 +1,13 @@
-import type { Actor, RoleGrant } from '@linli/sdk';
+import type { Actor } from '@linli/sdk';
+import { testActor, type TestGrant } from '@linli/testing';
 import { describe, expect, it } from 'vitest';
 import { canVisit, visibleScopes } from './permissions.js';
 import { readSettings } from './settings.js';
 
 // Paths of a small tree: community /1/2/, compound /1/2/3/, its buildings /1/2/3/4/ and /1/2/3/5/, another compound /1/2/6/.
 const building = '/1/2/3/4/';
-const grant = (role: string, scopePaths: string[], seesScope = true): RoleGrant => ({ id: role, role, orgId: '0', orgPath: scopePaths[0]!, scopePaths, seesScope, admin: false });
-const actor = (...grants: RoleGrant[]): Actor => ({ personId: '9', grants });
+const grant = (role: string, scopePaths: string[], seesScope = true): TestGrant => ({ role, orgPath: scopePaths[0]!, scopePaths, seesScope });
+const actor = (...grants: TestGrant[]): Actor => testActor(grants);
 
 const defaults = readSettings({});
 const leadersOnly = readSettings({ visitorRoles: ['building_leader'] });

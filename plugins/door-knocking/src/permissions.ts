@@ -1,4 +1,4 @@
-import { grantCovers, type Actor } from '@linli/sdk';
+import { holdsRoleAt, visiblePaths, type Actor } from '@linli/sdk';
 import type { Settings } from './settings.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Settings } from './settings.js';
 
 /** Whether the actor holds a visitor role whose scope covers the building (its own building, its grid, its community…). */
 export function canVisit(actor: Actor, buildingPath: string, settings: Settings): boolean {
-  return actor.grants.some((g) => (settings.visitorRoles as readonly string[]).includes(g.role) && grantCovers(g, buildingPath));
+  return holdsRoleAt(actor, buildingPath, settings.visitorRoles as readonly string[]);
 }
 
 /**
@@ -17,5 +17,5 @@ export function canVisit(actor: Actor, buildingPath: string, settings: Settings)
  * themselves: what a neighbour told a visitor is not for other residents.
  */
 export function visibleScopes(actor: Actor): string[] {
-  return [...new Set(actor.grants.filter((g) => g.seesScope).flatMap((g) => g.scopePaths))];
+  return visiblePaths(actor);
 }

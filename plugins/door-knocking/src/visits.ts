@@ -1,4 +1,4 @@
-import { localize, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
+import { personIdOf, localize, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from './errors.js';
 import type { ProblemData } from './forms/problem.js';
 import type { VisitInput } from './forms/visit.js';
@@ -21,7 +21,7 @@ export function currentRound(ctx: PluginContext): Round {
 
 /** The visits an actor may see, narrowed to an org's subtree when the page or dashboard names one. */
 export async function scopeOf(db: Kysely<any>, actor: Actor, orgId?: string): Promise<Scope | null> {
-  const scope: Scope = { scopes: visibleScopes(actor), personId: Number(actor.personId) };
+  const scope: Scope = { scopes: visibleScopes(actor), personId: personIdOf(actor) };
   if (orgId === undefined || orgId === '') return scope;
   const id = parseId(orgId);
   const org = id === null ? undefined : await getOrg(typed(db), id);
@@ -70,7 +70,7 @@ export async function recordVisit(ctx: PluginContext, trx: Kysely<any>, actor: A
       household,
       round: roundOf(now, settings.offsetHours, settings.roundsPerMonth).id,
       visited_at: now,
-      visitor_id: Number(actor.personId),
+      visitor_id: personIdOf(actor),
       at_home: input.atHome,
       note: input.note ?? null,
       ticket_id: ticket ? Number(ticket.id) : null,
@@ -79,7 +79,7 @@ export async function recordVisit(ctx: PluginContext, trx: Kysely<any>, actor: A
     },
     input.needs ?? [],
   );
-  const [row] = await listVisits(db, { scopes: [], personId: Number(actor.personId) }, { id, limit: 1 });
+  const [row] = await listVisits(db, { scopes: [], personId: personIdOf(actor) }, { id, limit: 1 });
   return row!;
 }
 

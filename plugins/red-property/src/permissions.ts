@@ -1,4 +1,4 @@
-import { grantCovers, type Actor } from '@linli/sdk';
+import { holdsRoleAt, holdsRoleWithin, isAdminAt, seesPath, type Actor } from '@linli/sdk';
 import type { Company, Compound } from './companies.js';
 
 /**
@@ -12,29 +12,27 @@ export const evaluatorRoles = ['community_secretary', 'branch_secretary'] as con
 /** Who keeps a compound's three ledgers and records its four-party meetings: the party branch, the community and its residents' committee. */
 export const bookkeeperRoles = ['community_secretary', 'community_staff', 'branch_secretary', 'residents_committee_member'] as const;
 
-const has = (list: readonly string[], role: string) => list.includes(role);
-
 /** Sees a compound's complaints figures, ledgers and meetings: staff whose scope covers it, and its property company's people. */
 export function canSeeCompound(actor: Actor, c: Compound): boolean {
-  return actor.grants.some((g) => g.seesScope && (grantCovers(g, c.path) || grantCovers(g, c.company.path)));
+  return seesPath(actor, c.path) || seesPath(actor, c.company.path);
 }
 
 /** Sees a company's figures and credit file: staff covering one of its compounds, and the company's own people. */
 export function canSeeCompany(actor: Actor, co: Company): boolean {
-  return actor.grants.some((g) => g.seesScope && (grantCovers(g, co.path) || co.compounds.some((c) => grantCovers(g, c.path))));
+  return seesPath(actor, co.path) || co.compounds.some((c) => seesPath(actor, c.path));
 }
 
 /** Evaluates a company: a community secretary or branch secretary whose scope covers one of the compounds it serves. */
 export function canEvaluate(actor: Actor, co: Company): boolean {
-  return actor.grants.some((g) => has(evaluatorRoles, g.role) && co.compounds.some((c) => grantCovers(g, c.path)));
+  return co.compounds.some((c) => holdsRoleAt(actor, c.path, evaluatorRoles));
 }
 
 /** Holds any role at the company (or under it): such a person never scores it, whatever else they hold (交叉任职). */
 export function worksFor(actor: Actor, co: Company): boolean {
-  return actor.grants.some((g) => g.orgPath.startsWith(co.path));
+  return holdsRoleWithin(actor, co.path);
 }
 
 /** Keeps the three ledgers 三本账 and records four-party meetings of a compound. */
 export function canKeepBooks(actor: Actor, c: Compound): boolean {
-  return actor.grants.some((g) => (has(bookkeeperRoles, g.role) || g.admin) && grantCovers(g, c.path));
+  return holdsRoleAt(actor, c.path, bookkeeperRoles) || isAdminAt(actor, c.path);
 }

@@ -1,7 +1,7 @@
 import type { Actor, SeedContext } from '@linli/sdk';
 import { directory } from './companies.js';
 import { periodOf, previousPeriod } from './periods.js';
-import { canEvaluate, canKeepBooks } from './permissions.js';
+import { canEvaluate, canKeepBooks, worksFor } from './permissions.js';
 import { readSettings } from './settings.js';
 import { addLedgerEntry, addPracticalMatter, recordMeeting, saveCompoundFile } from './service/books.js';
 import { evaluate } from './service/evaluations.js';
@@ -63,7 +63,7 @@ export async function seed(ctx: SeedContext): Promise<void> {
   ];
   let i = 0;
   for (const co of dir.companies) {
-    const ev = evaluators.find((e) => canEvaluate(e.actor, co) && !e.actor.grants.some((g) => g.orgPath.startsWith(co.path)));
+    const ev = evaluators.find((e) => canEvaluate(e.actor, co) && !worksFor(e.actor, co));
     if (!ev) continue;
     const [a, b] = profiles[i++ % profiles.length]!;
     for (const [period, share] of [[before, a], [last, b]] as const) {

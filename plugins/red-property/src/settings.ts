@@ -14,9 +14,9 @@ const listRule = (what: string, times: number, withinPeriods: number) =>
 
 /**
  * The plugin's options under `plugins.red-property` in a city config. `linli
- * check` validates them with this schema; whether the keys name real orgs of
- * the right type is checked when the plugin first needs them (companies.ts),
- * because that needs the org tree.
+ * check` validates them with this schema, the org keys against the city
+ * (`x-linli-org`: a compound → a property company); how they sit in the tree
+ * is checked when the plugin first needs them (companies.ts).
  */
 export const optionsSchema = {
   type: 'object',
@@ -25,7 +25,8 @@ export const optionsSchema = {
       type: 'object',
       description: 'Which property company 物业服务企业 serves each compound: compound org key → property_company org key',
       minProperties: 1,
-      additionalProperties: orgKey,
+      propertyNames: { type: 'string', 'x-linli-org': ['compound'] },
+      additionalProperties: { ...orgKey, 'x-linli-org': ['property_company'] },
     },
     evaluationPeriod: { enum: ['quarter', 'half-year'], default: 'quarter', description: 'How often the community party organization evaluates each company 考核评价' },
     criteria: {

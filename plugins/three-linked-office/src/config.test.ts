@@ -24,6 +24,18 @@ describe('three-linked office settings', () => {
     expect(e.details).toContainEqual(expect.objectContaining({ path: '/plugins/three-linked-office/offices/1/propertyCompany', message: 'is required' }));
   });
 
+  it('refuses (linli check) an office that names an org the city lacks, or one of another type, each at its path', async () => {
+    const config = city();
+    config.plugins['three-linked-office']!.offices[0]!.propertyCompany = 'no-such-company';
+    config.plugins['three-linked-office']!.offices[2]!.residentsCommittee = 'hepan-owners';
+    const e = await refusal(config);
+    expect(e.code).toBe('LINLI_ERR_CONFIG_INVALID');
+    expect(e.details).toEqual([
+      expect.objectContaining({ path: '/plugins/three-linked-office/offices/0/propertyCompany', message: 'unknown org "no-such-company"', expected: 'the key of an org in /orgs' }),
+      expect.objectContaining({ path: '/plugins/three-linked-office/offices/2/residentsCommittee', message: '"hepan-owners" is of type owners_committee', expected: 'an org of type residents_committee' }),
+    ]);
+  });
+
   it('refuses a weekday out of range and an unknown option', async () => {
     const config = city();
     Object.assign(config.plugins['three-linked-office']!, { meetingWeekday: 8, chair: 'x' });
@@ -34,18 +46,15 @@ describe('three-linked office settings', () => {
 
 for (const backend of testBackends()) {
   describe(`three-linked office start on ${backend.name}`, () => {
-    it('refuses to start when an office names orgs the city does not have, or of the wrong kind', async () => {
+    it('refuses to start when an office names orgs that do not belong together, or people the city lacks', async () => {
       const config = city();
       const office = config.plugins['three-linked-office']!.offices[0]!;
-      Object.assign(office, { propertyCompany: 'no-such-company', ownersCommittee: 'tiandao-owners', representatives: { propertyCompany: ['nobody'] } });
-      config.plugins['three-linked-office']!.offices[2]!.residentsCommittee = 'hepan-owners';
+      Object.assign(office, { ownersCommittee: 'tiandao-owners', representatives: { propertyCompany: ['nobody'] } });
       const e = await refusal(config, backend);
       expect(e.code).toBe('TLO_ERR_OFFICE_CONFIG');
       expect(e.details).toEqual([
-        { path: '/plugins/three-linked-office/offices/0/propertyCompany', message: 'unknown org "no-such-company"', expected: 'the key of an org in /orgs' },
         { path: '/plugins/three-linked-office/offices/0/ownersCommittee', message: `"tiandao-owners" is not the owners' committee of "hepan"`, expected: 'an owners_committee under the compound' },
         { path: '/plugins/three-linked-office/offices/0/representatives/propertyCompany/0', message: 'unknown person "nobody"', expected: 'the username of a person in /people' },
-        { path: '/plugins/three-linked-office/offices/2/residentsCommittee', message: '"hepan-owners" is of type owners_committee', expected: 'an org of type residents_committee' },
       ]);
     });
   });

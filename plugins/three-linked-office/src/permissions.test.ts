@@ -1,4 +1,5 @@
 import type { Actor } from '@linli/sdk';
+import { testActor } from '@linli/testing';
 import { describe, expect, it } from 'vitest';
 import { canConvene, canDecide, canEnterFeeRate, canRaise, canSeeOffice, type OfficeScope } from './permissions.js';
 
@@ -12,10 +13,7 @@ const hepan: OfficeScope = {
   partyCommittee: org('11', '/1/10/11/'),
 };
 
-const person = (role: string, path: string, extra: { admin?: boolean; seesScope?: boolean } = {}): Actor => ({
-  personId: '1',
-  grants: [{ id: '1', role, orgId: '0', orgPath: path, scopePaths: [path], seesScope: extra.seesScope ?? true, admin: extra.admin ?? false }],
-});
+const person = (role: string, path: string, extra: { admin?: boolean; seesScope?: boolean } = {}): Actor => testActor([{ role, orgPath: path, ...extra }], '1');
 
 const people: Record<string, Actor> = {
   'city admin': person('admin', '/1/', { admin: true }),

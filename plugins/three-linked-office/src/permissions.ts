@@ -1,4 +1,4 @@
-import { grantCovers, type Actor } from '@linli/sdk';
+import { holdsRoleAt, isAdminAt, seesPath, type Actor } from '@linli/sdk';
 import type { Party } from './parties.js';
 
 /**
@@ -48,8 +48,6 @@ export const who = {
   feeEnterers: "the residents' committee, community staff or the property company (物业)",
 } as const;
 
-// The core's own scope rule: a grant covers an org when the org lies within one of its scope paths.
-const covers = grantCovers;
 const officeOrgPaths = (o: OfficeScope) => [o.parties.residentsCommittee.path, o.parties.propertyCompany.path, o.parties.ownersCommittee.path, ...(o.partyCommittee ? [o.partyCommittee.path] : [])];
 
 /**
@@ -59,26 +57,26 @@ const officeOrgPaths = (o: OfficeScope) => [o.parties.residentsCommittee.path, o
  * the compound). Residents see only their own problems, through the core.
  */
 export function canSeeOffice(actor: Actor, o: OfficeScope): boolean {
-  return actor.grants.some((g) => g.seesScope && (covers(g, o.compound.path) || officeOrgPaths(o).some((p) => covers(g, p))));
+  return [o.compound.path, ...officeOrgPaths(o)].some((p) => seesPath(actor, p));
 }
 
 /** Schedules meetings, records attendance, manages the agenda: the residents' committee or community staff serving the compound. */
 export function canConvene(actor: Actor, o: OfficeScope): boolean {
-  return actor.grants.some(
-    (g) =>
-      ((g.role === 'community_staff' || g.role === 'community_secretary' || g.admin) && covers(g, o.compound.path)) ||
-      (g.role === 'residents_committee_member' && covers(g, o.parties.residentsCommittee.path)),
+  return (
+    holdsRoleAt(actor, o.compound.path, ['community_staff', 'community_secretary']) ||
+    isAdminAt(actor, o.compound.path) ||
+    holdsRoleAt(actor, o.parties.residentsCommittee.path, ['residents_committee_member'])
   );
 }
 
 /** Records a meeting's decision on a problem: exactly the people the workflow's `decide` step allows. */
 export function canDecide(actor: Actor, o: OfficeScope): boolean {
-  return actor.grants.some((g) => deciders.some((r) => r.role === g.role) && covers(g, o.compound.path));
+  return holdsRoleAt(actor, o.compound.path, deciders.map((r) => r.role));
 }
 
 /** Enters the monthly fee collection rate: the conveners, or the office's property company. */
 export function canEnterFeeRate(actor: Actor, o: OfficeScope): boolean {
-  return canConvene(actor, o) || actor.grants.some((g) => g.role === 'property_staff' && covers(g, o.parties.propertyCompany.path));
+  return canConvene(actor, o) || holdsRoleAt(actor, o.parties.propertyCompany.path, ['property_staff']);
 }
 
 /**
@@ -88,5 +86,5 @@ export function canEnterFeeRate(actor: Actor, o: OfficeScope): boolean {
  * what keeps them to their own compound.
  */
 export function canRaise(actor: Actor, o: OfficeScope, orgPath: string): boolean {
-  return actor.grants.some((g) => covers(g, orgPath) || officeOrgPaths(o).some((p) => covers(g, p)));
+  return [orgPath, ...officeOrgPaths(o)].some((p) => holdsRoleAt(actor, p));
 }

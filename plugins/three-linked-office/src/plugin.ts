@@ -3,6 +3,8 @@ import { attendanceForm, feeRateForm, meetingDecisionForm, scheduleForm } from '
 import { problemIntakeForm } from './forms/problem.js';
 import { decideForm, doneForm, progressForm, sendBackForm, verifyForm } from './forms/steps.js';
 import { hooks } from './hooks.js';
+import { init } from './init.js';
+import { jobs } from './jobs.js';
 import { tables } from './migrations/0001-tables.js';
 import { routes } from './routes/index.js';
 import { seedThreeLinkedOffice } from './seed.js';
@@ -27,8 +29,10 @@ export const threeLinkedOfficePlugin = definePlugin({
   forms: [problemIntakeForm, decideForm, progressForm, doneForm, verifyForm, sendBackForm, scheduleForm, attendanceForm, meetingDecisionForm, feeRateForm],
   workflows: [problemWorkflow],
   migrations: { '0001-tables': tables },
+  init,
   routes,
   hooks,
+  jobs,
   seed: seedThreeLinkedOffice,
   web: { ...web, publicPages },
   publicData,

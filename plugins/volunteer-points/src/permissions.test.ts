@@ -1,11 +1,12 @@
-import type { Actor, RoleGrant } from '@linli/sdk';
+import type { Actor } from '@linli/sdk';
+import { testActor, type TestGrant } from '@linli/testing';
 import { describe, expect, it } from 'vitest';
 import { canCorrect, canOrganize, canVerify, seesPath, unitsOf } from './permissions.js';
 
 // A community /1/2/, its compound /1/2/3/, another community /1/9/.
 const compound = '/1/2/3/';
-const grant = (role: string, scopePaths: string[], seesScope = true, orgId = '0'): RoleGrant => ({ id: role, role, orgId, orgPath: scopePaths[0]!, scopePaths, seesScope, admin: false });
-const actor = (...grants: RoleGrant[]): Actor => ({ personId: '9', grants });
+const grant = (role: string, scopePaths: string[], seesScope = true, orgId = '0'): TestGrant => ({ role, orgId, orgPath: scopePaths[0]!, scopePaths, seesScope });
+const actor = (...grants: TestGrant[]): Actor => testActor(grants);
 
 describe('who may do what at compound /1/2/3/', () => {
   const cases: [string, Actor, boolean, boolean, boolean][] = [

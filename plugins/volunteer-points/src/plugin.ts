@@ -6,7 +6,7 @@ import { claimForm, fulfilForm, verifyForm, wishForm } from './forms/wish.js';
 import { hooks } from './hooks.js';
 import { tables } from './migrations/0001-tables.js';
 import { roles } from './roles.js';
-import { routes } from './routes/index.js';
+import { init, routes } from './routes/index.js';
 import { seedVolunteerPoints } from './seed.js';
 import { optionsSchema } from './settings.js';
 import { web } from './web.js';
@@ -29,6 +29,7 @@ export const volunteerPointsPlugin = definePlugin({
   forms: [memberForm, wishForm, claimForm, fulfilForm, verifyForm, teamForm, activityForm, signupForm, attendanceForm, correctionForm],
   workflows: [wishWorkflow],
   migrations: { '0001-tables': tables },
+  init,
   routes,
   hooks,
   // 双报到 registrations enrol a member at their compound's community: the core reads this table to decide the `claim` step.

@@ -1,4 +1,4 @@
-import type { Actor, SeedContext } from '@linli/sdk';
+import { holdsRoleAt, holdsRoleWithin, personIdOf, type Actor, type SeedContext } from '@linli/sdk';
 import { createActivity, createTeam, recordAttendance, signUp } from './service/activities.js';
 import { envOf } from './service/env.js';
 import { register } from './service/members.js';
@@ -57,8 +57,8 @@ export async function seedVolunteerPoints(ctx: SeedContext): Promise<void> {
     const candidates = [...holders(ctx, 'volunteer', community), ...holders(ctx, 'building_leader')].filter((u, i, a) => a.indexOf(u) === i);
     const volunteers: string[] = [];
     for (const u of candidates) {
-      const { grants } = await ctx.actor(u);
-      if (grants.some((g) => g.scopePaths.some((p) => compoundPath.startsWith(p) || p.startsWith(compoundPath)))) volunteers.push(u);
+      const a = await ctx.actor(u);
+      if (holdsRoleAt(a, compoundPath) || holdsRoleWithin(a, compoundPath)) volunteers.push(u);
     }
     if (!residents.length || !volunteers.length) continue;
 
@@ -102,7 +102,7 @@ export async function seedVolunteerPoints(ctx: SeedContext): Promise<void> {
     }
   }
   async function memberIdOf(c: SeedContext, a: Actor, compound: string) {
-    const row = await c.db.selectFrom('volunteer_points_members').select('id').where('person_id', '=', Number(a.personId)).where('compound_org_id', '=', parseId(compound)).executeTakeFirstOrThrow();
+    const row = await c.db.selectFrom('volunteer_points_members').select('id').where('person_id', '=', personIdOf(a)).where('compound_org_id', '=', parseId(compound)).executeTakeFirstOrThrow();
     return row.id as number;
   }
 }

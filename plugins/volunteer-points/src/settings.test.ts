@@ -23,10 +23,12 @@ describe('volunteer-points options', () => {
     expect(await paths({ orgs: [] })).toEqual(['/plugins/volunteer-points/orgs']);
   });
 
-  it('refuses unknown org keys and thresholds that do not ascend when the plugin starts', async () => {
-    const err = await refusal({ orgs: ['yongfu', 'atlantis'], stars: { unit: [10, 5] } });
+  it('refuses (linli check) an unknown org key at its path, and thresholds that do not ascend when the plugin starts', async () => {
+    const unknown = await refusal({ orgs: ['yongfu', 'atlantis'] });
+    expect(unknown?.code).toBe('LINLI_ERR_CONFIG_INVALID');
+    expect((unknown as { details?: unknown[] })?.details).toEqual([expect.objectContaining({ path: '/plugins/volunteer-points/orgs/1', message: 'unknown org "atlantis"' })]);
+    const err = await refusal({ orgs: ['yongfu'], stars: { unit: [10, 5] } });
     expect(err?.code).toBe('VP_ERR_OPTIONS');
-    expect(err?.message).toContain('atlantis');
     expect(err?.message).toContain('stars.unit');
   });
 

@@ -7,16 +7,16 @@ const thresholds = { type: 'array', items: { type: 'integer', minimum: 1, maximu
 
 /**
  * The plugin's options under `plugins.volunteer-points` in a city config.
- * `linli check` validates the shapes; whether the org keys exist and the
- * thresholds ascend is checked when the plugin starts (routes/index.ts),
- * because that needs the org tree.
+ * `linli check` validates the shapes and that the org keys name orgs of the
+ * city (`x-linli-org`); that the thresholds ascend is checked when the plugin
+ * starts (routes/index.ts, init).
  */
 export const optionsSchema = {
   type: 'object',
   properties: {
     orgs: {
       type: 'array',
-      items: orgKey,
+      items: { ...orgKey, 'x-linli-org': true },
       minItems: 1,
       uniqueItems: true,
       description: 'The orgs (streets, communities or compounds) whose compounds take part; default: the whole city',

@@ -1,4 +1,4 @@
-import { notFound, type AfterTransitionHookEvent, type CreateHookEvent, type PluginHooks, type Ticket, type TransitionHookEvent, type TransitionVerdict } from '@linli/sdk';
+import { personIdOf, notFound, type AfterTransitionHookEvent, type CreateHookEvent, type PluginHooks, type Ticket, type TransitionHookEvent, type TransitionVerdict } from '@linli/sdk';
 import { fail } from './errors.js';
 import { MIN_REASON, type VoteData } from './forms/topic.js';
 import { groupLabel, groupTitle } from './groups.js';
@@ -130,7 +130,7 @@ async function afterTransition({ ticket, change, updated, actor, trx, ctx }: Aft
           resolution: v.resolution,
           implementer: v.implementer ?? null,
           deadline: updated.deadline,
-          recorded_by: Number(actor.personId),
+          recorded_by: personIdOf(actor),
           recorded_at: env.now,
         })
         .execute();

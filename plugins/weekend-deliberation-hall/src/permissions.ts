@@ -1,4 +1,4 @@
-import { grantCovers, type Actor, type RoleGrant } from '@linli/sdk';
+import { holdsRoleAt, holdsRoleWithin, isAdminAt, seesPath, seesWithin, type Actor } from '@linli/sdk';
 
 /**
  * Who may do what in a weekend deliberation hall. The ticket steps are the
@@ -49,25 +49,26 @@ export const who = {
 
 const conveningRoles = new Set<string>(conveners.map((r) => r.role));
 
-/** The grant is held inside the compound: at one of its buildings, or at a side org (its property company, owners' committee, branch). */
-const heldInside = (g: RoleGrant, compoundPath: string) => g.scopePaths.some((p) => p.startsWith(compoundPath));
-
-/** Sees the hall's sessions, agendas, votes and indicators: staff whose scope covers the compound, and the people of its own side orgs. */
+/**
+ * Sees the hall's sessions, agendas, votes and indicators: staff whose scope
+ * covers the compound, and the people of its own side orgs (a role held
+ * inside the compound: its property company, owners' committee, branch).
+ */
 export function canSeeHall(actor: Actor, compoundPath: string): boolean {
-  return actor.grants.some((g) => g.seesScope && (grantCovers(g, compoundPath) || heldInside(g, compoundPath)));
+  return seesPath(actor, compoundPath) || seesWithin(actor, compoundPath);
 }
 
 /** Reads the public notice 公示: everyone of the compound, residents included, and the staff who see the hall. */
 export function canReadNotice(actor: Actor, compoundPath: string): boolean {
-  return canSeeHall(actor, compoundPath) || actor.grants.some((g) => grantCovers(g, compoundPath) || heldInside(g, compoundPath));
+  return canSeeHall(actor, compoundPath) || holdsRoleAt(actor, compoundPath) || holdsRoleWithin(actor, compoundPath);
 }
 
 /** Schedules sessions, manages their agendas, records who came and how they voted. */
 export function canConvene(actor: Actor, compoundPath: string): boolean {
-  return actor.grants.some((g) => (g.admin || conveningRoles.has(g.role)) && grantCovers(g, compoundPath));
+  return isAdminAt(actor, compoundPath) || holdsRoleAt(actor, compoundPath, [...conveningRoles]);
 }
 
 /** Raises a topic at `orgPath` (the compound or one of its buildings): anyone with a role there, or inside the compound. */
 export function canPropose(actor: Actor, compoundPath: string, orgPath: string): boolean {
-  return actor.grants.some((g) => grantCovers(g, orgPath) || heldInside(g, compoundPath));
+  return holdsRoleAt(actor, orgPath) || holdsRoleWithin(actor, compoundPath);
 }

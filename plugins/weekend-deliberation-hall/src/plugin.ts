@@ -3,6 +3,7 @@ import { participantsForm, recordForm, sessionForm } from './forms/session.js';
 import { acceptForm, completeForm, declineForm, publicizeForm, scheduleTopicForm, sessionVoteForm, superviseForm, topicForm, voteForm } from './forms/topic.js';
 import { hooks } from './hooks.js';
 import { tables } from './migrations/0001-tables.js';
+import { init } from './init.js';
 import { routes } from './routes/index.js';
 import { seedWeekendDeliberationHall } from './seed.js';
 import { optionsSchema } from './settings.js';
@@ -26,6 +27,7 @@ export const weekendDeliberationHallPlugin = definePlugin({
   forms: [topicForm, acceptForm, declineForm, scheduleTopicForm, voteForm, superviseForm, completeForm, publicizeForm, sessionForm, participantsForm, recordForm, sessionVoteForm],
   workflows: [topicWorkflow],
   migrations: { '0001-tables': tables },
+  init,
   routes,
   hooks,
   seed: seedWeekendDeliberationHall,

@@ -27,14 +27,19 @@ describe('weekend deliberation hall options', () => {
     ]);
   });
 
-  it('refuses to start with a hall at an org that is not a compound, or unknown', async () => {
-    const e = await refusal({ halls: [{ compound: 'yongfu' }, { compound: 'no-such' }, { compound: 'hepan' }, { compound: 'hepan' }] });
-    expect(e.code).toBe('WDH_ERR_HALL_CONFIG');
+  it('refuses (linli check) a hall at an org that is not a compound, or unknown', async () => {
+    const e = await refusal({ halls: [{ compound: 'yongfu' }, { compound: 'no-such' }, { compound: 'hepan' }] });
+    expect(e.code).toBe('LINLI_ERR_CONFIG_INVALID');
     expect(e.details).toEqual([
-      { path: '/plugins/weekend-deliberation-hall/halls/0/compound', message: '"yongfu" is of type community', expected: 'an org of type compound' },
-      { path: '/plugins/weekend-deliberation-hall/halls/1/compound', message: 'unknown org "no-such"', expected: 'the key of an org in /orgs' },
-      { path: '/plugins/weekend-deliberation-hall/halls/3/compound', message: '"hepan" already has a hall', expected: 'one hall per compound' },
+      expect.objectContaining({ path: '/plugins/weekend-deliberation-hall/halls/0/compound', message: '"yongfu" is of type community', expected: 'an org of type compound' }),
+      expect.objectContaining({ path: '/plugins/weekend-deliberation-hall/halls/1/compound', message: 'unknown org "no-such"', expected: 'the key of an org in /orgs' }),
     ]);
+  });
+
+  it('refuses to start with two halls at one compound', async () => {
+    const e = await refusal({ halls: [{ compound: 'hepan' }, { compound: 'hepan' }] });
+    expect(e.code).toBe('WDH_ERR_HALL_CONFIG');
+    expect(e.details).toEqual([{ path: '/plugins/weekend-deliberation-hall/halls/1/compound', message: '"hepan" already has a hall', expected: 'one hall per compound' }]);
   });
 });
 

@@ -20,7 +20,7 @@ export const optionsSchema = {
       items: {
         type: 'object',
         properties: {
-          compound: { ...orgKey, description: 'The key of the compound 小区 (an org of type compound)' },
+          compound: { ...orgKey, 'x-linli-org': ['compound'], description: 'The key of the compound 小区 (an org of type compound)' },
           place: { type: 'string', minLength: 1, maxLength: 100, description: 'Where sessions usually take place, e.g. 河畔家园党群服务站 or 物业用房' },
         },
         required: ['compound'],

@@ -6,7 +6,7 @@ import { errorTitle } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n';
-import { detailsToErrorSchema, makeServerMessageTranslator } from './errors';
+import { detailsToErrorSchema } from './errors';
 import { localizedUiSchema } from './fields';
 import { makeTransformErrors, makeTranslateString, templates } from './theme';
 import { useForm } from './useForm';
@@ -57,7 +57,6 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
   const [problem, setProblem] = useState<{ tone: 'error' | 'warning'; title: string; body?: string; invalid?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const idPrefix = `f${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const translateServer = useMemo(() => makeServerMessageTranslator(t), [t]);
   const transformErrors = useMemo(() => makeTransformErrors(t), [t]);
   const translateString = useMemo(() => makeTranslateString(t), [t]);
   const loadedForm = loaded.data?.form;
@@ -85,11 +84,11 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
         // '/body/data/x' (request validation) and '/data/x' (a plugin's rule about a step's data) both mean field x.
         const fieldOf = (path: string) => path.replace(/^(\/body)?(\/data)?(?=\/|$)/, '').split('/').filter(Boolean)[0];
         const atFields = err.details.filter((d) => fields.has(fieldOf(d.path) ?? ''));
-        const elsewhere = [...new Set(err.details.filter((d) => !atFields.includes(d)).map((d) => translateServer(d.message)))];
-        if (atFields.length) setExtraErrors(detailsToErrorSchema(atFields, translateServer));
+        const elsewhere = [...new Set(err.details.filter((d) => !atFields.includes(d)).map((d) => d.message))];
+        if (atFields.length) setExtraErrors(detailsToErrorSchema(atFields));
         const body = elsewhere.filter((m) => m !== err.message).join(' ');
         // A rule's message already shown at its field is not repeated in the notice.
-        const shownAtFields = new Set(atFields.map((d) => translateServer(d.message)));
+        const shownAtFields = new Set(atFields.map((d) => d.message));
         const summary = shownAtFields.has(err.message) ? '' : err.message;
         setProblem({ tone: 'error', title: atFields.length ? t('form.fixFields') : err.message, body: atFields.length ? [summary, body].filter(Boolean).join(' ') || undefined : body || undefined, invalid: atFields.length > 0 });
       } else if (err instanceof ApiError && err.network) {

@@ -21,24 +21,3 @@ export function detailsToErrorSchema(details: readonly ErrorDetail[], translate:
   }
   return root as ErrorSchema;
 }
-
-/** The server's (English, ajv) field messages in the reader's language; unknown ones pass through. */
-export function makeServerMessageTranslator(t: (key: string, o?: Record<string, unknown>) => string) {
-  const rules: [RegExp, (m: RegExpMatchArray) => string][] = [
-    [/^is required$/, () => t('validation.required')],
-    [/^is not a known field$/, () => t('validation.unknownField')],
-    [/fewer than (\d+) characters/, (m) => t('validation.minLength', { count: Number(m[1]) })],
-    [/more than (\d+) characters/, (m) => t('validation.maxLength', { count: Number(m[1]) })],
-    [/more than (\d+) items/, (m) => t('validation.maxItems', { count: Number(m[1]) })],
-    [/must match pattern/, () => t('validation.pattern')],
-    [/must match format/, () => t('validation.format')],
-    [/allowed values/, () => t('validation.enum')],
-  ];
-  return (message: string): string => {
-    for (const [re, say] of rules) {
-      const m = message.match(re);
-      if (m) return say(m);
-    }
-    return message;
-  };
-}

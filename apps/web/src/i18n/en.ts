@@ -122,7 +122,6 @@ export const en = {
     format: 'Wrong format',
     enum: 'Choose one of the options',
     type: 'Wrong type of value',
-    unknownField: 'Not a field of this form',
   },
   photos: {
     add: 'Take / pick photo',

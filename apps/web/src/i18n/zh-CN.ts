@@ -144,7 +144,6 @@ export const zhCN = {
     format: '格式不正确',
     enum: '请从选项中选择',
     type: '类型不正确',
-    unknownField: '表单中没有这一项',
   },
   photos: {
     add: '拍照 / 选图',

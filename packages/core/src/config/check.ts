@@ -8,6 +8,7 @@ import { checkWorkflow } from '../workflow/validate.js';
 import { calendarWarnings } from './calendar-coverage.js';
 import { checkCityServices } from './check-services.js';
 import { checkOrgAttributes } from './org-attributes.js';
+import { cityView, orgKeyProblems, type CityView } from './plugin-options.js';
 import { applyOverrides } from './overrides.js';
 import semver from 'semver';
 
@@ -51,8 +52,11 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
   const config = raw as unknown as CityConfig;
   const issues: ErrorDetail[] = [];
 
-  // Plugins: known, compatible, dependencies enabled, options valid.
+  // Plugins: known, compatible, dependencies enabled, options valid — in shape, then against the city.
   const plugins: ResolvedPluginManifest[] = [];
+  // Plugins whose options are wrong: their one error says so; what is built from the options (forms) is not checked on top.
+  const unusable = new Set<string>();
+  let city: CityView | undefined;
   for (const [name, options] of Object.entries(config.plugins ?? {})) {
     const p = opts.available.get(name);
     const at = `/plugins/${name}`;
@@ -72,6 +76,13 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
       valid = validate(options);
       if (!valid) issues.push(...ajvErrorsToDetails(validate.errors, at).map((d) => ({ ...d, file: opts.file })));
     }
+    if (valid) {
+      city ??= cityView(config);
+      const against = [...orgKeyProblems(p.optionsSchema, options, city), ...optionProblems(p, options as Record<string, unknown>, city)];
+      issues.push(...against.map((d) => ({ ...d, path: `${at}${d.path === '/' ? '' : d.path}`, file: opts.file })));
+      valid = against.length === 0;
+    }
+    if (!valid) unusable.add(name);
     plugins.push({ ...p, forms: resolveForms(p, options as Record<string, unknown>, valid, (message) => issues.push(issue(at, message, 'options the plugin can build its forms from'))) });
   }
   // Each plugin after the plugins it needs: the server migrates and seeds in this order.
@@ -148,7 +159,9 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
 
   // The city's overrides of its plugins' forms and workflows: what runs is the result.
   const overridden = applyOverrides(plugins, config.overrides, { file: opts.file, isKnownRole: (id) => roleById.has(id) });
-  issues.push(...overridden.issues);
+  // An override of a plugin whose options are wrong is not judged: its forms were not built.
+  const ofUnusable = (path: string) => [...unusable].some((n) => path.startsWith(`/overrides/forms/${n}.`) || path.startsWith(`/overrides/workflows/${n}.`));
+  issues.push(...overridden.issues.filter((i) => !ofUnusable(i.path)));
   plugins.splice(0, plugins.length, ...overridden.plugins);
 
   // The city's own forms and workflows carry its name, so they never collide with a plugin's.
@@ -182,7 +195,7 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
       const pointer = `/workflows/${i}`;
       if (workflowIds.has(w.id)) issues.push(issue(`${pointer}/id`, `the workflow id "${w.id}" is also defined by ${workflowIds.get(w.id)}`, 'a workflow id used once', s.file));
       workflowIds.set(w.id, s.file);
-      issues.push(...checkWorkflow(w, { file: s.file, pointer, isKnownForm: (id) => forms.has(id), isKnownRole: (id) => roleById.has(id) }));
+      if (!unusable.has(s.file.slice('plugin:'.length))) issues.push(...checkWorkflow(w, { file: s.file, pointer, isKnownForm: (id) => forms.has(id), isKnownRole: (id) => roleById.has(id) }));
       workflowDefs.set(w.id, { def: w, file: s.file, pointer });
     });
   }
@@ -222,6 +235,16 @@ function dependencyOrder<P extends Pick<PluginManifest, 'name' | 'dependencies'>
   };
   for (const p of plugins) visit(p, []);
   return ordered;
+}
+
+/** What the plugin's own `validateOptions` says of valid-shaped options; a throw is one problem, not a crash of `linli check`. */
+function optionProblems(p: PluginManifest, options: Record<string, unknown>, city: CityView): ErrorDetail[] {
+  if (!p.validateOptions) return [];
+  try {
+    return p.validateOptions(options ?? {}, city);
+  } catch (e) {
+    return [{ path: '/', message: `plugin "${p.name}" could not check its options: ${(e as Error).message}` }];
+  }
 }
 
 /**

@@ -37,7 +37,7 @@ describe('loadDeployment', () => {
       return loadDeployment(raw, { file: FILE, available: available(p), sdkVersion: '0.1.0' });
     };
     const d = load({ criteria: ['service', 'cleanliness'] });
-    expect(d.forms.errors('scores.evaluate', { service: 11 })).toEqual([{ path: '/service', message: 'must be <= 10', expected: 'a number <= 10' }]);
+    expect(d.forms.errors('scores.evaluate', { service: 11 })).toMatchObject([{ path: '/service', message: 'must be <= 10', expected: 'a number <= 10' }]);
     expect(d.plugins[0]?.forms?.map((f) => f.id)).toEqual(['scores.evaluate']);
     // Invalid options are reported as such; the function is not called with them.
     expect(caught(() => load({})).details.map((i) => i.path)).toEqual(['/plugins/scores/criteria']);
@@ -55,7 +55,7 @@ describe('loadDeployment', () => {
     expect(d.plugins).toEqual([p]);
     expect(d.forms.has('points.wish')).toBe(true);
     expect(d.forms.has('test.intake')).toBe(true);
-    expect(d.forms.errors('points.wish', {})).toEqual([{ path: '/wish', message: 'is required', expected: 'a value' }]);
+    expect(d.forms.errors('points.wish', {})).toMatchObject([{ path: '/wish', message: 'is required', expected: 'a value' }]);
     expect(d.workflows.list().map((w) => [w.id, w.source])).toEqual([
       ['micro-wish', 'plugin "volunteer-points"'],
       ['test.request', FILE],

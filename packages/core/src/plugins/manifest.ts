@@ -1,3 +1,5 @@
+import type { CityView } from '../config/plugin-options.js';
+import type { ErrorDetail } from '../errors.js';
 import type { LocalizedText } from '../i18n.js';
 import type { FormDefinition, PluginOverridable, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
 
@@ -17,8 +19,20 @@ export interface PluginManifest {
   title: LocalizedText;
   /** Names of plugins this one needs enabled, whose public API it may use. */
   dependencies?: string[];
-  /** JSON Schema of the plugin's options under `plugins.<name>` in a city config. */
+  /**
+   * JSON Schema of the plugin's options under `plugins.<name>` in a city
+   * config. A value marked `'x-linli-org': ['compound']` (or `true`) must name
+   * an org of the city (of one of those types): `linli check` says which not.
+   */
   optionsSchema?: Record<string, unknown>;
+  /**
+   * What the schema cannot say about the options, checked against the city
+   * (pure: no I/O) by `linli check` and the server's start, after the schema:
+   * each problem with its path inside the options (`/offices/0/compound`),
+   * reported under `/plugins/<name>`. Options with a problem count as
+   * invalid: nothing built from them (forms) is checked on top.
+   */
+  validateOptions?: (options: Record<string, unknown>, city: CityView) => ErrorDetail[];
   /**
    * The plugin's forms; or a function of its options (already valid), for
    * forms built from a city's settings — a list of scoring criteria, say.

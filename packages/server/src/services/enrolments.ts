@@ -1,6 +1,7 @@
-import type { Actor, ActorRule } from '@linli/core';
+import type { ActorRule } from '@linli/core';
 import type { EnrolmentDefinition, LinliPlugin } from '@linli/sdk';
 import type { Kysely } from 'kysely';
+import { mintActor, type MintedActor } from '../actor-mint.js';
 
 const identifier = /^[a-z][a-z0-9_]*$/;
 
@@ -28,7 +29,7 @@ export function checkEnrolments(plugins: readonly LinliPlugin[]): Map<string, En
  */
 export function enrolmentReader(plugins: readonly LinliPlugin[]) {
   const declared = checkEnrolments(plugins);
-  return async (trx: Kysely<any>, actor: Actor, rules: readonly ActorRule[]): Promise<Actor> => {
+  return async (trx: Kysely<any>, actor: MintedActor, rules: readonly ActorRule[]): Promise<MintedActor> => {
     const ids = [...new Set(rules.filter((r) => r.scope === 'enrolled' && r.enrolment).map((r) => r.enrolment!))];
     if (ids.length === 0) return actor;
     const enrolments: Record<string, string[]> = { ...actor.enrolments } as Record<string, string[]>;
@@ -38,6 +39,7 @@ export function enrolmentReader(plugins: readonly LinliPlugin[]) {
       const rows = await trx.selectFrom(e.table).select(`${e.pathColumn} as path`).where(e.personColumn, '=', Number(actor.personId)).execute();
       enrolments[id] = rows.map((r: { path: string }) => r.path);
     }
-    return { ...actor, enrolments };
+    // A new actor, minted like the one it extends: hooks may hand it back to the ticket service.
+    return mintActor({ personId: actor.personId, grants: actor.grants, enrolments });
   };
 }

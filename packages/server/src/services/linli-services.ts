@@ -4,9 +4,11 @@ import type { JobLogger, JobRunner } from '@linli/jobs';
 import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 import { makePluginContexts } from '../plugin-context.js';
+import { initPlugins } from '../plugin-phases.js';
 import type { EscalationService } from './escalation-service.js';
 import type { NotificationChannel, Notifier } from './notifier.js';
 import { createPlanResolvers } from './plan-resolvers.js';
+import { declaredPluginJobs, pluginJobHandlers, pluginJobs } from './plugin-jobs.js';
 import { createTicketService } from './ticket-service.js';
 import { hooksByWorkflow } from './workflow-hooks.js';
 import { createWorkflowServices, type JobOptions } from './workflow-services.js';
@@ -39,6 +41,8 @@ export interface CoreServices {
   notifier: Notifier;
   /** The context of an enabled plugin, made once. */
   pluginContext(name: string): PluginContext;
+  /** Runs the plugins' `init` (their I/O phase) once, in dependency order; the app and the seeder await it first. */
+  init(): Promise<void>;
 }
 
 /**
@@ -50,7 +54,8 @@ export function createLinliServices(o: LinliServicesOptions): CoreServices {
   const now = o.now ?? (() => new Date());
   const db = o.database.db;
   const workflow = createWorkflowServices(o.deployment, db, now, { ...o.jobs, ...(o.channels ? { channels: o.channels } : {}) });
-  const contexts = makePluginContexts(o.deployment, db, now, o.plugins, () => tickets);
+  const declaredJobs = declaredPluginJobs(o.plugins);
+  const contexts = makePluginContexts(o.deployment, db, now, o.plugins, () => tickets, (name) => pluginJobs(name, declaredJobs, workflow.jobs));
   const pluginContext = (name: string): PluginContext => {
     const ctx = contexts.get(name);
     if (!ctx) throw new Error(`Plugin "${name}" is not enabled in this city.`);
@@ -64,6 +69,9 @@ export function createLinliServices(o: LinliServicesOptions): CoreServices {
     effects: workflow.effects,
     hooksFor: hooksByWorkflow(o.deployment, o.plugins, pluginContext),
   });
+  // The plugins' jobs run on the core's runner: same claims, retries and dead letters.
+  for (const h of pluginJobHandlers(declaredJobs, pluginContext)) workflow.jobs.register(h);
+  let initialized: Promise<void> | undefined;
   return {
     deployment: o.deployment,
     database: o.database,
@@ -75,5 +83,6 @@ export function createLinliServices(o: LinliServicesOptions): CoreServices {
     escalations: workflow.escalations,
     notifier: workflow.notifier,
     pluginContext,
+    init: () => (initialized ??= initPlugins(o.plugins, pluginContext)),
   };
 }

@@ -1,4 +1,4 @@
-import { notFound, type Actor, type PluginContext } from '@linli/sdk';
+import { personIdOf, notFound, type Actor, type PluginContext } from '@linli/sdk';
 import { compoundById, directory, type Compound } from '../companies.js';
 import { fail } from '../errors.js';
 import { fourParties, fourPartyTitle, type CompoundFileInput, type LedgerEntryInput, type MeetingInput, type PracticalMatterInput } from '../forms/books.js';
@@ -49,7 +49,7 @@ export async function recordMeeting(ctx: PluginContext, db: Db, actor: Actor, in
     subject: input.subject,
     attendance: input.attendance,
     decision: input.decision?.trim() || null,
-    recorded_by: Number(actor.personId),
+    recorded_by: personIdOf(actor),
     recorded_at: ctx.now(),
   });
 }
@@ -58,7 +58,7 @@ export async function recordMeeting(ctx: PluginContext, db: Db, actor: Actor, in
 export async function saveCompoundFile(ctx: PluginContext, db: Db, actor: Actor, input: CompoundFileInput): Promise<void> {
   const c = await compoundFor(ctx, db, actor, input.compoundOrgId, true);
   const { compoundOrgId: _, ...facts } = input;
-  await upsertCompoundFile(db, Number(c.id), c.path, facts, Number(actor.personId), ctx.now());
+  await upsertCompoundFile(db, Number(c.id), c.path, facts, personIdOf(actor), ctx.now());
 }
 
 /** 物业费及公共收益清单: entries are only appended; a correction is a new entry. */
@@ -80,7 +80,7 @@ export async function addLedgerEntry(ctx: PluginContext, db: Db, actor: Actor, i
     purpose: input.purpose,
     occurred_on: input.occurredOn,
     meeting_id: input.meetingId ? Number(input.meetingId) : null,
-    recorded_by: Number(actor.personId),
+    recorded_by: personIdOf(actor),
     recorded_at: ctx.now(),
   });
 }
@@ -98,7 +98,7 @@ export async function addPracticalMatter(ctx: PluginContext, db: Db, actor: Acto
     title: input.title,
     description: input.description ?? null,
     result: null,
-    created_by: Number(actor.personId),
+    created_by: personIdOf(actor),
     created_at: ctx.now(),
     done_at: null,
   });

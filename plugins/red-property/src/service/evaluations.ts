@@ -1,4 +1,4 @@
-import { notFound, type Actor, type ErrorDetail, type PluginContext } from '@linli/sdk';
+import { personIdOf, notFound, type Actor, type ErrorDetail, type PluginContext } from '@linli/sdk';
 import { companyById, directory, type Company } from '../companies.js';
 import { fail } from '../errors.js';
 import type { EvaluationInput } from '../forms/evaluation.js';
@@ -68,10 +68,10 @@ export async function evaluate(ctx: PluginContext, db: Db, actor: Actor, input: 
     rating,
     comment: input.comment ?? null,
     complaint_figures: figures,
-    evaluator_id: Number(actor.personId),
+    evaluator_id: personIdOf(actor),
     evaluated_at: now,
   });
-  const entry = { company_org_id: Number(co.id), period: range.id, evaluation_id: id, recorded_by: Number(actor.personId), recorded_at: now };
+  const entry = { company_org_id: Number(co.id), period: range.id, evaluation_id: id, recorded_by: personIdOf(actor), recorded_at: now };
   await appendCredit(db, { ...entry, kind: 'evaluation', rating, total, max_total: maxTotal, note: input.comment ?? null });
 
   const after = standing((await ratingsByCompany(db, [Number(co.id)])).get(Number(co.id)) ?? [], s);

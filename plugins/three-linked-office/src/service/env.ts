@@ -1,4 +1,4 @@
-import { notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
+import { personIdOf, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { canSeeOffice } from '../permissions.js';
 import { localDate } from '../time.js';
@@ -51,4 +51,4 @@ export async function officeOfCompound(env: Env, actor: Actor, compoundOrgId: st
 }
 
 /** The person id of an actor, as the plugin's tables store it. */
-export const personOf = (actor: Actor): number => Number(actor.personId);
+export const personOf = (actor: Actor): number => personIdOf(actor);

@@ -1,4 +1,4 @@
-import { sql, type Actor } from '@linli/sdk';
+import { seesPath, sql, type Actor } from '@linli/sdk';
 import type { Office } from '../store/offices.js';
 import type { Env } from './env.js';
 import { round1 } from './fees.js';
@@ -47,7 +47,7 @@ export async function indicators(env: Env, actor: Actor, offices: readonly Offic
   const rows = new Map<string, { row: Omit<IndicatorRow, 'avgDaysToSolve' | 'feeRate' | 'feeRateMonth' | 'feeRateFirst'>; path: string; t: Totals[] }>();
   const ancestorIds = [...new Set(offices.flatMap((o) => o.compound.path.split('/').filter(Boolean).slice(0, -1)))].map(Number);
   const ancestors = ancestorIds.length ? await env.db.selectFrom('linli_orgs').select(['id', 'name', 'type', 'path']).where('id', 'in', ancestorIds).execute() : [];
-  const oversees = (path: string) => actor.grants.some((g) => g.seesScope && g.scopePaths.some((p) => path.startsWith(p)));
+  const oversees = (path: string) => seesPath(actor, path);
 
   const add = (id: string, name: string, level: string, path: string, t: Totals) => {
     const entry = rows.get(id) ?? {

@@ -3,8 +3,9 @@ import { fail } from '../errors.js';
 import { attendanceForm, type AttendanceInput, type ScheduleInput } from '../forms/office.js';
 import { parties } from '../parties.js';
 import { canConvene, who } from '../permissions.js';
+import { readSettings } from '../settings.js';
 import { addItem, carryOver, unplacedProblems } from '../store/agenda.js';
-import { meetingOn, openMeetings, saveAttendance, type MeetingRow } from '../store/meetings.js';
+import { getMeeting, meetingOn, openMeetings, saveAttendance, type MeetingRow } from '../store/meetings.js';
 import type { Office } from '../store/offices.js';
 import type { MeetingStatus } from '../store/tables.js';
 import { addDays, instant, onOrAfter } from '../time.js';
@@ -47,10 +48,32 @@ export async function scheduleMeeting(env: Env, actor: Actor, input: ScheduleInp
     .executeTakeFirstOrThrow();
 
   for (const earlier of await openMeetings(env.db, officeId, { before: date })) {
-    await finish(env, earlier, earlier.status === 'held' ? 'closed' : 'cancelled');
+    await finishNow(env, earlier, earlier.status === 'held' ? 'closed' : 'cancelled');
   }
   for (const ticketId of await unplacedProblems(env.db, officeId)) await addItem(env.db, meeting.id, ticketId, env.now);
+  // Committed with the meeting: if nobody closes it, it still ends, and its problems move on.
+  const { finishAfterDays } = readSettings(env.ctx.options);
+  await env.ctx.jobs.schedule(env.trx, FINISH_MEETING_JOB, {
+    key: finishKey(meeting.id),
+    runAt: instant(addDays(date, finishAfterDays), '00:00', env.offsetHours),
+    payload: { meetingId: String(meeting.id) },
+  });
   return meeting;
+}
+
+/** The job that finishes a meeting nobody closed (`finishAfterDays` after its day). */
+export const FINISH_MEETING_JOB = 'three-linked-office.finish-meeting';
+const finishKey = (meetingId: number) => `finish-meeting:${meetingId}`;
+
+/**
+ * The job's work: a meeting still open is finished as scheduling the next
+ * one would — held → closed, never held → cancelled, its undecided problems
+ * carried over. One closed or cancelled meanwhile is left as it is.
+ */
+export async function finishIfOpen(env: Env, meetingId: string): Promise<MeetingRow | null> {
+  const meeting = await getMeeting(env.db, meetingId, { forUpdate: true });
+  if (!meeting || meeting.status === 'closed' || meeting.status === 'cancelled') return null;
+  return finish(env, meeting, meeting.status === 'held' ? 'closed' : 'cancelled');
 }
 
 /** The office's meeting weekday on or after today that has no meeting yet. */
@@ -96,7 +119,7 @@ export async function closeMeeting(env: Env, actor: Actor, meetingId: string): P
   if (!canConvene(actor, office)) throw fail('TLO_ERR_NOT_ALLOWED', [who.conveners, office.compound.name, 'close meetings (结束会商)']);
   assertOpen(meeting);
   if (meeting.status !== 'held') throw fail('TLO_ERR_MEETING_NOT_HELD', [meeting.meeting_date]);
-  return finish(env, meeting, 'closed');
+  return finishNow(env, meeting, 'closed');
 }
 
 /** Calls off a meeting that did not take place; its agenda moves on like a closed meeting's. */
@@ -104,11 +127,17 @@ export async function cancelMeeting(env: Env, actor: Actor, meetingId: string): 
   const { meeting, office } = await meetingInScope(env, actor, meetingId, { forUpdate: true });
   if (!canConvene(actor, office)) throw fail('TLO_ERR_NOT_ALLOWED', [who.conveners, office.compound.name, 'cancel meetings (取消会商)']);
   if (meeting.status !== 'scheduled') throw fail('TLO_ERR_MEETING_CLOSED', [meeting.meeting_date, statusTitle[meeting.status]]);
-  return finish(env, meeting, 'cancelled');
+  return finishNow(env, meeting, 'cancelled');
 }
 
 export function assertOpen(meeting: MeetingRow): void {
   if (meeting.status === 'closed' || meeting.status === 'cancelled') throw fail('TLO_ERR_MEETING_CLOSED', [meeting.meeting_date, statusTitle[meeting.status]]);
+}
+
+/** Finishes a meeting by someone's hand (or by scheduling the next): its finishing job is no longer needed. */
+async function finishNow(env: Env, meeting: MeetingRow, status: 'closed' | 'cancelled'): Promise<MeetingRow> {
+  await env.ctx.jobs.cancel(env.trx, finishKey(meeting.id));
+  return finish(env, meeting, status);
 }
 
 async function finish(env: Env, meeting: MeetingRow, status: 'closed' | 'cancelled'): Promise<MeetingRow> {

@@ -12,11 +12,11 @@ import { parseId } from '../store/tables.js';
 export type { App, RouteKit } from './kit.js';
 
 /**
- * Mounts the routes. First it checks what the options schema cannot: the org
+ * Before the plugin serves, it checks what the options schema cannot: the org
  * keys name orgs of this city and the star thresholds ascend. A mistake stops
  * the start with VP_ERR_OPTIONS instead of a half-working practice.
  */
-export async function routes(app: PluginApp, ctx: PluginContext): Promise<void> {
+export async function init(ctx: PluginContext): Promise<void> {
   const settings = readSettings(ctx.options);
   const problems = thresholdProblems(settings);
   if (settings.orgs) {
@@ -25,7 +25,10 @@ export async function routes(app: PluginApp, ctx: PluginContext): Promise<void> 
     problems.push(...settings.orgs.filter((k) => !known.has(k)).map((k) => `orgs names "${k}", which is not an org of this city`));
   }
   if (problems.length) throw fail('VP_ERR_OPTIONS', [problems.join('; ')]);
+}
 
+/** Mounts the routes (declaring only: the options are checked in init). */
+export function routes(app: PluginApp, ctx: PluginContext): void {
   const kit: RouteKit = {
     ctx,
     read: () => envOf(ctx, ctx.db),

@@ -1,4 +1,4 @@
-import { notFound, type Actor } from '@linli/sdk';
+import { personIdOf, notFound, type Actor } from '@linli/sdk';
 import { fail } from '../errors.js';
 import type { ActivityInput, AttendanceInput, TeamInput } from '../forms/activity.js';
 import { canOrganize, organizerRoles, seesPath, staffScopes } from '../permissions.js';
@@ -22,7 +22,7 @@ export async function createTeam(env: Env, actor: Actor, input: TeamInput): Prom
   const org = await organizedOrg(env, actor, input.orgId, '组建志愿服务队');
   const row = await env.db
     .insertInto('volunteer_points_teams')
-    .values({ org_id: org.id, org_path: org.path, name: input.name.trim(), leader: input.leader ?? null, description: input.description ?? null, created_by: Number(actor.personId), created_at: env.now })
+    .values({ org_id: org.id, org_path: org.path, name: input.name.trim(), leader: input.leader ?? null, description: input.description ?? null, created_by: personIdOf(actor), created_at: env.now })
     .onConflict((oc) => oc.columns(['org_id', 'name']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -32,7 +32,7 @@ export async function createTeam(env: Env, actor: Actor, input: TeamInput): Prom
 
 export async function listTeams(env: Env, actor: Actor, within?: string) {
   const scopes = staffScopes(actor);
-  const regs = await registrationsOf(env.db, Number(actor.personId));
+  const regs = await registrationsOf(env.db, personIdOf(actor));
   const paths = [...scopes, ...regs.map((r) => r.community_path)];
   if (!paths.length) return [];
   let q = env.db
@@ -61,7 +61,7 @@ export async function createActivity(env: Env, actor: Actor, input: ActivityInpu
   }
   const row = await env.db
     .insertInto('volunteer_points_activities')
-    .values({ team_id: teamId, org_id: org.id, org_path: org.path, title: input.title, activity_date: input.date, place: input.place ?? null, planned_hours: input.plannedHours, created_by: Number(actor.personId), created_at: env.now })
+    .values({ team_id: teamId, org_id: org.id, org_path: org.path, title: input.title, activity_date: input.date, place: input.place ?? null, planned_hours: input.plannedHours, created_by: personIdOf(actor), created_at: env.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -80,7 +80,7 @@ async function activityRow(db: Db, id: string, lock = false) {
 
 /** 报名: a registered member of the activity's community signs up, before the day is over. */
 export async function signUp(env: Env, actor: Actor, id: string): Promise<void> {
-  const regs = await registrationsOf(env.db, Number(actor.personId));
+  const regs = await registrationsOf(env.db, personIdOf(actor));
   if (!regs.length) throw fail('VP_ERR_NOT_REGISTERED', []);
   const a = await activityRow(env.db, id);
   // An activity at a compound is open to its community's members; one at a community, to the community's.
@@ -137,7 +137,7 @@ export async function recordAttendance(env: Env, actor: Actor, id: string, input
       // Counted on the day served, whenever it is recorded.
       occurredAt: new Date(startOfLocalDate(a.date, env.offsetHours).getTime() + 12 * 3_600_000),
       note: a.title,
-      by: Number(actor.personId),
+      by: personIdOf(actor),
     });
     await env.db.updateTable('volunteer_points_signups').set({ hours: e.hours, attended_at: env.now, entry_id: entryId }).where('activity_id', '=', a.id).where('member_id', '=', signup.member_id).execute();
     total += 1;
@@ -147,7 +147,7 @@ export async function recordAttendance(env: Env, actor: Actor, id: string, input
 
 /** Activities a person sees: staff in their scope; members in the communities they registered with. */
 export async function listActivities(env: Env, actor: Actor, within?: string) {
-  const me = Number(actor.personId);
+  const me = personIdOf(actor);
   const regs = await registrationsOf(env.db, me);
   const paths = [...staffScopes(actor), ...regs.map((r) => r.community_path)];
   if (!paths.length) return [];

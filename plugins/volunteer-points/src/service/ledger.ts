@@ -1,4 +1,4 @@
-import type { Actor } from '@linli/sdk';
+import { personIdOf, type Actor } from '@linli/sdk';
 import { fail } from '../errors.js';
 import type { CorrectionInput } from '../forms/ledger.js';
 import { canCorrect, seesPath, verifierRoles } from '../permissions.js';
@@ -71,7 +71,7 @@ export async function correct(env: Env, actor: Actor, input: CorrectionInput): P
     corrects_id: entry.id,
     note: input.reason,
     occurred_at: entry.occurred_at,
-    recorded_by: Number(actor.personId),
+    recorded_by: personIdOf(actor),
     recorded_at: env.now,
   });
 }

@@ -1,4 +1,4 @@
-import { grantCovers, type Actor } from '@linli/sdk';
+import { holdsRoleAt, holdsRoleWithin, personIdOf, type Actor } from '@linli/sdk';
 import { fail } from '../errors.js';
 import type { MemberInput } from '../forms/member.js';
 import { staffScopes } from '../permissions.js';
@@ -41,7 +41,7 @@ function members(db: Db) {
 export async function register(env: Env, actor: Actor, input: MemberInput): Promise<MemberRow> {
   const compound = await compoundOf(env, input.compoundOrgId, '/compoundOrgId');
   // Only where the person lives or serves: a role at the compound, above it, or within it (a building).
-  if (!actor.grants.some((g) => grantCovers(g, compound.path) || g.scopePaths.some((p) => p.startsWith(compound.path)))) {
+  if (!holdsRoleAt(actor, compound.path) && !holdsRoleWithin(actor, compound.path)) {
     throw fail('VP_ERR_NOT_YOUR_COMPOUND', [compound.name, compound.name], [{ path: '/compoundOrgId', message: 'you hold no role at or within this compound' }]);
   }
   const branch = await env.db.selectFrom('linli_orgs').select('id').where('parent_id', '=', compound.id).where('type', '=', 'party_branch').orderBy('id').executeTakeFirst();
@@ -49,7 +49,7 @@ export async function register(env: Env, actor: Actor, input: MemberInput): Prom
   const row = await env.db
     .insertInto('volunteer_points_members')
     .values({
-      person_id: Number(actor.personId),
+      person_id: personIdOf(actor),
       kind: kindOf[input.kind]!,
       compound_org_id: compound.id,
       compound_path: compound.path,
@@ -64,7 +64,7 @@ export async function register(env: Env, actor: Actor, input: MemberInput): Prom
     .returning('id')
     .executeTakeFirst();
   if (!row) {
-    const existing = await members(env.db).where('m.person_id', '=', Number(actor.personId)).where('m.compound_org_id', '=', compound.id).executeTakeFirstOrThrow();
+    const existing = await members(env.db).where('m.person_id', '=', personIdOf(actor)).where('m.compound_org_id', '=', compound.id).executeTakeFirstOrThrow();
     throw fail('VP_ERR_ALREADY_REGISTERED', [compound.name, localDay(existing.registered_at, env.offsetHours)], [{ path: '/compoundOrgId', message: 'already registered here' }]);
   }
   return (await members(env.db).where('m.id', '=', row.id).executeTakeFirstOrThrow()) as MemberRow;
@@ -80,7 +80,7 @@ export async function registrationsOf(db: Db, personId: number): Promise<MemberR
 /** Registrations staff see: compounds in their scope (narrowed to an org's subtree when asked), and the actor's own. */
 export async function listMembers(db: Db, actor: Actor, within?: string): Promise<MemberRow[]> {
   const scopes = staffScopes(actor);
-  let q = members(db).where((eb) => eb.or([eb('m.person_id', '=', Number(actor.personId)), ...scopes.map((p) => eb('m.compound_path', 'like', `${p}%`))]));
+  let q = members(db).where((eb) => eb.or([eb('m.person_id', '=', personIdOf(actor)), ...scopes.map((p) => eb('m.compound_path', 'like', `${p}%`))]));
   if (within) q = q.where('m.compound_path', 'like', `${within}%`);
   return (await q.orderBy('m.compound_path').orderBy('m.id').execute()) as MemberRow[];
 }

@@ -1,4 +1,4 @@
-import { sql, toCsv, type Actor } from '@linli/sdk';
+import { personIdOf, sql, toCsv, type Actor } from '@linli/sdk';
 import { staffScopes } from '../permissions.js';
 import { starsFor, type ScorecardKind } from '../settings.js';
 import { listEntries, type EntryView } from '../store/ledger.js';
@@ -192,14 +192,14 @@ export async function scorecards(env: Env, scope: Scope, year: string) {
 
 /** 我的积分: the actor's own entries and balance, whoever they are. */
 export async function myPoints(env: Env, actor: Actor) {
-  const regs = await registrationsOf(env.db, Number(actor.personId));
+  const regs = await registrationsOf(env.db, personIdOf(actor));
   if (!regs.length) return [];
   const entries = await listEntries(env.db, { scopes: [], memberIds: regs.map((r) => r.id), start: new Date(0), end: farFuture, limit: 1000 });
   return entries.map((e) => entryJson(e, env.offsetHours));
 }
 
 export async function balanceOfPerson(env: Env, actor: Actor): Promise<number> {
-  const regs = await registrationsOf(env.db, Number(actor.personId));
+  const regs = await registrationsOf(env.db, personIdOf(actor));
   if (!regs.length) return 0;
   const r = await env.db.selectFrom('volunteer_points_ledger').select(sql<number>`coalesce(sum(points), 0)::int`.as('n')).where('member_id', 'in', regs.map((x) => x.id)).executeTakeFirstOrThrow();
   return r.n;

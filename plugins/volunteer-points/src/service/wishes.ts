@@ -1,4 +1,4 @@
-import { localize, notFound, unprocessable, type Actor, type Ticket } from '@linli/sdk';
+import { personIdOf, localize, notFound, unprocessable, type Actor, type Ticket } from '@linli/sdk';
 import { fail } from '../errors.js';
 import type { ClaimInput, FulfilInput, WishData } from '../forms/wish.js';
 import { seesPath, staffScopes, unitsOf } from '../permissions.js';
@@ -57,7 +57,7 @@ async function personName(db: Db, id: number | null): Promise<string> {
  * answers 404, as if it did not exist.
  */
 export async function claim(env: Env, actor: Actor, id: string, input: ClaimInput): Promise<Ticket> {
-  const me = Number(actor.personId);
+  const me = personIdOf(actor);
   const forUnit = input.as === '共建单位';
   const regs = forUnit ? [] : await registrationsOf(env.db, me);
   if (!forUnit && regs.length === 0) throw fail('VP_ERR_NOT_REGISTERED', []);
@@ -106,7 +106,7 @@ async function unitName(db: Db, id: number | null): Promise<string | undefined> 
  * see the wish but did not claim it gets VP_ERR_NOT_CLAIMANT; anyone else 404.
  */
 export async function fulfil(env: Env, actor: Actor, id: string, input: FulfilInput): Promise<Ticket> {
-  const me = Number(actor.personId);
+  const me = personIdOf(actor);
   const wish = await lockWish(env.db, id);
   const regs = await registrationsOf(env.db, me);
   const sees = wish && (wish.claimant_person_id === me || wish.poster_id === me || seesPath(actor, wish.compound_path) || regs.some((r) => wish.compound_path.startsWith(r.community_path)));
@@ -119,13 +119,13 @@ export async function fulfil(env: Env, actor: Actor, id: string, input: FulfilIn
 /** beforeTransition: nobody verifies a wish they claimed and fulfilled themself. */
 export async function checkVerifier(env: Env, actor: Actor, ticket: Ticket): Promise<void> {
   const wish = await lockWish(env.db, ticket.id);
-  if (wish && wish.claimant_person_id === Number(actor.personId)) throw fail('VP_ERR_OWN_FULFILMENT', [], [{ path: '/action', message: 'you fulfilled this wish' }]);
+  if (wish && wish.claimant_person_id === personIdOf(actor)) throw fail('VP_ERR_OWN_FULFILMENT', [], [{ path: '/action', message: 'you fulfilled this wish' }]);
 }
 
 /** beforeTransition: a `claim` step taken anywhere but the claim route (the core's transition API) finds no claimant recorded, and is refused. */
 export async function checkClaimant(env: Env, actor: Actor, ticket: Ticket): Promise<void> {
   const wish = await lockWish(env.db, ticket.id);
-  if (!wish || wish.claimant_person_id !== Number(actor.personId)) throw fail('VP_ERR_CLAIM_ON_BOARD', []);
+  if (!wish || wish.claimant_person_id !== personIdOf(actor)) throw fail('VP_ERR_CLAIM_ON_BOARD', []);
 }
 
 /** afterTransition: the read model follows the ticket; a verified wish earns its claimant points, in the same transaction. */
@@ -156,7 +156,7 @@ export async function wishMoved(env: Env, actor: Actor, action: string, updated:
     ticketId: id,
     occurredAt: env.now,
     note: wish.title,
-    by: Number(actor.personId),
+    by: personIdOf(actor),
   });
 }
 
@@ -168,7 +168,7 @@ export type WishView = 'scope' | 'board' | 'mine';
  * in their scope.
  */
 export async function listWishes(env: Env, actor: Actor, view: WishView, within?: string, state?: string) {
-  const me = Number(actor.personId);
+  const me = personIdOf(actor);
   let paths: string[] = [];
   if (view === 'board') {
     const regs = await registrationsOf(env.db, me);

@@ -1,4 +1,4 @@
-import { notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
+import { personIdOf, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { canSeeHall } from '../permissions.js';
 import { readSettings, type Settings } from '../settings.js';
@@ -64,4 +64,4 @@ export async function hallsInScope(env: Env, actor: Actor, orgId?: string): Prom
 }
 
 /** The person id of an actor, as the plugin's tables store it. */
-export const personOf = (actor: Actor): number => Number(actor.personId);
+export const personOf = (actor: Actor): number => personIdOf(actor);

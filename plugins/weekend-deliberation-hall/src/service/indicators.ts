@@ -1,4 +1,4 @@
-import { sql, type Actor } from '@linli/sdk';
+import { seesPath, sql, type Actor } from '@linli/sdk';
 import type { Hall } from '../store/halls.js';
 import type { Env } from './env.js';
 
@@ -33,7 +33,7 @@ export async function indicators(env: Env, actor: Actor, halls: readonly Hall[],
   const totals = await countsByCompound(env, halls);
   const ancestorIds = [...new Set(halls.flatMap((h) => h.compound.path.split('/').filter(Boolean).slice(0, -1)))].map(Number);
   const ancestors = ancestorIds.length ? await env.db.selectFrom('linli_orgs').select(['id', 'name', 'type', 'path']).where('id', 'in', ancestorIds).execute() : [];
-  const oversees = (path: string) => actor.grants.some((g) => g.seesScope && g.scopePaths.some((p) => path.startsWith(p)));
+  const oversees = (path: string) => seesPath(actor, path);
   const rows = new Map<string, { row: IndicatorRow; path: string }>();
   const add = (id: string, name: string, level: string, path: string, c: Counts) => {
     const entry = rows.get(id) ?? { row: { orgId: id, name, level, levelTitle: levelTitle[level] ?? level, halls: 0, ...zero() }, path };
