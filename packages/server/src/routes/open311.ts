@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import { LinliError, notFound, unprocessable, type WorkflowDefinition } from '@linli/core';
 import { findOpen311Client, getOrg, getOrgByKey, insertOpen311Request, loadActor, open311Requests, open311Token, type Open311RequestRow } from '@linli/db';
+import { mintActor } from '../actor-mint.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requestLocale, toLinliError } from '../errors.js';
 import { findUnstorable } from '../json-body.js';
@@ -201,7 +202,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       const data = formDataFrom(def, intakeFormOf(linli.deployment, def), b);
       const token = randomBytes(18).toString('base64url');
       const ticket = await linli.db.transaction().execute(async (trx) => {
-        const actor = await loadActor(trx, client.personId, linli.deployment.roles);
+        const actor = mintActor(await loadActor(trx, client.personId, linli.deployment.roles));
         const t = await linli.tickets.create(trx, actor, { workflow: def.id, orgId: org.id, data });
         const contact = Object.fromEntries((['email', 'first_name', 'last_name', 'phone'] as const).flatMap((k) => (typeof b[k] === 'string' && b[k] ? [[k, b[k] as string]] : [])));
         await insertOpen311Request(trx, {
