@@ -66,7 +66,7 @@ function Picker({ value, onChange }: Omit<Props, 'label'>) {
   useEffect(() => {
     if (!value) return;
     const p = toTiles(value, crs);
-    if (!map.getBounds().contains([p.lat, p.lng])) map.setView([p.lat, p.lng], Math.max(map.getZoom(), 16));
+    if (!map.getBounds().contains([p.lat, p.lng])) map.setView([p.lat, p.lng], Math.max(map.getZoom(), 16), { animate: false });
   }, [value, crs, map]);
   if (!value) return null;
   const at = toTiles(value, crs);

@@ -98,7 +98,8 @@ function FitTo({ points }: { points: { lat: number; lng: number }[] }) {
   const key = points.map((p) => `${p.lat},${p.lng}`).join(';');
   useEffect(() => {
     if (!points.length) return;
-    map.fitBounds(points.map((p) => [p.lat, p.lng] as [number, number]), { padding: [24, 24], maxZoom: 17 });
+    // No animation: a page left mid-animation makes Leaflet read a removed pane (_leaflet_pos of undefined).
+    map.fitBounds(points.map((p) => [p.lat, p.lng] as [number, number]), { padding: [24, 24], maxZoom: 17, animate: false });
     // Only when the set of pins changes, not on every render.
   }, [map, key]);
   return null;
