@@ -47,7 +47,7 @@ describe.skipIf(!built)('the public notice board in Chromium', () => {
     await page.goto(`${city.base}/login`);
     await page.getByRole('link', { name: '公示栏（无需登录）' }).click();
     await visible(page.getByRole('heading', { level: 1, name: '全市公示栏' }));
-    for (const section of ['诉求办理情况（按月）', '成效群众判 · 满意度（按月）', '周末议事厅 · 决议公示', '三联办 · 会商决定', '红色物业 · 红黑榜', '红色物业 · 公共收益公开', '红色物业 · 十件实事']) {
+    for (const section of ['诉求办理与成效群众判（按月）', '周末议事厅 · 决议公示', '三联办 · 会商决定', '红色物业 · 红黑榜', '红色物业 · 公共收益公开', '红色物业 · 十件实事']) {
       await visible(page.getByRole('heading', { level: 2, name: section }));
     }
     await page.waitForLoadState('networkidle', wait);
@@ -61,7 +61,7 @@ describe.skipIf(!built)('the public notice board in Chromium', () => {
       await page.getByLabel('查看社区').selectOption({ label: name });
       await visible(page.getByRole('heading', { level: 1, name: `${name}公示栏` }));
       await page.waitForLoadState('networkidle', wait);
-      await visible(page.getByRole('heading', { level: 2, name: '诉求办理情况（按月）' }));
+      await visible(page.getByRole('heading', { level: 2, name: '诉求办理与成效群众判（按月）' }));
       expect(leaksIn(await page.locator('body').innerText()), name).toEqual([]);
       if (name === '永福社区') {
         await visible(page.getByText('河畔家园').first());

@@ -88,13 +88,11 @@ export interface Open311ClientsTable {
   revoked_at: Timestamp | null;
 }
 
-/** A ticket filed through Open311: its token, location and the reporter's contact (personal data, never public). */
+/** A ticket filed through Open311: its token, the client's address words and the reporter's contact (personal data, never public); its point is the ticket's. */
 export interface Open311RequestsTable {
   ticket_id: number;
   client_id: number;
   token: string;
-  lat: number | null;
-  long: number | null;
   address_string: string | null;
   device_id: string | null;
   account_id: string | null;

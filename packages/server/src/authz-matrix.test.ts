@@ -103,7 +103,6 @@ const cases: Record<string, RouteCase> = {
     },
     expected: adminOnly(200, true),
   },
-  'GET /api/public/plugins/grid-requests/satisfaction': { run: (c, s, ctx) => c.get(`/api/public/plugins/grid-requests/satisfaction?orgId=${ctx.org[s]}`), expected: () => 200 },
   'POST /api/auth/login': {
     run: (c, _s, ctx) => c.post('/api/auth/login', { username: `nobody${ctx.seq++}`, password: 'wrong-password' }),
     expected: () => 401,

@@ -3,7 +3,6 @@ import { intakeForm } from './forms/intake.js';
 import { dispatchForm, feedbackForm, handleForm, sortForm } from './forms/steps.js';
 import { gridRequestWorkflow } from './workflows/grid-request.js';
 import { seedGridRequests } from './seed.js';
-import { publicData, publicPages } from './public.js';
 
 export const gridRequestsPlugin = definePlugin({
   name: 'grid-requests',
@@ -13,6 +12,4 @@ export const gridRequestsPlugin = definePlugin({
   forms: [intakeForm, sortForm, dispatchForm, handleForm, feedbackForm],
   workflows: [gridRequestWorkflow],
   seed: seedGridRequests,
-  publicData,
-  web: { publicPages },
 });

@@ -8,6 +8,8 @@ import { sql, type Kysely } from 'kysely';
  * reporter and the ordinary rules decide what it may file. Keys are stored
  * only as SHA-256. The reporter's contact fields (email, name, phone) are
  * personal data: kept beside the ticket for staff, never served publicly.
+ * The point a client sends is the ticket's own (linli_tickets lat/lng, 0013),
+ * not stored again here.
  */
 const statements = [
   `create table linli_open311_clients (
@@ -23,8 +25,6 @@ const statements = [
      ticket_id integer primary key references linli_tickets(id),
      client_id integer not null references linli_open311_clients(id),
      token text not null unique,
-     lat double precision,
-     long double precision,
      address_string text,
      device_id text,
      account_id text,

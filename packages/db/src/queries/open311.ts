@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CoreTables } from '../schema.js';
 
 /**
@@ -75,7 +75,7 @@ export async function revokeOpen311Client(db: Kysely<CoreTables>, id: number, no
 
 export async function insertOpen311Request(
   trx: Kysely<CoreTables>,
-  r: { ticketId: number; clientId: number; token: string; lat: number | null; long: number | null; addressString: string | null; deviceId: string | null; accountId: string | null; contact: Record<string, string>; now: Date },
+  r: { ticketId: number; clientId: number; token: string; addressString: string | null; deviceId: string | null; accountId: string | null; contact: Record<string, string>; now: Date },
 ): Promise<void> {
   await trx
     .insertInto('linli_open311_requests')
@@ -83,8 +83,6 @@ export async function insertOpen311Request(
       ticket_id: r.ticketId,
       client_id: r.clientId,
       token: r.token,
-      lat: r.lat,
-      long: r.long,
       address_string: r.addressString,
       device_id: r.deviceId,
       account_id: r.accountId,
@@ -107,8 +105,11 @@ export interface Open311RequestRow {
   orgKey: string;
   orgName: string;
   agency: string | null;
+  /** The ticket's point (WGS-84), however it was filed. */
   lat: number | null;
   long: number | null;
+  /** The latest public note of the handlers (never an internal one, nor the reporter's own words). */
+  statusNotes: string | null;
   createdAt: Date;
   updatedAt: Date;
   deadline: Date | null;
@@ -125,15 +126,31 @@ export interface Open311RequestFilter {
   limit: number;
 }
 
-/** Tickets of the service workflows, newest first, with only what GeoReport shows: no reporter, no form data. */
+/**
+ * Tickets of the service workflows, newest first, with only what GeoReport
+ * shows: no reporter, no form data, and of the history only the latest note
+ * the handlers made public (visibility 'public', 0013) — internal notes never.
+ */
 export async function open311Requests(db: Kysely<CoreTables>, f: Open311RequestFilter): Promise<Open311RequestRow[]> {
   if (!f.workflows.length || (f.ids && !f.ids.length)) return [];
   let q = db
     .selectFrom('linli_tickets as t')
     .innerJoin('linli_orgs as o', 'o.id', 't.org_id')
     .leftJoin('linli_orgs as a', 'a.id', 't.assignee_org_id')
-    .leftJoin('linli_open311_requests as r', 'r.ticket_id', 't.id')
-    .select(['t.id', 't.workflow', 't.state', 't.title', 'o.key as org_key', 'o.name as org_name', 'a.name as agency', 'r.lat', 'r.long', 't.created_at', 't.updated_at', 't.deadline', 't.closed_at'])
+    .select(['t.id', 't.workflow', 't.state', 't.title', 'o.key as org_key', 'o.name as org_name', 'a.name as agency', 't.lat', 't.lng', 't.created_at', 't.updated_at', 't.deadline', 't.closed_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('linli_ticket_events as e')
+        .select('e.comment')
+        .whereRef('e.ticket_id', '=', 't.id')
+        .where('e.visibility', '=', 'public')
+        .where('e.comment', 'is not', null)
+        .where('e.comment', '<>', '')
+        .where(sql<boolean>`e.actor_id is distinct from t.reporter_id`)
+        .orderBy('e.seq', 'desc')
+        .limit(1)
+        .as('status_notes'),
+    )
     .where('t.workflow', 'in', f.workflows);
   if (f.ids) q = q.where('t.id', 'in', f.ids);
   if (f.start) q = q.where('t.created_at', '>=', f.start);
@@ -150,11 +167,11 @@ export async function open311Requests(db: Kysely<CoreTables>, f: Open311RequestF
     orgName: r.org_name,
     agency: r.agency,
     lat: r.lat === null ? null : Number(r.lat),
-    long: r.long === null ? null : Number(r.long),
+    long: r.lng === null ? null : Number(r.lng),
+    statusNotes: r.status_notes ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deadline: r.deadline,
     closedAt: r.closed_at,
   }));
 }
-

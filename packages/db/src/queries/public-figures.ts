@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CoreTables } from '../schema.js';
+import { satisfiedRating } from './satisfaction.js';
 
 /**
  * Figures the public notice board shows from the core: counts only, never a
@@ -11,17 +12,27 @@ export interface MonthlyClosed {
   month: string;
   closed: number;
   filed: number;
+  /** Of those closed that month: rated by the resident (1–5), and satisfied (rated `satisfiedRating` or more). */
+  rated: number;
+  satisfied: number;
 }
 
 /**
- * Tickets filed and closed per month in the subtree at `path`, from `since`
- * on, months in the city's local time (`offsetHours` east of UTC).
+ * Tickets filed and closed per month, and the residents' ratings of those
+ * closed (linli_tickets.rating, the source the dashboards count too), in the
+ * subtree at `path`, from `since` on, months in the city's local time
+ * (`offsetHours` east of UTC).
  */
 export async function monthlyTicketFigures(db: Kysely<CoreTables>, path: string, since: Date, offsetHours: number): Promise<MonthlyClosed[]> {
   const shift = sql.lit(`${offsetHours} hours`);
   const closed = await db
     .selectFrom('linli_tickets')
-    .select([sql<string>`to_char(closed_at + interval ${shift}, 'YYYY-MM')`.as('month'), sql<number>`cast(count(*) as integer)`.as('n')])
+    .select([
+      sql<string>`to_char(closed_at + interval ${shift}, 'YYYY-MM')`.as('month'),
+      sql<number>`cast(count(*) as integer)`.as('n'),
+      sql<number>`cast(count(rating) as integer)`.as('rated'),
+      sql<number>`cast(count(*) filter (where rating >= ${sql.lit(satisfiedRating)}) as integer)`.as('satisfied'),
+    ])
     .where('org_path', 'like', `${path}%`)
     .where('closed_at', '>=', since)
     .groupBy(sql`1`)
@@ -34,8 +45,8 @@ export async function monthlyTicketFigures(db: Kysely<CoreTables>, path: string,
     .groupBy(sql`1`)
     .execute();
   const months = new Map<string, MonthlyClosed>();
-  const row = (m: string) => months.get(m) ?? months.set(m, { month: m, closed: 0, filed: 0 }).get(m)!;
-  for (const r of closed) row(r.month).closed = Number(r.n);
+  const row = (m: string) => months.get(m) ?? months.set(m, { month: m, closed: 0, filed: 0, rated: 0, satisfied: 0 }).get(m)!;
+  for (const r of closed) Object.assign(row(r.month), { closed: Number(r.n), rated: Number(r.rated), satisfied: Number(r.satisfied) });
   for (const r of filed) row(r.month).filed = Number(r.n);
   return [...months.values()].sort((a, b) => b.month.localeCompare(a.month));
 }

@@ -3,6 +3,12 @@ import { sql, type Kysely } from 'kysely';
 import type { CoreTables } from '../schema.js';
 import { visibleTo } from './tickets.js';
 
+/**
+ * The one definition of "satisfied" (满意): the resident rated the closed
+ * ticket 4 or 5 of 5. The dashboards and the public board both count by it.
+ */
+export const satisfiedRating = 4;
+
 /** Satisfaction figures of the tickets closed in one month under one org (a child of the org asked for, or that org itself). */
 export interface SatisfactionRow {
   /** The child org (or the org asked for itself, for tickets filed there). */
@@ -13,7 +19,7 @@ export interface SatisfactionRow {
   closed: number;
   /** Closed with the resident's rating (1–5). */
   rated: number;
-  /** Rated 4 or 5. */
+  /** Rated `satisfiedRating` (4) or more. */
   satisfied: number;
   ratingSum: number;
   /** Closed where a rating step leads (the good ending), but without a rating: staff closed it for the resident. */
@@ -54,7 +60,7 @@ export async function satisfactionRows(db: Kysely<CoreTables>, actor: Actor, f: 
       month.as('month'),
       sql<number>`count(*)::int`.as('closed'),
       sql<number>`(count(rating))::int`.as('rated'),
-      sql<number>`(count(*) filter (where rating >= 4))::int`.as('satisfied'),
+      sql<number>`(count(*) filter (where rating >= ${satisfiedRating}))::int`.as('satisfied'),
       sql<number>`coalesce(sum(rating), 0)::int`.as('rating_sum'),
       sql<number>`(count(*) filter (where rating is null and ${ending}))::int`.as('unrated'),
       sql<number>`(count(*) filter (where reopen_count > 0))::int`.as('reopened'),

@@ -89,6 +89,7 @@ export const requestSchema = {
   properties: {
     service_request_id: { type: 'string' },
     status: { type: 'string', enum: ['open', 'closed'] },
+    status_notes: { type: 'string', description: 'The handlers’ latest public note (never an internal one)' },
     service_name: { type: 'string' },
     service_code: { type: 'string' },
     description: { type: 'string' },
@@ -99,8 +100,8 @@ export const requestSchema = {
     expected_datetime: { type: 'string' },
     address: { type: 'string' },
     address_id: { type: 'string' },
-    lat: nullable('number'),
-    long: nullable('number'),
+    lat: { ...nullable('number'), description: 'The ticket’s point, WGS-84' },
+    long: { ...nullable('number'), description: 'The ticket’s point, WGS-84' },
   },
   required: ['service_request_id', 'status', 'service_name', 'service_code', 'description', 'requested_datetime', 'updated_datetime', 'address', 'address_id'],
 } as const;

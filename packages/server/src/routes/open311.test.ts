@@ -105,12 +105,14 @@ for (const backend of testBackends()) {
       token = res.body[0].token;
       const db = server.database.db;
       const ticket = await db.selectFrom('linli_tickets').selectAll().where('id', '=', Number(requestId)).executeTakeFirstOrThrow();
-      expect(ticket).toMatchObject({ workflow: 'grid-request', org_id: Number(hepan), state: 'collected', title: '东门路灯坏了三天，晚上很黑，请尽快修理。' });
+      // lat/long are the ticket's point (outside every grid boundary here, so it stays at the chosen 河畔家园), not a copy beside it.
+      expect(ticket).toMatchObject({ workflow: 'grid-request', org_id: Number(hepan), state: 'collected', title: '东门路灯坏了三天，晚上很黑，请尽快修理。', lat: 32.6811, lng: 119.0133 });
       expect(ticket.data).toMatchObject({ category: '公共设施', description: '东门路灯坏了三天，晚上很黑，请尽快修理。', location: '河畔家园东门', contactPhone: reporter.phone });
       const reporterPerson = await db.selectFrom('linli_people').select('display_name').where('id', '=', ticket.reporter_id!).executeTakeFirstOrThrow();
       expect(reporterPerson.display_name).toBe('天长12345热线');
       const kept = await db.selectFrom('linli_open311_requests').selectAll().where('ticket_id', '=', Number(requestId)).executeTakeFirstOrThrow();
       expect(kept.contact).toEqual(reporter);
+      expect(Object.keys(kept)).not.toContain('lat');
       // Grid staff see it in their queue, the phone masked as for any resident's request.
       const grid = await server.login('grid.yongfu1');
       const seen = await grid.get('/api/tickets?limit=200');
@@ -166,16 +168,20 @@ for (const backend of testBackends()) {
       expect(open.body.every((r: { status: string }) => r.status === 'open')).toBe(true);
       expect(open.body.map((r: { service_request_id: string }) => r.service_request_id)).toContain(requestId);
 
-      // Staff turn it away: a terminal state, so it is closed.
+      // Staff sort it with an internal note (no status_notes), then turn it away with the reject step's public reply: a terminal state, so it is closed.
       const grid = await server.login('grid.yongfu1');
-      const moved = await grid.post(`/api/tickets/${requestId}/transitions`, { action: 'reject', version: 1, comment: '已转交供电公司处理' });
+      const sorted = await grid.post(`/api/tickets/${requestId}/transitions`, { action: 'sort', version: 1, data: { category: '公共设施', urgency: '缓' }, comment: '内部：该户常投诉，注意情绪' });
+      expect(sorted.status, JSON.stringify(sorted.body)).toBe(200);
+      expect((await anon.get(`/open311/v2/requests/${requestId}.json`)).body[0].status_notes).toBeUndefined();
+      const moved = await grid.post(`/api/tickets/${requestId}/transitions`, { action: 'reject', version: sorted.body.version, comment: '已转交供电公司处理' });
       expect(moved.status, JSON.stringify(moved.body)).toBe(200);
       const closed = await anon.get('/open311/v2/requests.json?status=closed');
       expect(closed.body.every((r: { status: string }) => r.status === 'closed')).toBe(true);
       const mine = closed.body.find((r: { service_request_id: string }) => r.service_request_id === requestId);
       expect(mine.status).toBe('closed');
+      expect(mine.status_notes).toBe('已转交供电公司处理');
       expect(mine.expected_datetime).toBeUndefined();
-      expect(JSON.stringify(closed.body)).not.toContain('供电公司');
+      expect(JSON.stringify(closed.body)).not.toContain('该户常投诉');
     });
 
     it('answers XML for .xml', async () => {
@@ -217,6 +223,43 @@ for (const backend of testBackends()) {
       expect(revoked.status).toBe(200);
       expect(revoked.body.revokedAt).not.toBeNull();
       expectErrorList(await file({ service_code: 'grid-request', description: '停用后再提交', 'attribute[category]': '其他', address_id: 'hepan' }), 403);
+    });
+
+    describe('as the resident portal files: the point routes it, and only public notes show', () => {
+      let key: string;
+      beforeAll(async () => {
+        const admin = await server.login('admin');
+        key = (await admin.post('/api/admin/open311/clients', { name: '网格地图客户端', orgId: await orgId(server, 'tianchang') })).body.apiKey;
+      });
+      const fileWith = (fields: Record<string, string>) => anon.request('POST', '/open311/v2/requests.json', form({ api_key: key, service_code: 'grid-request', 'attribute[category]': '公共设施', ...fields }), urlencoded);
+
+      it('POST with lat/long inside a grid’s boundary files it in that grid, as a resident’s pin would', async () => {
+        // Sent for 河畔家园, but the point lies in 曙光 first grid (曙光新村, examples/tianchang boundaries; packages/server/src/grid-boundary.test.ts).
+        const res = await fileWith({ description: '曙光新村门口井盖松动', address_id: 'hepan', lat: '32.685', long: '119' });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const id = res.body[0].service_request_id;
+        const got = (await anon.get(`/open311/v2/requests/${id}.json`)).body[0];
+        expect(got).toMatchObject({ address_id: 'shuguang-xincun', lat: 32.685, long: 119 });
+        // The grid worker of that grid has it with its point on the staff map; the first grid's does not.
+        const located = await (await server.login('grid.shuguang1')).get('/api/tickets?located=true&open=true&limit=200');
+        expect(located.body.items.find((t: { id: string }) => t.id === id)?.point).toEqual({ lat: 32.685, lng: 119 });
+        expect((await (await server.login('grid.yongfu1')).get(`/api/tickets/${id}`)).status).toBe(404);
+      });
+
+      it('status_notes: the handlers’ latest public note, never a later (or earlier) internal one', async () => {
+        const res = await fileWith({ description: '河畔家园三号楼楼道灯不亮', address_id: 'hepan' });
+        const id = res.body[0].service_request_id;
+        const grid = await server.login('grid.yongfu1');
+        const sorted = await grid.post(`/api/tickets/${id}/transitions`, { action: 'sort', version: 1, data: { category: '公共设施', urgency: '缓' }, comment: '已安排网格员明天上门查看', visibility: 'public' });
+        expect(sorted.status, JSON.stringify(sorted.body)).toBe(200);
+        // Staff turn it away, but keep the reason among themselves.
+        const rejected = await grid.post(`/api/tickets/${id}/transitions`, { action: 'reject', version: sorted.body.version, comment: '内部：与上周重复，不再受理', visibility: 'internal' });
+        expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+        const one = (await anon.get(`/open311/v2/requests/${id}.json`)).body[0];
+        expect(one).toMatchObject({ status: 'closed', status_notes: '已安排网格员明天上门查看' });
+        const answers = [await anon.get(`/open311/v2/requests/${id}.json`), await anon.get(`/open311/v2/requests/${id}.xml`), await anon.get('/open311/v2/requests.json?status=open,closed')];
+        for (const a of answers) expect(typeof a.body === 'string' ? a.body : JSON.stringify(a.body)).not.toContain('与上周重复');
+      });
     });
   });
 }

@@ -24,9 +24,14 @@ import { hashApiKey } from '../services/open311-clients.js';
  * spec's list `[{ code, description }]` with the HTTP status as the code.
  *
  * What a GET shows of a request: its service, status (open/closed from the
- * workflow's terminal states), title (masked like the notice board), place,
- * the handling organization, dates, and the point an Open311 client sent.
- * Never the reporter, the form's other fields, or staff notes.
+ * workflow's terminal states), `status_notes` (the handlers' latest public
+ * note), title and notes masked like the notice board, place, the handling
+ * organization, dates, and the ticket's point (WGS-84), however it was filed.
+ * Never the reporter, the form's other fields, or internal notes.
+ *
+ * A POST files exactly as the resident portal does (linli.tickets.create,
+ * with `lat`/`long` as the ticket's point), so a grid boundary containing the
+ * point takes the request as it would a resident's report.
  */
 export const open311Prefix = '/open311/v2';
 const maxRequests = 1000;
@@ -98,6 +103,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       return {
         service_request_id: r.id,
         status: closed ? 'closed' : 'open',
+        ...(r.statusNotes ? { status_notes: r.statusNotes } : {}),
         service_name: def.title['zh-CN'],
         service_code: def.id,
         description: r.title,
@@ -112,7 +118,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         long: r.long,
       };
     });
-    // Titles are residents' own words: masked like every public page (phone and ID numbers, account holders' names).
+    // Titles and notes are people's own words: masked like every public page (phone and ID numbers, account holders' names).
     return maskPublic(linli.db, list);
   }
 
@@ -203,14 +209,13 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       const token = randomBytes(18).toString('base64url');
       const ticket = await linli.db.transaction().execute(async (trx) => {
         const actor = mintActor(await loadActor(trx, client.personId, linli.deployment.roles));
-        const t = await linli.tickets.create(trx, actor, { workflow: def.id, orgId: org.id, data });
+        const point = b.lat !== undefined && b.long !== undefined ? { lat: b.lat, lng: b.long } : undefined;
+        const t = await linli.tickets.create(trx, actor, { workflow: def.id, orgId: org.id, data, ...(point ? { point } : {}) });
         const contact = Object.fromEntries((['email', 'first_name', 'last_name', 'phone'] as const).flatMap((k) => (typeof b[k] === 'string' && b[k] ? [[k, b[k] as string]] : [])));
         await insertOpen311Request(trx, {
           ticketId: Number(t.id),
           clientId: Number(client.id),
           token,
-          lat: b.lat ?? null,
-          long: b.long ?? null,
           addressString: typeof b.address_string === 'string' ? b.address_string : null,
           deviceId: typeof b.device_id === 'string' ? b.device_id : null,
           accountId: typeof b.account_id === 'string' ? b.account_id : null,

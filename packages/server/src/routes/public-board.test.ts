@@ -40,7 +40,7 @@ for (const backend of testBackends()) {
       expect(board.status).toBe(200);
       expect(board.body.place.type).toBe('city');
       const ids = board.body.sections.map((s: { id: string }) => s.id);
-      expect(ids).toEqual(expect.arrayContaining(['core.monthly', 'grid-requests.satisfaction', 'weekend-deliberation-hall.resolutions', 'red-property.red-black-list', 'red-property.public-income', 'red-property.practical-matters', 'three-linked-office.decisions']));
+      expect(ids).toEqual(expect.arrayContaining(['core.monthly', 'weekend-deliberation-hall.resolutions', 'red-property.red-black-list', 'red-property.public-income', 'red-property.practical-matters', 'three-linked-office.decisions']));
       expect(board.body.communities.length).toBeGreaterThan(1);
       const nonEmpty: string[] = [];
       for (const s of board.body.sections) {
@@ -50,6 +50,22 @@ for (const backend of testBackends()) {
       }
       // The demo history gives every section something to show.
       expect(nonEmpty.sort()).toEqual([...ids].sort());
+    });
+
+    it('shows satisfaction by month in the core section from the tickets’ ratings: the dashboards’ figures and definition', async () => {
+      const items = (await server.anonymous().get('/api/public/tickets/monthly')).body.items as { month: string; closed: number; rated: number; satisfied: number; satisfactionPct: number | null }[];
+      // The demo history has residents rating closed requests.
+      expect(items.some((i) => i.rated > 0)).toBe(true);
+      for (const i of items) expect(i.satisfactionPct).toBe(i.rated ? Math.round((1000 * i.satisfied) / i.rated) / 10 : null);
+      const dashboard = await (await server.login('admin')).get('/api/dashboard/satisfaction');
+      expect(dashboard.status).toBe(200);
+      const byMonth = new Map<string, { closed: number; rated: number; satisfied: number }>();
+      for (const r of dashboard.body.rows as { month: string; closed: number; rated: number; satisfied: number }[]) {
+        const m = byMonth.get(r.month) ?? { closed: 0, rated: 0, satisfied: 0 };
+        byMonth.set(r.month, { closed: m.closed + r.closed, rated: m.rated + r.rated, satisfied: m.satisfied + r.satisfied });
+      }
+      expect(byMonth.size).toBeGreaterThan(0);
+      for (const [month, m] of byMonth) expect(items.find((i) => i.month === month), month).toMatchObject(m);
     });
 
     it('never shows a name, a phone or an ID-card number, on the city board or any community’s', async () => {

@@ -4,11 +4,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { maskPublic } from '../public/mask.js';
 import { publicCommunities, publicPlace } from '../public/place.js';
+import { pct } from '../services/satisfaction-report.js';
 import { errorResponses } from './schemas.js';
 
 /**
  * The public notice board 公示栏 and the JSON behind it, without login. The
- * core contributes its own figures (tickets filed and closed per month); each
+ * core contributes its own figures (tickets filed and closed, and residents'
+ * satisfaction, per month); each
  * enabled plugin contributes its declared `publicData` and `web.publicPages`
  * (sdk public.ts) — the server names no plugin. Every answer is read in a
  * READ ONLY transaction with no actor, serialized through the declared schema
@@ -56,29 +58,44 @@ const boardResponse = {
   additionalProperties: false,
 } as const;
 
-/** The core's own public data: tickets filed and closed per month over the last year. */
+/**
+ * The core's own public data: tickets filed and closed per month over the
+ * last year, and "成效群众判" — the residents' ratings of those closed, from
+ * the tickets' own ratings (1–5), satisfied meaning 4 or 5: the same figures
+ * and the same definition as the dashboards' satisfaction rate.
+ */
 const monthlySource: PublicDataSource = {
   id: 'monthly',
-  title: { 'zh-CN': '诉求办理情况', en: 'Requests filed and closed' },
+  title: { 'zh-CN': '诉求办理情况与群众满意度', en: 'Requests filed and closed, and residents’ satisfaction' },
   item: {
     type: 'object',
-    properties: { month: { type: 'string', description: 'YYYY-MM, local time' }, filed: { type: 'integer' }, closed: { type: 'integer' } },
-    required: ['month', 'filed', 'closed'],
+    properties: {
+      month: { type: 'string', description: 'YYYY-MM, local time' },
+      filed: { type: 'integer' },
+      closed: { type: 'integer' },
+      rated: { type: 'integer', description: 'Closed that month with the resident’s rating (1–5)' },
+      satisfied: { type: 'integer', description: 'Rated 4 or 5' },
+      satisfactionPct: { type: ['number', 'null'], description: 'satisfied / rated × 100, one decimal; null when none rated' },
+    },
+    required: ['month', 'filed', 'closed', 'rated', 'satisfied', 'satisfactionPct'],
     additionalProperties: false,
   },
   async load(view) {
     const since = new Date(view.now().getTime() - 366 * 86_400_000);
-    return (await monthlyTicketFigures(view.db, view.place.path, since, view.deployment.calendar.utcOffsetHours)) as unknown as Record<string, unknown>[];
+    const months = await monthlyTicketFigures(view.db, view.place.path, since, view.deployment.calendar.utcOffsetHours);
+    return months.map((m) => ({ ...m, satisfactionPct: pct(m.satisfied, m.rated) }));
   },
 };
 const monthlyPage: PublicPage = {
   id: 'monthly',
-  title: { 'zh-CN': '诉求办理情况（按月）', en: 'Requests by month' },
+  title: { 'zh-CN': '诉求办理与成效群众判（按月）', en: 'Requests and satisfaction by month' },
   source: 'monthly',
   heading: 'month',
   fields: [
     { field: 'filed', title: { 'zh-CN': '受理', en: 'Filed' }, format: 'number' },
     { field: 'closed', title: { 'zh-CN': '办结', en: 'Closed' }, format: 'number' },
+    { field: 'rated', title: { 'zh-CN': '群众评价', en: 'Rated' }, format: 'number' },
+    { field: 'satisfactionPct', title: { 'zh-CN': '满意率', en: 'Satisfied' }, format: 'percent' },
   ],
   order: 0,
   empty: { 'zh-CN': '近一年暂无诉求', en: 'No requests in the last year' },

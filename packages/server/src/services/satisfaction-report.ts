@@ -15,7 +15,8 @@ export interface SatisfactionFigures {
   reopenPct: number | null;
 }
 
-const pct = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : null);
+/** A share in percent with one decimal; null when there is no whole. Satisfaction rates everywhere (dashboards, public board) go through it. */
+export const pct = (part: number, whole: number): number | null => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 
 export function satisfactionFigures(rows: readonly SatisfactionRow[]): SatisfactionFigures {
   const sum = (k: 'closed' | 'rated' | 'satisfied' | 'unrated' | 'reopened' | 'ratingSum') => rows.reduce((s, r) => s + r[k], 0);
