@@ -7,6 +7,7 @@ import * as core0004 from './migrations/0004-bench-indexes.js';
 import * as core0005 from './migrations/0005-attachment-quota.js';
 import * as core0006 from './migrations/0006-login-throttle.js';
 import * as core0007 from './migrations/0007-accounts.js';
+import * as core0010 from './migrations/0010-notification-channels.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '0001-core': core0001,
@@ -16,6 +17,7 @@ export const coreMigrations: Record<string, Migration> = {
   '0005-attachment-quota': core0005,
   '0006-login-throttle': core0006,
   '0007-accounts': core0007,
+  '0010-notification-channels': core0010,
 };
 
 /** The migration table of a namespace: `linli_migrations` for the core, `linli_migrations__<plugin>` for a plugin. Never renamed. */

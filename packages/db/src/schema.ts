@@ -45,6 +45,19 @@ export interface PeopleTable {
   password_hash: string | null;
   created_at: Generated<Date>;
   disabled_at: Date | null;
+  /** Where notices reach the person (0010); the mobile number is `phone`. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  wecom_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  locale: ColumnType<'zh-CN' | 'en', 'zh-CN' | 'en' | undefined, 'zh-CN' | 'en'>;
+}
+
+/** A person's choice of channels per notice kind and quiet hours (0010); no row: the city's defaults. */
+export interface NotificationPrefsTable {
+  person_id: number;
+  channels: Json;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  updated_at: Timestamp;
 }
 
 export interface RoleAssignmentsTable {
@@ -208,4 +221,5 @@ export interface CoreTables {
   linli_jobs: JobsTable;
   linli_ticket_escalations: TicketEscalationsTable;
   linli_notifications: NotificationsTable;
+  linli_notification_prefs: NotificationPrefsTable;
 }

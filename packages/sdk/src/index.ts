@@ -4,7 +4,7 @@
  * the plugin contract.
  */
 export { definePlugin, hookNames } from './plugin.js';
-export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
+export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginNotice, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export { SDK_VERSION } from './version.js';
 export { lookup, orgPicker, money, type WebAction, type WebVisibility, type LookupOptions } from './web.js';
 export { enumLabels } from './forms.js';

@@ -1,5 +1,6 @@
 import type { Deployment } from '@linli/core';
-import type { LinliPlugin, PluginContext, TicketService } from '@linli/sdk';
+import type { LinliPlugin, PluginContext, PluginNotice, TicketService } from '@linli/sdk';
+import type { PluginNotices } from './services/delivery/scheduled.js';
 import type { Kysely } from 'kysely';
 
 /**
@@ -8,7 +9,7 @@ import type { Kysely } from 'kysely';
  * through `getTickets` because it is built after the contexts (it calls the
  * plugins' hooks with them).
  */
-export function makePluginContexts(deployment: Deployment, db: Kysely<any>, now: () => Date, plugins: readonly LinliPlugin[], getTickets: () => TicketService): ReadonlyMap<string, PluginContext> {
+export function makePluginContexts(deployment: Deployment, db: Kysely<any>, now: () => Date, plugins: readonly LinliPlugin[], getTickets: () => TicketService, notices?: PluginNotices): ReadonlyMap<string, PluginContext> {
   return new Map(
     plugins.map((plugin): [string, PluginContext] => [
       plugin.name,
@@ -22,6 +23,10 @@ export function makePluginContexts(deployment: Deployment, db: Kysely<any>, now:
           return getTickets();
         },
         transaction: <T>(fn: (trx: Kysely<any>) => Promise<T>) => db.transaction().execute(fn),
+        notify: async (trx: Kysely<any>, n: PluginNotice) => {
+          if (!notices) throw new Error(`notices are not available to plugin "${plugin.name}" here`);
+          await notices.notify(plugin.name, trx, n);
+        },
       }),
     ]),
   );

@@ -75,7 +75,10 @@ export const personConfigSchema = {
   properties: {
     username: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]{1,63}$' },
     name: { type: 'string', minLength: 1 },
-    phone: { type: 'string', pattern: '^[0-9+ -]{5,20}$' },
+    phone: { type: 'string', pattern: '^[0-9+ -]{5,20}$', description: 'Mobile number (手机号): SMS notices go here' },
+    email: { type: 'string', format: 'email', maxLength: 254, description: 'E-mail notices go here' },
+    wecomUserId: { type: 'string', pattern: '^[A-Za-z0-9_.@-]{1,64}$', description: 'WeCom (企业微信) user id, for application messages' },
+    locale: { enum: ['zh-CN', 'en'], description: 'Language of the notices sent to this person (default zh-CN)' },
     roles: {
       type: 'array',
       items: {
