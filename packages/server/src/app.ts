@@ -26,6 +26,7 @@ import { createLinliServices, type CoreServices } from './services/linli-service
 import { nextDigestJob } from './services/delivery/digest.js';
 import { escalationRoutes } from './routes/escalations.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { notificationPreferenceRoutes } from './routes/notification-preferences.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
@@ -125,6 +126,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(ticketRoutes);
   await app.register(escalationRoutes);
   await app.register(notificationRoutes);
+  await app.register(notificationPreferenceRoutes);
   await app.register(attachmentRoutes);
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);

@@ -205,6 +205,8 @@ const cases: Record<string, RouteCase> = {
   'GET /api/escalations': { run: (c) => c.get('/api/escalations?pending=true'), expected: authenticated(200) },
   'GET /api/tickets/deadlines': { run: (c, s, ctx) => c.get(`/api/tickets/deadlines?orgId=${ctx.org[s]}`), expected: authenticated(200) },
   'GET /api/notifications': { run: (c) => c.get('/api/notifications'), expected: authenticated(200) },
+  'GET /api/me/notification-preferences': { run: (c) => c.get('/api/me/notification-preferences'), expected: authenticated(200) },
+  'PUT /api/me/notification-preferences': { run: (c) => c.request('PUT', '/api/me/notification-preferences', { channels: {}, quietHours: null }), expected: authenticated(200) },
   'POST /api/notifications/:id/read': {
     // A notification for the admin: only the admin may mark it read; for anyone else it does not exist.
     run: async (c, _s, ctx) => {
