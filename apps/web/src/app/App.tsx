@@ -16,6 +16,7 @@ const WorkflowsPage = lazy(() => import('../pages/WorkflowsPage').then((m) => ({
 const CityConfigPage = lazy(() => import('../pages/CityConfigPage').then((m) => ({ default: m.CityConfigPage })));
 const OrgsPage = lazy(() => import('../pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const InboxPage = lazy(() => import('../pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const NotificationPrefsPage = lazy(() => import('../pages/NotificationPrefsPage').then((m) => ({ default: m.NotificationPrefsPage })));
 const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
@@ -61,6 +62,7 @@ function Routed() {
           <Route path="/city-config" element={<CityConfigPage />} />
           <Route path="/p/:plugin/:page" element={<PluginPage />} />
           <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/inbox/preferences" element={<NotificationPrefsPage />} />
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/more" element={<MorePage />} />
           <Route path="/account" element={<AccountPage />} />
