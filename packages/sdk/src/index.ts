@@ -12,7 +12,7 @@ export { responseRecord, type ResponseField, type CoreReadTables } from './schem
 export { requireActor, type RoutePolicy } from './request.js';
 export { defineErrors, LinliError, localize } from '@linli/core';
 // Helpers every plugin needs once: ids from URLs, a city's local date, CSV for spreadsheets.
-export { parseId, localDate, toCsv, csvCell, type CsvValue } from '@linli/core';
+export { parseId, localDate, localDateTime, toCsv, csvCell, type CsvValue } from '@linli/core';
 // Scope rules, so a plugin decides "may this person act on that org?" exactly as the core does.
 export { grantCovers, isWithin, canSeeTicket, isAdminFor, notFound, forbidden, conflict, unprocessable } from '@linli/core';
 export type {
@@ -21,6 +21,7 @@ export type {
   ErrorDetail,
   FormDefinition,
   LocalizedText,
+  NoticeKindDefinition,
   RoleDefinition,
   Ticket,
   TicketChange,

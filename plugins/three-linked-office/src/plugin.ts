@@ -1,4 +1,5 @@
 import { definePlugin } from '@linli/sdk';
+import { notices } from './notices.js';
 import { attendanceForm, feeRateForm, meetingDecisionForm, scheduleForm } from './forms/office.js';
 import { problemIntakeForm } from './forms/problem.js';
 import { decideForm, doneForm, progressForm, sendBackForm, verifyForm } from './forms/steps.js';
@@ -28,6 +29,7 @@ export const threeLinkedOfficePlugin = definePlugin({
   migrations: { '0001-tables': tables },
   routes,
   hooks,
+  notices,
   seed: seedThreeLinkedOffice,
   web,
 });

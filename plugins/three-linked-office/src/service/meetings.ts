@@ -1,5 +1,6 @@
 import { LinliError, type Actor } from '@linli/sdk';
 import { fail } from '../errors.js';
+import { remindMeetingEve } from '../notices.js';
 import { attendanceForm, type AttendanceInput, type ScheduleInput } from '../forms/office.js';
 import { parties } from '../parties.js';
 import { canConvene, who } from '../permissions.js';
@@ -50,6 +51,7 @@ export async function scheduleMeeting(env: Env, actor: Actor, input: ScheduleInp
     await finish(env, earlier, earlier.status === 'held' ? 'closed' : 'cancelled');
   }
   for (const ticketId of await unplacedProblems(env.db, officeId)) await addItem(env.db, meeting.id, ticketId, env.now);
+  await remindMeetingEve(env, office, meeting);
   return meeting;
 }
 
