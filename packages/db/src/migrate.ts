@@ -8,6 +8,7 @@ import * as core0005 from './migrations/0005-attachment-quota.js';
 import * as core0006 from './migrations/0006-login-throttle.js';
 import * as core0007 from './migrations/0007-accounts.js';
 import * as core0010 from './migrations/0010-notification-channels.js';
+import * as core0011 from './migrations/0011-resident-registration.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '0001-core': core0001,
@@ -18,6 +19,7 @@ export const coreMigrations: Record<string, Migration> = {
   '0006-login-throttle': core0006,
   '0007-accounts': core0007,
   '0010-notification-channels': core0010,
+  '0011-resident-registration': core0011,
 };
 
 /** The migration table of a namespace: `linli_migrations` for the core, `linli_migrations__<plugin>` for a plugin. Never renamed. */

@@ -51,6 +51,29 @@ export interface PeopleTable {
   locale: ColumnType<'zh-CN' | 'en', 'zh-CN' | 'en' | undefined, 'zh-CN' | 'en'>;
 }
 
+/** A one-time registration code sent by SMS (0011); only its SHA-256 is kept. */
+export interface SmsCodesTable {
+  id: Generated<number>;
+  phone: string;
+  code_hash: string;
+  address: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  used_at: Timestamp | null;
+}
+
+/** A resident's self-registration at a compound and whether staff confirmed it (0011). */
+export interface RegistrationsTable {
+  person_id: number;
+  org_id: number;
+  org_path: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  created_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+}
+
 /** A person's choice of channels per notice kind and quiet hours (0010); no row: the city's defaults. */
 export interface NotificationPrefsTable {
   person_id: number;
@@ -222,4 +245,6 @@ export interface CoreTables {
   linli_ticket_escalations: TicketEscalationsTable;
   linli_notifications: NotificationsTable;
   linli_notification_prefs: NotificationPrefsTable;
+  linli_sms_codes: SmsCodesTable;
+  linli_registrations: RegistrationsTable;
 }

@@ -27,6 +27,7 @@ import { nextDigestJob } from './services/delivery/digest.js';
 import { escalationRoutes } from './routes/escalations.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { notificationPreferenceRoutes } from './routes/notification-preferences.js';
+import { registrationRoutes } from './routes/registration.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
@@ -127,6 +128,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(escalationRoutes);
   await app.register(notificationRoutes);
   await app.register(notificationPreferenceRoutes);
+  await app.register(registrationRoutes);
   await app.register(attachmentRoutes);
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);

@@ -16,6 +16,7 @@ const WorkflowsPage = lazy(() => import('../pages/WorkflowsPage').then((m) => ({
 const CityConfigPage = lazy(() => import('../pages/CityConfigPage').then((m) => ({ default: m.CityConfigPage })));
 const OrgsPage = lazy(() => import('../pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const InboxPage = lazy(() => import('../pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const RegisterPage = lazy(() => import('../pages/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const NotificationPrefsPage = lazy(() => import('../pages/NotificationPrefsPage').then((m) => ({ default: m.NotificationPrefsPage })));
 const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
@@ -45,6 +46,7 @@ function Routed() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/setup" element={<SetupPage />} />
+        <Route path="/register" element={<RegisterPage />} />
         <Route
           element={
             <RequireLogin>

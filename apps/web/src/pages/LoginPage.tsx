@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { LangSwitch } from '../app/Layout';
 import { useSession } from '../auth/session';
@@ -72,6 +72,9 @@ export function LoginPage() {
         <button type="submit" className="btn btn-primary btn-block" disabled={busy || !username || !password}>
           {busy ? t('login.busy') : t('login.submit')}
         </button>
+        <p className="muted login-register">
+          <Link to="/register">{t('register.link')}</Link>
+        </p>
       </form>
       {demo && (
         <section className="card demo-card" aria-labelledby="demo-title">

@@ -123,6 +123,17 @@ export const cityConfigSchema = {
     routing: routingSchema,
     escalation: escalationSchema,
     notifications: notificationsSchema,
+    registration: {
+      type: 'object',
+      description: "Residents register themselves with a mobile number and a one-time SMS code (sent by notifications.sms, or logged by the development provider)",
+      properties: {
+        enabled: { type: 'boolean' },
+        confirm: { type: 'boolean', description: "Staff administering the compound confirm each account before it can log in (default true)" },
+        orgTypes: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true, description: 'Org types a resident may register at (default ["compound"])' },
+      },
+      required: ['enabled'],
+      additionalProperties: false,
+    },
     overrides: overridesSchema,
   },
   required: ['name', 'title', 'orgs'],

@@ -69,5 +69,13 @@ export interface CityConfig {
   routing?: RoutingConfig;
   escalation?: EscalationConfig;
   notifications?: NotificationsConfig;
+  registration?: RegistrationConfig;
   overrides?: Overrides;
+}
+
+/** Residents' self-registration (config `registration`). */
+export interface RegistrationConfig {
+  enabled: boolean;
+  confirm?: boolean;
+  orgTypes?: string[];
 }
