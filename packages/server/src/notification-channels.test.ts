@@ -67,6 +67,8 @@ async function story(w: World, f: Fakes) {
   expect(chosen.body.available).toEqual(['email', 'sms', 'wecom']);
 
   const resident = await w.login('resident.hepan');
+  // A resident is offered what reaches residents, not staff's assignments and deadlines.
+  expect((await resident.get('/api/me/notification-preferences')).body.kinds.map((k: { id: string }) => k.id)).toEqual(['ticket.status']);
   const filed = await resident.post('/api/tickets', { workflow: 'grid-request', orgId: hepan, data: { ...requestData('公共设施问题'), category: '公共设施' } });
   expect(filed.status).toBe(201);
   const id: string = filed.body.id;

@@ -51,11 +51,21 @@ export async function notificationPreferenceRoutes(app: FastifyInstance): Promis
   const kinds = [...deployment.notices.values()].filter((k) => k.id !== 'account.code');
   const configured = personChannels.filter((c) => linli.channels.providers[c]);
 
+  // Kinds only staff receive (assignments, deadlines, escalations, digests) are not offered to someone who holds no staff role.
+  const residentKinds = new Set(['ticket.status']);
+  const staffRoles = new Set([...deployment.roles.values()].filter((r) => (r.ticketScope ?? 'subtree') !== 'own').map((r) => r.id));
+  const offered = async (personId: number) => {
+    const roles = await linli.db.selectFrom('linli_role_assignments').select('role').where('person_id', '=', personId).execute();
+    if (roles.some((r) => staffRoles.has(r.role))) return kinds;
+    return kinds.filter((k) => residentKinds.has(k.id) || !/^(ticket|escalation|digest)\./.test(k.id));
+  };
+
   const read = async (personId: number) => {
     const r = (await getRecipient(linli.db, personId))!;
+    const mine = await offered(personId);
     const available = configured.filter((c) => (c === 'email' ? r.email : c === 'sms' ? r.phone : r.wecomUserId));
     return {
-      kinds: kinds.map((k) => ({ id: k.id, label: k.label, channels: [...channelsFor(deployment, r, k.id)], chosen: r.prefs?.channels[k.id] !== undefined })),
+      kinds: mine.map((k) => ({ id: k.id, label: k.label, channels: [...channelsFor(deployment, r, k.id)], chosen: r.prefs?.channels[k.id] !== undefined })),
       available,
       configured,
       quietHours: r.prefs ? r.prefs.quietHours : (deployment.config.notifications?.quietHours ?? null),
