@@ -31,6 +31,9 @@ export const errorTable = {
   LINLI_ERR_WRONG_PASSWORD: { status: 403, message: 'The current password is wrong.', 'zh-CN': '当前密码不正确。' },
   LINLI_ERR_API_KEY: { status: 403, message: 'The api_key is missing, unknown or revoked: ask the city’s administrator for one.', 'zh-CN': 'api_key 缺失、无效或已停用，请向本市管理员申请。' },
   LINLI_ERR_LINK_INVALID: { status: 410, message: 'This link or code is invalid, already used or expired. Ask your administrator for a new one.', 'zh-CN': '此链接无效、已使用或已过期，请联系管理员重新发送。' },
+  LINLI_ERR_CODE_INVALID: { status: 410, message: 'This code is invalid, already used or expired: ask for a new one.', 'zh-CN': '验证码无效、已使用或已过期，请重新获取。' },
+  LINLI_ERR_CODE_WRONG: { status: 422, message: 'The code is wrong; %s more tries before it stops working.', 'zh-CN': '验证码不正确，还可再试 %s 次。' },
+  LINLI_ERR_SMS_UNAVAILABLE: { status: 503, message: 'The text message could not be sent (%s); try again in a minute.', 'zh-CN': '短信暂时发不出去（%s），请稍后再试。' },
   LINLI_ERR_LAST_ADMIN: {
     status: 409,
     message: 'This would leave %s without an administrator: give another person the administrator role there first.',

@@ -46,3 +46,7 @@ export * from './config/overrides.js';
 export * from './config/org-attributes.js';
 export * from './config/calendar-coverage.js';
 export * from './config/effective.js';
+export * from './notify/templates.js';
+export * from './notify/builtin.js';
+export * from './notify/catalog.js';
+export * from './notify/quiet-hours.js';

@@ -15,6 +15,7 @@ export * from './queries/places.js';
 export * from './queries/ticket-history.js';
 export * from './queries/escalations.js';
 export * from './queries/notifications.js';
+export * from './queries/notify.js';
 export * from './queries/deadline-stats.js';
 export * from './queries/attachments.js';
 export * from './queries/dashboard.js';

@@ -7,6 +7,8 @@ import * as core0004 from './migrations/0004-bench-indexes.js';
 import * as core0005 from './migrations/0005-attachment-quota.js';
 import * as core0006 from './migrations/0006-login-throttle.js';
 import * as core0007 from './migrations/0007-accounts.js';
+import * as core0010 from './migrations/0010-notification-channels.js';
+import * as core0011 from './migrations/0011-resident-registration.js';
 import * as core0013 from './migrations/0013-resident-loop.js';
 import * as core0015 from './migrations/0015-open311.js';
 import * as core0016 from './migrations/0016-public-indexes.js';
@@ -19,6 +21,8 @@ export const coreMigrations: Record<string, Migration> = {
   '0005-attachment-quota': core0005,
   '0006-login-throttle': core0006,
   '0007-accounts': core0007,
+  '0010-notification-channels': core0010,
+  '0011-resident-registration': core0011,
   '0013-resident-loop': core0013,
   '0015-open311': core0015,
   '0016-public-indexes': core0016,

@@ -45,6 +45,42 @@ export interface PeopleTable {
   password_hash: string | null;
   created_at: Generated<Date>;
   disabled_at: Date | null;
+  /** Where notices reach the person (0010); the mobile number is `phone`. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  wecom_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  locale: ColumnType<'zh-CN' | 'en', 'zh-CN' | 'en' | undefined, 'zh-CN' | 'en'>;
+}
+
+/** A one-time registration code sent by SMS (0011); only its SHA-256 is kept. */
+export interface SmsCodesTable {
+  id: Generated<number>;
+  phone: string;
+  code_hash: string;
+  address: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  used_at: Timestamp | null;
+}
+
+/** A resident's self-registration at a compound and whether staff confirmed it (0011). */
+export interface RegistrationsTable {
+  person_id: number;
+  org_id: number;
+  org_path: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  created_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+}
+
+/** A person's choice of channels per notice kind and quiet hours (0010); no row: the city's defaults. */
+export interface NotificationPrefsTable {
+  person_id: number;
+  channels: Json;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  updated_at: Timestamp;
 }
 
 export interface RoleAssignmentsTable {
@@ -242,4 +278,7 @@ export interface CoreTables {
   linli_jobs: JobsTable;
   linli_ticket_escalations: TicketEscalationsTable;
   linli_notifications: NotificationsTable;
+  linli_notification_prefs: NotificationPrefsTable;
+  linli_sms_codes: SmsCodesTable;
+  linli_registrations: RegistrationsTable;
 }

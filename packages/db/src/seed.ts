@@ -53,7 +53,7 @@ export async function syncCityStructure(
     if (!person) {
       person = await db
         .insertInto('linli_people')
-        .values({ username: p.username, display_name: p.name, phone: p.phone ?? null, password_hash: opts.passwordHash ?? null })
+        .values({ username: p.username, display_name: p.name, phone: p.phone ?? null, email: p.email ?? null, wecom_user_id: p.wecomUserId ?? null, locale: p.locale ?? 'zh-CN', password_hash: opts.passwordHash ?? null })
         .returning(['id', 'password_hash'])
         .executeTakeFirstOrThrow();
       report.people++;

@@ -4,7 +4,7 @@
  * the plugin contract.
  */
 export { definePlugin, hookNames } from './plugin.js';
-export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
+export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginNotice, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export type { PluginJobDefinition, PluginJobEvent } from './plugin.js';
 export type { PluginJobs } from './jobs.js';
 export { SDK_VERSION } from './version.js';
@@ -15,7 +15,7 @@ export { responseRecord, type ResponseField, type CoreReadTables } from './schem
 export { requireActor, type RoutePolicy } from './request.js';
 export { defineErrors, LinliError, localize } from '@linli/core';
 // Helpers every plugin needs once: ids from URLs, a city's local date, CSV for spreadsheets.
-export { parseId, localDate, toCsv, csvCell, type CsvValue } from '@linli/core';
+export { parseId, localDate, localDateTime, toCsv, csvCell, type CsvValue } from '@linli/core';
 // The actor is opaque (only the server mints one): these read it, so a plugin decides "may this person act on that org?" exactly as the core does.
 export { personIdOf, holdsRoleAt, holdsRoleWithin, seesPath, seesWithin, visiblePaths, isAdminAt, orgIdsWithRole, canSeeTicket, type Actor } from './actor.js';
 export { isWithin, notFound, forbidden, conflict, unprocessable } from '@linli/core';
@@ -23,6 +23,7 @@ export type {
   ErrorDetail,
   FormDefinition,
   LocalizedText,
+  NoticeKindDefinition,
   RoleDefinition,
   Ticket,
   TicketChange,

@@ -50,6 +50,17 @@ export interface PluginContext {
   transaction<T>(fn: (trx: Kysely<any>) => Promise<T>): Promise<T>;
   /** Schedules and cancels the plugin's declared jobs (`LinliPlugin.jobs`) in the caller's transaction. */
   jobs: PluginJobs;
+  /**
+   * Tells people a notice of one of the plugin's declared kinds
+   * (`LinliPlugin.notices`): in their inbox and on the channels their
+   * preferences choose, in their language. With `at`, it is a reminder: the
+   * job queue keeps it and tells them then, once, however many instances run.
+   * Written in `trx`: nothing is told unless it commits.
+   *
+   * @example
+   * await ctx.notify(trx, { kind: 'three-linked-office.meeting-eve', key: `meeting:${id}:eve`, to: members, vars: { date, place }, at: dayBefore });
+   */
+  notify(trx: Kysely<any>, notice: PluginNotice): Promise<void>;
 }
 
 /** What a plugin's job handler gets. */
@@ -86,6 +97,22 @@ export interface PluginJobDefinition<P = any> {
   /** Attempts before the job is dead-lettered. Default 5. */
   maxAttempts?: number;
   handler(e: PluginJobEvent<P>): Promise<void>;
+}
+
+/** A plugin's notice (`ctx.notify`). */
+export interface PluginNotice {
+  /** One of the plugin's kinds (`<plugin>.<name>`). */
+  kind: string;
+  /** Names the notice within the plugin (`meeting:12:eve`): one key is scheduled and delivered once. */
+  key: string;
+  /** Ids of the people told. */
+  to: readonly string[];
+  /** Exactly the kind's declared variables; a state or other bilingual text may be given in both languages. */
+  vars: Readonly<Record<string, string | number | LocalizedText>>;
+  /** The ticket it is about: the inbox entry opens it. */
+  ticketId?: string;
+  /** Tell them then instead of now (a reminder). */
+  at?: Date;
 }
 
 export interface TransitionHookEvent {

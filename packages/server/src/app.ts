@@ -25,8 +25,11 @@ import { peopleRoutes } from './routes/people.js';
 import { sharedSchemas } from './routes/schemas.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { createLinliServices, type CoreServices } from './services/linli-services.js';
+import { nextDigestJob } from './services/delivery/digest.js';
 import { escalationRoutes } from './routes/escalations.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { notificationPreferenceRoutes } from './routes/notification-preferences.js';
+import { registrationRoutes } from './routes/registration.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { formValidatorRoutes } from './routes/form-validators.js';
@@ -74,9 +77,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...(opts.requestLog === 'failed' ? { logController: new FailedRequestsLog() } : {}),
   });
 
-  const core = opts.services ?? createLinliServices({ deployment: opts.deployment, database: opts.database, plugins: opts.plugins, ...(opts.now ? { now: opts.now } : {}), jobs: { ...opts.jobs, logger: app.log } });
+  const core = opts.services ?? createLinliServices({ deployment: opts.deployment, database: opts.database, plugins: opts.plugins, ...(opts.now ? { now: opts.now } : {}), ...(opts.env ? { env: opts.env } : {}), jobs: { ...opts.jobs, logger: app.log } });
   // The worker stops before the app (and then the database) closes; a no-op if it never started.
   app.addHook('onClose', () => core.jobs.stop());
+  app.addHook('onClose', () => core.channels.close());
+  // The leaders' daily digest keeps itself going; this schedules the first one (once, by its key, whichever instance starts first).
+  app.addHook('onReady', async () => {
+    const digest = nextDigestJob(core.deployment, core.now());
+    if (digest) await core.jobs.enqueue(core.db, [digest]);
+  });
   const services: LinliServices = {
     ...core,
     routes: [],
@@ -126,6 +135,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(ticketRoutes);
   await app.register(escalationRoutes);
   await app.register(notificationRoutes);
+  await app.register(notificationPreferenceRoutes);
+  await app.register(registrationRoutes);
   await app.register(attachmentRoutes);
   await app.register(dashboardRoutes);
   await app.register(formValidatorRoutes);

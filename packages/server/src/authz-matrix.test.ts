@@ -115,6 +115,13 @@ const cases: Record<string, RouteCase> = {
   'GET /api/me': { run: (c) => c.get('/api/me'), expected: authenticated(200) },
   'GET /api/me/menu': { run: (c) => c.get('/api/me/menu'), expected: authenticated(200) },
   // Links are the credential: a made-up one is gone (410) for everyone, logged in or not.
+  // Registration is public; the matrix calls it so it can only fail the same way for everyone (no code is sent, no account made).
+  'GET /api/registration': { run: (c) => c.get('/api/registration'), expected: () => 200 },
+  'POST /api/registration/code': { run: (c) => c.post('/api/registration/code', { phone: 'not-a-number' }), expected: () => 400 },
+  'POST /api/registration': { run: (c, _s, ctx) => c.post('/api/registration', { phone: '13900000000', code: '000000', name: '矩阵', password: '矩阵测试用的足够长的密码', orgId: ctx.org.in }), expected: () => 410 },
+  'GET /api/registrations': { run: (c) => c.get('/api/registrations'), expected: authenticated(200) },
+  'POST /api/registrations/:personId/confirm': { run: (c) => c.post('/api/registrations/999999/confirm'), expected: authenticated(404) },
+  'POST /api/registrations/:personId/reject': { run: (c) => c.post('/api/registrations/999999/reject'), expected: authenticated(404) },
   'POST /api/account/link': { run: (c) => c.post('/api/account/link', { token: 'made-up-token-0123456789' }), expected: () => 410 },
   'POST /api/account/password/set': { run: (c) => c.post('/api/account/password/set', { token: 'made-up-token-0123456789', password: 'a long new password' }), expected: () => 410 },
   'POST /api/account/password': {
@@ -235,6 +242,8 @@ const cases: Record<string, RouteCase> = {
   'GET /api/escalations': { run: (c) => c.get('/api/escalations?pending=true'), expected: authenticated(200) },
   'GET /api/tickets/deadlines': { run: (c, s, ctx) => c.get(`/api/tickets/deadlines?orgId=${ctx.org[s]}`), expected: authenticated(200) },
   'GET /api/notifications': { run: (c) => c.get('/api/notifications'), expected: authenticated(200) },
+  'GET /api/me/notification-preferences': { run: (c) => c.get('/api/me/notification-preferences'), expected: authenticated(200) },
+  'PUT /api/me/notification-preferences': { run: (c) => c.request('PUT', '/api/me/notification-preferences', { channels: {}, quietHours: null }), expected: authenticated(200) },
   'POST /api/notifications/:id/read': {
     // A notification for the admin: only the admin may mark it read; for anyone else it does not exist.
     run: async (c, _s, ctx) => {

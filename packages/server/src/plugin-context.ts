@@ -1,5 +1,6 @@
 import type { Deployment } from '@linli/core';
-import type { LinliPlugin, PluginContext, PluginJobs, TicketService } from '@linli/sdk';
+import type { LinliPlugin, PluginContext, PluginJobs, PluginNotice, TicketService } from '@linli/sdk';
+import type { PluginNotices } from './services/delivery/scheduled.js';
 import type { Kysely } from 'kysely';
 
 /**
@@ -15,6 +16,7 @@ export function makePluginContexts(
   plugins: readonly LinliPlugin[],
   getTickets: () => TicketService,
   jobsOf: (plugin: string) => PluginJobs,
+  notices?: PluginNotices,
 ): ReadonlyMap<string, PluginContext> {
   return new Map(
     plugins.map((plugin): [string, PluginContext] => [
@@ -30,6 +32,10 @@ export function makePluginContexts(
         },
         transaction: <T>(fn: (trx: Kysely<any>) => Promise<T>) => db.transaction().execute(fn),
         jobs: jobsOf(plugin.name),
+        notify: async (trx: Kysely<any>, n: PluginNotice) => {
+          if (!notices) throw new Error(`notices are not available to plugin "${plugin.name}" here`);
+          await notices.notify(plugin.name, trx, n);
+        },
       }),
     ]),
   );

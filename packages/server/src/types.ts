@@ -57,6 +57,12 @@ export interface ServerOptions {
   /** The durable job worker (deadlines, reminders, escalations, webhooks). */
   jobs?: JobOptions;
   /**
+   * Where the notification channels' secrets are read (LINLI_SMTP_URL,
+   * LINLI_SMS_ACCESS_KEY_ID/SECRET, LINLI_WECOM_APP_SECRET,
+   * LINLI_WECOM_ROBOT_KEY); default process.env. Tests pass their fakes'.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
+  /**
    * How long a session and its role grants are reused without asking the
    * database, in ms (default 5000; 0: ask on every request). Revocations and
    * role changes reach every instance at once regardless (auth/session-cache.ts).

@@ -1,6 +1,7 @@
 import type { PluginHooks } from '@linli/sdk';
 import { compoundAt, directory } from './companies.js';
 import { fail } from './errors.js';
+import { remindResponseDue } from './notices.js';
 import { getComplaint, insertComplaint, updateComplaint } from './store/complaints.js';
 import { typed } from './store/tables.js';
 import { COMPLAINT_WORKFLOW } from './workflows/complaint.js';
@@ -67,6 +68,10 @@ export const hooks: PluginHooks = {
         ...(change.action === 'verify' ? { satisfaction: String(change.eventData?.satisfaction ?? '') || null } : {}),
         ...(terminal.has(updated.state) ? { closed_at: at } : {}),
       });
+      if (change.action === 'dispatch') {
+        const compound = compoundAt(await directory(ctx, db), ticket.orgPath);
+        if (compound) await remindResponseDue(ctx, trx, updated, compound.company.id, compound.name);
+      }
     },
   },
 };

@@ -1,4 +1,5 @@
 import { definePlugin } from '@linli/sdk';
+import { notices } from './notices.js';
 import { compoundFileForm, ledgerEntryForm, matterDoneForm, meetingForm, practicalMatterForm } from './forms/books.js';
 import { complaintForm, dispatchForm, respondForm, verifyForm } from './forms/complaint.js';
 import { evaluationForm } from './forms/evaluation.js';
@@ -38,6 +39,7 @@ export const redPropertyPlugin = definePlugin({
   migrations: { '0001-tables': tables },
   routes,
   hooks,
+  notices,
   seed,
   web: { ...web, publicPages },
   publicData,

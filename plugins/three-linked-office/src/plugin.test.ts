@@ -46,6 +46,13 @@ for (const backend of testBackends()) {
       expect(agenda.body.items.map((i: { ticketId: string }) => i.ticketId)).toEqual([urgentEasy, urgentHard, slowHard]);
       expect(agenda.body.items.map((i: { position: number }) => i.position)).toEqual([1, 2, 3]);
 
+      // The day before, at the meeting's hour, the job queue reminds the three parties (a plugin reminder, once).
+      server.clock.set('2026-11-24T07:00:00Z');
+      await server.app.linli.jobs.runDueJobs(server.clock.now());
+      await server.app.linli.jobs.runDueJobs(server.clock.now());
+      const eve = (await (await as(server, 'property.hepan')).get('/api/notifications?limit=50')).body.items.filter((n: { kind: string }) => n.kind === 'three-linked-office.meeting-eve');
+      expect(eve.map((n: { title: object }) => n.title)).toEqual([{ 'zh-CN': '明天15:00三方联席会议：河畔家园', en: 'Joint meeting tomorrow 15:00: 河畔家园' }]);
+
       // Wednesday 15:00: the property company does not come.
       server.clock.set('2026-11-25T07:00:00Z');
       staff = await as(server, 'staff.yongfu');

@@ -1,4 +1,5 @@
 import { definePlugin } from '@linli/sdk';
+import { notices } from './notices.js';
 import { attendanceForm, feeRateForm, meetingDecisionForm, scheduleForm } from './forms/office.js';
 import { problemIntakeForm } from './forms/problem.js';
 import { decideForm, doneForm, progressForm, sendBackForm, verifyForm } from './forms/steps.js';
@@ -33,6 +34,7 @@ export const threeLinkedOfficePlugin = definePlugin({
   routes,
   hooks,
   jobs,
+  notices,
   seed: seedThreeLinkedOffice,
   web: { ...web, publicPages },
   publicData,

@@ -1,4 +1,5 @@
 import type { AfterTransitionHookEvent, CreateHookEvent, PluginHooks, TransitionHookEvent } from '@linli/sdk';
+import { tellWishMoved } from './notices.js';
 import { envOf } from './service/env.js';
 import { checkClaimant, checkVerifier, wishCreated, wishMoved } from './service/wishes.js';
 import { WISH_WORKFLOW } from './workflows/wish.js';
@@ -21,8 +22,10 @@ async function beforeTransition({ ticket, change, actor, trx, ctx }: TransitionH
 }
 
 /** The read model follows the ticket, and a verified wish writes its points, in the step's transaction. */
-async function afterTransition({ change, actor, updated, trx, ctx }: AfterTransitionHookEvent): Promise<void> {
+async function afterTransition(e: AfterTransitionHookEvent): Promise<void> {
+  const { change, actor, updated, trx, ctx } = e;
   await wishMoved(envOf(ctx, trx), actor, change.action, updated);
+  await tellWishMoved(e);
 }
 
 export const hooks: PluginHooks = { [WISH_WORKFLOW]: { afterCreate, beforeTransition, afterTransition } };

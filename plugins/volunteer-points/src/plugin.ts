@@ -1,4 +1,5 @@
 import { definePlugin } from '@linli/sdk';
+import { notices } from './notices.js';
 import { activityForm, attendanceForm, signupForm, teamForm } from './forms/activity.js';
 import { correctionForm } from './forms/ledger.js';
 import { memberForm } from './forms/member.js';
@@ -32,6 +33,7 @@ export const volunteerPointsPlugin = definePlugin({
   init,
   routes,
   hooks,
+  notices,
   // 双报到 registrations enrol a member at their compound's community: the core reads this table to decide the `claim` step.
   enrolments: [{ id: MEMBER_ENROLMENT, table: 'volunteer_points_members', personColumn: 'person_id', pathColumn: 'community_path' }],
   seed: seedVolunteerPoints,

@@ -81,6 +81,9 @@ for (const backend of testBackends()) {
       expect((await (await as('member.shuguang')).post(`/api/tickets/${wishId}/transitions`, { action: 'claim', version: 1, data: { as: '个人' } })).status).toBe(404);
       const claimed = expectStatus(await (await as('member.tiandao')).post(`${api}/wishes/${wishId}/claim`, { as: '个人', note: '我家有一套，明天送去。' }), 200);
       expect(claimed.state).toBe('claimed');
+      // The resident who posted it hears it was claimed (a plugin notice), and nothing names the claimant.
+      const told = (await (await as('resident.hepan')).get('/api/notifications?limit=50')).body.items.filter((n: { kind: string; ticketId: string }) => n.kind === 'volunteer-points.wish-claimed' && n.ticketId === wishId);
+      expect(told.map((n: { title: object }) => n.title)).toEqual([{ 'zh-CN': '心愿已被认领：想要一套初二数学辅导书', en: 'Your wish was claimed: 想要一套初二数学辅导书' }]);
       const second = await (await as('member.hepan')).post(`${api}/wishes/${wishId}/claim`, { as: '个人' });
       expect(second.status).toBe(409);
       expect(second.body.code).toBe('VP_ERR_WISH_TAKEN');
@@ -117,6 +120,7 @@ for (const backend of testBackends()) {
       const again = expectStatus(await claimant.post(`${api}/wishes/${wishId}/fulfil`, { note: '补拍了住户收到书的照片。', photos: [await uploadPhoto(claimant)] }), 200);
       const verified = expectStatus(await secretary.post(`/api/tickets/${wishId}/transitions`, { action: 'verify', version: again.version, data: { verdict: '满意' } }), 200);
       expect(verified.state).toBe('verified');
+      expect((await claimant.get('/api/notifications?limit=50')).body.items.filter((n: { kind: string }) => n.kind === 'volunteer-points.wish-verified')).toHaveLength(1);
       const ledger = (await secretary.get(`${api}/ledger`)).body.items;
       expect(ledger).toEqual([expect.objectContaining({ accountName: '冯雅琴', accountKindTitle: '在册党员', orgName: '天岛小区', kind: 'wish', points: 5, ticketId: wishId })]);
       expect((await claimant.get(`${api}/stats/my-balance`)).body).toEqual({ value: 5 });

@@ -4,6 +4,7 @@ import { MIN_REASON, type VoteData } from './forms/topic.js';
 import { groupLabel, groupTitle } from './groups.js';
 import { canPropose } from './permissions.js';
 import { envOf, type Env } from './service/env.js';
+import { tellTopicScheduled } from './notices.js';
 import { statusTitle } from './service/sessions.js';
 import { addItem, pendingItem, settleItem } from './store/agenda.js';
 import { hallAt } from './store/halls.js';
@@ -101,9 +102,12 @@ async function afterTransition({ ticket, change, updated, actor, trx, ctx }: Aft
     case 'accept':
     case 'decline':
       return updateTopic(env.db, updated, { screened_at: env.now });
-    case 'schedule':
+    case 'schedule': {
       await addItem(env.db, Number(data.sessionId), id, env.now);
+      const session = await getSession(env.db, Number(data.sessionId));
+      if (session) await tellTopicScheduled(env, updated, session);
       return updateTopic(env.db, updated);
+    }
     case 'unschedule':
       await settleItem(env.db, id, 'removed', env.now);
       return updateTopic(env.db, updated);

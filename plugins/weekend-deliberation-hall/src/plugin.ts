@@ -1,4 +1,5 @@
 import { definePlugin } from '@linli/sdk';
+import { notices } from './notices.js';
 import { participantsForm, recordForm, sessionForm } from './forms/session.js';
 import { acceptForm, completeForm, declineForm, publicizeForm, scheduleTopicForm, sessionVoteForm, superviseForm, topicForm, voteForm } from './forms/topic.js';
 import { hooks } from './hooks.js';
@@ -30,6 +31,7 @@ export const weekendDeliberationHallPlugin = definePlugin({
   init,
   routes,
   hooks,
+  notices,
   seed: seedWeekendDeliberationHall,
   web: { ...web, publicPages },
   publicData,

@@ -18,6 +18,8 @@ const WorkflowsPage = lazy(() => import('../pages/WorkflowsPage').then((m) => ({
 const CityConfigPage = lazy(() => import('../pages/CityConfigPage').then((m) => ({ default: m.CityConfigPage })));
 const OrgsPage = lazy(() => import('../pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const InboxPage = lazy(() => import('../pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const RegisterPage = lazy(() => import('../pages/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const NotificationPrefsPage = lazy(() => import('../pages/NotificationPrefsPage').then((m) => ({ default: m.NotificationPrefsPage })));
 const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
@@ -62,6 +64,7 @@ function Routed() {
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/board" element={<BoardPage />} />
         <Route path="/board/:orgId" element={<BoardPage />} />
+        <Route path="/register" element={<RegisterPage />} />
         <Route
           element={
             <RequireLogin>
@@ -83,6 +86,7 @@ function Routed() {
           <Route path="/city-config" element={<CityConfigPage />} />
           <Route path="/p/:plugin/:page" element={<PluginPage />} />
           <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/inbox/preferences" element={<NotificationPrefsPage />} />
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/more" element={<MorePage />} />
           <Route path="/account" element={<AccountPage />} />

@@ -45,13 +45,23 @@ export interface Device {
 export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', ...wait });
 
 /** Starts the example city with `plugins` enabled (options from the example file). */
-export async function startCity(plugins: LinliPlugin[], opts: { clock?: string } = {}): Promise<City> {
+export async function startCity(
+  plugins: LinliPlugin[],
+  opts: {
+    clock?: string;
+    /** Changes to the example city's config (channels pointing at a test's local fakes, registration). */
+    configure?: (config: Record<string, unknown>) => Record<string, unknown>;
+    /** Secrets of the channels, as LINLI_* variables would hold them. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<City> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-city-'));
   mkdirSync(shots, { recursive: true });
   const config = JSON.parse(readFileSync(exampleConfig, 'utf8')) as { plugins: Record<string, unknown> } & Record<string, unknown>;
   const configPath = join(dataDir, 'linli.config.json');
   const enabled = Object.fromEntries(plugins.map((p) => [p.name, config.plugins[p.name] ?? {}]));
-  writeFileSync(configPath, JSON.stringify({ ...config, $schema: undefined, plugins: enabled }));
+  const chosen = { ...config, $schema: undefined, plugins: enabled };
+  writeFileSync(configPath, JSON.stringify(opts.configure ? opts.configure(chosen) : chosen));
   let offset = opts.clock ? Date.parse(opts.clock) - Date.now() : 0;
   const server = await startServer({
     configPath,
@@ -62,6 +72,7 @@ export async function startCity(plugins: LinliPlugin[], opts: { clock?: string }
     demoPassword,
     webDir,
     worker: false,
+    ...(opts.env ? { env: opts.env } : {}),
     now: () => new Date(Date.now() + offset),
   });
   let browser: Browser;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { useLoad } from '../api/useApi';
 import { useNow } from '../components/Deadline';
@@ -65,6 +65,9 @@ export function InboxPage() {
           <h1>{t('inbox.title')}</h1>
           <p className="muted">{unread ? t('inbox.unread', { count: unread }) : t('inbox.allRead')}</p>
         </div>
+        <Link to="/inbox/preferences" className="btn btn-secondary btn-sm">
+          <Icon name="settings" size={16} /> {t('inbox.settings')}
+        </Link>
       </header>
       {error && <ErrorNotice error={error} />}
       {items.length === 0 ? (

@@ -72,6 +72,9 @@ export function LoginPage() {
         <button type="submit" className="btn btn-primary btn-block" disabled={busy || !username || !password}>
           {busy ? t('login.busy') : t('login.submit')}
         </button>
+        <p className="muted login-register">
+          <Link to="/register">{t('register.link')}</Link>
+        </p>
       </form>
       {demo && (
         <section className="card demo-card" aria-labelledby="demo-title">

@@ -1,3 +1,4 @@
+import { buildNoticeCatalog } from '../notify/catalog.js';
 import { ajvErrorsToDetails, createAjv, FormRegistry } from '../forms/registry.js';
 import { defaultOrgTypes, defaultRoles } from '../org/defaults.js';
 import type { ErrorDetail } from '../errors.js';
@@ -202,6 +203,7 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
 
   // Calendar, routing, escalation and notifications name orgs, grids, roles and workflows checked above.
   issues.push(...checkCityServices(config, { file: opts.file, orgKeys, gridKeys, orgTypes: typeById, roles: roleById, workflows: workflowDefs }));
+  issues.push(...buildNoticeCatalog(config, plugins, opts.file).issues);
   issues.push(...checkOrgAttributes(config, { file: opts.file, orgKeys, orgTypes: orgTypeOf, workflows: workflowDefs }));
 
   const warnings = [...overridden.warnings, ...calendarWarnings(config.calendar, opts.now ?? new Date(), opts.file)];

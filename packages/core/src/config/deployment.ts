@@ -1,3 +1,4 @@
+import { buildNoticeCatalog, type NoticeCatalog } from '../notify/catalog.js';
 import { LinliError } from '../errors.js';
 import { FormRegistry } from '../forms/registry.js';
 import type { ResolvedPluginManifest } from '../plugins/manifest.js';
@@ -19,6 +20,8 @@ export interface Deployment {
   calendar: WorkingCalendar;
   /** Each org's attributes (config `orgAttributes`, inherited down the tree), by org key. */
   orgAttributes: ReadonlyMap<string, OrgAttributes>;
+  /** Every notice kind the city can send, with its variables and (possibly reworded) templates. */
+  notices: NoticeCatalog;
   /** Problems that do not stop the city (a working calendar that has run out); the server logs them at start. */
   warnings: ErrorDetail[];
 }
@@ -46,6 +49,7 @@ export function loadDeployment(raw: unknown, opts: ConfigCheckOptions): Deployme
     orgTypes: checked.orgTypes,
     calendar: makeCalendar(checked.config.calendar),
     orgAttributes: orgAttributeMap(checked.config),
+    notices: buildNoticeCatalog(checked.config, checked.plugins, opts.file).catalog,
     warnings: checked.warnings,
   };
 }

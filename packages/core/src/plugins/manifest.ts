@@ -1,6 +1,7 @@
 import type { CityView } from '../config/plugin-options.js';
 import type { ErrorDetail } from '../errors.js';
 import type { LocalizedText } from '../i18n.js';
+import type { NoticeKindDefinition } from '../notify/templates.js';
 import type { FormDefinition, PluginOverridable, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
 
 export type { PluginOverridable };
@@ -50,6 +51,13 @@ export interface PluginManifest {
    * (titles, help, English labels) may always change. See config/overrides.ts.
    */
   overridable?: PluginOverridable;
+  /**
+   * The kinds of notice the plugin sends (`<name>.<kind>`), as data: their
+   * variables and wording in zh-CN and en. The server refuses to start when a
+   * template uses a variable its kind does not declare; a city may reword
+   * them (`notifications.templates`) and people choose their channels.
+   */
+  notices?: NoticeKindDefinition[];
 }
 
 /** A plugin as a checked deployment holds it: its forms resolved against the city's options. */

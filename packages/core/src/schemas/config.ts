@@ -116,7 +116,10 @@ export const personConfigSchema = {
   properties: {
     username: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]{1,63}$' },
     name: { type: 'string', minLength: 1 },
-    phone: { type: 'string', pattern: '^[0-9+ -]{5,20}$' },
+    phone: { type: 'string', pattern: '^[0-9+ -]{5,20}$', description: 'Mobile number (手机号): SMS notices go here' },
+    email: { type: 'string', format: 'email', maxLength: 254, description: 'E-mail notices go here' },
+    wecomUserId: { type: 'string', pattern: '^[A-Za-z0-9_.@-]{1,64}$', description: 'WeCom (企业微信) user id, for application messages' },
+    locale: { enum: ['zh-CN', 'en'], description: 'Language of the notices sent to this person (default zh-CN)' },
     roles: {
       type: 'array',
       items: {
@@ -202,6 +205,17 @@ export const cityConfigSchema = {
     routing: routingSchema,
     escalation: escalationSchema,
     notifications: notificationsSchema,
+    registration: {
+      type: 'object',
+      description: "Residents register themselves with a mobile number and a one-time SMS code (sent by notifications.sms, or logged by the development provider)",
+      properties: {
+        enabled: { type: 'boolean' },
+        confirm: { type: 'boolean', description: "Staff administering the compound confirm each account before it can log in (default true)" },
+        orgTypes: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true, description: 'Org types a resident may register at (default ["compound"])' },
+      },
+      required: ['enabled'],
+      additionalProperties: false,
+    },
     overrides: overridesSchema,
     map: mapSchema,
   },

@@ -71,6 +71,14 @@ export interface CityConfig {
   routing?: RoutingConfig;
   escalation?: EscalationConfig;
   notifications?: NotificationsConfig;
+  registration?: RegistrationConfig;
   overrides?: Overrides;
   map?: MapConfig;
+}
+
+/** Residents' self-registration (config `registration`). */
+export interface RegistrationConfig {
+  enabled: boolean;
+  confirm?: boolean;
+  orgTypes?: string[];
 }

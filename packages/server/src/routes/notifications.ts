@@ -9,7 +9,7 @@ const notificationSchema = {
   type: 'object',
   properties: {
     id: { type: 'string' },
-    kind: { type: 'string', description: 'ticket.reminder, ticket.overdue, ticket.escalated, ticket.whistle, escalation.reported, escalation.report_overdue, ticket.returned' },
+    kind: { type: 'string', description: 'ticket.reminder, ticket.overdue, ticket.escalated, ticket.whistle, escalation.reported, escalation.report_overdue, ticket.returned, ticket.assigned, ticket.status, digest.daily, or a plugin kind <plugin>.<name>' },
     ticketId: { type: ['string', 'null'] },
     title: { type: 'object', properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } }, required: ['zh-CN'] },
     data: { type: 'object', additionalProperties: true },

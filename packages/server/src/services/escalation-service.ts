@@ -1,5 +1,6 @@
 import {
   computeDeadline,
+  localDateTime,
   defaultReportLimit,
   LinliError,
   mayBlowWhistle,
@@ -90,6 +91,10 @@ export function createEscalationService(deployment: Deployment, jobs: JobRunner,
   const keys = namedOrgKeys(deployment.config);
   const fallbackLimit = config?.reportWithin ?? defaultReportLimit;
   const staff = (trx: Kysely<any>, orgId: string) => staffOf(trx, orgId, deployment.roles);
+  const reportBy = (deadlines: readonly (Date | null)[]) => {
+    const first = deadlines.filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0];
+    return first ? localDateTime(first, deployment.calendar.utcOffsetHours) : '—';
+  };
 
   async function raise(trx: Kysely<any>, o: RaiseInput): Promise<{ seq: number; escalationIds: string[] } | null> {
     const ticketId = Number(o.ticket.id);
@@ -135,6 +140,8 @@ export function createEscalationService(deployment: Deployment, jobs: JobRunner,
           ? { 'zh-CN': `吹哨报到：${o.ticket.title}（${names}）`, en: `Whistle — report on: ${o.ticket.title}` }
           : { 'zh-CN': `超期督办：${o.ticket.title}（${names}）`, en: `Escalated as overdue: ${o.ticket.title}` },
       data: { reason: o.reason, targets },
+      // The earliest report deadline: what the message asks of every unit called.
+      vars: { orgNames: names, reportDeadline: reportBy(deadlines) },
       now: o.now,
     });
     return { seq, escalationIds: ids.map(String) };
@@ -185,6 +192,7 @@ export function createEscalationService(deployment: Deployment, jobs: JobRunner,
         personIds: people,
         title: { 'zh-CN': `报到超时：${esc.orgName} — ${ticket.title}`, en: `Report overdue: ${esc.orgName} — ${ticket.title}` },
         data: { escalationId: esc.id, orgId: esc.orgId, orgName: esc.orgName },
+        vars: { orgName: esc.orgName },
         now,
       });
     },
@@ -235,6 +243,7 @@ export function createEscalationService(deployment: Deployment, jobs: JobRunner,
         personIds: people,
         title: { 'zh-CN': `${esc.orgName}已报到：${ticket.title}`, en: `${esc.orgName} reported on: ${ticket.title}` },
         data: { escalationId: esc.id, orgId: esc.orgId, orgName: esc.orgName, note: text },
+        vars: { orgName: esc.orgName },
         now: at,
       });
       return { ticket: event.ticket, escalation: (await getEscalation(trx, esc.id))! };

@@ -1,20 +1,33 @@
-import type { LocalizedText, noticeKinds, Ticket } from '@linli/core';
+import type { LocalizedText, NoticeVars, Ticket } from '@linli/core';
 import { insertNotifications } from '@linli/db';
 import type { Kysely } from 'kysely';
 
-export type NoticeKind = (typeof noticeKinds)[number];
-
-/** Something people (and webhooks) are told about: always one step of a ticket's history. */
+/** Something people (and webhooks) are told about: one step of a ticket's history, or a plugin's notice. */
 export interface Notice {
-  kind: NoticeKind;
-  ticket: Ticket;
+  /** A kind from the deployment's catalog (`deployment.notices`): a core kind or a plugin's `<plugin>.<name>`. */
+  kind: string;
+  /** The ticket the notice is about; null for a plugin's notice about something else (a meeting). */
+  ticket: Ticket | null;
   /** The history event (seq) the notice is about; with the ticket id it names the notice uniquely. */
-  eventSeq: number;
-  /** Who is told in the app. */
+  eventSeq?: number;
+  /** Names a notice that is not a ticket step (`<plugin>:<its key>`); deliveries are keyed by it. */
+  key?: string;
+  /** Who is told. */
   personIds: readonly number[];
+  /** The inbox line, in both languages. */
   title: LocalizedText;
+  /** Kept with the inbox row and sent to webhooks. */
   data: Record<string, unknown>;
+  /** What the kind's templates may say (e-mail, SMS, WeCom). The ticket's id and title are added. */
+  vars?: NoticeVars;
   now: Date;
+}
+
+/** The key naming a notice: the plugin's, or the ticket step's. */
+export function noticeKey(n: Notice): string {
+  if (n.key) return n.key;
+  if (!n.ticket) throw new Error(`a notice of kind "${n.kind}" needs a ticket or a key`);
+  return `${n.ticket.id}:${n.eventSeq ?? n.ticket.version}`;
 }
 
 /**
@@ -36,9 +49,9 @@ export const inAppChannel: NotificationChannel = {
     await insertNotifications(trx, {
       personIds: n.personIds,
       kind: n.kind,
-      ticketId: Number(n.ticket.id),
+      ticketId: n.ticket ? Number(n.ticket.id) : null,
       title: n.title,
-      data: { ...n.data, ticketTitle: n.ticket.title, eventSeq: n.eventSeq },
+      data: n.ticket ? { ...n.data, ticketTitle: n.ticket.title, eventSeq: n.eventSeq } : n.data,
       now: n.now,
     });
   },

@@ -22,6 +22,8 @@ export interface TicketServiceDeps {
   effects: Readonly<Record<PlanEffect, PlanEffectHandler>>;
   /** The plugins' hooks of a workflow (workflow-hooks.ts). */
   hooksFor: (workflow: string) => readonly BoundHooks[];
+  /** Who hears about a write whatever its workflow: the new holder, the resident who filed it (step-notices.ts). */
+  notices?: (trx: Kysely<any>, before: Ticket | null, after: Ticket, actor: MintedActor, effects: readonly PlanEffect[]) => Promise<void>;
 }
 
 /**
@@ -80,6 +82,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
         action: 'create',
       });
       await runEffects(plan.effects, { trx, ticket, change: null, actor });
+      await deps.notices?.(trx, null, ticket, actor, plan.effects);
       for (const h of hooksFor(wf.id)) await h.hooks.afterCreate?.({ ticket, actor, trx, ctx: h.ctx });
       return ticket;
     },
@@ -109,6 +112,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
         throw new LinliError('LINLI_ERR_VERSION_CONFLICT', [input.version, current?.version ?? '?']);
       }
       await runEffects(plan.effects, { trx, ticket: updated, change: plan, actor });
+      await deps.notices?.(trx, ticket, updated, actor, plan.effects);
       for (const h of hooks) await h.hooks.afterTransition?.({ ticket, change: plan, actor, trx, ctx: h.ctx, updated });
       return updated;
     },

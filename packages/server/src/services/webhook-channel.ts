@@ -34,6 +34,8 @@ export function webhookChannel(hooks: readonly WebhookConfig[], jobs: JobRunner,
   return {
     id: 'webhook',
     async dispatch(trx, n: Notice) {
+      // Webhooks carry ticket steps (their documented body); a plugin's notice about something else stays with people.
+      if (!n.ticket) return;
       const due = hooks.filter((h) => subscribed(h, n.kind));
       if (due.length === 0) return;
       const id = `${n.ticket.id}:${n.eventSeq}`;

@@ -1,5 +1,6 @@
 import { LinliError, type Actor } from '@linli/sdk';
 import { fail } from '../errors.js';
+import { remindMeetingEve } from '../notices.js';
 import { attendanceForm, type AttendanceInput, type ScheduleInput } from '../forms/office.js';
 import { parties } from '../parties.js';
 import { canConvene, who } from '../permissions.js';
@@ -58,6 +59,7 @@ export async function scheduleMeeting(env: Env, actor: Actor, input: ScheduleInp
     runAt: instant(addDays(date, finishAfterDays), '00:00', env.offsetHours),
     payload: { meetingId: String(meeting.id) },
   });
+  await remindMeetingEve(env, office, meeting);
   return meeting;
 }
 

@@ -1,0 +1,44 @@
+import type { NoticeKindDefinition } from '@linli/sdk';
+import type { Env } from './service/env.js';
+import type { SessionRow } from './store/sessions.js';
+
+export const TOPIC_SCHEDULED = 'weekend-deliberation-hall.topic-scheduled';
+export const SESSION_EVE = 'weekend-deliberation-hall.session-eve';
+
+/** What the hall tells the residents whose topic is on a session's agenda, as data. */
+export const notices: NoticeKindDefinition[] = [
+  {
+    id: TOPIC_SCHEDULED,
+    label: { 'zh-CN': '我的议题排入议事会', en: 'My topic is on a session' },
+    vars: ['topic', 'date', 'place'],
+    template: {
+      title: { 'zh-CN': '议题已排入议程：{topic}', en: 'Your topic is on the agenda: {topic}' },
+      body: { 'zh-CN': '您提出的“{topic}”将在{date}于{place}的周末议事会上讨论，欢迎到场。', en: 'Your topic "{topic}" will be discussed at the weekend session on {date}, {place}.' },
+    },
+    defaultChannels: ['sms', 'email'],
+  },
+  {
+    id: SESSION_EVE,
+    label: { 'zh-CN': '议事会前一天提醒', en: 'Reminder the day before a session' },
+    vars: ['topic', 'date', 'place'],
+    template: {
+      title: { 'zh-CN': '明天议事：{topic}', en: 'Session tomorrow: {topic}' },
+      body: { 'zh-CN': '明天（{date}）{place}的周末议事会将讨论“{topic}”。', en: 'Tomorrow ({date}) the session at {place} discusses "{topic}".' },
+    },
+    defaultChannels: ['sms', 'email'],
+  },
+];
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * A topic put on a session: its proposer hears now, and again the day before
+ * the session (a reminder the job queue keeps, keyed by topic and session).
+ */
+export async function tellTopicScheduled(env: Env, topic: { id: string; title: string; reporterId?: string | null }, session: SessionRow): Promise<void> {
+  if (!topic.reporterId) return;
+  const vars = { topic: topic.title, date: session.session_date, place: session.place };
+  const base = { to: [topic.reporterId], vars, ticketId: topic.id };
+  await env.ctx.notify(env.trx, { ...base, kind: TOPIC_SCHEDULED, key: `topic:${topic.id}:session:${session.id}` });
+  await env.ctx.notify(env.trx, { ...base, kind: SESSION_EVE, key: `topic:${topic.id}:session:${session.id}:eve`, at: new Date(session.starts_at.getTime() - DAY) });
+}
