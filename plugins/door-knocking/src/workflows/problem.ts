@@ -38,16 +38,16 @@ export const problemWorkflow: WorkflowDefinition = {
     { id: 'withdrawn', title: { 'zh-CN': '已撤销', en: 'Withdrawn' }, terminal: true },
   ],
   transitions: [
-    { name: 'handle', title: { 'zh-CN': '办理', en: 'Handle' }, from: 'reported', to: 'handled', allow: [...solvers], form: 'door-knocking.handle' },
+    { name: 'handle', visibility: 'public', title: { 'zh-CN': '办理', en: 'Handle' }, from: 'reported', to: 'handled', allow: [...solvers], form: 'door-knocking.handle' },
     {
-      name: 'confirm',
+      name: 'confirm', visibility: 'public',
       title: { 'zh-CN': '回访销号', en: 'Close after return visit' },
       from: 'handled',
       to: 'closed',
       allow: [{ scope: 'reporter' }, ...solvers],
       form: 'door-knocking.confirm',
     },
-    { name: 'reopen', title: { 'zh-CN': '回访未解决，重新办理', en: 'Not solved: reopen' }, from: 'handled', to: 'reported', allow: [{ scope: 'reporter' }, ...solvers], commentRequired: true },
+    { name: 'reopen', visibility: 'public', title: { 'zh-CN': '回访未解决，重新办理', en: 'Not solved: reopen' }, from: 'handled', to: 'reported', allow: [{ scope: 'reporter' }, ...solvers], commentRequired: true },
     { name: 'withdraw', title: { 'zh-CN': '撤销', en: 'Withdraw' }, from: 'reported', to: 'withdrawn', allow: [{ scope: 'reporter' }, ...solvers], commentRequired: true },
   ],
 };

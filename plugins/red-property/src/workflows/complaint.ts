@@ -57,7 +57,7 @@ export const complaintWorkflow: WorkflowDefinition = {
       form: 'red-property.complaint.dispatch',
       effects: [{ type: 'assign-org', field: 'propertyOrgId' }, { type: 'clear-assignee' }],
     },
-    { name: 'reject', title: { 'zh-CN': '不予受理', en: 'Do not accept' }, from: 'submitted', to: 'rejected', allow: [...dispatchers], commentRequired: true },
+    { name: 'reject', visibility: 'public', title: { 'zh-CN': '不予受理', en: 'Do not accept' }, from: 'submitted', to: 'rejected', allow: [...dispatchers], commentRequired: true },
     { name: 'withdraw', title: { 'zh-CN': '撤回', en: 'Withdraw' }, from: 'submitted', to: 'withdrawn', allow: [{ scope: 'reporter' }], commentRequired: true },
     {
       name: 'recall',
@@ -69,9 +69,9 @@ export const complaintWorkflow: WorkflowDefinition = {
       commentRequired: true,
       effects: [{ type: 'assign-previous' }],
     },
-    { name: 'respond', title: { 'zh-CN': '物业答复', en: 'Respond' }, from: 'dispatched', to: 'responded', allow: [...company], form: 'red-property.complaint.respond' },
+    { name: 'respond', visibility: 'public', title: { 'zh-CN': '物业答复', en: 'Respond' }, from: 'dispatched', to: 'responded', allow: [...company], form: 'red-property.complaint.respond' },
     {
-      name: 'verify',
+      name: 'verify', visibility: 'public',
       title: { 'zh-CN': '核实评价', en: 'Verify and close' },
       from: 'responded',
       to: 'closed',

@@ -44,7 +44,7 @@ export const problemWorkflow: WorkflowDefinition = {
   ],
   transitions: [
     {
-      name: 'decide',
+      name: 'decide', visibility: 'public',
       title: { 'zh-CN': '会商决定', en: 'Decide at the meeting' },
       from: 'raised',
       to: 'decided',
@@ -56,10 +56,10 @@ export const problemWorkflow: WorkflowDefinition = {
         { type: 'set-deadline', field: 'deadline' },
       ],
     },
-    { name: 'reject', title: { 'zh-CN': '不予受理', en: 'Reject' }, from: 'raised', to: 'rejected', allow: [...deciders], commentRequired: true },
+    { name: 'reject', visibility: 'public', title: { 'zh-CN': '不予受理', en: 'Reject' }, from: 'raised', to: 'rejected', allow: [...deciders], commentRequired: true },
     // Progress keeps the meeting's deadline: the hook carries it over.
-    { name: 'progress', title: { 'zh-CN': '落实进展', en: 'Report progress' }, from: 'decided', to: 'decided', allow: [...implementers, ...communityStaff], form: 'three-linked-office.problem.progress' },
-    { name: 'report-done', title: { 'zh-CN': '报告办结', en: 'Report done' }, from: 'decided', to: 'implemented', allow: [...implementers], form: 'three-linked-office.problem.done' },
+    { name: 'progress', visibility: 'public', title: { 'zh-CN': '落实进展', en: 'Report progress' }, from: 'decided', to: 'decided', allow: [...implementers, ...communityStaff], form: 'three-linked-office.problem.progress' },
+    { name: 'report-done', visibility: 'public', title: { 'zh-CN': '报告办结', en: 'Report done' }, from: 'decided', to: 'implemented', allow: [...implementers], form: 'three-linked-office.problem.done' },
     {
       name: 'reconsider',
       title: { 'zh-CN': '提交再议', en: 'Back to the meeting' },
@@ -69,7 +69,7 @@ export const problemWorkflow: WorkflowDefinition = {
       commentRequired: true,
       effects: [{ type: 'assign-ticket-org' }],
     },
-    { name: 'verify', title: { 'zh-CN': '验收销号', en: 'Verify and close' }, from: 'implemented', to: 'closed', allow: [...deciders], form: 'three-linked-office.problem.verify' },
+    { name: 'verify', visibility: 'public', title: { 'zh-CN': '验收销号', en: 'Verify and close' }, from: 'implemented', to: 'closed', allow: [...deciders], form: 'three-linked-office.problem.verify' },
     {
       name: 'send-back',
       title: { 'zh-CN': '退回重办', en: 'Send back' },

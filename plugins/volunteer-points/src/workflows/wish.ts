@@ -39,7 +39,7 @@ export const wishWorkflow: WorkflowDefinition = {
   ],
   transitions: [
     {
-      name: 'claim',
+      name: 'claim', visibility: 'public',
       title: { 'zh-CN': '认领', en: 'Claim' },
       from: 'posted',
       to: 'claimed',
@@ -51,8 +51,8 @@ export const wishWorkflow: WorkflowDefinition = {
       form: 'volunteer-points.claim',
       effects: [{ type: 'assign-person', actor: true }],
     },
-    { name: 'fulfil', title: { 'zh-CN': '登记实现', en: 'Record fulfilment' }, from: 'claimed', to: 'fulfilled', allow: [{ scope: 'assigned-person' }], form: 'volunteer-points.fulfil' },
-    { name: 'verify', title: { 'zh-CN': '核验通过', en: 'Verify' }, from: 'fulfilled', to: 'verified', allow: verifiers, form: 'volunteer-points.verify' },
+    { name: 'fulfil', visibility: 'public', title: { 'zh-CN': '登记实现', en: 'Record fulfilment' }, from: 'claimed', to: 'fulfilled', allow: [{ scope: 'assigned-person' }], form: 'volunteer-points.fulfil' },
+    { name: 'verify', visibility: 'public', title: { 'zh-CN': '核验通过', en: 'Verify' }, from: 'fulfilled', to: 'verified', allow: verifiers, form: 'volunteer-points.verify' },
     { name: 'reject', title: { 'zh-CN': '退回认领人', en: 'Send back to the claimant' }, from: 'fulfilled', to: 'claimed', allow: verifiers, commentRequired: true },
     {
       name: 'release',

@@ -35,15 +35,15 @@ export const topicWorkflow: WorkflowDefinition = {
     { id: 'declined', title: { 'zh-CN': '不予受理', en: 'Declined' }, terminal: true },
   ],
   transitions: [
-    { name: 'accept', title: { 'zh-CN': '受理（纳入议事项目）', en: 'Accept into the agenda' }, from: 'proposed', to: 'accepted', allow: [...screeners], form: 'weekend-deliberation-hall.topic.accept' },
-    { name: 'decline', title: { 'zh-CN': '不予受理', en: 'Decline' }, from: 'proposed', to: 'declined', allow: [...screeners], form: 'weekend-deliberation-hall.topic.decline' },
-    { name: 'schedule', title: { 'zh-CN': '排入议程', en: 'Put on a session' }, from: 'accepted', to: 'scheduled', allow: [...conveners], form: 'weekend-deliberation-hall.topic.schedule' },
-    { name: 'unschedule', title: { 'zh-CN': '移出议程', en: 'Take off the agenda' }, from: 'scheduled', to: 'accepted', allow: [...conveners], commentRequired: true },
-    { name: 'resolve', title: { 'zh-CN': '表决通过', en: 'Resolution passed' }, from: 'scheduled', to: 'implementing', allow: [...conveners], form: 'weekend-deliberation-hall.topic.vote' },
-    { name: 'not-adopt', title: { 'zh-CN': '表决未通过', en: 'Resolution not passed' }, from: 'scheduled', to: 'not-adopted', allow: [...conveners], form: 'weekend-deliberation-hall.topic.vote' },
+    { name: 'accept', visibility: 'public', title: { 'zh-CN': '受理（纳入议事项目）', en: 'Accept into the agenda' }, from: 'proposed', to: 'accepted', allow: [...screeners], form: 'weekend-deliberation-hall.topic.accept' },
+    { name: 'decline', visibility: 'public', title: { 'zh-CN': '不予受理', en: 'Decline' }, from: 'proposed', to: 'declined', allow: [...screeners], form: 'weekend-deliberation-hall.topic.decline' },
+    { name: 'schedule', visibility: 'public', title: { 'zh-CN': '排入议程', en: 'Put on a session' }, from: 'accepted', to: 'scheduled', allow: [...conveners], form: 'weekend-deliberation-hall.topic.schedule' },
+    { name: 'unschedule', visibility: 'public', title: { 'zh-CN': '移出议程', en: 'Take off the agenda' }, from: 'scheduled', to: 'accepted', allow: [...conveners], commentRequired: true },
+    { name: 'resolve', visibility: 'public', title: { 'zh-CN': '表决通过', en: 'Resolution passed' }, from: 'scheduled', to: 'implementing', allow: [...conveners], form: 'weekend-deliberation-hall.topic.vote' },
+    { name: 'not-adopt', visibility: 'public', title: { 'zh-CN': '表决未通过', en: 'Resolution not passed' }, from: 'scheduled', to: 'not-adopted', allow: [...conveners], form: 'weekend-deliberation-hall.topic.vote' },
     // A supervision note stays in the same state; the hook keeps the resolution's deadline.
     { name: 'supervise', title: { 'zh-CN': '监督落实', en: 'Supervision update' }, from: 'implementing', to: 'implementing', allow: [...supervisors], form: 'weekend-deliberation-hall.topic.supervise' },
-    { name: 'complete', title: { 'zh-CN': '落实完成', en: 'Implementation done' }, from: 'implementing', to: 'completed', allow: [...conveners], form: 'weekend-deliberation-hall.topic.complete' },
-    { name: 'publicize', title: { 'zh-CN': '结果公示', en: 'Post the public notice' }, from: 'completed', to: 'publicized', allow: [...conveners], form: 'weekend-deliberation-hall.topic.publicize' },
+    { name: 'complete', visibility: 'public', title: { 'zh-CN': '落实完成', en: 'Implementation done' }, from: 'implementing', to: 'completed', allow: [...conveners], form: 'weekend-deliberation-hall.topic.complete' },
+    { name: 'publicize', visibility: 'public', title: { 'zh-CN': '结果公示', en: 'Post the public notice' }, from: 'completed', to: 'publicized', allow: [...conveners], form: 'weekend-deliberation-hall.topic.publicize' },
   ],
 };
