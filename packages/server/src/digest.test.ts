@@ -71,15 +71,26 @@ for (const backend of testBackends()) {
       await run('2026-11-25T09:00:00Z');
       expect(await digests()).toHaveLength(3);
 
-      // Thursday 08:00: nothing new or whistled in the last day; both tickets still overdue.
-      await run('2026-11-26T00:00:00Z');
+      // Wednesday 08:30, just after the digest: two more reports in Hepan — Thursday's news.
+      server.clock.set('2026-11-25T00:30:00Z');
+      for (const title of ['河畔垃圾桶满溢', '河畔路面破损']) {
+        expect((await (await server.login('resident.hepan')).post('/api/tickets', { workflow: 'tianchang.snap-report', orgId: hepan, data: requestData(title) })).status).toBe(201);
+      }
+      // Thursday the runner is late (08:45); a report at 08:15 came before it ran, but after the digest's time: Friday's news.
+      server.clock.set('2026-11-26T00:15:00Z');
+      expect((await (await server.login('resident.hepan')).post('/api/tickets', { workflow: 'tianchang.snap-report', orgId: hepan, data: requestData('河畔井盖松动') })).status).toBe(201);
+      await run('2026-11-26T00:45:00Z');
+      // The day up to Thursday 08:00: Wednesday's two reports, no whistle; the 08:15 one is neither new nor overdue yet.
       expect((await digests()).filter((d) => d.includes('2026-11-26'))).toEqual([
         'secretary.shuguang 曙光社区 2026-11-26 0/1/0',
-        'secretary.yongfu 永福社区 2026-11-26 0/1/0',
-        'street.guangling 广陵街道 2026-11-26 0/2/0',
+        'secretary.yongfu 永福社区 2026-11-26 2/3/0',
+        'street.guangling 广陵街道 2026-11-26 2/4/0',
       ]);
-      await run('2026-11-26T00:01:00Z');
+      await run('2026-11-26T01:00:00Z');
       expect(await digests()).toHaveLength(6);
+      // Friday: the 08:15 report is counted there, once.
+      await run('2026-11-27T00:00:00Z');
+      expect((await digests()).filter((d) => d.includes('2026-11-27') && d.startsWith('secretary.yongfu'))).toEqual(['secretary.yongfu 永福社区 2026-11-27 1/4/0']);
     });
   });
 }
