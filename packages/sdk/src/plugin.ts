@@ -61,6 +61,18 @@ export interface PluginContext {
    * await ctx.notify(trx, { kind: 'three-linked-office.meeting-eve', key: `meeting:${id}:eve`, to: members, vars: { date, place }, at: dayBefore });
    */
   notify(trx: Kysely<any>, notice: PluginNotice): Promise<void>;
+  /**
+   * Calls off a reminder `notify` scheduled (with `at`) and that has not gone
+   * out yet, named by its kind and key — when the meeting or session it was
+   * about is cancelled or moved. Written in `trx`: the reminder stays if the
+   * change does not commit. Returns whether a pending reminder was removed;
+   * the key is free again, so the same key may be scheduled anew. One already
+   * told (or being told right now) stays told.
+   *
+   * @example
+   * await ctx.cancelNotice(trx, { kind: 'three-linked-office.meeting-eve', key: `meeting:${id}:${at}` });
+   */
+  cancelNotice(trx: Kysely<any>, notice: Pick<PluginNotice, 'kind' | 'key'>): Promise<boolean>;
 }
 
 /** What a plugin's job handler gets. */

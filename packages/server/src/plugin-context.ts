@@ -36,6 +36,10 @@ export function makePluginContexts(
           if (!notices) throw new Error(`notices are not available to plugin "${plugin.name}" here`);
           await notices.notify(plugin.name, trx, n);
         },
+        cancelNotice: async (trx: Kysely<any>, n: Pick<PluginNotice, 'kind' | 'key'>) => {
+          if (!notices) throw new Error(`notices are not available to plugin "${plugin.name}" here`);
+          return notices.cancel(plugin.name, trx, n);
+        },
       }),
     ]),
   );

@@ -58,6 +58,9 @@ for (const backend of testBackends()) {
       expect(await finishJob(open.id)).toBeUndefined();
       expect(await finishJob(later.id)).toMatchObject({ status: 'pending', run_at: new Date('2026-12-04T16:00:00Z') });
 
+      // The reminder the day before is a job of its own: let it go first.
+      server.clock.set('2026-12-04T00:00:00Z');
+      expect((await runJobs()).done).toBe(1);
       server.clock.set('2026-12-05T00:00:00Z');
       expect((await runJobs()).done).toBe(1);
       expect((await meeting(later.id)).meeting.status).toBe('cancelled');

@@ -34,9 +34,16 @@ export async function remindMeetingEve(env: Env, office: Office, meeting: Meetin
   const at = new Date(meeting.scheduled_at.getTime() - DAY);
   await env.ctx.notify(env.trx, {
     kind: MEETING_EVE,
-    key: `meeting:${meeting.id}:${meeting.scheduled_at.toISOString()}`,
+    key: eveKey(meeting),
     to: rows.map((r: { person_id: number }) => String(r.person_id)),
     vars: { compound: office.compound.name, date: meeting.meeting_date, time: meeting.meeting_time, place: meeting.place ?? office.compound.name },
     at,
   });
+}
+
+const eveKey = (meeting: MeetingRow) => `meeting:${meeting.id}:${meeting.scheduled_at.toISOString()}`;
+
+/** A meeting cancelled (by hand, or superseded by the next one scheduled) before its eve: nobody is reminded of it. */
+export async function cancelMeetingEve(env: Env, meeting: MeetingRow): Promise<void> {
+  await env.ctx.cancelNotice(env.trx, { kind: MEETING_EVE, key: eveKey(meeting) });
 }

@@ -4,7 +4,7 @@ import { MIN_REASON, type VoteData } from './forms/topic.js';
 import { groupLabel, groupTitle } from './groups.js';
 import { canPropose } from './permissions.js';
 import { envOf, type Env } from './service/env.js';
-import { tellTopicScheduled } from './notices.js';
+import { cancelSessionEve, tellTopicScheduled } from './notices.js';
 import { statusTitle } from './service/sessions.js';
 import { addItem, pendingItem, settleItem } from './store/agenda.js';
 import { hallAt } from './store/halls.js';
@@ -108,9 +108,12 @@ async function afterTransition({ ticket, change, updated, actor, trx, ctx }: Aft
       if (session) await tellTopicScheduled(env, updated, session);
       return updateTopic(env.db, updated);
     }
-    case 'unschedule':
+    case 'unschedule': {
+      const pending = await pendingItem(env.db, id);
+      if (pending) await cancelSessionEve(env, id, pending.session_id);
       await settleItem(env.db, id, 'removed', env.now);
       return updateTopic(env.db, updated);
+    }
     case 'resolve':
     case 'not-adopt': {
       const v = data as unknown as VoteData;

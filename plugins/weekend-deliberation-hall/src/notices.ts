@@ -40,5 +40,12 @@ export async function tellTopicScheduled(env: Env, topic: { id: string; title: s
   const vars = { topic: topic.title, date: session.session_date, place: session.place };
   const base = { to: [topic.reporterId], vars, ticketId: topic.id };
   await env.ctx.notify(env.trx, { ...base, kind: TOPIC_SCHEDULED, key: `topic:${topic.id}:session:${session.id}` });
-  await env.ctx.notify(env.trx, { ...base, kind: SESSION_EVE, key: `topic:${topic.id}:session:${session.id}:eve`, at: new Date(session.starts_at.getTime() - DAY) });
+  await env.ctx.notify(env.trx, { ...base, kind: SESSION_EVE, key: eveKey(topic.id, session.id), at: new Date(session.starts_at.getTime() - DAY) });
+}
+
+const eveKey = (topicId: string | number, sessionId: string | number) => `topic:${topicId}:session:${sessionId}:eve`;
+
+/** A topic taken off a session (the session cancelled or closed, or the topic unscheduled): its proposer is not reminded of it. */
+export async function cancelSessionEve(env: Env, topicId: string | number, sessionId: string | number): Promise<void> {
+  await env.ctx.cancelNotice(env.trx, { kind: SESSION_EVE, key: eveKey(topicId, sessionId) });
 }

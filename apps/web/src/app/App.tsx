@@ -24,6 +24,7 @@ const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ def
 const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const RegistrationsPage = lazy(() => import('../pages/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })));
 const Open311Page = lazy(() => import('../pages/Open311Page').then((m) => ({ default: m.Open311Page })));
 const BoardPage = lazy(() => import('../public/BoardPage').then((m) => ({ default: m.BoardPage })));
 const PortalPage = lazy(() => import('../resident/PortalPage').then((m) => ({ default: m.PortalPage })));
@@ -91,6 +92,7 @@ function Routed() {
           <Route path="/more" element={<MorePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/people" element={<PeoplePage />} />
+          <Route path="/admin/registrations" element={<RegistrationsPage />} />
           <Route path="/admin/open311" element={<Open311Page />} />
           <Route path="*" element={<Navigate to="/queue" replace />} />
         </Route>

@@ -1,6 +1,6 @@
 import { LinliError, type Actor } from '@linli/sdk';
 import { fail } from '../errors.js';
-import { remindMeetingEve } from '../notices.js';
+import { cancelMeetingEve, remindMeetingEve } from '../notices.js';
 import { attendanceForm, type AttendanceInput, type ScheduleInput } from '../forms/office.js';
 import { parties } from '../parties.js';
 import { canConvene, who } from '../permissions.js';
@@ -139,6 +139,7 @@ export function assertOpen(meeting: MeetingRow): void {
 /** Finishes a meeting by someone's hand (or by scheduling the next): its finishing job is no longer needed. */
 async function finishNow(env: Env, meeting: MeetingRow, status: 'closed' | 'cancelled'): Promise<MeetingRow> {
   await env.ctx.jobs.cancel(env.trx, finishKey(meeting.id));
+  await cancelMeetingEve(env, meeting);
   return finish(env, meeting, status);
 }
 

@@ -12,18 +12,22 @@ export function nextDigestJob(deployment: Deployment, now: Date): NewJob | null 
   const d = deployment.config.notifications?.digest;
   if (!d) return null;
   const offset = deployment.calendar.utcOffsetHours;
-  const [h, m] = (d.at ?? '08:00').split(':').map(Number) as [number, number];
-  const today = localDate(now, offset);
-  let runAt = new Date(Date.parse(`${today}T00:00:00Z`) + (h * 60 + m) * 60_000 - offset * HOUR);
+  let runAt = digestInstant(deployment, localDate(now, offset));
   if (runAt.getTime() <= now.getTime()) runAt = new Date(runAt.getTime() + DAY);
   const date = localDate(runAt, offset);
   return { kind: DIGEST_JOB, key: `digest:${date}`, payload: { date }, runAt };
 }
 
+/** The instant of the digest of a local date (`digest.at` that day, default 08:00). */
+function digestInstant(deployment: Deployment, date: string): Date {
+  const [h, m] = (deployment.config.notifications?.digest?.at ?? '08:00').split(':').map(Number) as [number, number];
+  return new Date(Date.parse(`${date}T00:00:00Z`) + (h * 60 + m) * 60_000 - deployment.calendar.utcOffsetHours * HOUR);
+}
+
 /**
  * Leaders' daily digest (config `notifications.digest`): to each person
  * holding one of the roles, per org where they hold it, the counts of its
- * subtree for the last day — tickets filed, tickets overdue now, whistles
+ * subtree for the day up to the digest's time — tickets filed, tickets overdue now, whistles
  * blown. Counts only: the digest names nobody. Runs in a transaction with
  * its job (once per day across instances) and schedules the next day's.
  */
@@ -36,7 +40,10 @@ export function digestHandler(deployment: Deployment, notifier: Notifier): JobHa
       const next = nextDigestJob(deployment, new Date(now.getTime() + 60_000));
       if (next) await enqueueJobs(db, [next], now);
       if (roles.length === 0) return;
-      const since = new Date(now.getTime() - DAY);
+      // The day the digest covers ends at its scheduled time, not whenever the runner got to it: a late
+      // or retried run counts the same tickets, and each ticket falls in exactly one day's digest.
+      const until = digestInstant(deployment, job.payload.date);
+      const since = new Date(until.getTime() - DAY);
       const holders = await db
         .selectFrom('linli_role_assignments as ra')
         .innerJoin('linli_orgs as o', 'o.id', 'ra.org_id')
@@ -50,10 +57,10 @@ export function digestHandler(deployment: Deployment, notifier: Notifier): JobHa
         const like = `${h.path}%`;
         const counts = await sql<{ new_count: number; overdue_count: number; whistle_count: number }>`
           select
-            (select count(*)::int from linli_tickets where org_path like ${like} and created_at >= ${since}) as new_count,
+            (select count(*)::int from linli_tickets where org_path like ${like} and created_at >= ${since} and created_at < ${until}) as new_count,
             (select count(*)::int from linli_tickets where org_path like ${like} and closed_at is null and deadline < ${now}) as overdue_count,
             (select count(distinct (x.ticket_id, x.event_seq))::int from linli_ticket_escalations x join linli_tickets t on t.id = x.ticket_id
-              where x.kind = 'whistle' and t.org_path like ${like} and x.created_at >= ${since}) as whistle_count`.execute(db);
+              where x.kind = 'whistle' and t.org_path like ${like} and x.created_at >= ${since} and x.created_at < ${until}) as whistle_count`.execute(db);
         const c = counts.rows[0]!;
         const vars = { orgName: h.name, date: job.payload.date, newCount: c.new_count, overdueCount: c.overdue_count, whistleCount: c.whistle_count };
         await notifier.notify(db, {

@@ -1,6 +1,6 @@
 import { renderNotice, type Deployment, type LocalizedText, type NoticeVars } from '@linli/core';
 import { getTicket } from '@linli/db';
-import type { JobHandler, JobRunner } from '@linli/jobs';
+import { cancelJob, type JobHandler, type JobRunner } from '@linli/jobs';
 import type { Kysely } from 'kysely';
 import type { Notifier } from '../notifier.js';
 
@@ -57,19 +57,29 @@ export function pluginNotices(deployment: Deployment, notifier: Notifier, jobs: 
     },
   };
 
+  const ownKind = (plugin: string, kind: string) => {
+    if (!deployment.notices.has(kind) || !kind.startsWith(`${plugin}.`)) throw new Error(`Plugin "${plugin}" sent a notice of kind "${kind}", which it does not declare (LinliPlugin.notices).`);
+  };
+  const jobKey = (kind: string, key: string) => `scheduled:${kind}:${key}`;
+
   return {
     handler,
     async notify(plugin: string, trx: Kysely<any>, n: PluginNoticeInput): Promise<void> {
-      const def = deployment.notices.get(n.kind);
-      if (!def || !n.kind.startsWith(`${plugin}.`)) throw new Error(`Plugin "${plugin}" sent a notice of kind "${n.kind}", which it does not declare (LinliPlugin.notices).`);
+      ownKind(plugin, n.kind);
+      const def = deployment.notices.get(n.kind)!;
       const missing = def.vars.filter((v) => !(v in n.vars));
       const unknown = Object.keys(n.vars).filter((v) => !def.vars.includes(v));
       if (missing.length || unknown.length) throw new Error(`Notice "${n.kind}" of plugin "${plugin}" needs the variables ${def.vars.join(', ')}${missing.length ? `; missing ${missing.join(', ')}` : ''}${unknown.length ? `; unknown ${unknown.join(', ')}` : ''}.`);
       const payload: ScheduledPayload = { kind: n.kind, key: n.key, personIds: [...new Set(n.to.map(Number))], vars: n.vars, ticketId: n.ticketId ?? null };
       const t = now();
       if (n.at && n.at.getTime() > t.getTime()) {
-        await jobs.enqueue(trx, [{ kind: SCHEDULED_JOB, key: `scheduled:${n.kind}:${n.key}`, payload, runAt: n.at }]);
+        await jobs.enqueue(trx, [{ kind: SCHEDULED_JOB, key: jobKey(n.kind, n.key), payload, runAt: n.at }]);
       } else await tell(trx, payload, t);
+    },
+    /** Removes a reminder not yet told (`ctx.cancelNotice`); only the plugin's own kinds. */
+    async cancel(plugin: string, trx: Kysely<any>, n: { kind: string; key: string }): Promise<boolean> {
+      ownKind(plugin, n.kind);
+      return cancelJob(trx, jobKey(n.kind, n.key));
     },
   };
 }
