@@ -13,6 +13,11 @@ export const errorTable = {
   LINLI_ERR_BAD_CREDENTIALS: { status: 401, message: 'Wrong username or password.', 'zh-CN': '用户名或密码不正确。' },
   LINLI_ERR_FORBIDDEN: { status: 403, message: 'Your roles do not allow this: %s', 'zh-CN': '您的角色没有这项操作的权限：%s' },
   LINLI_ERR_ACTION_NOT_ALLOWED: { status: 403, message: 'You may not take the action "%s" on this ticket in its current state.', 'zh-CN': '工单当前状态下，您不能办理「%s」。' },
+  LINLI_ERR_GRANT_ABOVE_OWN: {
+    status: 403,
+    message: 'You may not give or take away the role "%s" at %s: %s. Ask an administrator whose roles cover it.',
+    'zh-CN': '您不能在%2$s授予或收回「%1$s」角色：%3$s。请联系管理范围覆盖该处的管理员办理。',
+  },
   LINLI_ERR_CSRF: { status: 403, message: 'Missing or wrong CSRF token: send the x-linli-csrf header with cookie sessions.' },
   LINLI_ERR_NOT_FOUND: { status: 404, message: '%s not found.', 'zh-CN': '没有找到 %s。' },
   LINLI_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No route %s.' },

@@ -20,6 +20,7 @@ export * from './schemas/org-attributes.js';
 export type * from './schemas/types.js';
 export * from './org/defaults.js';
 export * from './org/path.js';
+export * from './org/grant-guard.js';
 export * from './forms/registry.js';
 export { schemaMessage, type SchemaError } from './forms/schema-messages.js';
 export * from './forms/translations.js';

@@ -34,7 +34,8 @@ async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEven
   const local = new Date(handledAt.getTime() + ctx.deployment.calendar.utcOffsetHours * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
   return {
     veto: fail('DK_ERR_NO_RETURN_VISIT', [household, building?.name ?? `building ${ticket.orgId}`, local], [
-      { path: '/action', message: '回访后才能销号: record a return visit first' },
+      // The detail in both languages: a Chinese page shows no English under the Chinese message.
+      { path: '/action', message: 'record a return visit first', localized: { 'zh-CN': '请先登记回访', en: 'record a return visit first' } },
     ]),
   };
 }

@@ -81,7 +81,7 @@ export const en = {
   time: { minute_one: '{{count}} minute', minute_other: '{{count}} minutes', hour_one: '{{count}} hour', hour_other: '{{count}} hours', day_one: '{{count}} day', day_other: '{{count}} days' },
   deadline: { left: '{{span}} left', overdue: 'Overdue by {{span}}' },
   ticket: {
-    org: 'Compound',
+    org: 'Place',
     assignee: 'Handling unit',
     reporter: 'Reported by',
     filedAt: 'Filed',

@@ -93,7 +93,7 @@ export const zhCN = {
   time: { minute: '{{count}} 分钟', hour: '{{count}} 小时', day: '{{count}} 天' },
   deadline: { left: '剩余 {{span}}', overdue: '已逾期 {{span}}' },
   ticket: {
-    org: '所在小区',
+    org: '所在位置',
     assignee: '承办单位',
     reporter: '提交人',
     filedAt: '提交时间',

@@ -1,4 +1,4 @@
-import { LinliError, type Deployment, type ErrorDetail } from '@linli/core';
+import { LinliError, type Actor, type Deployment, type ErrorDetail } from '@linli/core';
 import type { CoreTables } from '@linli/db';
 import type { Kysely } from 'kysely';
 import { applyImport, type ImportCounts } from './apply.js';
@@ -64,7 +64,7 @@ export async function importCity(
   db: Kysely<CoreTables>,
   deployment: Deployment,
   file: { name: string; bytes: Uint8Array },
-  o: { dryRun: boolean; now: Date; actorId?: string | null; requestId?: string; withinPaths?: string[] },
+  o: { dryRun: boolean; now: Date; actorId?: string | null; requestId?: string; granter?: Actor },
 ): Promise<ImportResult> {
   const { roster, problems } = await readRoster(file);
   if (problems.length && roster.orgs.length + roster.grids.length + roster.people.length + roster.grants.length === 0) throw importError(problems);
@@ -73,7 +73,7 @@ export async function importCity(
   let result: ImportResult | undefined;
   try {
     await db.transaction().execute(async (trx) => {
-      const planned = await planImport(trx, deployment, roster, o.withinPaths);
+      const planned = await planImport(trx, deployment, roster, o.granter);
       const all = [...problems, ...planned.problems];
       if (all.length) throw importError(all);
       const counts = await applyImport(trx, planned.plan, { now: o.now, actorId: o.actorId ?? null, adminRoles, ...(o.requestId ? { requestId: o.requestId } : {}) });

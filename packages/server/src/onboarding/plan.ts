@@ -1,4 +1,4 @@
-import type { Deployment } from '@linli/core';
+import { grantRefusal, grantRefusalText, type Actor, type Deployment, type RoleDefinition } from '@linli/core';
 import type { CoreTables } from '@linli/db';
 import type { Kysely } from 'kysely';
 import type { ImportProblem, ParsedRoster, SheetRow } from './read.js';
@@ -76,7 +76,14 @@ const keyPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const usernamePattern = /^[a-z0-9][a-z0-9_.-]{1,63}$/;
 const phonePattern = /^[0-9+ -]{5,20}$/;
 
-export async function planImport(db: Kysely<CoreTables>, deployment: Deployment, roster: ParsedRoster, withinPaths?: string[]): Promise<{ plan: ImportPlan; problems: ImportProblem[] }> {
+/**
+ * `granter`, when given, is the administrator importing through the web app:
+ * rows must lie in the subtrees they administer, and every grant row passes
+ * the rule of `grantRefusal` (nobody grants a role above their own scope).
+ * The CLI imports as the operator of the database and passes none.
+ */
+export async function planImport(db: Kysely<CoreTables>, deployment: Deployment, roster: ParsedRoster, granter?: Actor): Promise<{ plan: ImportPlan; problems: ImportProblem[] }> {
+  const withinPaths = granter?.grants.filter((g) => g.admin).map((g) => g.orgPath);
   const problems: ImportProblem[] = [];
   const at = (sheet: SheetId, r: SheetRow, column: string | undefined, en: string, zh: string) =>
     problems.push({ sheet: roster.sheetNames[sheet], row: r.row, column: column ? r.columns[column] : undefined, en, zh });
@@ -188,7 +195,12 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
     });
   }
   const orgKnown = (key: string) => sheetOrgs.has(key) || orgs.has(key);
-  const orgPathForScope = (key: string) => orgs.get(key)?.path ?? (parentOfKey(key) ? orgs.get(parentOfKey(key)!)?.path : undefined);
+  /** An org's path, or for an org new in this sheet the path of its nearest existing ancestor (it will lie in that subtree). */
+  const orgPathForScope = (key: string): string | undefined => {
+    let k: string | null = key;
+    for (let depth = 0; k && depth < 32; depth++, k = parentOfKey(k)) if (orgs.has(k)) return orgs.get(k)!.path;
+    return undefined;
+  };
 
   // Grids.
   const gridChanges: GridChange[] = [];
@@ -211,6 +223,9 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
     }
     const p = orgPathForScope(v.org!);
     if (withinPaths && p && !inScope(p)) at('grids', r, 'org', 'outside the organizations you administer', '不在您管理的组织范围内');
+    // A grid's roles act in the orgs it covers: an administrator draws grids only over their own subtrees.
+    const outside = withinPaths ? covers.filter((c) => { const p = orgPathForScope(c); return p !== undefined && !inScope(p); }) : [];
+    if (outside.length) at('grids', r, 'covers', `${outside.join(', ')} lie outside the organizations you administer`, `${outside.join('、')} 不在您管理的组织范围内`);
     const existing = grids.get(v.key!);
     const orgId = orgs.get(v.org!)?.id;
     gridChanges.push({
@@ -262,7 +277,14 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
     });
   }
 
-  // Role grants.
+  // Role grants. Paths unknown here (an org whose ancestors are all new) were reported above.
+  const refuseAbove = (r: SheetRow, column: string, role: RoleDefinition, orgPath: string | undefined, scopePaths: (string | undefined)[]) => {
+    if (!granter || orgPath === undefined) return;
+    const refusal = grantRefusal(granter, role, { orgPath, scopePaths: scopePaths.filter((p) => p !== undefined) }, deployment.roles);
+    if (!refusal) return;
+    const text = grantRefusalText[refusal];
+    at('grants', r, column, `you may not give or take away "${role.id}" here: ${text.en} (nobody grants a role above their own scope)`, `您不能在此授予或收回“${role.id}”：${text['zh-CN']}（不能授予超出本人权限的角色）`);
+  };
   const grantChanges: GrantChange[] = [];
   for (const r of roster.grants) {
     if (!required('grants', r)) continue;
@@ -285,8 +307,11 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
         at('grants', r, 'grid', `no grid has the key "${v.grid}"`, `找不到编码为“${v.grid}”的网格`);
         continue;
       }
-      const gridOrg = grids.has(v.grid) ? pathById.get(grids.get(v.grid)!.orgId) : orgPathForScope(sheetGrids.get(v.grid)!.values.org!);
-      if (withinPaths && gridOrg && !inScope(gridOrg)) at('grants', r, 'grid', 'outside the organizations you administer: nobody grants a role above their own scope', '不在您管理的组织范围内：不能授予超出本人管理范围的角色');
+      const sheetGrid = sheetGrids.get(v.grid);
+      const gridOrg = sheetGrid ? orgPathForScope(sheetGrid.values.org!) : pathById.get(grids.get(v.grid)!.orgId);
+      // The grid's covers as they will be after this import: the sheet's when the grid is in it.
+      const covers = sheetGrid ? splitList(sheetGrid.values.covers ?? '') : grids.get(v.grid)!.covers;
+      refuseAbove(r, 'grid', role, gridOrg, covers.map(orgPathForScope));
     } else {
       if (!v.org) {
         at('grants', r, 'org', `"${v.role}" is held at an org: give the org's key`, `“${v.role}”在组织任职：请填写组织编码`);
@@ -296,8 +321,11 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
         at('grants', r, 'org', `no org has the key "${v.org}"`, `找不到编码为“${v.org}”的组织`);
         continue;
       }
+      // A "host" role at a side organization acts for the org it is attached to (db's toActor).
+      const side = types.get(typeOfKey(v.org) ?? '')?.kind === 'side';
+      const parent = parentOfKey(v.org);
       const p = orgPathForScope(v.org);
-      if (withinPaths && p && !inScope(p)) at('grants', r, 'org', 'outside the organizations you administer: nobody grants a role above their own scope', '不在您管理的组织范围内：不能授予超出本人管理范围的角色');
+      refuseAbove(r, 'org', role, p, [role.ticketScope === 'host' && side && parent ? orgPathForScope(parent) : p]);
     }
     grantChanges.push({ username: v.username!, role: v.role!, orgKey: role.heldAt === 'grid' ? null : v.org!, gridKey: role.heldAt === 'grid' ? v.grid! : null, revoke: statusOf('grants', r) === 'disabled' });
   }

@@ -13,7 +13,7 @@ const countsSchema = { type: 'object', additionalProperties: { type: ['object', 
  * The spreadsheet import of `npx linli import`, for administrators in the web
  * app: the file is the body (.xlsx or .csv), `dryRun=true` previews what
  * would change. Rows of orgs, grids and grants must lie within the subtrees
- * the caller administers. All or nothing; audited as `city.import`.
+ * the caller administers, and nobody grants a role above their own (services/grant-guard.ts). All or nothing; audited as `city.import`.
  */
 export async function adminImportRoutes(app: FastifyInstance): Promise<void> {
   const { linli } = app;
@@ -42,13 +42,12 @@ export async function adminImportRoutes(app: FastifyInstance): Promise<void> {
       const actor = requireActor(req);
       const csv = req.headers['content-type']?.startsWith('text/csv');
       const name = req.query.name ?? (csv ? 'roster.csv' : 'roster.xlsx');
-      const paths = actor.grants.filter((g) => g.admin).map((g) => g.orgPath);
       return importCity(linli.db, linli.deployment, { name: csv && !name.endsWith('.csv') ? `${name}.csv` : name, bytes: new Uint8Array(req.body) }, {
         dryRun: req.query.dryRun === true,
         now: linli.now(),
         actorId: actor.personId,
         requestId: req.id,
-        withinPaths: paths,
+        granter: actor,
       }).then((r) => {
         if (!r.dryRun) linli.sessions.apply({ kind: 'all' });
         return r;

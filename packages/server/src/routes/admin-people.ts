@@ -3,8 +3,9 @@ import { accountStates, audit, getPerson, listPeople, type Person } from '@linli
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { accountTokenHours, issueAccountToken, setupLink, type AccountTokenPurpose } from '../auth/account-tokens.js';
 import { announceAuthChange } from '../auth/sessions.js';
-import { assertAdminFor, requireActor } from '../policy.js';
+import { requireActor } from '../policy.js';
 import { administers, assertAdministers, assertCityKeepsAdmin, endAllSessions, rootPath } from '../services/accounts.js';
+import { assertMayGrant } from '../services/grant-guard.js';
 import { resolveRoleTarget } from '../services/role-target.js';
 import { errorResponses, newPersonProperties, pageQuery } from './schemas.js';
 
@@ -109,8 +110,8 @@ export async function adminPeopleRoutes(app: FastifyInstance): Promise<void> {
       const actor = requireActor(req);
       const b = req.body;
       const { org, gridId } = await resolveRoleTarget(linli.db, linli.deployment, b);
-      // Nobody grants a role above their own scope: the org must lie in a subtree the caller administers.
-      assertAdminFor(actor, org.path, org.name);
+      // Nobody grants a role above their own scope (services/grant-guard.ts).
+      await assertMayGrant(linli.db, linli.deployment, actor, { role: b.role, orgId: org.id, gridId });
       const { id, link } = await linli.db.transaction().execute(async (trx) => {
         const exists = await trx.selectFrom('linli_people').select('id').where('username', '=', b.username).executeTakeFirst();
         if (exists) throw new LinliError('LINLI_ERR_CONFLICT', [`The username "${b.username}" is taken.`]);

@@ -1,12 +1,14 @@
-import { isAdminFor, LinliError, notFound, unprocessable, type Actor, type Deployment } from '@linli/core';
-import { audit, getOrg, getPerson, listPeople, parseId, type CoreTables, type Person } from '@linli/db';
+import { isAdminFor, LinliError, notFound, type Actor, type Deployment } from '@linli/core';
+import { audit, getPerson, listPeople, type CoreTables, type Person } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { announceAuthChange } from '../auth/sessions.js';
-import { assertAdminFor, peopleScope, requireActor } from '../policy.js';
+import { peopleScope, requireActor } from '../policy.js';
 import { errorResponses, newPersonProperties, pageQuery } from './schemas.js';
 import { maskValue } from '../services/personal-data.js';
 import { assertCityKeepsAdmin } from '../services/accounts.js';
+import { assertMayGrant } from '../services/grant-guard.js';
+import { resolveRoleTarget } from '../services/role-target.js';
 
 export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const { linli } = app;
@@ -90,7 +92,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       config: { policy: 'admin' },
       schema: {
         tags: ['people'],
-        summary: 'Give a person a role at an org or grid (administrators of that org)',
+        summary: 'Give a person a role at an org or grid (administrators of that org, no more than their own roles there: LINLI_ERR_GRANT_ABOVE_OWN)',
         params: { type: 'object', properties: { id: { type: 'string', maxLength: 20 } }, required: ['id'] },
         body: {
           type: 'object',
@@ -106,22 +108,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       const b = req.body;
       const person = await getPerson(linli.db, req.params.id);
       if (!person) throw notFound(`Person ${req.params.id}`);
-      const role = linli.deployment.roles.get(b.role);
-      if (!role) throw unprocessable(`Unknown role "${b.role}".`, [{ path: '/body/role', message: 'unknown role', expected: [...linli.deployment.roles.keys()].join(', ') }]);
-      let orgId: string;
-      let gridId: number | null = null;
-      if (role.heldAt === 'grid') {
-        const grid = b.gridId ? await linli.db.selectFrom('linli_grids').select(['id', 'org_id']).where('id', '=', parseId(b.gridId) ?? -1).executeTakeFirst() : undefined;
-        if (!grid) throw unprocessable(`"${b.role}" is held at a grid: give an existing gridId.`, [{ path: '/body/gridId', message: 'unknown or missing grid' }]);
-        gridId = grid.id;
-        orgId = String(grid.org_id);
-      } else {
-        if (!b.orgId) throw unprocessable(`"${b.role}" is held at an org: give orgId.`, [{ path: '/body/orgId', message: 'is required' }]);
-        orgId = b.orgId;
-      }
-      const org = await getOrg(linli.db, orgId);
-      if (!org) throw unprocessable(`There is no organization ${orgId}.`, [{ path: '/body/orgId', message: 'unknown organization' }]);
-      assertAdminFor(actor, org.path, org.name);
+      const { org, gridId } = await resolveRoleTarget(linli.db, linli.deployment, b);
+      await assertMayGrant(linli.db, linli.deployment, actor, { role: b.role, orgId: org.id, gridId });
       await linli.db.transaction().execute(async (trx) => {
         const res = await trx
           .insertInto('linli_role_assignments')
@@ -144,7 +132,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       config: { policy: 'admin' },
       schema: {
         tags: ['people'],
-        summary: 'Take a role away (administrators of its org)',
+        summary: 'Take a role away (whoever could have given it: LINLI_ERR_GRANT_ABOVE_OWN)',
         params: { type: 'object', properties: { id: { type: 'string', maxLength: 20 }, roleId: { type: 'string', maxLength: 20 } }, required: ['id', 'roleId'] },
         response: { 204: { type: 'null' }, ...errorResponses },
       },
@@ -154,7 +142,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       const person = await getPerson(linli.db, req.params.id);
       const assignment = person?.roles.find((r) => r.id === req.params.roleId);
       if (!person || !assignment) throw notFound(`Role ${req.params.roleId} of person ${req.params.id}`);
-      assertAdminFor(actor, assignment.orgPath, assignment.orgName);
+      // Taking a role away is held to the rule for giving it: nobody removes a grant they could not have made.
+      await assertMayGrant(linli.db, linli.deployment, actor, assignment);
       await linli.db.transaction().execute(async (trx) => {
         await assertNotLastCityAdmin(trx, linli.deployment, assignment);
         await trx.deleteFrom('linli_role_assignments').where('id', '=', Number(assignment.id)).execute();
