@@ -37,9 +37,8 @@ export const coreNav: NavItem[] = [
 /** The core menu a person sees: only the pages for one of the audiences they belong to (until known, the ones for everyone). */
 export const navFor = (audiences: ReadonlySet<NavAudience>): NavItem[] => coreNav.filter((n) => !n.for || audiences.has(n.for));
 
-/** A resident's menu: their portal (我的) where staff have the queue, and 上报 opens the portal's plain report form, not the staff intake. */
-export const asResident = (items: NavItem[]): NavItem[] =>
-  items.map((n) => (n.to === '/queue' ? { ...n, to: '/me', label: 'nav.portal', icon: 'user' as const } : n.to === '/new' ? { ...n, to: '/me/report' } : n));
+/** A resident's menu: their portal (我的, with 我要反映) where staff have the queue. */
+export const asResident = (items: NavItem[]): NavItem[] => items.map((n) => (n.to === '/queue' ? { ...n, to: '/me', label: 'nav.portal', icon: 'user' as const } : n));
 
 /** Whether a page, widget or action declared for `roles` (or for staff only) is for this person (nothing declared: for everyone signed in). */
 export function visibleTo(me: Pick<Me, 'roles'> | null | undefined, declared: { roles?: string[] | undefined; staffOnly?: boolean | undefined }, staff: boolean): boolean {
