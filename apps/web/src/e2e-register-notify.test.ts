@@ -73,7 +73,8 @@ describe.skipIf(!built)('resident registration and notification settings in Chro
     await page.waitForURL(/\/login\?username=/, wait);
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(/\/queue/, wait);
+    // A resident lands on their portal (我的).
+    await page.waitForURL(/\/me$/, wait);
 
     await fileGridRequest(page, { title, category: '公共设施', description: '5栋2楼到4楼楼道灯都不亮，晚上看不清台阶。' });
 

@@ -20,8 +20,9 @@ import { bundledPlugins, exampleConfigFile, orgId } from './test-support.js';
  * Any other whole number found (one of no known owner: a plugin's table, an
  * audit row) fails the walk.
  */
-const mobile = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
-const idCard = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+// Bounded by anything but letters, digits, - and _: a number inside a token or an id (base64url) is no phone.
+const mobile = /(?<![0-9A-Za-z_-])1[3-9]\d{9}(?![0-9A-Za-z_-])/g;
+const idCard = /(?<![0-9A-Za-z_-])\d{17}[\dXx](?![0-9A-Za-z_-])/g;
 
 type Owner = { kind: 'person'; personId: string; paths: string[] } | { kind: 'ticket'; ticketId: string; orgPath: string; people: string[] };
 
