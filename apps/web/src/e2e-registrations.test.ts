@@ -7,27 +7,14 @@
  * still cannot — at phone size, in Chinese. Needs apps/web/dist and
  * /usr/bin/chromium.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { built, startCity, visible, wait, type City } from './e2e/harness';
+import { fakeSms } from './e2e/fake-sms';
 
 const PASSWORD = '河畔家园五栋一单元住户';
 
-/** Alibaba Cloud SMS on 127.0.0.1: keeps what it was asked to send, answers OK. */
-async function fakeSms(): Promise<{ server: Server; base: string; sent: { phone: string; params: Record<string, string> }[] }> {
-  const sent: { phone: string; params: Record<string, string> }[] = [];
-  const server = createServer((req, res) => {
-    const q = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
-    sent.push({ phone: q.get('PhoneNumbers') ?? '', params: JSON.parse(q.get('TemplateParam') ?? '{}') });
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ Code: 'OK', Message: 'OK' }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent };
-}
 
 if (!built) console.warn('registrations e2e skipped: apps/web/dist is missing — run `npm run build -w @linli/web`.');
 
