@@ -34,19 +34,24 @@ export function NotificationPrefsPage() {
   const [locale, setLocale] = useState<'zh-CN' | 'en'>('zh-CN');
   const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The form shows only once the saved choices are in its state: rendering the
+  // loaded page before the effect below copies them in would flash every box
+  // unchecked (and a quick tap there would save that).
+  const [applied, setApplied] = useState(false);
 
   const apply = (p: Prefs) => {
     setChannels(Object.fromEntries(p.kinds.map((k) => [k.id, k.channels])));
     setQuiet(p.quietHours);
     setEmail(p.email ?? '');
     setLocale(p.locale);
+    setApplied(true);
   };
   useEffect(() => {
     if (loaded.data) apply(loaded.data);
   }, [loaded.data]);
 
   if (loaded.error) return <div className="page"><ErrorNotice error={loaded.error} onRetry={loaded.reload} /></div>;
-  if (!loaded.data) return <Loading />;
+  if (!loaded.data || !applied) return <Loading />;
   const p = loaded.data;
 
   const toggle = (kind: string, c: Channel) =>
