@@ -14,6 +14,12 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; absent means in memory. */
   dataDir?: string | undefined;
+  /**
+   * A tarball of an initialized PGlite data directory to start from (PGlite's
+   * `loadDataDir`), instead of running initdb: tests open many databases and
+   * initdb is most of the time each takes (see `@linli/db/testing`).
+   */
+  pgliteTemplate?: Blob | undefined;
   /** PostgreSQL schema to work in (tests use one per file). Created if missing. */
   schema?: string | undefined;
   /** pg pool size; 10 was the measured sweet spot on 2 cores (shared/MEASUREMENTS.md). */
@@ -106,6 +112,7 @@ export async function openDatabase<T = CoreTables>(opts: DatabaseOptions = {}): 
   try {
     pglite = await PGlite.create({
       ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+      ...(opts.pgliteTemplate ? { loadDataDir: opts.pgliteTemplate } : {}),
       parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v },
     });
     // A damaged directory can open and fail on first use: ask it something now.

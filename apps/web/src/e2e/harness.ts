@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { initPgliteDir } from '@linli/db/testing';
 import type { LinliPlugin } from '@linli/sdk';
 import { startServer, type RunningServer } from '@linli/server';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -63,6 +64,7 @@ export async function startCity(
   const chosen = { ...config, $schema: undefined, plugins: enabled };
   writeFileSync(configPath, JSON.stringify(opts.configure ? opts.configure(chosen) : chosen));
   let offset = opts.clock ? Date.parse(opts.clock) - Date.now() : 0;
+  await initPgliteDir(join(dataDir, 'db'));
   const server = await startServer({
     configPath,
     available: plugins,
