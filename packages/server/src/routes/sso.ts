@@ -121,6 +121,6 @@ async function matchPerson(db: Kysely<CoreTables>, sso: SsoConfig, value: string
 
 function unmatched(sso: SsoConfig, value: string | null): LinliError {
   const field = sso.matchField === 'phone' ? { 'zh-CN': '手机号', en: 'the mobile number' } : { 'zh-CN': '用户名', en: 'the username' };
-  const shown = value === null ? `（${sso.claim}）` : sso.matchField === 'phone' ? String(maskValue(value)) : value;
+  const shown = value === null ? `（${sso.claim}）` : sso.matchField === 'phone' ? String(maskValue(normalizeMobile(value))) : value;
   return new LinliError('LINLI_ERR_SSO_UNMATCHED', [field, shown, field]);
 }
