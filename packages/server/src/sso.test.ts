@@ -2,6 +2,7 @@ import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import { startTestServer, testBackends, type TestServer } from '@linli/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeMobile } from './auth/sso.js';
+import { matchPerson } from './auth/sso-match.js';
 import { fakeOidcProvider, type FakeOidcProvider } from './test-oidc-provider.js';
 import { exampleConfig } from './test-support.js';
 
@@ -140,6 +141,19 @@ for (const backend of testBackends()) {
       expect(cancelled.statusCode).toBe(400);
       expect(cancelled.body).toContain('（access_denied）');
       expect(await sessions()).toBe(before);
+    });
+
+    it('matches by mobile number when the city says so, and matches nobody when two people share the number', async () => {
+      const byPhone = { ...server.deployment.config.sso!, claim: 'phone_number', matchField: 'phone' as const };
+      const db = server.database.db;
+      const worker = await db.selectFrom('linli_people').select('id').where('username', '=', 'grid.yongfu1').executeTakeFirstOrThrow();
+      expect(await matchPerson(db, byPhone, '+86 138-0550-1006')).toEqual({ kind: 'one', id: String(worker.id), disabled: false });
+      expect(await matchPerson(db, byPhone, '13900009999')).toEqual({ kind: 'none' });
+      expect(await matchPerson(db, byPhone, null)).toEqual({ kind: 'none' });
+      await db.updateTable('linli_people').set({ phone: '13805501006' }).where('username', '=', 'grid.shuguang1').execute();
+      expect(await matchPerson(db, byPhone, '13805501006')).toEqual({ kind: 'ambiguous' });
+      // By username the number is just text that names nobody.
+      expect(await matchPerson(db, server.deployment.config.sso!, '13805501006')).toEqual({ kind: 'none' });
     });
 
     it('lands only on a path of this app', async () => {

@@ -1,9 +1,9 @@
 import { LinliError, type SsoConfig } from '@linli/core';
-import { audit, type CoreTables } from '@linli/db';
+import { audit } from '@linli/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { createSession, sessionCookie } from '../auth/sessions.js';
 import { decodePending, encodePending, normalizeMobile, OidcLogin, ssoCookie, ssoCookieSeconds, ssoSecretVariable } from '../auth/sso.js';
+import { matchPerson } from '../auth/sso-match.js';
 import { refusalPage } from '../auth/sso-refusal-page.js';
 import { maskValue } from '../services/personal-data.js';
 
@@ -101,22 +101,6 @@ export async function ssoRoutes(app: FastifyInstance): Promise<void> {
       }
     },
   );
-}
-
-type Match = { kind: 'none' } | { kind: 'ambiguous' } | { kind: 'one'; id: string; disabled: boolean };
-
-/** The person whose configured field equals the claim; two people sharing a mobile number match nobody rather than the wrong one. */
-async function matchPerson(db: Kysely<CoreTables>, sso: SsoConfig, value: string | null): Promise<Match> {
-  if (value === null) return { kind: 'none' };
-  const rows = await db
-    .selectFrom('linli_people')
-    .select(['id', 'disabled_at'])
-    .where(sso.matchField === 'phone' ? 'phone' : 'username', '=', sso.matchField === 'phone' ? normalizeMobile(value) : value)
-    .limit(2)
-    .execute();
-  if (rows.length === 0) return { kind: 'none' };
-  if (rows.length > 1) return { kind: 'ambiguous' };
-  return { kind: 'one', id: String(rows[0]!.id), disabled: rows[0]!.disabled_at !== null };
 }
 
 function unmatched(sso: SsoConfig, value: string | null): LinliError {
