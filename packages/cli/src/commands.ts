@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { effectiveCity, formatIssues, isLinliError } from '@linli/core';
 import { openDatabase } from '@linli/db';
 import { loadCity, migrateAll, seedCity, startServer } from '@linli/server';
@@ -124,7 +125,8 @@ export async function serve(o: CommonOptions, flags: { port?: string | undefined
       host: flags.host ?? process.env.HOST ?? '127.0.0.1',
       demoPassword: password,
       publicUrl: process.env.LINLI_PUBLIC_URL || undefined,
-      webDir: flags.web,
+      // As typed (docs: --web apps/web/dist), relative to where the command runs; the static file server needs it absolute.
+      webDir: flags.web ? resolve(flags.web) : undefined,
       ...serverLogging(),
     });
     out('');

@@ -39,6 +39,14 @@ export const errorTable = {
   LINLI_ERR_CODE_INVALID: { status: 410, message: 'This code is invalid, already used or expired: ask for a new one.', 'zh-CN': '验证码无效、已使用或已过期，请重新获取。' },
   LINLI_ERR_CODE_WRONG: { status: 422, message: 'The code is wrong; %s more tries before it stops working.', 'zh-CN': '验证码不正确，还可再试 %s 次。' },
   LINLI_ERR_SMS_UNAVAILABLE: { status: 503, message: 'The text message could not be sent (%s); try again in a minute.', 'zh-CN': '短信暂时发不出去（%s），请稍后再试。' },
+  LINLI_ERR_SSO_UNMATCHED: {
+    status: 403,
+    message: 'The identity service vouched for you, but no account here has %s "%s". Ask your administrator to add you (or to correct %s on your account), then log in again.',
+    'zh-CN': '统一身份认证已确认您的身份，但本系统中没有%1$s为“%2$s”的账号。请联系管理员为您开通账号（或更正%3$s）后再登录。',
+  },
+  LINLI_ERR_SSO_DISABLED: { status: 403, message: 'Your account here is disabled (or still waiting for confirmation): ask your administrator to enable it.', 'zh-CN': '您在本系统的账号已停用（或尚待确认），请联系管理员启用。' },
+  LINLI_ERR_SSO_FAILED: { status: 400, message: 'The single sign-on did not complete (%s). Start again from the login page.', 'zh-CN': '统一身份认证登录未完成（%s），请回到登录页重新登录。' },
+  LINLI_ERR_SSO_UNAVAILABLE: { status: 502, message: 'The identity service cannot be reached right now (%s). Try again later, or log in with your password.', 'zh-CN': '统一身份认证服务暂时无法访问（%s），请稍后再试，或使用密码登录。' },
   LINLI_ERR_LAST_ADMIN: {
     status: 409,
     message: 'This would leave %s without an administrator: give another person the administrator role there first.',

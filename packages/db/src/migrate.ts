@@ -12,6 +12,7 @@ import * as core0011 from './migrations/0011-resident-registration.js';
 import * as core0013 from './migrations/0013-resident-loop.js';
 import * as core0015 from './migrations/0015-open311.js';
 import * as core0016 from './migrations/0016-public-indexes.js';
+import * as core0018 from './migrations/0018-grid-boundaries.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '0001-core': core0001,
@@ -26,6 +27,7 @@ export const coreMigrations: Record<string, Migration> = {
   '0013-resident-loop': core0013,
   '0015-open311': core0015,
   '0016-public-indexes': core0016,
+  '0018-grid-boundaries': core0018,
 };
 
 /** The migration table of a namespace: `linli_migrations` for the core, `linli_migrations__<plugin>` for a plugin. Never renamed. */

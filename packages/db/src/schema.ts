@@ -29,6 +29,8 @@ export interface GridsTable {
   key: string;
   org_id: number;
   name: string;
+  /** GeoJSON Polygon or MultiPolygon in WGS-84 (0018), or null: reports find this grid by their point only inside it. */
+  boundary: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 

@@ -1,5 +1,6 @@
 import type { CityConfig, OrgNodeConfig, OrgTypeDefinition } from '@linli/core';
 import type { Kysely } from 'kysely';
+import { jsonb } from './queries/json.js';
 import { insertOrg } from './queries/orgs.js';
 import type { CoreTables } from './schema.js';
 
@@ -41,8 +42,12 @@ export async function syncCityStructure(
 
   const grids = new Map((await db.selectFrom('linli_grids').select(['id', 'key']).execute()).map((r) => [r.key, r.id]));
   for (const g of config.grids ?? []) {
-    if (grids.has(g.key)) continue;
-    const { id } = await db.insertInto('linli_grids').values({ key: g.key, name: g.name, org_id: orgId(g.org) }).returning('id').executeTakeFirstOrThrow();
+    if (grids.has(g.key)) {
+      // The config's boundary wins for the config's grids, as the file is where it is drawn (an import may set it for others).
+      if (g.boundary) await db.updateTable('linli_grids').set({ boundary: jsonb(g.boundary) }).where('key', '=', g.key).execute();
+      continue;
+    }
+    const { id } = await db.insertInto('linli_grids').values({ key: g.key, name: g.name, org_id: orgId(g.org), boundary: g.boundary ? jsonb(g.boundary) : null }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('linli_grid_orgs').values(g.covers.map((c) => ({ grid_id: id, org_id: orgId(c) }))).execute();
     grids.set(g.key, id);
     report.grids++;

@@ -19,6 +19,7 @@ import { registerPolicy } from './policy.js';
 import { defaultRateLimit, registerRateLimit } from './rate-limit.js';
 import { defaultLoginLimit } from './auth/login-limit.js';
 import { authRoutes } from './routes/auth.js';
+import { ssoRoutes } from './routes/sso.js';
 import { metaRoutes } from './routes/meta.js';
 import { orgRoutes } from './routes/orgs.js';
 import { peopleRoutes } from './routes/people.js';
@@ -126,9 +127,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     demo: opts.demo ? { password: opts.demo.password, usernames: opts.demo.usernames } : null,
     // Where maps open and which tiles they draw (none: a blank map with pins still works).
     map: opts.deployment.config.map ?? null,
+    // Single sign-on (config sso): the login page offers its button, with the city's label.
+    sso: opts.deployment.config.sso ? { label: opts.deployment.config.sso.label, start: '/api/auth/sso/start' } : null,
   }));
 
   await app.register(authRoutes);
+  await app.register(ssoRoutes);
   await app.register(orgRoutes);
   await app.register(peopleRoutes);
   await app.register(metaRoutes);

@@ -98,6 +98,8 @@ export interface AppConfig {
   demo: { password: string; usernames: string[] } | null;
   /** The city's maps (config `map`): where they open and which tiles they draw; null: a blank map. */
   map?: MapConfig | null;
+  /** Single sign-on through the city's identity service (config `sso`): the login page's button; null: password login only. */
+  sso?: { label: LocalizedText; start: string } | null;
 }
 
 export interface Figures {

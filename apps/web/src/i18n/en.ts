@@ -53,6 +53,7 @@ export const en = {
     password: 'Password',
     submit: 'Log in',
     busy: 'Logging in…',
+    or: 'or',
     bad: 'Wrong username or password',
     demoTitle: 'Demo accounts',
     demoHint: 'Tap an account to fill it in; every password is {{password}}',

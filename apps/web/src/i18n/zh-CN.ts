@@ -65,6 +65,7 @@ export const zhCN = {
     password: '密码',
     submit: '登录',
     busy: '正在登录…',
+    or: '或',
     bad: '用户名或密码不正确',
     demoTitle: '演示账号',
     demoHint: '点击账号自动填入，密码均为 {{password}}',

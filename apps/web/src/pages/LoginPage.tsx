@@ -72,6 +72,17 @@ export function LoginPage() {
         <button type="submit" className="btn btn-primary btn-block" disabled={busy || !username || !password}>
           {busy ? t('login.busy') : t('login.submit')}
         </button>
+        {config?.sso && (
+          <>
+            <p className="login-or muted" aria-hidden="true">
+              {t('login.or')}
+            </p>
+            {/* A full navigation, not a fetch: the browser goes to the identity service and comes back logged in. */}
+            <a className="btn btn-secondary btn-block" href={`${config.sso.start}?next=${encodeURIComponent(next)}`}>
+              {pick(config.sso.label)}
+            </a>
+          </>
+        )}
         <p className="muted login-register">
           <Link to="/register">{t('register.link')}</Link>
         </p>

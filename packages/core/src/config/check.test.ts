@@ -530,3 +530,23 @@ describe('checkCityConfig: several mistakes at once', () => {
     ]);
   });
 });
+
+describe('checkCityConfig: single sign-on', () => {
+  const sso = (issuer: string) => ({ issuer, clientId: 'linli', claim: 'preferred_username', matchField: 'username', label: { 'zh-CN': '统一身份认证登录' } });
+
+  it('takes an https issuer, or plain http on this machine only', () => {
+    for (const issuer of ['https://ids.example.gov.cn/oidc', 'http://127.0.0.1:4000', 'http://localhost:4000']) {
+      expect(check((c) => void (c.sso = sso(issuer))).issues, issuer).toEqual([]);
+    }
+    const { issues } = check((c) => void (c.sso = sso('http://ids.example.gov.cn')));
+    expect(only(issues, '/sso/issuer').message).toContain('"http://ids.example.gov.cn" is not https');
+  });
+
+  it('refuses a matchField it cannot match and a missing label', () => {
+    const { issues } = check((c) => void (c.sso = { ...sso('https://ids.example.gov.cn'), matchField: 'email', label: undefined }));
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ['/sso/label', 'is required'],
+      ['/sso/matchField', 'must be equal to one of the allowed values'],
+    ]);
+  });
+});

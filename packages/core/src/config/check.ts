@@ -158,6 +158,13 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
     });
   });
 
+  // Single sign-on over plain HTTP would carry codes and tokens in clear: only a provider on this machine (a test's) may use it.
+  if (config.sso) {
+    const host = /^https?:\/\/([^/:?#]+|\[[^\]]+\])/.exec(config.sso.issuer)?.[1] ?? '';
+    const loopback = host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+    if (!config.sso.issuer.startsWith('https://') && !loopback) issues.push(issue('/sso/issuer', `"${config.sso.issuer}" is not https`, 'the https:// issuer URL of the identity service (http only for 127.0.0.1 or localhost)'));
+  }
+
   // The city's overrides of its plugins' forms and workflows: what runs is the result.
   const overridden = applyOverrides(plugins, config.overrides, { file: opts.file, isKnownRole: (id) => roleById.has(id) });
   // An override of a plugin whose options are wrong is not judged: its forms were not built.

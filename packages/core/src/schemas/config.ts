@@ -6,6 +6,7 @@ import { notificationsSchema } from './notifications.js';
 import { orgAttributeSchema } from './org-attributes.js';
 import { overridesSchema } from './overrides.js';
 import { routingSchema } from './routing.js';
+import { ssoSchema } from './sso.js';
 import { workflowSchema } from './workflow.js';
 
 const keyPattern = '^[a-z0-9][a-z0-9_-]*$';
@@ -216,6 +217,7 @@ export const cityConfigSchema = {
       required: ['enabled'],
       additionalProperties: false,
     },
+    sso: ssoSchema,
     overrides: overridesSchema,
     map: mapSchema,
   },

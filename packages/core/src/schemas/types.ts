@@ -72,8 +72,19 @@ export interface CityConfig {
   escalation?: EscalationConfig;
   notifications?: NotificationsConfig;
   registration?: RegistrationConfig;
+  sso?: SsoConfig;
   overrides?: Overrides;
   map?: MapConfig;
+}
+
+/** Single sign-on through OpenID Connect (config `sso`; schemas/sso.ts). */
+export interface SsoConfig {
+  issuer: string;
+  clientId: string;
+  claim: string;
+  matchField: 'username' | 'phone';
+  label: { 'zh-CN': string; en?: string };
+  scope?: string;
 }
 
 /** Residents' self-registration (config `registration`). */

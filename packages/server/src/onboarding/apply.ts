@@ -1,4 +1,4 @@
-import { audit, type CoreTables } from '@linli/db';
+import { audit, jsonb, type CoreTables } from '@linli/db';
 import { sql, type Kysely } from 'kysely';
 import { announceAuthChange } from '../auth/sessions.js';
 import { assertCityKeepsAdmin, endAllSessions } from '../services/accounts.js';
@@ -82,19 +82,21 @@ export async function applyImport(trx: Kysely<CoreTables>, plan: ImportPlan, o: 
   // Grids and the orgs they cover.
   const gridIds = new Map([...plan.existing.grids].map(([k, v]) => [k, v.id]));
   for (const part of chunk(plan.grids.filter((g) => g.create), 1000)) {
-    const rows = await trx.insertInto('linli_grids').values(part.map((g) => ({ key: g.key, name: g.name, org_id: orgId.get(g.orgKey)! }))).returning(['id', 'key']).execute();
+    const rows = await trx.insertInto('linli_grids').values(part.map((g) => ({ key: g.key, name: g.name, org_id: orgId.get(g.orgKey)!, boundary: g.boundary ? jsonb(g.boundary) : null }))).returning(['id', 'key']).execute();
     for (const r of rows) gridIds.set(r.key, r.id);
     c.grids.created += rows.length;
   }
   for (const g of plan.grids.filter((g) => g.update)) {
     await trx.updateTable('linli_grids').set({ name: g.name, org_id: orgId.get(g.orgKey)! }).where('key', '=', g.key).execute();
-    c.grids.updated++;
+  }
+  for (const g of plan.grids.filter((g) => g.boundaryChanged)) {
+    await trx.updateTable('linli_grids').set({ boundary: g.boundary ? jsonb(g.boundary) : null }).where('key', '=', g.key).execute();
   }
   const recover = plan.grids.filter((g) => g.create || g.coversChanged);
   for (const g of plan.grids.filter((g) => g.coversChanged)) {
     await trx.deleteFrom('linli_grid_orgs').where('grid_id', '=', gridIds.get(g.key)!).execute();
-    if (!g.update) c.grids.updated++;
   }
+  c.grids.updated += plan.grids.filter((g) => g.update || g.boundaryChanged || g.coversChanged).length;
   const coverRows = recover.flatMap((g) => g.covers.map((k) => ({ grid_id: gridIds.get(g.key)!, org_id: orgId.get(k)! })));
   for (const part of chunk(coverRows, 5000)) await trx.insertInto('linli_grid_orgs').values(part).execute();
 

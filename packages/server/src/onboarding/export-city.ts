@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CoreTables } from '@linli/db';
 import type { Kysely } from 'kysely';
+import { boundaryCellText } from './boundary-cell.js';
 import { sheets, type SheetId } from './sheets.js';
 
 /**
@@ -17,10 +18,10 @@ export async function exportCity(db: Kysely<CoreTables> | null, o: { template?: 
     const orgs = await db.selectFrom('linli_orgs').select(['id', 'key', 'parent_id', 'type', 'name', 'name_en', 'deactivated_at', 'path']).orderBy('depth').orderBy('id').execute();
     const keyOf = new Map(orgs.map((x) => [x.id, x.key]));
     rows.orgs = orgs.map((x) => ({ key: x.key, parent: x.parent_id ? keyOf.get(x.parent_id)! : '', type: x.type, name: x.name, nameEn: x.name_en ?? '', status: x.deactivated_at ? '停用' : '' }));
-    const grids = await db.selectFrom('linli_grids').select(['id', 'key', 'org_id', 'name']).orderBy('id').execute();
+    const grids = await db.selectFrom('linli_grids').select(['id', 'key', 'org_id', 'name', 'boundary']).orderBy('id').execute();
     const covers = await db.selectFrom('linli_grid_orgs').select(['grid_id', 'org_id']).execute();
     const gridKey = new Map(grids.map((g) => [g.id, g.key]));
-    rows.grids = grids.map((g) => ({ key: g.key, org: keyOf.get(g.org_id)!, name: g.name, covers: covers.filter((c) => c.grid_id === g.id).map((c) => keyOf.get(c.org_id)!).sort().join('、') }));
+    rows.grids = grids.map((g) => ({ key: g.key, org: keyOf.get(g.org_id)!, name: g.name, covers: covers.filter((c) => c.grid_id === g.id).map((c) => keyOf.get(c.org_id)!).sort().join('、'), boundary: boundaryCellText(g.boundary) }));
     const people = await db.selectFrom('linli_people').select(['id', 'username', 'display_name', 'phone', 'disabled_at']).orderBy('id').execute();
     const username = new Map(people.map((p) => [p.id, p.username]));
     rows.people = people.map((p) => ({ username: p.username, name: p.display_name, phone: p.phone ?? '', status: p.disabled_at ? '停用' : '' }));
@@ -36,6 +37,8 @@ export async function exportCity(db: Kysely<CoreTables> | null, o: { template?: 
     // Keys and phone numbers are text: Excel must not turn 0012 into 12 or a long number into 1.38E+10.
     for (const c of ws.columns) c.numFmt = '@';
     for (const r of rows[def.id]) ws.addRow(r);
+    // Each header cell carries its instructions as a note too, so they travel with a sheet copied into another workbook.
+    def.columns.forEach((c, i) => (ws.getCell(1, i + 1).note = `${c.help.zh}\n\n${c.help.en}`));
     for (const c of def.columns) help.addRow([`${def.zh} (${def.en})`, `${c.zh}${c.required ? ' *' : ''} (${c.en})`, c.help.zh, c.help.en]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

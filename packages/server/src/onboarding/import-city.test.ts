@@ -32,7 +32,7 @@ async function caught(p: Promise<unknown>): Promise<LinliError> {
 /** Everything an export holds, as comparable sets of keys (ids differ between databases). */
 async function snapshot(db: Database<any>['db']) {
   const orgs = await db.selectFrom('linli_orgs as o').leftJoin('linli_orgs as p', 'p.id', 'o.parent_id').select(['o.key', 'p.key as parent', 'o.type', 'o.name', 'o.depth']).orderBy('o.key').execute();
-  const grids = await db.selectFrom('linli_grids as g').innerJoin('linli_orgs as o', 'o.id', 'g.org_id').select(['g.key', 'g.name', 'o.key as org']).orderBy('g.key').execute();
+  const grids = await db.selectFrom('linli_grids as g').innerJoin('linli_orgs as o', 'o.id', 'g.org_id').select(['g.key', 'g.name', 'o.key as org', 'g.boundary']).orderBy('g.key').execute();
   const people = await db.selectFrom('linli_people').select(['username', 'display_name', 'phone']).orderBy('username').execute();
   const grants = await db
     .selectFrom('linli_role_assignments as r')
@@ -158,6 +158,66 @@ for (const backend of testBackends()) {
       expect((await caught(importCity(server.database.db, server.deployment, lastAdmin, { dryRun: false, now: now() }))).code).toBe('LINLI_ERR_LAST_ADMIN');
       const handOver = await workbook({ 角色: [['用户名', '角色', '组织编码', '网格编码', '状态'], ['admin', 'admin', 'tianchang', '', '停用'], ['calc.person', 'admin', 'tianchang', '', '']] });
       expect((await importCity(server.database.db, server.deployment, handOver, { dryRun: true, now: now() })).counts.grants).toEqual({ created: 1, revoked: 1 });
+    });
+
+    it('carries grid boundaries as GeoJSON in the 边界 column: imported, placing reports, exported back, refused cell by cell when wrong', async () => {
+      const square = { type: 'Polygon', coordinates: [[[119.1, 32.8], [119.11, 32.8], [119.11, 32.81], [119.1, 32.81], [119.1, 32.8]]] };
+      const file = await workbook({
+        网格: [
+          ['编码', '所属组织编码', '名称', '覆盖组织编码', '边界'],
+          ['yongfu-g9', 'yongfu', '永福社区第九网格', 'tiandao', JSON.stringify({ type: 'Feature', properties: {}, geometry: square })],
+        ],
+      });
+      const r = await importCity(server.database.db, server.deployment, file, { dryRun: false, now: now() });
+      expect(r.counts.grids).toEqual({ created: 1, updated: 0 });
+      const stored = await server.database.db.selectFrom('linli_grids').select('boundary').where('key', '=', 'yongfu-g9').executeTakeFirstOrThrow();
+      expect(stored.boundary).toEqual(square);
+
+      // A report with a point inside the imported boundary goes to the grid's place.
+      const admin = await server.login('admin');
+      const placed = await admin.post('/api/tickets', { workflow: 'grid-request', orgId: await orgId(server, 'yongfu'), data: requestData('网格九内的路灯'), point: { lat: 32.805, lng: 119.105 } });
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+      expect(placed.body.orgId).toBe(await orgId(server, 'tiandao'));
+
+      // Export writes it back in the same column, and importing the export again changes nothing.
+      const exported = await exportCity(server.database.db);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported as unknown as ArrayBuffer);
+      const grids = wb.getWorksheet('网格')!;
+      expect(grids.getCell('E1').value).toBe('边界');
+      expect(String(grids.getCell('E1').note)).toContain('GeoJSON');
+      const row = grids.getRows(2, grids.rowCount - 1)!.find((x) => x.getCell(1).value === 'yongfu-g9')!;
+      expect(JSON.parse(String(row.getCell(5).value))).toEqual(square);
+      const again = await importCity(server.database.db, server.deployment, { name: 'export.xlsx', bytes: exported }, { dryRun: true, now: now() });
+      expect(again.counts.grids).toEqual({ created: 0, updated: 0 });
+
+      // An empty cell clears the boundary; a sheet without the column leaves it alone.
+      const noColumn = await workbook({ 网格: [['编码', '所属组织编码', '名称', '覆盖组织编码'], ['yongfu-g9', 'yongfu', '永福社区第九网格', 'tiandao']] });
+      expect((await importCity(server.database.db, server.deployment, noColumn, { dryRun: true, now: now() })).counts.grids).toEqual({ created: 0, updated: 0 });
+      const cleared = await workbook({ 网格: [['编码', '所属组织编码', '名称', '覆盖组织编码', '边界'], ['yongfu-g9', 'yongfu', '永福社区第九网格', 'tiandao', '']] });
+      expect((await importCity(server.database.db, server.deployment, cleared, { dryRun: true, now: now() })).counts.grids).toEqual({ created: 0, updated: 1 });
+
+      const bad = await workbook({
+        grids: [
+          ['key', 'org', 'name', 'covers', 'boundary'],
+          ['g-a', 'yongfu', '甲', 'tiandao', '{"type":"Polygon","coordinates":[[[119.1,32.8],[119.11,32.8],[119.11,32.81]'],
+          ['g-b', 'yongfu', '乙', 'tiandao', JSON.stringify({ type: 'Point', coordinates: [119.1, 32.8] })],
+          ['g-c', 'yongfu', '丙', 'tiandao', JSON.stringify({ type: 'Polygon', coordinates: [[[32.8, 119.1], [32.8, 119.11], [32.81, 119.11], [32.8, 119.1]]] })],
+          ['g-d', 'yongfu', '丁', 'tiandao', JSON.stringify({ type: 'Polygon', coordinates: [[[119.1, 32.8], [119.11, 32.8], [119.11, 32.81], [119.1, 32.81]]] })],
+        ],
+      });
+      const e = await caught(importCity(server.database.db, server.deployment, bad, { dryRun: false, now: now() }));
+      expect(e.code).toBe('LINLI_ERR_IMPORT_INVALID');
+      const zh = Object.fromEntries(e.details!.map((d) => [d.path, d.localized?.['zh-CN']]));
+      const en = Object.fromEntries(e.details!.map((d) => [d.path, d.localized?.en]));
+      expect(Object.keys(zh).sort()).toEqual(['grids!E2', 'grids!E3', 'grids!E4', 'grids!E5']);
+      expect(zh['grids!E2']).toContain('不是 GeoJSON 文本');
+      expect(zh['grids!E3']).toContain('Polygon 或 MultiPolygon');
+      expect(zh['grids!E4']).toContain('不是 WGS-84 的 [经度, 纬度]（经度在前）');
+      expect(en['grids!E4']).toContain('[32.8, 119.1] is not a WGS-84 [longitude, latitude]');
+      expect(zh['grids!E5']).toContain('第 1 个环未闭合');
+      expect(en['grids!E5']).toContain('ring 1 is not closed');
+      expect(await server.database.db.selectFrom('linli_grids').select('id').where('key', 'in', ['g-a', 'g-b', 'g-c', 'g-d']).execute()).toEqual([]);
     });
 
     it('refuses what is not a spreadsheet, naming the file', async () => {

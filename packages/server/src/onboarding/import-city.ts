@@ -31,7 +31,7 @@ function previewOf(plan: ImportPlan): string[] {
   }
   for (const g of plan.grids) {
     if (g.create) lines.push(`新增网格 ${g.name}（${g.key}）`);
-    else if (g.update || g.coversChanged) lines.push(`修改网格 ${g.name}（${g.key}）`);
+    else if (g.update || g.coversChanged || g.boundaryChanged) lines.push(`修改网格 ${g.name}（${g.key}）`);
   }
   for (const p of plan.people) {
     if (p.create) lines.push(`新增人员 ${p.name}（${p.username}）`);

@@ -1,6 +1,7 @@
 import { grantRefusal, grantRefusalText, type Actor, type Deployment, type RoleDefinition } from '@linli/core';
 import type { CoreTables } from '@linli/db';
 import type { Kysely } from 'kysely';
+import { parseBoundaryCell, sameBoundary, type Geometry } from './boundary-cell.js';
 import type { ImportProblem, ParsedRoster, SheetRow } from './read.js';
 import { parseStatus, sheetById, splitList, type SheetId } from './sheets.js';
 
@@ -39,9 +40,12 @@ export interface GridChange {
   orgKey: string;
   name: string;
   covers: string[];
+  /** The boundary the row gives (null: none); undefined when the sheet has no 边界 column, which leaves boundaries as they are. */
+  boundary: Geometry | null | undefined;
   create: boolean;
   update: boolean;
   coversChanged: boolean;
+  boundaryChanged: boolean;
 }
 
 export interface PersonChange {
@@ -67,7 +71,7 @@ export interface ImportPlan {
   grids: GridChange[];
   people: PersonChange[];
   grants: GrantChange[];
-  existing: { orgs: Map<string, ExistingOrg>; grids: Map<string, { id: number; orgId: number; name: string; covers: string[] }>; people: Map<string, { id: number; name: string; phone: string | null; disabled: boolean }> };
+  existing: { orgs: Map<string, ExistingOrg>; grids: Map<string, { id: number; orgId: number; name: string; covers: string[]; boundary: unknown }>; people: Map<string, { id: number; name: string; phone: string | null; disabled: boolean }> };
   /** Existing grants by "personId|role|orgId|gridId" → id. */
   existingGrants: Map<string, number>;
 }
@@ -107,9 +111,9 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
   const orgRows = await db.selectFrom('linli_orgs').select(['id', 'key', 'parent_id', 'type', 'name', 'name_en', 'path', 'deactivated_at']).execute();
   const orgs = new Map<string, ExistingOrg>(orgRows.map((o) => [o.key, { id: o.id, key: o.key, parentId: o.parent_id, type: o.type, name: o.name, nameEn: o.name_en, path: o.path, deactivated: o.deactivated_at !== null }]));
   const orgKeyById = new Map(orgRows.map((o) => [o.id, o.key]));
-  const gridRows = await db.selectFrom('linli_grids').select(['id', 'key', 'org_id', 'name']).execute();
+  const gridRows = await db.selectFrom('linli_grids').select(['id', 'key', 'org_id', 'name', 'boundary']).execute();
   const coverRows = await db.selectFrom('linli_grid_orgs').select(['grid_id', 'org_id']).execute();
-  const grids = new Map(gridRows.map((g) => [g.key, { id: g.id, orgId: g.org_id, name: g.name, covers: coverRows.filter((c) => c.grid_id === g.id).map((c) => orgKeyById.get(c.org_id)!).sort() }]));
+  const grids = new Map(gridRows.map((g) => [g.key, { id: g.id, orgId: g.org_id, name: g.name, boundary: g.boundary, covers: coverRows.filter((c) => c.grid_id === g.id).map((c) => orgKeyById.get(c.org_id)!).sort() }]));
   const gridKeyById = new Map(gridRows.map((g) => [g.id, g.key]));
   const peopleRows = await db.selectFrom('linli_people').select(['id', 'username', 'display_name', 'phone', 'disabled_at']).execute();
   const people = new Map(peopleRows.map((p) => [p.username, { id: p.id, name: p.display_name, phone: p.phone, disabled: p.disabled_at !== null }]));
@@ -221,6 +225,12 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
       at('grids', r, 'covers', `no org has the key(s) ${missing.join(', ')}`, `找不到编码为 ${missing.join('、')} 的组织`);
       continue;
     }
+    let boundary: Geometry | null | undefined;
+    if (v.boundary !== undefined && v.boundary !== '') {
+      const parsed = parseBoundaryCell(v.boundary);
+      if ('geometry' in parsed) boundary = parsed.geometry;
+      else at('grids', r, 'boundary', parsed.en, parsed.zh);
+    } else if (v.boundary === '') boundary = null;
     const p = orgPathForScope(v.org!);
     if (withinPaths && p && !inScope(p)) at('grids', r, 'org', 'outside the organizations you administer', '不在您管理的组织范围内');
     // A grid's roles act in the orgs it covers: an administrator draws grids only over their own subtrees.
@@ -236,6 +246,8 @@ export async function planImport(db: Kysely<CoreTables>, deployment: Deployment,
       create: !existing,
       update: !!existing && (existing.name !== v.name || existing.orgId !== orgId),
       coversChanged: !!existing && existing.covers.join(',') !== covers.join(','),
+      boundary,
+      boundaryChanged: !!existing && boundary !== undefined && !sameBoundary(existing.boundary, boundary),
     });
   }
   const gridKnown = (key: string) => sheetGrids.has(key) || grids.has(key);

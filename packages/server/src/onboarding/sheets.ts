@@ -53,6 +53,16 @@ export const sheets: readonly SheetDef[] = [
       { key: 'org', zh: '所属组织编码', en: 'org', required: true, help: { zh: '网格所属社区的编码', en: 'key of the community the grid belongs to' } },
       { key: 'name', zh: '名称', en: 'name', required: true, help: { zh: '网格名称', en: 'grid name' } },
       { key: 'covers', zh: '覆盖组织编码', en: 'covers', help: { zh: '网格覆盖的小区、楼栋编码，用顿号、逗号或空格分隔', en: 'keys of the compounds and buildings it covers, separated by commas or spaces' } },
+      {
+        key: 'boundary',
+        zh: '边界',
+        en: 'boundary',
+        aliases: ['边界范围', 'geojson', 'boundary_geojson'],
+        help: {
+          zh: '可选。GeoJSON 文本：Polygon 或 MultiPolygon，坐标为 WGS-84 的 [经度, 纬度]（经度在前），每个环首尾相同，例如 {"type":"Polygon","coordinates":[[[118.995,32.69],[119.005,32.69],[119.005,32.698],[118.995,32.69]]]}。高德、腾讯地图（GCJ-02）上画的须先转换。带坐标的上报落入边界即归此网格。一格最多 32767 个字符；留空表示没有边界，不要此列则不改动已有边界',
+          en: 'optional. GeoJSON text: a Polygon or MultiPolygon, positions [longitude, latitude] in WGS-84 (longitude first), each ring closed; outlines drawn on AMap/Tencent (GCJ-02) must be converted first. A report whose point lies inside goes to this grid. At most 32,767 characters a cell; empty: no boundary; leave the column out to keep existing boundaries',
+        },
+      },
     ],
   },
   {

@@ -4,6 +4,8 @@ import type { DeliveryProvider } from './provider.js';
 
 export interface SmsLog {
   info(obj: Record<string, unknown>, msg: string): void;
+  /** pino's: written now, not with the next 4 KB of buffered log lines (serve's JSON logs), or a developer waits for the code. */
+  flush?(): void;
 }
 
 /**
@@ -20,6 +22,7 @@ export function logSmsProvider(log: SmsLog, signName = '邻里'): DeliveryProvid
     async send(to, n) {
       // The number is masked: a log is no place for personal data; the text is what a developer needs.
       log.info({ sms: { to: maskValue(to), kind: n.kind.id, text: smsText(n.kind.template, n.vars, n.locale, signName) } }, 'SMS (development provider, not sent)');
+      log.flush?.();
     },
   };
 }
