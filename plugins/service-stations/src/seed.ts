@@ -71,7 +71,8 @@ export async function seed(ctx: SeedContext): Promise<void> {
     const people = await teamOf(ctx.db, first);
     const chosen = new Set<string>();
     const add = async (roles: string[], position: '站长' | '副站长' | '楼栋长/志愿者', duty: string) => {
-      const p = people.find((x) => roles.includes(x.role) && !chosen.has(x.id)) ?? undefined;
+      // The first role listed is preferred (the full-time grid worker before the grid leader).
+      const p = roles.map((r) => people.find((x) => x.role === r && !chosen.has(x.id))).find((x) => x !== undefined);
       if (!p) return undefined;
       chosen.add(p.id);
       await ctx.at(new Date(last.start.getTime() + 30 * HOUR), () => addStaff(ctx, ctx.db, keeper, first, { personId: p.id, position, duty }));
