@@ -71,8 +71,11 @@ for (const backend of testBackends()) {
 
       // The community reports the fix, the inspector checks and closes it: the station is compliant again.
       const after = await photo(staff);
-      const fixed = await staff.post(`/api/tickets/${ledger.ticketId}/transitions`, { action: 'rectify', version: ticket.version, data: { result: '已补记民情台账，副站长每周更新。', afterPhotos: [after] } });
+      const fixed = await staff.post(`/api/tickets/${ledger.ticketId}/transitions`, { action: 'rectify', version: ticket.version, data: { result: '已补记民情台账，副站长每周更新。', photos: [after] } });
       expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+      // The inspector sees the community's photo of the fix, and the community the inspection's.
+      expect((await inspector.get(`/api/attachments/${after}`)).status).toBe(200);
+      expect((await staff.get(`/api/attachments/${ticket.data.photos[0]}`)).status).toBe(200);
       expect((await station(staff, hepanStation)).standing).toBe('rectifying');
       const byStaffClose = await staff.post(`/api/tickets/${ledger.ticketId}/transitions`, { action: 'verify', version: fixed.body.version, data: {} });
       expect(byStaffClose.status).toBe(403);

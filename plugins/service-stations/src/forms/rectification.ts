@@ -41,13 +41,14 @@ export const rectifyForm: FormDefinition = {
     type: 'object',
     properties: {
       result: { type: 'string', title: '整改情况', minLength: 2, maxLength: 1000 },
-      afterPhotos: { ...photos, title: '整改后照片' },
+      // Named `photos`: the core shows a step's photos to whoever sees the ticket only under that name.
+      photos: { ...photos, title: '整改后照片' },
     },
     required: ['result'],
     additionalProperties: false,
   },
-  uiSchema: { result: { 'ui:widget': 'textarea' }, afterPhotos: { 'ui:widget': 'photos' } },
-  translations: { en: { '/': 'What was fixed', '/result': 'What was done', '/afterPhotos': 'Photos after the fix' } },
+  uiSchema: { result: { 'ui:widget': 'textarea' }, photos: { 'ui:widget': 'photos' } },
+  translations: { en: { '/': 'What was fixed', '/result': 'What was done', '/photos': 'Photos after the fix' } },
 };
 
 /** 复核销号: the inspector checks the fix and closes the item. */
