@@ -103,6 +103,54 @@ describe.skipIf(!built)('service stations in Chromium', () => {
     expect(city.problems).toEqual([]);
   }, 300_000);
 
+  /** Picks the option of a name-picker (a select filled from the plugin's list) whose label holds `text`. */
+  async function pick(page: Page, label: string, text: string) {
+    const select = page.getByLabel(label);
+    await expect.poll(() => select.locator('option').count(), wait).toBeGreaterThan(1);
+    const option = select.locator('option').filter({ hasText: text }).first();
+    await select.selectOption((await option.getAttribute('value'))!);
+  }
+
+  it('lets the community staff a station 1 + 3 + N, picking people by name, and put them on duty', async () => {
+    const staff = await city.as('staff.yongfu');
+    const other = '天岛小区党群服务站';
+    await openMenu(staff, '服务站');
+    await staff.locator('tbody tr').filter({ hasText: other }).getByRole('link', { name: new RegExp(other) }).click();
+    await staff.waitForURL(/\/p\/service-stations\/team\?/, wait);
+    await staff.getByRole('link', { name: '配备人员' }).click();
+    await pick(staff, '人员', '王丽');
+    await staff.getByRole('radio', { name: '站长', exact: true }).check();
+    await staff.getByLabel('身份或分工').fill('社区干部');
+    await staff.getByRole('button', { name: /提交|保存/ }).click();
+    await staff.waitForURL(/\/p\/service-stations\/team\?/, wait);
+    await visible(staff.locator('tbody tr').filter({ hasText: '王丽' }).getByText('站长'));
+
+    // A second lead is refused: one lead, three deputies, N members.
+    await staff.getByRole('link', { name: '配备人员' }).click();
+    await pick(staff, '人员', '李秀兰');
+    await staff.getByRole('radio', { name: '站长', exact: true }).check();
+    await staff.getByRole('button', { name: /提交|保存/ }).click();
+    await visible(staff.getByText('已满1名'));
+    await city.shot(staff, 'service-stations-lead-full');
+    await staff.getByRole('radio', { name: '副站长', exact: true }).check();
+    await staff.getByRole('button', { name: /提交|保存/ }).click();
+    await staff.waitForURL(/\/p\/service-stations\/team\?/, wait);
+
+    // On duty every day of the week, so "today" holds whatever day the test runs.
+    await staff.getByRole('link', { name: '排班' }).click();
+    await pick(staff, '值班人员', '王丽');
+    for (const day of ['周一', '周二', '周三', '周四', '周五', '周六', '周日']) await staff.getByRole('checkbox', { name: day, exact: true }).check();
+    await staff.getByRole('button', { name: /提交|保存/ }).click();
+    await staff.waitForURL(/\/p\/service-stations\/team\?/, wait);
+    await visible(staff.locator('tbody tr').filter({ hasText: '王丽' }).getByText('周一、周二、周三、周四、周五、周六、周日'));
+    await city.shot(staff, 'service-stations-team');
+    await openMenu(staff, '服务站');
+    const row = staff.locator('tbody tr').filter({ hasText: other });
+    await visible(row.getByText('1+1+0'));
+    await visible(row.getByText('王丽'));
+    expect(city.problems).toEqual([]);
+  }, 120_000);
+
   it('shows the street its compliance rolled up its tree, drilled down and exported', async () => {
     const inspector = await city.as('street.guangling');
     await openMenu(inspector, '站点达标总览');
