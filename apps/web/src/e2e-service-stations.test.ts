@@ -130,7 +130,7 @@ describe.skipIf(!built)('service stations in Chromium', () => {
     await pick(staff, '人员', '李秀兰');
     await staff.getByRole('radio', { name: '站长', exact: true }).check();
     await staff.getByRole('button', { name: /提交|保存/ }).click();
-    await visible(staff.getByText('已满1名'));
+    await visible(staff.getByText(/已有1名站长/));
     await city.shot(staff, 'service-stations-lead-full');
     await staff.getByRole('radio', { name: '副站长', exact: true }).check();
     await staff.getByRole('button', { name: /提交|保存/ }).click();
