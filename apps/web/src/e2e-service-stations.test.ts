@@ -45,6 +45,13 @@ describe.skipIf(!built)('service stations in Chromium', () => {
   it('takes a failed checklist item from the inspection with photos through the community’s fix to a compliant station', async () => {
     const { base } = city;
     const inspector = await city.as('street.guangling');
+    // Rectification tickets come from inspections only: no intake page offers one.
+    const file = inspector.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' });
+    if (await file.count()) {
+      await file.click();
+      await inspector.waitForLoadState('networkidle', wait);
+      expect(await inspector.getByText(/服务站整改|站点整改/).count()).toBe(0);
+    }
     await openMenu(inspector, '站点检查');
     const due = inspector.locator('tbody tr').filter({ hasText: station }).filter({ hasText: '待检查' });
     await visible(due);

@@ -20,6 +20,8 @@ export const rectificationWorkflow: WorkflowDefinition = {
   intakeForm: 'service-stations.rectification',
   titleField: 'title',
   create: inspectors,
+  // Filed by the inspection route only: no intake page offers it (the afterCreate hook refuses one filed by hand).
+  filedBy: 'plugin',
   initial: 'open',
   states: [
     { id: 'open', title: { 'zh-CN': '待整改', en: 'To fix' }, timeLimit: { days: 10, workingDays: true, remindBeforeHours: 24 } },
