@@ -139,6 +139,23 @@ for (const backend of testBackends()) {
       expect((await resident.get(`${api}/stations`)).body.items).toEqual([]);
     });
 
+    it('gives the last deputy’s place to one of two people added at once', async () => {
+      const staff = await as('staff.yongfu');
+      const secretary = await as('secretary.yongfu');
+      const s = await station(staff, '天岛小区党群服务站');
+      const people = (await staff.get(`${api}/stations/${s.id}/candidates`)).body.items as { id: string; name: string }[];
+      const id = (name: string) => people.find((p) => p.name === name)!.id;
+      for (const name of ['刘洋', '马俊']) expect((await staff.post(`${api}/stations/${s.id}/staff`, { personId: id(name), position: '副站长' })).status).toBe(201);
+      const [a, b] = await Promise.all([
+        staff.post(`${api}/stations/${s.id}/staff`, { personId: id('刘强'), position: '副站长', duty: '物业公司负责人' }),
+        secretary.post(`${api}/stations/${s.id}/staff`, { personId: id('陈建华'), position: '副站长', duty: '业委会主任' }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+      expect([a, b].find((r) => r.status === 409)!.body.code).toBe('SS_ERR_POSITION_FULL');
+      const team = (await staff.get(`${api}/stations/${s.id}/staff`)).body.items as { position: string }[];
+      expect(team.filter((t) => t.position === 'deputy')).toHaveLength(3);
+    });
+
     it('lets the community add a station, and rolls compliance up the tree, with export', async () => {
       const staff = await as('staff.yongfu');
       const jinxiu = await orgId(server, 'jinxiu');
