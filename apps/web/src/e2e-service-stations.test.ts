@@ -102,6 +102,9 @@ describe.skipIf(!built)('service stations in Chromium', () => {
     await inspector.getByRole('button', { name: /^提交「复核销号/ }).click();
     await visible(inspector.getByText(/已完成「复核销号/));
     await visible(inspector.getByText('已销号'));
+    // The ticket reads as a rectification: station, item, reason, the inspection's photo; not the ids linking it.
+    await visible(inspector.locator('.values').getByText('有工作台账', { exact: true }));
+    expect(await inspector.getByText('项目编号').count()).toBe(0);
     await city.shot(inspector, 'service-stations-closed');
 
     const row = await stationRow(staff);
