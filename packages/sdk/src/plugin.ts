@@ -3,7 +3,7 @@ import type { Deployment, FormDefinition, GeoPoint, LocalizedText, NoteVisibilit
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from './actor.js';
 import type { PluginJobs } from './jobs.js';
-import type { WebAction, WebVisibility } from './web.js';
+import type { WebAction, WebDownload, WebVisibility } from './web.js';
 import { publicDeclarationProblems, type PublicDataSource, type PublicPage } from './public.js';
 import type { Kysely, Migration } from 'kysely';
 
@@ -245,6 +245,8 @@ export type WebPage = WebVisibility &
       rowActions?: WebAction[];
       /** Buttons above the table (a detail page's steps), filled from the page's parameters. */
       actions?: WebAction[];
+      /** Files to download above the table (an export), filled from the page's parameters. */
+      downloads?: WebDownload[];
     }
   | {
       id: string;

@@ -22,6 +22,22 @@ export interface WebAction {
   when?: Record<string, string[]>;
 }
 
+/**
+ * A file a table or html page offers to download (an export for a
+ * spreadsheet): a GET route of the plugin answering the file, `{param}`s
+ * filled from the page's parameters. The app shows it as a download link
+ * above the page; the route still checks who asks.
+ *
+ * @example
+ * downloads: [{ title: { 'zh-CN': '导出 CSV', en: 'Export CSV' }, source: '/compliance.csv?orgId={orgId}' }]
+ */
+export interface WebDownload {
+  title: LocalizedText;
+  source: string;
+  /** Shown only to people holding one of these roles (anywhere). */
+  roles?: string[];
+}
+
 /** Per-role visibility of a page, widget or menu entry: absent means everyone signed in. */
 export interface WebVisibility {
   /** Shown only to people holding one of these roles (anywhere). */

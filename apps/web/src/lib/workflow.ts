@@ -19,9 +19,9 @@ export function stateTone(wf: Workflow | undefined, state: string): StateTone {
 export function fromStates(from: string | string[]): string[] {
   return Array.isArray(from) ? from : [from];
 }
-/** Whether one of my roles is named by the workflow's `create` rules (a rule without a role names everyone). */
+/** Whether one of my roles is named by the workflow's `create` rules (a rule without a role names everyone); never one only its plugin files. */
 export function mayFile(w: Workflow, roles: Me['roles']): boolean {
-  if (!w.intakeForm) return false;
+  if (!w.intakeForm || w.filedBy === 'plugin') return false;
   const rules = w.create ?? [];
   return rules.length === 0 || rules.some((r) => r.role === undefined || roles.some((mine) => mine.role === r.role));
 }

@@ -8,6 +8,7 @@ import { EmptyState, Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { formatCell, pluginUrl, rowHref } from './format';
 import { WebActions } from './WebActions';
+import { WebDownloads } from './WebDownloads';
 
 type Row = Record<string, unknown>;
 
@@ -16,7 +17,12 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
   const { t, pick, lang } = useI18n();
   const url = pluginUrl(plugin, page.source, params);
   const data = useLoad(url, (signal) => api<{ items: Row[] }>(url, { signal }));
-  const actions = <WebActions plugin={plugin} actions={page.actions} fields={params} />;
+  const actions = (
+    <>
+      <WebActions plugin={plugin} actions={page.actions} fields={params} />
+      <WebDownloads plugin={plugin} downloads={page.downloads} params={params} />
+    </>
+  );
   if (data.error) return <ErrorNotice error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const rows = data.data.items ?? [];

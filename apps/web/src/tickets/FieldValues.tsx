@@ -37,7 +37,10 @@ export function FieldValues({ formId, data }: { formId: string | null | undefine
   const form = useFormDoc(formId);
   if (!data || Object.keys(data).length === 0) return null;
   const doc = form.data;
-  const keys = doc ? [...orderedFields(doc).filter((k) => k in data), ...Object.keys(data).filter((k) => !orderedFields(doc).includes(k))] : Object.keys(data);
+  // A field the form hides (an id the plugin links by) is not for people to read.
+  const keys = (doc ? [...orderedFields(doc).filter((k) => k in data), ...Object.keys(data).filter((k) => !orderedFields(doc).includes(k))] : Object.keys(data)).filter(
+    (k) => !doc || widgetOf(doc, k) !== 'hidden',
+  );
 
   function show(key: string, value: unknown) {
     const widget = doc ? widgetOf(doc, key) : undefined;

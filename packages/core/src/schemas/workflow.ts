@@ -174,6 +174,11 @@ export const workflowSchema = {
     transitions: { type: 'array', items: transitionSchema, minItems: 1 },
     offerWhere: offerWhereSchema,
     intake: intakeWordingSchema,
+    filedBy: {
+      enum: ['people', 'plugin'],
+      description:
+        "Who files its tickets: people (default) on the intake pages, or only its plugin's own code (an inspection's failed item), so no intake page offers it; `create` still says whose behalf the plugin may file on",
+    },
   },
   required: ['id', 'title', 'intakeForm', 'create', 'initial', 'states', 'transitions'],
   additionalProperties: false,
