@@ -3,7 +3,7 @@ import type { Deployment, FormDefinition, GeoPoint, LocalizedText, NoteVisibilit
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from './actor.js';
 import type { PluginJobs } from './jobs.js';
-import type { WebAction, WebVisibility } from './web.js';
+import type { WebAction, WebExport, WebPortal, WebVisibility } from './web.js';
 import { publicDeclarationProblems, type PublicDataSource, type PublicPage } from './public.js';
 import type { Kysely, Migration } from 'kysely';
 
@@ -229,6 +229,7 @@ export interface WebColumn {
 }
 
 export type WebPage = WebVisibility &
+  WebPortal &
   (
   | {
       id: string;
@@ -245,6 +246,8 @@ export type WebPage = WebVisibility &
       rowActions?: WebAction[];
       /** Buttons above the table (a detail page's steps), filled from the page's parameters. */
       actions?: WebAction[];
+      /** Downloads of the same rows for a spreadsheet (a CSV route of the plugin), shown above the table. */
+      exports?: WebExport[];
     }
   | {
       id: string;
