@@ -16,7 +16,23 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
   const { t, pick, lang } = useI18n();
   const url = pluginUrl(plugin, page.source, params);
   const data = useLoad(url, (signal) => api<{ items: Row[] }>(url, { signal }));
-  const actions = <WebActions plugin={plugin} actions={page.actions} fields={params} />;
+  const actions = (
+    <>
+      <WebActions plugin={plugin} actions={page.actions} fields={params} />
+      {page.exports?.length ? (
+        <div className="page-actions">
+          {page.exports.map((x) => {
+            const href = pluginUrl(plugin, x.source, params);
+            return (
+              <a key={href} className="btn btn-secondary" href={href} download>
+                {pick(x.title)}
+              </a>
+            );
+          })}
+        </div>
+      ) : null}
+    </>
+  );
   if (data.error) return <ErrorNotice error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const rows = data.data.items ?? [];

@@ -9,7 +9,7 @@ import { openingPattern } from '../service/sessions.js';
 
 /** The openings picker: times of the studio the page was opened for, the one chosen on the list already selected. */
 export const openingPicker = (where: Record<string, string>) =>
-  lookup({ source: '/api/plugins/studios/openings', value: 'id', label: '{studioName} {day} {time}（余{left}个名额）', where });
+  lookup({ source: '/api/plugins/studios/openings', value: 'id', label: '{day} {time}（余{left}）{studioName}', where });
 
 export const bookSchema = {
   type: 'object',
