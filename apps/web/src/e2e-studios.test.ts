@@ -97,7 +97,7 @@ describe.skipIf(!built)('studios in Chromium', () => {
     await me.getByRole('button', { name: /提交|保存/ }).click();
     await me.waitForURL(/\/p\/studios\/my-bookings$/, wait);
     await visible(row(me, when).getByText('已接待'));
-    await expect.poll(() => row(me, when).innerText(), wait).toMatch(/我的评分\s*5/);
+    await expect.poll(() => row(me, when).locator('td[data-label="我的评分"]').innerText(), wait).toBe('5');
     expect(await row(me, when).getByRole('link', { name: '评价' }).count()).toBe(0);
     await city.shot(me, 'studios-rated');
     expect(city.problems).toEqual([]);
