@@ -102,4 +102,56 @@ describe.skipIf(!built)('studios in Chromium', () => {
     await city.shot(me, 'studios-rated');
     expect(city.problems).toEqual([]);
   }, 300_000);
+  it('moves a booking to the time the secretary proposes once the resident accepts, then counts it missed', async () => {
+    // Wednesday 15:00 still. The demo booking waiting for the secretary: Thursday at 李秀兰书记工作室.
+    const waiting = '助餐服务';
+    const secretary = await city.as('secretary.yongfu');
+    await openMenu(secretary, '工作室预约');
+    await row(secretary, waiting).getByRole('link', { name: '改约' }).click();
+    const picker = secretary.getByLabel('建议的新时间');
+    await expect.poll(() => picker.locator('option').count(), wait).toBeGreaterThan(2);
+    const tuesday = picker.locator('option').filter({ hasText: '12月1日（周二）' }).first();
+    await picker.selectOption((await tuesday.getAttribute('value'))!);
+    await secretary.getByLabel('改约原因').fill('周四书记到街道开会，改到下周二上午。');
+    await city.shot(secretary, 'studios-propose');
+    await secretary.getByRole('button', { name: /提交|保存/ }).click();
+    await secretary.waitForURL(/\/p\/studios\/bookings$/, wait);
+    await visible(row(secretary, waiting).getByText('改约待答复'));
+
+    // The resident is told (the bell) and accepts from 我的预约.
+    const resident = await city.as('resident.hepan');
+    await resident.getByRole('link', { name: /^我的预约/ }).click();
+    const moved = row(resident, '12月1日（周二）');
+    await visible(moved.getByText('改约待答复'));
+    await visible(moved.getByText('周四书记到街道开会'));
+    await moved.getByRole('link', { name: '答复改约' }).click();
+    await resident.getByRole('radio', { name: '接受新时间' }).check();
+    await city.shot(resident, 'studios-answer');
+    await resident.getByRole('button', { name: /提交|保存/ }).click();
+    await resident.waitForURL(/\/p\/studios\/my-bookings$/, wait);
+    await visible(row(resident, '12月1日（周二）').getByText('已确认'));
+
+    // Tuesday 12:00: nobody came. The secretary marks it missed; the resident's count shows.
+    city.setClock('2026-12-01T04:00:00Z');
+    const staff = await city.as('secretary.yongfu');
+    await openMenu(staff, '工作室预约');
+    await row(staff, waiting).getByRole('link', { name: '登记爽约' }).click();
+    await staff.getByLabel(/情况说明/).fill('电话未接通。');
+    await staff.getByRole('button', { name: /提交|保存/ }).click();
+    await staff.waitForURL(/\/p\/studios\/bookings$/, wait);
+    const missed = row(staff, waiting);
+    await visible(missed.getByText('未到'));
+    // The demo history has one missed appointment already.
+    await expect.poll(() => missed.locator('td[data-label="近90天爽约"]').innerText(), wait).toBe('2');
+    await city.shot(staff, 'studios-no-show', missed);
+
+    // The month's report, and its CSV for Excel.
+    await openMenu(staff, '工作室月报');
+    const legal = row(staff, studio);
+    await visible(legal);
+    await city.shot(staff, 'studios-monthly');
+    const [download] = await Promise.all([staff.waitForEvent('download', wait), staff.getByRole('link', { name: '导出 CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^studios-2026-12\.csv$/);
+    expect(city.problems).toEqual([]);
+  }, 300_000);
 });
