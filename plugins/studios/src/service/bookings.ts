@@ -68,7 +68,7 @@ export async function book(env: Env, actor: Actor, input: BookInput): Promise<Bo
     .values({ studio_id: studio.id, community_path: studio.communityPath, session_id: session.id, person_id: person, topic: input.topic, status: 'requested', created_at: env.now, updated_at: env.now })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await tellStaff(env, studio, session);
+  await tellStaff(env, studio, session, row.id);
   return (await getBooking(env.db, row.id))!;
 }
 
@@ -85,7 +85,7 @@ async function notTwice(env: Env, person: number, studio: Studio, session: Sessi
 }
 
 /** The studio's staff hear of a new booking at once. */
-async function tellStaff(env: Env, studio: Studio, session: SessionRef): Promise<void> {
+async function tellStaff(env: Env, studio: Studio, session: SessionRef, bookingId: number): Promise<void> {
   const rows = await env.db
     .selectFrom('linli_role_assignments')
     .select('person_id')
@@ -94,7 +94,7 @@ async function tellStaff(env: Env, studio: Studio, session: SessionRef): Promise
     .where('role', 'in', env.settings.staffRoles)
     .execute();
   if (!rows.length) return;
-  await env.ctx.notify(env.trx, { kind: BOOKED, key: `booked:${session.id}:${env.now.getTime()}:${rows.length}`, to: rows.map((r) => String(r.person_id)), vars: { studio: studio.name, time: session.label } });
+  await env.ctx.notify(env.trx, { kind: BOOKED, key: `booked:${bookingId}`, to: rows.map((r) => String(r.person_id)), vars: { studio: studio.name, time: session.label } });
 }
 
 /** A booking the actor may act on as the studio's staff, locked; otherwise 404 (out of sight) or 403 (seen but not theirs to run). */
