@@ -102,7 +102,7 @@ describe.skipIf(!built)('studios in Chromium', () => {
     await city.shot(me, 'studios-rated');
     expect(city.problems).toEqual([]);
   }, 300_000);
-  it('moves a booking to the time the secretary proposes once the resident accepts, then counts it missed', async () => {
+  it('moves a booking to the time the secretary proposes once the resident accepts, counts it missed, changes a capacity and exports the month', async () => {
     // Wednesday 15:00 still. The demo booking waiting for the secretary: Thursday at 李秀兰书记工作室.
     const waiting = '助餐服务';
     const secretary = await city.as('secretary.yongfu');
@@ -144,6 +144,18 @@ describe.skipIf(!built)('studios in Chromium', () => {
     // The demo history has one missed appointment already.
     await expect.poll(() => missed.locator('td[data-label="近90天爽约"]').innerText(), wait).toBe('2');
     await city.shot(staff, 'studios-no-show', missed);
+
+    // The secretary gives the counselling studio a second place on Fridays.
+    await openMenu(staff, '工作室设置');
+    const friday = row(staff, '“心晴”心理咨询工作室');
+    await visible(friday);
+    await expect.poll(() => friday.locator('td[data-label="名额"]').innerText(), wait).toBe('1');
+    await friday.getByRole('link', { name: '调整名额' }).click();
+    await staff.getByLabel(/名额/).fill('2');
+    await staff.getByRole('button', { name: /提交|保存/ }).click();
+    await staff.waitForURL(/\/p\/studios\/settings$/, wait);
+    await expect.poll(() => row(staff, '“心晴”心理咨询工作室').locator('td[data-label="名额"]').innerText(), wait).toBe('2');
+    await city.shot(staff, 'studios-settings');
 
     // The month's report, and its CSV for Excel.
     await openMenu(staff, '工作室月报');
