@@ -168,6 +168,9 @@ for (const backend of testBackends()) {
       expect(text).toContain('月份,社区,工作室,类型,预约,已接待,未到');
       expect(text).toContain('2026-11,永福社区,永福社区法律援助工作室,法律援助,1,1,0,0,0,1,1,5,100');
       expect(text).not.toContain('林小燕');
+      // Without a month: this month and the two before, newest first.
+      const recent = (await secretary.get(`${api}/reports/monthly`)).body.items.map((r: { month: string }) => r.month);
+      expect([...new Set(recent)]).toEqual(['2026-11', '2026-10', '2026-09']);
       const bad = await secretary.get(`${api}/reports/monthly?month=2026-13`);
       expect(bad.status).toBe(422);
       expect(bad.body.code).toBe('STU_ERR_BAD_MONTH');

@@ -1,21 +1,34 @@
 import { requireActor, toCsv, type PluginApp, type PluginContext } from '@linli/sdk';
-import { reading } from '../service/env.js';
-import { checkMonth, monthly, monthlyCells, monthlyHeader } from '../service/reports.js';
+import { reading, type Env } from '../service/env.js';
+import { checkMonth, lastMonths, monthly, monthlyCells, monthlyHeader, type MonthlyRow } from '../service/reports.js';
+import type { Studio } from '../store/studios.js';
 import { instant, monthRange } from '../time.js';
 import { studiosInScope } from './scope.js';
 import { doc, errors, items, monthlyItem, monthQuery, statItem, studiosQuery } from './schemas.js';
+
+/** One month asked for, or the last three. */
+async function months(env: Env, studios: Studio[], month: string | undefined): Promise<MonthlyRow[]> {
+  if (month) {
+    checkMonth(month);
+    return monthly(env, studios, month);
+  }
+  const out: MonthlyRow[] = [];
+  for (const m of lastMonths(env.today.slice(0, 7))) out.push(...(await monthly(env, studios, m)));
+  return out;
+}
 
 /** The monthly report per studio (a table and a CSV for Excel), and the dashboard's number. */
 export function reportRoutes(app: PluginApp, ctx: PluginContext): void {
   app.get<{ Querystring: { month?: string; orgId?: string } }>(
     '/reports/monthly',
-    { config: { policy: 'authenticated' }, schema: { ...doc("A month's bookings, meetings, no-shows, follow-ups and ratings per studio I oversee (default: this month)"), querystring: monthQuery, response: { 200: items(monthlyItem), ...errors } } },
+    {
+      config: { policy: 'authenticated' },
+      schema: { ...doc("A month's bookings, meetings, no-shows, follow-ups and ratings per studio I oversee (default: this month and the two before, newest first)"), querystring: monthQuery, response: { 200: items(monthlyItem), ...errors } },
+    },
     async (req) => {
       const env = reading(ctx);
-      const month = req.query.month || env.today.slice(0, 7);
-      checkMonth(month);
       const studios = await studiosInScope(env, requireActor(req), { orgId: req.query.orgId, staff: true });
-      return { items: await monthly(env, studios, month) };
+      return { items: await months(env, studios, req.query.month) };
     },
   );
 
@@ -24,13 +37,12 @@ export function reportRoutes(app: PluginApp, ctx: PluginContext): void {
     { config: { policy: 'authenticated' }, schema: { ...doc('The monthly report as CSV (counts only, no resident named)'), querystring: monthQuery, response: { ...errors } } },
     async (req, reply) => {
       const env = reading(ctx);
-      const month = req.query.month || env.today.slice(0, 7);
-      checkMonth(month);
       const studios = await studiosInScope(env, requireActor(req), { orgId: req.query.orgId, staff: true });
-      const rows = await monthly(env, studios, month);
+      const rows = await months(env, studios, req.query.month);
+      const span = req.query.month || `${lastMonths(env.today.slice(0, 7)).at(-1)}_${env.today.slice(0, 7)}`;
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="studios-${month}.csv"`)
+        .header('content-disposition', `attachment; filename="studios-${span}.csv"`)
         .send(toCsv([monthlyHeader, ...rows.map(monthlyCells)]));
     },
   );

@@ -23,6 +23,15 @@ export interface MonthlyRow {
 
 export const isMonth = (m: string): boolean => /^[0-9]{4}-(0[1-9]|1[0-2])$/.test(m);
 
+/** `YYYY-MM` and the two months before it, newest first: what a secretary looks back on at the start of a month. */
+export function lastMonths(month: string, n = 3): string[] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return Array.from({ length: n }, (_, i) => {
+    const k = y * 12 + (m - 1) - i;
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
 export function checkMonth(month: string): void {
   if (!isMonth(month)) throw fail('STU_ERR_BAD_MONTH', [month], [{ path: '/month', message: 'expected YYYY-MM' }]);
 }
