@@ -3,7 +3,7 @@ import type { Deployment, FormDefinition, GeoPoint, LocalizedText, NoteVisibilit
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from './actor.js';
 import type { PluginJobs } from './jobs.js';
-import type { WebAction, WebDownload, WebVisibility } from './web.js';
+import type { WebAction, WebDownload, WebPortal, WebVisibility } from './web.js';
 import { publicDeclarationProblems, type PublicDataSource, type PublicPage } from './public.js';
 import type { Kysely, Migration } from 'kysely';
 
@@ -229,6 +229,7 @@ export interface WebColumn {
 }
 
 export type WebPage = WebVisibility &
+  WebPortal &
   (
   | {
       id: string;

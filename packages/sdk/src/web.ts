@@ -51,6 +51,16 @@ export interface WebVisibility {
 }
 
 /**
+ * A page offered on a resident's portal (我的), beside 我要反映: the things a
+ * resident does in a practice (book a studio, see their bookings) reached
+ * from their home screen rather than the 更多 menu. Shown only to people the
+ * page's `roles` admit; the page stays in the menu too.
+ */
+export interface WebPortal {
+  portal?: boolean;
+}
+
+/**
  * A picker that shows names for a field that holds an id
  * (`'ui:widget': 'lookup'`): its choices come from a GET route answering
  * `{ items: [...] }` (the server scopes them to the person), each shown by

@@ -55,3 +55,12 @@ export function pluginNav(config: AppConfig | null, me: Pick<Me, 'roles'> | null
       .map((page) => ({ to: `/p/${p.name}/${page.id}`, label: page.title, icon: page.kind === 'form' ? 'plus' : 'grid', group: p.title }) satisfies NavItem),
   );
 }
+
+/** The plugin pages offered on a resident's portal (`portal: true`) to my roles: what a resident does in a practice, one tap from home. */
+export function portalPages(config: AppConfig | null, me: Pick<Me, 'roles'> | null | undefined): NavItem[] {
+  return (config?.plugins ?? []).flatMap((p) =>
+    (p.web?.pages ?? [])
+      .filter((page) => page.portal && !page.hidden && visibleTo(me, page, false))
+      .map((page) => ({ to: `/p/${p.name}/${page.id}`, label: page.title, icon: page.kind === 'form' ? 'plus' : 'grid', group: p.title }) satisfies NavItem),
+  );
+}

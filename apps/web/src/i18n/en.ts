@@ -432,6 +432,7 @@ export const en = {
     open: 'Open ticket',
   },
   portal: {
+    services: 'Bookings and services',
     hello: 'Hello, {{name}}',
     intro: 'Something wrong near home? Snap it and tell us',
     report: 'Report a problem',

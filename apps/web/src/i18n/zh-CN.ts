@@ -471,6 +471,7 @@ export const zhCN = {
     open: '打开工单',
   },
   portal: {
+    services: '在线预约与服务',
     hello: '您好，{{name}}',
     intro: '家门口的事，随手拍一下告诉我们',
     report: '我要反映',

@@ -3,7 +3,8 @@ import { api } from '../api/client';
 import type { Page, Ticket } from '../api/types';
 import { useLoad } from '../api/useApi';
 import { useDeployment } from '../api/useDeployment';
-import { useMe } from '../auth/session';
+import { useMe, useSession } from '../auth/session';
+import { portalPages } from '../app/nav';
 import { useNow } from '../components/Deadline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
@@ -14,8 +15,10 @@ import { formatRelative } from '../lib/time';
 
 /** A resident's home: report a problem, and follow what they reported (only their own: the server decides). */
 export function PortalPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const me = useMe();
+  const { config } = useSession();
+  const services = portalPages(config, me);
   const dep = useDeployment();
   const now = useNow();
   const mine = useLoad('portal:mine', (signal) => api<Page<Ticket>>('/api/tickets?limit=50', { signal }));
@@ -34,6 +37,28 @@ export function PortalPage() {
           </span>
         </Link>
       </header>
+
+      {services.length > 0 && (
+        <section aria-labelledby="portal-services">
+          <h2 id="portal-services" className="section-title">
+            {t('portal.services')}
+          </h2>
+          <ul className="menu-list card portal-services">
+            {services.map((s) => (
+              <li key={s.to}>
+                <Link to={s.to} className="menu-link">
+                  <Icon name={s.icon} />
+                  <span className="menu-label">
+                    {typeof s.label === 'string' ? t(s.label) : pick(s.label)}
+                    {s.group && <span className="menu-group">{pick(s.group)}</span>}
+                  </span>
+                  <Icon name="chevronRight" size={18} className="menu-chevron" />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="portal-mine">
         <h2 id="portal-mine" className="section-title">

@@ -1,0 +1,3 @@
+export { studiosPlugin } from './plugin.js';
+export { fail as studiosErrors } from './errors.js';
+export type { Options as StudiosOptions } from './settings.js';
