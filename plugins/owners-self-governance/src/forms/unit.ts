@@ -1,6 +1,6 @@
 import { orgPicker, type FormDefinition, type FromSchema } from '@linli/sdk';
 
-/** A property unit with its first owner, as the community registers it (the roll 业主名册). Name and phone are personal data. */
+/** A property unit with its owners, as the community registers it (the roll 业主名册). Names and phone are personal data: stored in the plugin's table, answered only masked (mask.ts). */
 export const unitSchema = {
   type: 'object',
   title: '登记房屋和业主',
@@ -8,9 +8,9 @@ export const unitSchema = {
     buildingOrgId: { type: 'string', title: '楼栋', pattern: '^[0-9]{1,10}$' },
     room: { type: 'string', title: '房号（单元门牌）', minLength: 1, maxLength: 40 },
     area: { type: 'string', title: '专有部分面积（㎡）', pattern: '^[0-9]{1,7}(\\.[0-9]{1,2})?$' },
-    ownerName: { type: 'string', title: '业主姓名', minLength: 1, maxLength: 40, 'x-linli-sensitive': true },
-    ownerPhone: { type: 'string', title: '业主电话', pattern: '^1[0-9]{10}$', 'x-linli-sensitive': true },
-    coOwners: { type: 'string', title: '其他共有人（用顿号分隔）', maxLength: 200, 'x-linli-sensitive': true },
+    ownerName: { type: 'string', title: '业主姓名', minLength: 1, maxLength: 40 },
+    ownerPhone: { type: 'string', title: '业主电话', pattern: '^1[0-9]{10}$' },
+    coOwners: { type: 'string', title: '其他共有人（用顿号分隔）', maxLength: 200 },
     partyMemberHousehold: { type: 'boolean', title: '党员中心户', default: false },
   },
   required: ['buildingOrgId', 'room', 'area', 'ownerName'],

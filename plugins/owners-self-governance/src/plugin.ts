@@ -1,0 +1,30 @@
+import { definePlugin } from '@linli/sdk';
+import { unitForm } from './forms/unit.js';
+import { ballotForm, closeForm, paperForm, voteForm } from './forms/vote.js';
+import { tables } from './migrations/0001-tables.js';
+import { publicData, publicPages } from './public.js';
+import { routes } from './routes/index.js';
+import { seedOwnersSelfGovernance } from './seed.js';
+import { optionsSchema, validateOptions } from './settings.js';
+import { web } from './web.js';
+
+/**
+ * 业主自治: the roll of property units and owners (households), and owners'
+ * votes counted by both area and headcount under Civil Code Art. 278 — set up
+ * by the community for a compound or one building, cast online by owners or
+ * recorded from paper ballots, counted exactly, and published.
+ */
+export const ownersSelfGovernancePlugin = definePlugin({
+  name: 'owners-self-governance',
+  version: '0.1.0',
+  sdk: '^0.1.0',
+  title: { 'zh-CN': '业主自治', en: "Owners' self-governance" },
+  optionsSchema,
+  validateOptions,
+  forms: [unitForm, voteForm, ballotForm, paperForm, closeForm],
+  migrations: { '0001-tables': tables },
+  routes,
+  seed: seedOwnersSelfGovernance,
+  web: { ...web, publicPages },
+  publicData,
+});
