@@ -21,6 +21,13 @@ export const fail = defineErrors({
   OSG_ERR_NOT_CONFIRMED: { status: 422, message: 'Confirm your vote: tick the box saying it is final once submitted.', 'zh-CN': '请勾选确认：投票提交后不可更改。' },
   OSG_ERR_PHOTO_REQUIRED: { status: 422, message: 'A paper ballot is recorded with a photo of the signed ballot, uploaded by you.', 'zh-CN': '登记纸质选票必须上传本人拍摄的签名选票照片。' },
   OSG_ERR_UNKNOWN_RULE: { status: 500, message: 'Matter %s is mapped to rule "%s", which the city config does not define: fix plugins.owners-self-governance.', 'zh-CN': '表决事项%s对应的规则“%s”未定义，请修正城市配置。' },
+  OSG_ERR_ELECTION_PUBLISHED: { status: 409, message: 'The vetted list of “%s” is published: nominations and checks are closed.', 'zh-CN': '“%s”的候选人审查结果已公布，不能再提名或审查。' },
+  OSG_ERR_NOT_ON_ROLL: { status: 422, message: 'The candidate must be an owner on the roll of %s.', 'zh-CN': '候选人必须是%s业主名册上的业主。' },
+  OSG_ERR_ALREADY_NOMINATED: { status: 409, message: 'This owner is a candidate already.', 'zh-CN': '该业主已是候选人。' },
+  OSG_ERR_NOT_CHECKER: { status: 403, message: 'This item is checked by %s.', 'zh-CN': '此项由%s审查。' },
+  OSG_ERR_ALREADY_CHECKED: { status: 409, message: 'This item has been checked already.', 'zh-CN': '此项已审查。' },
+  OSG_ERR_REASON_REQUIRED: { status: 422, message: 'Say why the candidate fails this item (at least 4 characters): the preparatory group tells the candidate.', 'zh-CN': '不通过必须写明理由（至少4个字），筹备组将告知候选人。' },
+  OSG_ERR_VETTING_OPEN: { status: 422, message: '%s checks are still pending: publish once every department has answered.', 'zh-CN': '还有%s项审查未完成，请各部门审查完毕后再公布。' },
 });
 
 export type ErrorCode = keyof typeof fail.table;

@@ -9,14 +9,14 @@ import { api, expectStatus, orgId, start, uploadPhoto } from './test-support.js'
  * chosen so one vote hits one edge; hand counts in the comments.
  */
 for (const backend of testBackends()) {
-  describe(`owners' votes on ${backend.name}`, () => {
+  describe(`owners' self-governance on ${backend.name}`, () => {
     let server: TestServer;
     let staff: TestClient;
     let photo: string;
     const units: Record<string, Record<string, string>> = {};
 
     beforeAll(async () => {
-      server = await start(backend, { demoData: true });
+      server = await start(backend, { demoData: true, options: { checkers: { 'public-security': 'tc-gaj', housing: 'tc-zjj' }, vettingDays: 10 } });
       staff = await server.login('secretary.yongfu');
       photo = await uploadPhoto(staff);
       // tiandao-b1: 50, 50, 50, 49, 50, 51 = 300 m², 6 units.
@@ -140,6 +140,57 @@ for (const backend of testBackends()) {
       expect(community.body.code).toBe('OSG_ERR_BAD_SCOPE');
       const empty = await staff.post(`${api}/votes`, { scopeOrgId: await orgId(server, 'jinxiu-b1'), matter: special, title: '加装电梯' });
       expect(empty.body.code).toBe('OSG_ERR_NO_UNITS');
+    });
+
+    it('forms a committee: candidates vetted item by item by the departments the list names, within the time limit, the vetted list published', async () => {
+      const election = String(expectStatus(await staff.post(`${api}/elections`, { compoundOrgId: await orgId(server, 'hepan'), title: '河畔家园第二届业主委员会选举', preparatoryGroup: '李秀兰（社区党委）、张伟（支部书记）、业主代表3名', seats: 5 }), 201).id);
+      const owners = expectStatus(await staff.get(`${api}/elections/${election}/owners`), 200).items as { id: string; unit: string; name: string }[];
+      expect(owners.find((o) => o.unit === '河畔家园1栋1单元301')!.name).toBe('黄*芬');
+      const pick = (unit: string) => owners.find((o) => o.unit === unit)!.id;
+      const huang = String(expectStatus(await staff.post(`${api}/elections/${election}/candidates`, { ownerId: pick('河畔家园1栋1单元301'), nomination: '本人自荐' }), 201).id);
+      const zhou = String(expectStatus(await staff.post(`${api}/elections/${election}/candidates`, { ownerId: pick('河畔家园1栋1单元102'), nomination: '业主联名推荐' }), 201).id);
+      expect((await staff.post(`${api}/elections/${election}/candidates`, { ownerId: pick('河畔家园1栋1单元102'), nomination: '筹备组推荐' })).body.code).toBe('OSG_ERR_ALREADY_NOMINATED');
+
+      // Each checker sees only its own items: housing gets the housing items of both candidates.
+      const housing = await server.login('dept.zjj');
+      const mine = expectStatus(await housing.get(`${api}/checks`), 200).items as { id: string; candidate: string; item: string }[];
+      expect(mine.length).toBe(2 * 4);
+      expect(new Set(mine.map((c) => c.candidate))).toEqual(new Set(['黄*芬（河畔家园1栋）', '周*华（河畔家园1栋）']));
+      const cgj = await server.login('dept.cgj');
+      expect(expectStatus(await cgj.get(`${api}/checks`), 200).items).toEqual([]);
+      expect((await cgj.post(`${api}/checks/${mine[0]!.id}`, { result: '通过' })).status).toBe(404);
+
+      // The time limit: overdue items show as such.
+      server.clock.advance({ days: 11 });
+      const staffLater = await server.login('secretary.yongfu');
+      const late = expectStatus(await staffLater.get(`${api}/elections/${election}/candidates`), 200).items as { id: string; overdue: string; pending: number }[];
+      expect(late.every((c) => c.overdue === '逾期' && c.pending === 18)).toBe(true);
+
+      // A failed item needs its reason.
+      const arrears = mine.find((c) => c.candidate.startsWith('周') && c.item.includes('欠缴'))!;
+      const housingLater = await server.login('dept.zjj');
+      expect((await housingLater.post(`${api}/checks/${arrears.id}`, { result: '不通过' })).body.code).toBe('OSG_ERR_REASON_REQUIRED');
+      expectStatus(await housingLater.post(`${api}/checks/${arrears.id}`, { result: '不通过', reason: '2025年起欠缴物业费18个月，经催缴未缴。' }), 201);
+      for (const c of mine.filter((x) => x.id !== arrears.id)) expectStatus(await housingLater.post(`${api}/checks/${c.id}`, { result: '通过' }), 201);
+      expect((await staffLater.post(`${api}/elections/${election}/publish`, { confirm: true })).body.code).toBe('OSG_ERR_VETTING_OPEN');
+
+      // Public security (the city admin holds a role over it in the example) and the community answer the rest.
+      const admin = await server.login('admin');
+      for (const who of [admin, staffLater]) {
+        for (const c of expectStatus(await who.get(`${api}/checks`), 200).items as { id: string }[]) expectStatus(await who.post(`${api}/checks/${c.id}`, { result: '通过' }), 201);
+      }
+      const detail = expectStatus(await staffLater.get(`${api}/candidates/${zhou}/checks`), 200).items as { result: string; reason: string | null; checker: string }[];
+      expect(detail.filter((d) => d.result === '不通过')).toEqual([expect.objectContaining({ reason: '2025年起欠缴物业费18个月，经催缴未缴。', checker: '天长市住房和城乡建设局' })]);
+      expectStatus(await staffLater.post(`${api}/elections/${election}/publish`, { confirm: true }), 201);
+
+      // Published: only the candidate who passed, by name and building.
+      const board = await server.anonymous().get(`/api/public/plugins/owners-self-governance/candidates?orgId=${await orgId(server, 'yongfu')}`);
+      expect(board.status).toBe(200);
+      const listed = board.body.items as Record<string, string>[];
+      expect(listed.map((c) => c.building)).toEqual(['河畔家园1栋']);
+      expect(Object.keys(listed[0]!).sort()).toEqual(['building', 'compound', 'election', 'name', 'publishedAt']);
+      expect(JSON.stringify(listed)).not.toContain('周建华');
+      void huang;
     });
   });
 }

@@ -1,4 +1,5 @@
 import type { PluginApp, PluginContext } from '@linli/sdk';
+import { committeeRoutes } from './committee.js';
 import { unitRoutes } from './units.js';
 import { voteRoutes } from './votes.js';
 
@@ -6,4 +7,5 @@ import { voteRoutes } from './votes.js';
 export function routes(app: PluginApp, ctx: PluginContext): void {
   unitRoutes(app, ctx);
   voteRoutes(app, ctx);
+  committeeRoutes(app, ctx);
 }

@@ -59,7 +59,49 @@ export interface BallotsTable {
   cast_at: Date;
 }
 
+export interface ElectionsTable {
+  id: Generated<number>;
+  compound_org_id: number;
+  compound_path: string;
+  title: string;
+  /** Staff-only: the members of the preparatory group 筹备组. */
+  preparatory_group: string;
+  seats: number;
+  status: Generated<'nominating' | 'published'>;
+  vetting_days: number;
+  created_by: number;
+  created_at: Date;
+  published_at: Date | null;
+}
+
+export interface CandidatesTable {
+  id: Generated<number>;
+  election_id: number;
+  owner_id: number;
+  nomination: string;
+  nominated_at: Date;
+  due_at: Date;
+}
+
+export interface ChecksTable {
+  id: Generated<number>;
+  candidate_id: number;
+  item_id: string;
+  item_kind: string;
+  item_text: string;
+  checker: string;
+  /** The department that checks it; null: the candidate's community. */
+  checker_org_id: number | null;
+  result: Generated<'pending' | 'pass' | 'fail'>;
+  reason: string | null;
+  checked_by: number | null;
+  checked_at: Date | null;
+}
+
 export interface Tables extends CoreReadTables {
+  owners_self_governance_elections: ElectionsTable;
+  owners_self_governance_candidates: CandidatesTable;
+  owners_self_governance_checks: ChecksTable;
   owners_self_governance_units: UnitsTable;
   owners_self_governance_owners: OwnersTable;
   owners_self_governance_votes: VotesTable;
