@@ -88,7 +88,7 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
       await visible(secretary.locator('.photo-tile img[src^="/api/attachments/"]'));
       if (room === '1单元602') await city.shot(secretary, 'owners-vote-paper');
       await secretary.getByRole('button', { name: '保存' }).click();
-      await secretary.waitForURL(/\/p\/owners-self-governance\/result\?id=[0-9]+$/, wait);
+      await secretary.waitForURL(/\/p\/owners-self-governance\/result\?id=[0-9]+&status=open$/, wait);
     }
 
     // Close and count.
@@ -98,7 +98,9 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     await row.getByRole('link', { name: '结束计票' }).click();
     await secretary.getByRole('checkbox', { name: /确认结束投票/ }).check();
     await secretary.getByRole('button', { name: '保存' }).click();
-    await secretary.waitForURL(/\/p\/owners-self-governance\/result\?id=[0-9]+$/, wait);
+    await secretary.waitForURL(/\/p\/owners-self-governance\/result\?id=[0-9]+&status=closed$/, wait);
+    // A counted vote offers no more ballots.
+    expect(await secretary.getByRole('link', { name: /登记纸质票/ }).count()).toBe(0);
     const result = secretary.frameLocator('iframe').first();
     await visible(result.getByText('表决结果：通过'));
     const text = await result.locator('body').innerText();
@@ -111,7 +113,7 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     expect(text).toContain('已投票的房屋（8 户，不显示投票内容）');
     // The audit list names units, not people, and not their choices.
     expect(text).not.toContain('林小燕');
-    await city.shot(secretary, 'owners-vote-result');
+    await city.shot(secretary, 'owners-vote-result', secretary.locator('iframe'));
 
     // The owner sees the outcome on the portal.
     const owner = await city.as('resident.hepan');
@@ -126,6 +128,60 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     const card = visitor.locator('article, li, section').filter({ hasText: question }).last();
     await visible(card.getByText(/同意 7\/8 户/));
     await city.shot(visitor, 'owners-vote-board', visitor.getByRole('heading', { level: 2, name: '业主自治 · 表决结果公示' }));
+    expect(city.problems).toEqual([]);
+  }, 300_000);
+
+  it('forms a committee: the preparatory group, a nomination, and the housing department vetting its items with a reason for a failed one', async () => {
+    const secretary = await city.as('secretary.yongfu');
+    await openMenu(secretary, '成立筹备组');
+    const compound = secretary.getByRole('combobox', { name: '小区' });
+    await expect.poll(() => compound.locator('option').count(), wait).toBeGreaterThan(1);
+    await compound.selectOption({ label: '河畔家园' });
+    await secretary.getByLabel('选举名称').fill('河畔家园第二届业主委员会选举');
+    await secretary.getByLabel('筹备组成员').fill('李秀兰（社区党委书记）、张伟（党支部书记）、业主代表3名');
+    await secretary.getByRole('button', { name: '保存' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/elections$/, wait);
+    const row = secretary.locator('tbody tr').filter({ hasText: '河畔家园第二届业主委员会选举' });
+    await row.getByRole('link', { name: '提名候选人' }).click();
+    const owner = secretary.getByRole('combobox', { name: '业主' });
+    await expect.poll(() => owner.locator('option').count(), wait).toBeGreaterThan(1);
+    // Owners are offered by unit, names masked.
+    await owner.selectOption({ label: '河畔家园1栋1单元102 周*华' });
+    await secretary.getByRole('radio', { name: '业主联名推荐' }).check();
+    await secretary.getByRole('button', { name: '保存' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/candidates\?id=[0-9]+$/, wait);
+    await visible(secretary.locator('tbody tr').filter({ hasText: '周*华' }).getByText('审查中'));
+    const candidatesUrl = secretary.url();
+
+    // The housing department vets the items the list gives it: four, one failed with its reason.
+    const housing = await city.as('dept.zjj');
+    await openMenu(housing, '候选人联审');
+    const items = housing.locator('tbody tr').filter({ hasText: '周*华（河畔家园1栋）' });
+    await expect.poll(() => items.count(), wait).toBe(4);
+    for (let i = 0; i < 4; i++) {
+      const next = housing.locator('tbody tr').filter({ hasText: '周*华（河畔家园1栋）' }).first();
+      const arrears = ((await next.textContent()) ?? '').includes('欠缴');
+      await next.getByRole('link', { name: '审查' }).click();
+      await housing.getByRole('radio', { name: arrears ? '不通过' : '通过', exact: true }).check();
+      if (arrears) {
+        await housing.getByLabel('不通过的理由').fill('2025年起欠缴物业费18个月，经催缴仍未缴纳。');
+        await city.shot(housing, 'owners-committee-check');
+      }
+      await housing.getByRole('button', { name: '保存' }).click();
+      await housing.waitForURL(/\/p\/owners-self-governance\/checks$/, wait);
+    }
+    await expect.poll(() => housing.locator('tbody tr').filter({ hasText: '周*华（河畔家园1栋）' }).count(), wait).toBe(0);
+
+    // The secretary sees the candidate failed, the item and the reason, named by department.
+    await secretary.goto(candidatesUrl);
+    const candidate = secretary.locator('tbody tr').filter({ hasText: '周*华' });
+    await visible(candidate.getByText('未通过'));
+    await candidate.getByRole('link').first().click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/candidate-checks\?id=[0-9]+$/, wait);
+    const failed = secretary.locator('tbody tr').filter({ hasText: '不通过' });
+    await visible(failed.getByText('2025年起欠缴物业费18个月，经催缴仍未缴纳。'));
+    await visible(failed.getByText('天长市住房和城乡建设局'));
+    await city.shot(secretary, 'owners-committee-checks', failed);
     expect(city.problems).toEqual([]);
   }, 300_000);
 });

@@ -124,12 +124,27 @@ for (const backend of testBackends()) {
       const stranger = await server.login('resident.shuguang');
       expect((await stranger.post(`${api}/votes/${v}/ballot`, { unitId: mine[0]!.id, choice: '反对', confirm: true })).status).toBe(404);
       expect(expectStatus(await stranger.get(`${api}/my/votes`), 200).items).toEqual([]);
+      // The owner was told the vote opened (the demo compound's fund vote too).
+      const inbox = expectStatus(await owner.get('/api/notifications?limit=50'), 200).items as { kind: string; title: { 'zh-CN': string } }[];
+      expect(inbox.filter((n) => n.kind === 'owners-self-governance.vote-opened').map((n) => n.title['zh-CN'])).toContain('业主表决：河畔家园1栋加装电梯');
       const listed = expectStatus(await owner.get(`${api}/my/votes`), 200).items as { title: string; statusTitle: string; canVote: string }[];
       expect(listed.find((x) => x.title === '河畔家园1栋加装电梯')).toMatchObject({ statusTitle: '已投票', canVote: 'no' });
       // The roll shows owners masked.
       const roll = expectStatus(await staff.get(`${api}/units?orgId=${await orgId(server, 'hepan-b1')}`), 200).items as { room: string; owners: string }[];
       expect(roll.find((u) => u.room === '1单元502')!.owners).toBe('林*燕、蒋*');
       expect(JSON.stringify(roll)).not.toContain('林小燕');
+    });
+
+    it('a vote nobody closes is counted when its voting time is over', async () => {
+      const v = String(expectStatus(await staff.post(`${api}/votes`, { scopeOrgId: await orgId(server, 'tiandao-b2'), matter: '选聘物业服务企业', title: '续聘物业', days: 1 }), 201).id);
+      await ballots(v, 'tiandao-b2', [[1, '同意'], [2, '同意'], [5, '同意'], [6, '反对']]);
+      server.clock.advance({ days: 1, minutes: 1 });
+      await server.app.linli.jobs.runDueJobs(server.clock.now());
+      const again = await server.login('secretary.yongfu');
+      const row = (expectStatus(await again.get(`${api}/votes`), 200).items as { id: string; status: string; outcome: string | null }[]).find((x) => x.id === v);
+      // 260/300 m² and 4/6 took part; 210/260 m² and 3/4 agree: more than half of both.
+      expect(row).toMatchObject({ status: 'closed', outcome: '通过' });
+      staff = again;
     });
 
     it('only community or street staff set up votes, and only for a compound or building', async () => {

@@ -7,6 +7,8 @@ import { committeeTables } from './migrations/0002-committee.js';
 import { publicData, publicPages } from './public.js';
 import { routes } from './routes/index.js';
 import { seedOwnersSelfGovernance } from './seed.js';
+import { jobs } from './jobs.js';
+import { notices } from './service/vote-effects.js';
 import { optionsSchema, validateOptions } from './settings.js';
 import { web } from './web.js';
 
@@ -29,6 +31,8 @@ export const ownersSelfGovernancePlugin = definePlugin({
   forms: [unitForm, voteForm, ballotForm, paperForm, closeForm, electionForm, nominateForm, checkForm, publishForm],
   migrations: { '0001-tables': tables, '0002-committee': committeeTables },
   routes,
+  jobs,
+  notices,
   seed: seedOwnersSelfGovernance,
   web: { ...web, publicPages },
   publicData,

@@ -22,7 +22,7 @@ export const web: WebExtension = {
         { field: 'closesAt', title: { 'zh-CN': '截止', en: 'Closes' }, format: 'datetime' },
         { field: 'outcome', title: { 'zh-CN': '结果', en: 'Outcome' } },
       ],
-      rowLink: 'page:result?id={id}',
+      rowLink: 'page:result?id={id}&status={status}',
       rowActions: [{ title: { 'zh-CN': '投票', en: 'Vote' }, to: 'page:ballot?vote={id}', when: { canVote: ['yes'] } }],
     },
     { id: 'ballot', kind: 'form', hidden: true, title: { 'zh-CN': '业主投票', en: 'Vote' }, form: 'owners-self-governance.ballot', submit: '/votes/{vote}/ballot', next: 'page:my-votes' },
@@ -42,7 +42,7 @@ export const web: WebExtension = {
         { field: 'units', title: { 'zh-CN': '总户数', en: 'Units' }, format: 'number' },
         { field: 'outcome', title: { 'zh-CN': '结果', en: 'Outcome' } },
       ],
-      rowLink: 'page:result?id={id}',
+      rowLink: 'page:result?id={id}&status={status}',
       rowActions: [
         { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:paper?id={id}', roles: [...conveners], when: { status: ['open'] } },
         { title: { 'zh-CN': '结束计票', en: 'Close and count' }, to: 'page:close?id={id}', roles: [...conveners], when: { status: ['open'] } },
@@ -55,13 +55,14 @@ export const web: WebExtension = {
       hidden: true,
       title: { 'zh-CN': '表决结果与计票', en: 'Result and count' },
       source: '/votes/{id}/result',
+      // Shown while the vote is open (the link that opens the page says so).
       actions: [
-        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:paper?id={id}', roles: [...conveners] },
-        { title: { 'zh-CN': '结束计票', en: 'Close and count' }, to: 'page:close?id={id}', roles: [...conveners] },
+        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:paper?id={id}', roles: [...conveners], when: { status: ['open'] } },
+        { title: { 'zh-CN': '结束计票', en: 'Close and count' }, to: 'page:close?id={id}', roles: [...conveners], when: { status: ['open'] } },
       ],
     },
-    { id: 'paper', kind: 'form', hidden: true, title: { 'zh-CN': '登记纸质选票', en: 'Record a paper ballot' }, form: 'owners-self-governance.paper-ballot', submit: '/votes/{id}/paper', next: 'page:result?id={id}' },
-    { id: 'close', kind: 'form', hidden: true, title: { 'zh-CN': '结束表决并计票', en: 'Close and count' }, form: 'owners-self-governance.close', submit: '/votes/{id}/close', next: 'page:result?id={id}' },
+    { id: 'paper', kind: 'form', hidden: true, title: { 'zh-CN': '登记纸质选票', en: 'Record a paper ballot' }, form: 'owners-self-governance.paper-ballot', submit: '/votes/{id}/paper', next: 'page:result?id={id}&status=open' },
+    { id: 'close', kind: 'form', hidden: true, title: { 'zh-CN': '结束表决并计票', en: 'Close and count' }, form: 'owners-self-governance.close', submit: '/votes/{id}/close', next: 'page:result?id={id}&status=closed' },
     {
       id: 'units',
       kind: 'table',

@@ -5,12 +5,14 @@ import { typed, type Db } from '../store/tables.js';
 /** What one operation works with: the transaction (typed), the clock read once, the settings. */
 export interface Env {
   db: Db;
+  /** The same transaction, untyped, for the core's jobs and notices. */
+  trx: Kysely<any>;
   ctx: PluginContext;
   now: Date;
   settings: Settings;
 }
 
-export const envOf = (ctx: PluginContext, trx: Kysely<any>): Env => ({ db: typed(trx), ctx, now: ctx.now(), settings: readSettings(ctx.options) });
+export const envOf = (ctx: PluginContext, trx: Kysely<any>): Env => ({ db: typed(trx), trx, ctx, now: ctx.now(), settings: readSettings(ctx.options) });
 
 /** Reads outside a transaction. */
 export const reading = (ctx: PluginContext): Env => envOf(ctx, ctx.db);

@@ -6,6 +6,7 @@ import { canConvene, canOversee } from '../permissions.js';
 import { unitsOfPerson, unitsUnder } from '../store/units.js';
 import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, type VoteRow } from '../store/votes.js';
 import { orgById, personOf, type Env } from './env.js';
+import { CLOSE_VOTE_JOB, closeKey, tellOwnersVoteOpened } from './vote-effects.js';
 
 const DAY_MS = 86_400_000;
 
@@ -46,6 +47,10 @@ export async function openVote(env: Env, actor: Actor, input: NewVote): Promise<
     createdBy: personOf(actor),
   });
   await insertElectorate(env.db, id, units);
+  // Counted when voting time is over even if nobody closes it by hand; owners with accounts are told now.
+  const closesAt = new Date(env.now.getTime() + (input.days ?? env.settings.votingDays) * DAY_MS);
+  await env.ctx.jobs.schedule(env.trx, CLOSE_VOTE_JOB, { key: closeKey(id), runAt: closesAt, payload: { voteId: String(id) } });
+  await tellOwnersVoteOpened(env, { id, title: input.title, scopeName: scope.name, closesAt }, units.map((u) => u.id));
   return id;
 }
 
@@ -103,7 +108,15 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
   if (vote.status !== 'open') throw fail('OSG_ERR_VOTE_CLOSED', [vote.title, vote.title]);
   const result = tally(vote, await ballotsOf(env.db, vote.id));
   await closeVoteRow(env.db, vote.id, personOf(actor), env.now, result);
+  await env.ctx.jobs.cancel(env.trx, closeKey(vote.id));
   return result;
+}
+
+/** The job at the end of voting time: counts a vote nobody closed by hand (no-op if it was). */
+export async function closeIfDue(env: Env, voteId: string): Promise<void> {
+  const vote = await getVote(env.db, Number(voteId), { forUpdate: true });
+  if (!vote || vote.status !== 'open') return;
+  await closeVoteRow(env.db, vote.id, null, env.now, tally(vote, await ballotsOf(env.db, vote.id)));
 }
 
 export const tally = (vote: Pick<VoteRow, 'totalAreaCenti' | 'totalOwners' | 'rule'>, ballots: { areaCenti: number; choice: Choice }[]): Decision =>

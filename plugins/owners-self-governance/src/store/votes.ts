@@ -143,6 +143,6 @@ export async function turnoutOf(db: Db, voteId: number): Promise<{ unitId: numbe
     .execute();
 }
 
-export async function closeVoteRow(db: Db, id: number, by: number, at: Date, result: Decision): Promise<void> {
+export async function closeVoteRow(db: Db, id: number, by: number | null, at: Date, result: Decision): Promise<void> {
   await db.updateTable('owners_self_governance_votes').set({ status: 'closed', closed_at: at, closed_by: by, result: JSON.stringify(result) }).where('id', '=', id).execute();
 }
