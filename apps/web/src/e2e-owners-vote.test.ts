@@ -162,6 +162,8 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
       const next = housing.locator('tbody tr').filter({ hasText: '周*华（河畔家园1栋）' }).first();
       const arrears = ((await next.textContent()) ?? '').includes('欠缴');
       await next.getByRole('link', { name: '审查' }).click();
+      // The form names the item it decides, chosen already.
+      await expect.poll(async () => (await housing.getByRole('combobox', { name: '审查事项' }).locator('option:checked').textContent()) ?? '', wait).toContain('周*华（河畔家园1栋）');
       await housing.getByRole('radio', { name: arrears ? '不通过' : '通过', exact: true }).check();
       if (arrears) {
         await housing.getByLabel('不通过的理由').fill('2025年起欠缴物业费18个月，经催缴仍未缴纳。');

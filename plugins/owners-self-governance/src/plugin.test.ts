@@ -173,7 +173,7 @@ for (const backend of testBackends()) {
       expect(new Set(mine.map((c) => c.candidate))).toEqual(new Set(['黄*芬（河畔家园1栋）', '周*华（河畔家园1栋）']));
       const cgj = await server.login('dept.cgj');
       expect(expectStatus(await cgj.get(`${api}/checks`), 200).items).toEqual([]);
-      expect((await cgj.post(`${api}/checks/${mine[0]!.id}`, { result: '通过' })).status).toBe(404);
+      expect((await cgj.post(`${api}/checks/${mine[0]!.id}`, { checkId: mine[0]!.id, result: '通过' })).status).toBe(404);
 
       // The time limit: overdue items show as such.
       server.clock.advance({ days: 11 });
@@ -184,15 +184,15 @@ for (const backend of testBackends()) {
       // A failed item needs its reason.
       const arrears = mine.find((c) => c.candidate.startsWith('周') && c.item.includes('欠缴'))!;
       const housingLater = await server.login('dept.zjj');
-      expect((await housingLater.post(`${api}/checks/${arrears.id}`, { result: '不通过' })).body.code).toBe('OSG_ERR_REASON_REQUIRED');
-      expectStatus(await housingLater.post(`${api}/checks/${arrears.id}`, { result: '不通过', reason: '2025年起欠缴物业费18个月，经催缴未缴。' }), 201);
-      for (const c of mine.filter((x) => x.id !== arrears.id)) expectStatus(await housingLater.post(`${api}/checks/${c.id}`, { result: '通过' }), 201);
+      expect((await housingLater.post(`${api}/checks/${arrears.id}`, { checkId: arrears.id, result: '不通过' })).body.code).toBe('OSG_ERR_REASON_REQUIRED');
+      expectStatus(await housingLater.post(`${api}/checks/${arrears.id}`, { checkId: arrears.id, result: '不通过', reason: '2025年起欠缴物业费18个月，经催缴未缴。' }), 201);
+      for (const c of mine.filter((x) => x.id !== arrears.id)) expectStatus(await housingLater.post(`${api}/checks/${c.id}`, { checkId: c.id, result: '通过' }), 201);
       expect((await staffLater.post(`${api}/elections/${election}/publish`, { confirm: true })).body.code).toBe('OSG_ERR_VETTING_OPEN');
 
       // Public security (the city admin holds a role over it in the example) and the community answer the rest.
       const admin = await server.login('admin');
       for (const who of [admin, staffLater]) {
-        for (const c of expectStatus(await who.get(`${api}/checks`), 200).items as { id: string }[]) expectStatus(await who.post(`${api}/checks/${c.id}`, { result: '通过' }), 201);
+        for (const c of expectStatus(await who.get(`${api}/checks`), 200).items as { id: string }[]) expectStatus(await who.post(`${api}/checks/${c.id}`, { checkId: c.id, result: '通过' }), 201);
       }
       const detail = expectStatus(await staffLater.get(`${api}/candidates/${zhou}/checks`), 200).items as { result: string; reason: string | null; checker: string }[];
       expect(detail.filter((d) => d.result === '不通过')).toEqual([expect.objectContaining({ reason: '2025年起欠缴物业费18个月，经催缴未缴。', checker: '天长市住房和城乡建设局' })]);

@@ -70,10 +70,12 @@ export const checkSchema = {
   type: 'object',
   title: '候选人审查',
   properties: {
+    // The item being checked, shown by candidate and text (the page opens with it chosen).
+    checkId: { type: 'string', title: '审查事项', pattern: '^[0-9]{1,10}$' },
     result: { type: 'string', title: '审查结论', enum: checkResults },
     reason: { type: 'string', title: '不通过的理由', maxLength: 500 },
   },
-  required: ['result'],
+  required: ['checkId', 'result'],
   additionalProperties: false,
 } as const;
 export type CheckInput = FromSchema<typeof checkSchema>;
@@ -82,8 +84,10 @@ export const checkForm: FormDefinition = {
   id: 'owners-self-governance.check',
   title: { 'zh-CN': '候选人审查', en: 'Vet a candidate' },
   schema: checkSchema,
-  uiSchema: { result: { 'ui:widget': 'radio' }, reason: { 'ui:widget': 'textarea', 'ui:help': '不通过时必填，筹备组据此告知候选人' } },
-  translations: { en: { '/': 'Vet a candidate', '/result': 'Finding', ...enumLabels('/result', checkResults, { 通过: 'Passes', 不通过: 'Fails' }), '/reason': 'Why it fails', '/reason@help': 'Required when it fails; the preparatory group tells the candidate' } },
+  uiSchema: {
+    checkId: lookup({ source: `${api}/checks`, value: 'id', label: '{candidate}：{kind}{item}', where: { id: '{param.id}' } }),
+    result: { 'ui:widget': 'radio' }, reason: { 'ui:widget': 'textarea', 'ui:help': '不通过时必填，筹备组据此告知候选人' } },
+  translations: { en: { '/': 'Vet a candidate', '/checkId': 'Item', '/result': 'Finding', ...enumLabels('/result', checkResults, { 通过: 'Passes', 不通过: 'Fails' }), '/reason': 'Why it fails', '/reason@help': 'Required when it fails; the preparatory group tells the candidate' } },
 };
 
 export const publishSchema = {

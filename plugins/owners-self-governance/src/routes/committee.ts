@@ -1,4 +1,4 @@
-import { localDateTime, requireActor, responseRecord as record, type PluginApp, type PluginContext } from '@linli/sdk';
+import { localDateTime, requireActor, unprocessable, responseRecord as record, type PluginApp, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { checkSchema, electionSchema, nominateSchema, publishSchema, type CheckInput, type ElectionInput, type NominateInput } from '../forms/committee.js';
 import { maskName } from '../mask.js';
@@ -113,6 +113,7 @@ export function committeeRoutes(app: PluginApp, ctx: PluginContext): void {
 
   app.post<{ Params: { id: string }; Body: CheckInput }>('/checks/:id', { config: { policy: 'authenticated' }, schema: { ...doc('Record one vetting item: passes, or fails with the reason'), params: idParams, body: checkSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
     const actor = requireActor(req);
+    if (req.body.checkId !== req.params.id) throw unprocessable({ 'zh-CN': '表单中的审查事项与链接不一致，请从“候选人联审”重新打开。', en: 'The form names another item than the link: open it again from Candidate vetting.' }, [{ path: '/checkId', message: `expected ${req.params.id}` }]);
     await writing(ctx, (env) => recordCheck(env, actor, req.params.id, { result: req.body.result === '通过' ? 'pass' : 'fail', ...(req.body.reason ? { reason: req.body.reason } : {}) }));
     return reply.status(201).send({ id: req.params.id });
   });

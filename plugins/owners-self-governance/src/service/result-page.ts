@@ -49,11 +49,11 @@ export function renderResult(vote: VoteRow, ballots: { areaCenti: number; choice
 <p>范围：${escapeHtml(vote.scopeName)} · 事项：${escapeHtml(matterTitle(vote.matter))}<br>规则：${escapeHtml(vote.rule.title)}<br>投票时间：${escapeHtml(localDateTime(new Date(vote.opensAt), offsetHours))} 至 ${escapeHtml(localDateTime(new Date(vote.closesAt), offsetHours))}</p>
 <p class="outcome">${status}</p>
 <h2>计票（民法典第二百七十八条）</h2>
-<table><thead><tr><th>项目</th><th>数值</th><th>占比</th><th>要求</th><th>结论</th></tr></thead><tbody>
-${row('参与表决的专有部分面积 / 总面积', d.participation.area, 'area')}
-${row('参与表决的业主人数 / 总人数', d.participation.owners, 'owners')}
-${row('同意的面积 / 参与表决面积', d.pass.area, 'area')}
-${row('同意的人数 / 参与表决人数', d.pass.owners, 'owners')}
+<table><thead><tr><th>项目（专有部分面积、业主户数）</th><th>数值</th><th>占比</th><th>要求</th><th>结论</th></tr></thead><tbody>
+${row('参与面积 / 总面积', d.participation.area, 'area')}
+${row('参与户数 / 总户数', d.participation.owners, 'owners')}
+${row('同意面积 / 参与面积', d.pass.area, 'area')}
+${row('同意户数 / 参与户数', d.pass.owners, 'owners')}
 </tbody></table>
 <p>同意 ${d.yesOwners} 户（${escapeHtml(areaText(d.yesAreaCenti))} ㎡）· 反对 ${d.noOwners} 户（${escapeHtml(areaText(d.noAreaCenti))} ㎡）· 弃权 ${d.abstainOwners} 户（${escapeHtml(areaText(d.abstainAreaCenti))} ㎡）。面积以 0.01 ㎡ 为单位精确计算，比较用交叉相乘，不四舍五入。</p>
 <h2>已投票的房屋（${turnout.length} 户，不显示投票内容）</h2>
