@@ -189,6 +189,14 @@ for (const backend of testBackends()) {
       for (const c of mine.filter((x) => x.id !== arrears.id)) expectStatus(await housingLater.post(`${api}/checks/${c.id}`, { checkId: c.id, result: '通过' }), 201);
       expect((await staffLater.post(`${api}/elections/${election}/publish`, { confirm: true })).body.code).toBe('OSG_ERR_VETTING_OPEN');
 
+      // Checkers were told of their items; the day-before reminder goes only to those who still have some.
+      await server.app.linli.jobs.runDueJobs(server.clock.now());
+      const kinds = async (c: TestClient) => (expectStatus(await c.get('/api/notifications?limit=100'), 200).items as { kind: string }[]).map((n) => n.kind);
+      const housingKinds = await kinds(housingLater);
+      expect(housingKinds.filter((k) => k === 'owners-self-governance.vetting-assigned')).toHaveLength(2);
+      expect(housingKinds).not.toContain('owners-self-governance.vetting-due');
+      expect(await kinds(staffLater)).toContain('owners-self-governance.vetting-due');
+
       // Public security (the city admin holds a role over it in the example) and the community answer the rest.
       const admin = await server.login('admin');
       for (const who of [admin, staffLater]) {

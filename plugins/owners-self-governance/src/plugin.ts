@@ -9,6 +9,7 @@ import { routes } from './routes/index.js';
 import { seedOwnersSelfGovernance } from './seed.js';
 import { jobs } from './jobs.js';
 import { notices } from './service/vote-effects.js';
+import { vettingNotices } from './service/vetting-notices.js';
 import { optionsSchema, validateOptions } from './settings.js';
 import { web } from './web.js';
 
@@ -32,7 +33,7 @@ export const ownersSelfGovernancePlugin = definePlugin({
   migrations: { '0001-tables': tables, '0002-committee': committeeTables },
   routes,
   jobs,
-  notices,
+  notices: [...notices, ...vettingNotices],
   seed: seedOwnersSelfGovernance,
   web: { ...web, publicPages },
   publicData,

@@ -3,6 +3,7 @@ import { fail } from '../errors.js';
 import { canConvene, canOversee } from '../permissions.js';
 import type { Db } from '../store/tables.js';
 import { orgById, personOf, type Env } from './env.js';
+import { cancelReminderIfDone, tellCheckers } from './vetting-notices.js';
 
 const DAY_MS = 86_400_000;
 
@@ -75,18 +76,16 @@ export async function nominate(env: Env, actor: Actor, electionId: string, input
   if (!owner || !owner.building_path.startsWith(election.compoundPath)) throw fail('OSG_ERR_NOT_ON_ROLL', [election.compoundName], [{ path: '/ownerId', message: 'not an owner of this compound' }]);
   const existing = await env.db.selectFrom('owners_self_governance_candidates').select('id').where('election_id', '=', election.id).where('owner_id', '=', owner.id).executeTakeFirst();
   if (existing) throw fail('OSG_ERR_ALREADY_NOMINATED', []);
+  const dueAt = new Date(env.now.getTime() + env.settings.vettingDays * DAY_MS);
   const candidate = await env.db
     .insertInto('owners_self_governance_candidates')
-    .values({ election_id: election.id, owner_id: owner.id, nomination: input.nomination, nominated_at: env.now, due_at: new Date(env.now.getTime() + env.settings.vettingDays * DAY_MS) })
+    .values({ election_id: election.id, owner_id: owner.id, nomination: input.nomination, nominated_at: env.now, due_at: dueAt })
     .returning('id')
     .executeTakeFirstOrThrow();
   const keys = [...new Set(Object.values(env.settings.checkers))];
   const orgs = keys.length ? await env.db.selectFrom('linli_orgs').select(['id', 'key']).where('key', 'in', keys).execute() : [];
-  await env.db
-    .insertInto('owners_self_governance_checks')
-    .values(
-      env.settings.negativeList.map((item) => ({
-        candidate_id: candidate.id,
+  const items = env.settings.negativeList.map((item) => ({
+    candidate_id: candidate.id,
         item_id: item.id,
         item_kind: item.kind,
         item_text: item.text,
@@ -96,9 +95,9 @@ export async function nominate(env: Env, actor: Actor, electionId: string, input
         reason: null,
         checked_by: null,
         checked_at: null,
-      })),
-    )
-    .execute();
+      }));
+  await env.db.insertInto('owners_self_governance_checks').values(items).execute();
+  await tellCheckers(env, { candidateId: candidate.id, election: election.title, compoundPath: election.compoundPath, dueAt, items: items.map((i) => ({ checkerOrgId: i.checker_org_id })) });
   return candidate.id;
 }
 
@@ -177,6 +176,7 @@ export async function recordCheck(env: Env, actor: Actor, checkId: string, input
     .set({ result: input.result, reason: reason || null, checked_by: personOf(actor), checked_at: env.now })
     .where('id', '=', row.id)
     .execute();
+  await cancelReminderIfDone(env, row.candidateId, row.checkerOrgId);
 }
 
 /** Publishes the vetted list once every item of every candidate is checked. */
