@@ -28,6 +28,7 @@ export const fail = defineErrors({
   OSG_ERR_ALREADY_CHECKED: { status: 409, message: 'This item has been checked already.', 'zh-CN': '此项已审查。' },
   OSG_ERR_REASON_REQUIRED: { status: 422, message: 'Say why the candidate fails this item (at least 4 characters): the preparatory group tells the candidate.', 'zh-CN': '不通过必须写明理由（至少4个字），筹备组将告知候选人。' },
   OSG_ERR_VETTING_OPEN: { status: 422, message: '%s checks are still pending: publish once every department has answered.', 'zh-CN': '还有%s项审查未完成，请各部门审查完毕后再公布。' },
+  OSG_ERR_NOT_RESIDENT: { status: 422, message: 'That account holds no role in this compound: register the person as a resident of the compound first.', 'zh-CN': '该账号不是本小区的居民或工作人员，请先为其登记本小区居民身份。' },
 });
 
 export type ErrorCode = keyof typeof fail.table;

@@ -157,6 +157,20 @@ for (const backend of testBackends()) {
       expect(empty.body.code).toBe('OSG_ERR_NO_UNITS');
     });
 
+    it('links an owner on the roll to the account of someone of the compound, who then finds the unit on the portal', async () => {
+      const unit = units['tiandao-b1']!['1单元101']!;
+      const owners = expectStatus(await staff.get(`${api}/units/${unit}/owners`), 200).items as { id: string; name: string }[];
+      expect(owners).toEqual([{ id: expect.any(String), name: '业***********0', linked: '' }]);
+      const person = async (username: string) => String((await server.database.db.selectFrom('linli_people').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id);
+      const stranger = await staff.post(`${api}/units/${unit}/account`, { ownerId: owners[0]!.id, personId: await person('resident.shuguang') });
+      expect(stranger.body.code).toBe('OSG_ERR_NOT_RESIDENT');
+      expectStatus(await staff.post(`${api}/units/${unit}/account`, { ownerId: owners[0]!.id, personId: await person('owners.tiandao') }), 201);
+      const owner = await server.login('owners.tiandao');
+      expect((expectStatus(await owner.get(`${api}/my/units`), 200).items as { room: string; buildingName: string }[]).map((u) => `${u.buildingName}${u.room}`)).toEqual(['天岛小区1栋1单元101']);
+      const resident = await server.login('resident.hepan');
+      expect((await resident.post(`${api}/units/${unit}/account`, { ownerId: owners[0]!.id, personId: await person('resident.hepan') })).status).toBe(404);
+    });
+
     it('forms a committee: candidates vetted item by item by the departments the list names, within the time limit, the vetted list published', async () => {
       const election = String(expectStatus(await staff.post(`${api}/elections`, { compoundOrgId: await orgId(server, 'hepan'), title: '河畔家园第二届业主委员会选举', preparatoryGroup: '李秀兰（社区党委）、张伟（支部书记）、业主代表3名', seats: 5 }), 201).id);
       const owners = expectStatus(await staff.get(`${api}/elections/${election}/owners`), 200).items as { id: string; unit: string; name: string }[];

@@ -1,6 +1,6 @@
 import { definePlugin } from '@linli/sdk';
 import { checkForm, electionForm, nominateForm, publishForm } from './forms/committee.js';
-import { unitForm } from './forms/unit.js';
+import { linkForm, unitForm } from './forms/unit.js';
 import { ballotForm, closeForm, paperForm, voteForm } from './forms/vote.js';
 import { tables } from './migrations/0001-tables.js';
 import { committeeTables } from './migrations/0002-committee.js';
@@ -29,7 +29,7 @@ export const ownersSelfGovernancePlugin = definePlugin({
   title: { 'zh-CN': '业主自治', en: "Owners' self-governance" },
   optionsSchema,
   validateOptions,
-  forms: [unitForm, voteForm, ballotForm, paperForm, closeForm, electionForm, nominateForm, checkForm, publishForm],
+  forms: [unitForm, linkForm, voteForm, ballotForm, paperForm, closeForm, electionForm, nominateForm, checkForm, publishForm],
   migrations: { '0001-tables': tables, '0002-committee': committeeTables },
   routes,
   jobs,

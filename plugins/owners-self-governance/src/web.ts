@@ -77,7 +77,9 @@ export const web: WebExtension = {
         { field: 'owners', title: { 'zh-CN': '业主', en: 'Owners' } },
         { field: 'partyMemberHousehold', title: { 'zh-CN': '党员中心户', en: 'Party member household' } },
       ],
+      rowActions: [{ title: { 'zh-CN': '关联账号', en: 'Link account' }, to: 'page:link-account?unit={id}', roles: [...conveners] }],
     },
+    { id: 'link-account', kind: 'form', hidden: true, title: { 'zh-CN': '关联业主账号', en: "Link an owner's account" }, form: 'owners-self-governance.link-account', submit: '/units/{unit}/account', next: 'page:units' },
     {
       id: 'elections',
       kind: 'table',

@@ -1,4 +1,4 @@
-import { orgPicker, type FormDefinition, type FromSchema } from '@linli/sdk';
+import { lookup, orgPicker, type FormDefinition, type FromSchema } from '@linli/sdk';
 
 /** A property unit with its owners, as the community registers it (the roll 业主名册). Names and phone are personal data: stored in the plugin's table, answered only masked (mask.ts). */
 export const unitSchema = {
@@ -41,4 +41,28 @@ export const unitForm: FormDefinition = {
       '/partyMemberHousehold': 'Party member household',
     },
   },
+};
+
+/** Linking an owner on the roll to the account they log in with, so they vote on the portal. */
+export const linkSchema = {
+  type: 'object',
+  title: '关联业主账号',
+  properties: {
+    ownerId: { type: 'string', title: '业主', pattern: '^[0-9]{1,10}$' },
+    personId: { type: 'string', title: '登录账号', pattern: '^[0-9]{1,10}$' },
+  },
+  required: ['ownerId', 'personId'],
+  additionalProperties: false,
+} as const;
+export type LinkInput = FromSchema<typeof linkSchema>;
+
+export const linkForm: FormDefinition = {
+  id: 'owners-self-governance.link-account',
+  title: { 'zh-CN': '关联业主账号', en: "Link an owner's account" },
+  schema: linkSchema,
+  uiSchema: {
+    ownerId: lookup({ source: '/api/plugins/owners-self-governance/units/{param.unit}/owners', value: 'id', label: '{name}' }),
+    personId: lookup({ source: '/api/people?limit=200', value: 'id', label: '{name}（{username}）', search: true }),
+  },
+  translations: { en: { '/': "Link an owner's account", '/ownerId': 'Owner', '/personId': 'Account' } },
 };
