@@ -7,7 +7,7 @@ export const unitSchema = {
   properties: {
     buildingOrgId: { type: 'string', title: '楼栋', pattern: '^[0-9]{1,10}$' },
     room: { type: 'string', title: '房号（单元门牌）', minLength: 1, maxLength: 40 },
-    area: { type: 'string', title: '专有部分面积（㎡）', pattern: '^[0-9]{1,7}(\\.[0-9]{1,2})?$' },
+    area: { type: 'string', title: '专有部分面积（㎡）', pattern: '^[0-9]{1,5}(\\.[0-9]{1,2})?$' },
     ownerName: { type: 'string', title: '业主姓名', minLength: 1, maxLength: 40 },
     ownerPhone: { type: 'string', title: '业主电话', pattern: '^1[0-9]{10}$' },
     coOwners: { type: 'string', title: '其他共有人（用顿号分隔）', maxLength: 200 },

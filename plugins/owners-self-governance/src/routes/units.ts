@@ -43,7 +43,10 @@ export function unitRoutes(app: PluginApp, ctx: PluginContext): void {
       const unitId = await addUnit(env.db, { buildingOrgId: building.id, buildingPath: building.path, room: b.room.trim(), areaCenti, partyMemberHousehold: b.partyMemberHousehold ?? false, now: env.now });
       if (unitId < 0) throw fail('OSG_ERR_UNIT_EXISTS', [building.name, b.room]);
       await addOwner(env.db, { unitId, name: b.ownerName.trim(), phone: b.ownerPhone ?? null, personId: null });
-      for (const co of (b.coOwners ?? '').split(/[、,，]/).map((s) => s.trim()).filter(Boolean)) await addOwner(env.db, { unitId, name: co, phone: null, personId: null });
+      // Each co-owner once (a name typed twice, or the owner again, is the same person on the roll).
+      const coOwners = new Set((b.coOwners ?? '').split(/[、,，]/).map((s) => s.trim()).filter(Boolean));
+      coOwners.delete(b.ownerName.trim());
+      for (const co of coOwners) await addOwner(env.db, { unitId, name: co, phone: null, personId: null });
       return unitId;
     });
     return reply.status(201).send({ id: String(id) });
