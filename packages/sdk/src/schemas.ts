@@ -35,4 +35,6 @@ export interface CoreReadTables {
   linli_orgs: { id: number; key: string; parent_id: number | null; type: string; kind: 'level' | 'side'; name: string; path: string };
   linli_people: { id: number; username: string; display_name: string };
   linli_role_assignments: { id: number; person_id: number; role: string; org_id: number; grid_id: number | null };
+  /** Uploaded photos (随手拍): a plugin checks that an id a form names exists and who uploaded it, never reads the bytes. */
+  linli_attachments: { id: number; uploader_id: number };
 }

@@ -1,0 +1,189 @@
+/**
+ * An owners' vote on adding an elevator to one building (加装电梯), in a real
+ * browser at phone size, in Chinese, by the roles that own each step, with no
+ * id or URL typed: the community secretary sets the vote up for 河畔家园1栋
+ * (12 units, 1211.16 m²); three owners vote on their phones (我的业主表决 →
+ * 投票, confirmed once); the secretary records five paper ballots, each with
+ * the photo of the signed ballot; closes and counts; the result page shows
+ * the arithmetic of Civil Code Art. 278, which the test checks against a hand
+ * count; the outcome is on the public board. Needs apps/web/dist and /usr/bin/chromium.
+ *
+ * Hand count: 1211.16 m² and 12 units in all. Voting: 101, 301 (89.56 each),
+ * 502 online; 102, 202, 302, 602 (112.30 each) and 201 (89.56) on paper →
+ * 8 units, 3 × 89.56 + 5 × 112.30 = 830.18 m²: 8/12 = exactly 2/3 of the
+ * owners, 830.18 ≥ 807.44 (2/3 of 1211.16) of the area. Agreeing: all but 602
+ * → 7/8 owners, 717.88/830.18 m² (86.47 %), both ≥ 3/4: 通过.
+ */
+import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
+import { ownersSelfGovernancePlugin } from '@linli/plugin-owners-self-governance';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { built, startCity, visible, wait, type City } from './e2e/harness';
+import { gradientPng } from './e2e/png';
+
+const question = '河畔家园1栋加装电梯';
+
+if (!built) console.warn('owners vote e2e skipped: apps/web/dist is missing — run `npm run build -w @linli/web`.');
+
+describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
+  let city: City;
+  beforeAll(async () => {
+    city = await startCity([gridRequestsPlugin, ownersSelfGovernancePlugin]);
+  }, 240_000);
+  afterAll(async () => city?.close(), 60_000);
+
+  async function openMenu(page: Page, entry: string) {
+    await page.getByRole('link', { name: '更多' }).click();
+    await page.getByRole('link', { name: new RegExp(`^${entry}`) }).click();
+  }
+
+  async function voteOnline(username: string, choice: string, shot?: string) {
+    const owner = await city.as(username);
+    await openMenu(owner, '我的业主表决');
+    const row = owner.locator('tbody tr').filter({ hasText: question });
+    await visible(row.getByText('待投票'));
+    await row.getByRole('link', { name: '投票' }).click();
+    await owner.waitForURL(/\/p\/owners-self-governance\/ballot\?vote=[0-9]+$/, wait);
+    // Their only unit in this building is chosen already.
+    await expect.poll(async () => (await owner.getByRole('combobox', { name: '房屋' }).locator('option:checked').textContent()) ?? '', wait).toContain('河畔家园1栋');
+    await owner.getByRole('radio', { name: choice, exact: true }).check();
+    await owner.getByRole('checkbox', { name: /我确认以上意见/ }).check();
+    if (shot) await city.shot(owner, shot);
+    await owner.getByRole('button', { name: '保存' }).click();
+    await owner.waitForURL(/\/p\/owners-self-governance\/my-votes$/, wait);
+    await visible(owner.locator('tbody tr').filter({ hasText: question }).getByText('已投票'));
+  }
+
+  it('takes an elevator vote for one building from set-up through online and paper ballots to the count and the public board', async () => {
+    // The community secretary sets up the vote for building 1 only.
+    const secretary = await city.as('secretary.yongfu');
+    await openMenu(secretary, '发起业主表决');
+    const scope = secretary.getByRole('combobox', { name: /表决范围/ });
+    await expect.poll(() => scope.locator('option').count(), wait).toBeGreaterThan(1);
+    await scope.selectOption({ label: '河畔家园1栋' });
+    await secretary.getByLabel('表决事项').selectOption('既有住宅加装电梯');
+    await secretary.getByLabel('表决议题').fill(question);
+    await city.shot(secretary, 'owners-vote-setup');
+    await secretary.getByRole('button', { name: '保存' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/votes$/, wait);
+    await visible(secretary.locator('tbody tr').filter({ hasText: question }).getByText('投票中'));
+
+    // Three owners vote on their phones.
+    await voteOnline('resident.hepan', '同意', 'owners-vote-ballot');
+    await voteOnline('owners.hepan', '同意');
+    await voteOnline('building.hepan1', '同意');
+
+    // Paper ballots, each with the photo of the signed ballot.
+    for (const [room, choice] of [['1单元102', '同意'], ['1单元202', '同意'], ['1单元302', '同意'], ['1单元201', '同意'], ['1单元602', '反对']] as const) {
+      await secretary.goto(`${city.base}/p/owners-self-governance/votes`);
+      await secretary.locator('tbody tr').filter({ hasText: question }).getByRole('link', { name: '登记纸质票' }).click();
+      await secretary.waitForURL(/\/p\/owners-self-governance\/paper\?id=[0-9]+$/, wait);
+      const unit = secretary.getByRole('combobox', { name: '房屋' });
+      await expect.poll(() => unit.locator('option').count(), wait).toBeGreaterThan(1);
+      // Units that voted online are no longer offered.
+      expect(await unit.locator('option').filter({ hasText: '1单元502' }).count()).toBe(0);
+      await unit.selectOption({ label: `河畔家园1栋${room}` });
+      await secretary.getByRole('radio', { name: choice, exact: true }).check();
+      await secretary.locator('input[type="file"]').setInputFiles({ name: `ballot-${room}.png`, mimeType: 'image/png', buffer: gradientPng(160, 120) });
+      await visible(secretary.locator('.photo-tile img[src^="/api/attachments/"]'));
+      if (room === '1单元602') await city.shot(secretary, 'owners-vote-paper');
+      await secretary.getByRole('button', { name: '保存' }).click();
+      await secretary.waitForURL(/\/p\/owners-self-governance\/result\?id=[0-9]+&status=open$/, wait);
+    }
+
+    // Close and count.
+    await secretary.goto(`${city.base}/p/owners-self-governance/votes`);
+    const row = secretary.locator('tbody tr').filter({ hasText: question });
+    await visible(row.getByText('8', { exact: true }));
+    await row.getByRole('link', { name: '结束计票' }).click();
+    await secretary.getByRole('checkbox', { name: /确认结束投票/ }).check();
+    await secretary.getByRole('button', { name: '保存' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/result\?id=[0-9]+&status=closed$/, wait);
+    // A counted vote offers no more ballots.
+    expect(await secretary.getByRole('link', { name: /登记纸质票/ }).count()).toBe(0);
+    const result = secretary.frameLocator('iframe').first();
+    await visible(result.getByText('表决结果：通过'));
+    const text = await result.locator('body').innerText();
+    // The hand count above, line by line.
+    expect(text).toContain('830.18 / 1211.16 ㎡');
+    expect(text).toContain('8 / 12 户');
+    expect(text).toContain('717.88 / 830.18 ㎡');
+    expect(text).toContain('7 / 8 户');
+    expect(text).toContain('≥3/4');
+    expect(text).toContain('已投票的房屋（8 户，不显示投票内容）');
+    // The audit list names units, not people, and not their choices.
+    expect(text).not.toContain('林小燕');
+    await city.shot(secretary, 'owners-vote-result', secretary.locator('iframe'));
+
+    // The owner sees the outcome on the portal.
+    const owner = await city.as('resident.hepan');
+    await openMenu(owner, '我的业主表决');
+    await visible(owner.locator('tbody tr').filter({ hasText: question }).getByText('通过'));
+
+    // And anyone on the public board, without an account.
+    const visitor = await city.blank('visitor');
+    await visitor.goto(`${city.base}/login`);
+    await visitor.getByRole('link', { name: '公示栏（无需登录）' }).click();
+    await visible(visitor.getByRole('heading', { level: 2, name: '业主自治 · 表决结果公示' }));
+    const card = visitor.locator('article, li, section').filter({ hasText: question }).last();
+    await visible(card.getByText(/同意 7\/8 户/));
+    await city.shot(visitor, 'owners-vote-board', visitor.getByRole('heading', { level: 2, name: '业主自治 · 表决结果公示' }));
+    expect(city.problems).toEqual([]);
+  }, 300_000);
+
+  it('forms a committee: the preparatory group, a nomination, and the housing department vetting its items with a reason for a failed one', async () => {
+    const secretary = await city.as('secretary.yongfu');
+    await openMenu(secretary, '成立筹备组');
+    const compound = secretary.getByRole('combobox', { name: '小区' });
+    await expect.poll(() => compound.locator('option').count(), wait).toBeGreaterThan(1);
+    await compound.selectOption({ label: '河畔家园' });
+    await secretary.getByLabel('选举名称').fill('河畔家园第二届业主委员会选举');
+    await secretary.getByLabel('筹备组成员').fill('李秀兰（社区党委书记）、张伟（党支部书记）、业主代表3名');
+    await secretary.getByRole('button', { name: '保存' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/elections$/, wait);
+    const row = secretary.locator('tbody tr').filter({ hasText: '河畔家园第二届业主委员会选举' });
+    await row.getByRole('link', { name: '提名候选人' }).click();
+    const owner = secretary.getByRole('combobox', { name: '业主' });
+    await expect.poll(() => owner.locator('option').count(), wait).toBeGreaterThan(1);
+    // Owners are offered by unit, names masked.
+    await owner.selectOption({ label: '河畔家园1栋1单元102 周*华' });
+    await secretary.getByRole('radio', { name: '业主联名推荐' }).check();
+    await secretary.getByRole('button', { name: '保存' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/candidates\?id=[0-9]+$/, wait);
+    await visible(secretary.locator('tbody tr').filter({ hasText: '周*华' }).getByText('审查中'));
+    const candidatesUrl = secretary.url();
+
+    // The housing department vets the items the list gives it: four, one failed with its reason.
+    const housing = await city.as('dept.zjj');
+    await openMenu(housing, '候选人联审');
+    const items = housing.locator('tbody tr').filter({ hasText: '周*华（河畔家园1栋）' });
+    await expect.poll(() => items.count(), wait).toBe(4);
+    for (let i = 0; i < 4; i++) {
+      const next = housing.locator('tbody tr').filter({ hasText: '周*华（河畔家园1栋）' }).first();
+      const arrears = ((await next.textContent()) ?? '').includes('欠缴');
+      await next.getByRole('link', { name: '审查' }).click();
+      // The form names the item it decides, chosen already.
+      await expect.poll(async () => (await housing.getByRole('combobox', { name: '审查事项' }).locator('option:checked').textContent()) ?? '', wait).toContain('周*华（河畔家园1栋）');
+      await housing.getByRole('radio', { name: arrears ? '不通过' : '通过', exact: true }).check();
+      if (arrears) {
+        await housing.getByLabel('不通过的理由').fill('2025年起欠缴物业费18个月，经催缴仍未缴纳。');
+        await city.shot(housing, 'owners-committee-check');
+      }
+      await housing.getByRole('button', { name: '保存' }).click();
+      await housing.waitForURL(/\/p\/owners-self-governance\/checks$/, wait);
+    }
+    await expect.poll(() => housing.locator('tbody tr').filter({ hasText: '周*华（河畔家园1栋）' }).count(), wait).toBe(0);
+
+    // The secretary sees the candidate failed, the item and the reason, named by department.
+    await secretary.goto(candidatesUrl);
+    const candidate = secretary.locator('tbody tr').filter({ hasText: '周*华' });
+    await visible(candidate.getByText('未通过'));
+    await candidate.getByRole('link').first().click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/candidate-checks\?id=[0-9]+$/, wait);
+    const failed = secretary.locator('tbody tr').filter({ hasText: '不通过' });
+    await visible(failed.getByText('2025年起欠缴物业费18个月，经催缴仍未缴纳。'));
+    await visible(failed.getByText('天长市住房和城乡建设局'));
+    await city.shot(secretary, 'owners-committee-checks', failed);
+    expect(city.problems).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,34 @@
+import { defineErrors } from '@linli/sdk';
+
+/**
+ * The plugin's own errors: a stable code, the HTTP status, a message that says
+ * what to do, in English and Chinese. README.md lists every code; errors.test.ts
+ * keeps the two in sync. Generic cases (not found, a body failing its schema)
+ * use the core's codes.
+ */
+export const fail = defineErrors({
+  OSG_ERR_NOT_CONVENER: { status: 403, message: 'Only community or street staff serving %s may set up votes, record paper ballots or close votes there.', 'zh-CN': '只有服务%s的社区或街道工作人员可以发起表决、登记纸质选票或结束表决。' },
+  OSG_ERR_NOT_BUILDING: { status: 422, message: '%s is not a building: a property unit belongs to a building; choose one.', 'zh-CN': '%s不是楼栋：房屋必须登记在楼栋下，请选择楼栋。' },
+  OSG_ERR_BAD_SCOPE: { status: 422, message: '%s is neither a compound nor a building: an owners’ vote is held for a compound or for one building.', 'zh-CN': '%s不是小区或楼栋：业主表决以小区或单栋楼为范围，请重新选择。' },
+  OSG_ERR_BAD_AREA: { status: 422, message: 'The area "%s" must be square metres with at most two decimals, e.g. 89.56.', 'zh-CN': '面积“%s”格式不对，请填写平方米，最多两位小数，如 89.56。' },
+  OSG_ERR_UNIT_EXISTS: { status: 409, message: '%s %s is registered already.', 'zh-CN': '%s%s已登记，请勿重复登记。' },
+  OSG_ERR_NO_UNITS: { status: 422, message: 'No property units are registered in %s: register its units and owners before a vote.', 'zh-CN': '%s还没有登记房屋和业主，请先登记再发起表决。' },
+  OSG_ERR_VOTE_CLOSED: { status: 409, message: 'The vote “%s” is closed: no more ballots are taken.', 'zh-CN': '表决“%s”已结束，不再接受投票。' },
+  OSG_ERR_VOTE_ENDED: { status: 409, message: 'Voting on “%s” ended at %s; staff close it and publish the result.', 'zh-CN': '表决“%s”已于%s截止，请等待公布结果。' },
+  OSG_ERR_NOT_OWNER: { status: 403, message: 'You are not a registered owner of that unit: ask the community to link your account to your home.', 'zh-CN': '您不是该房屋登记的业主，请联系社区将您的账号与房屋关联。' },
+  OSG_ERR_NOT_ELIGIBLE: { status: 422, message: 'That unit is not part of the vote “%s” (it lies outside its compound or building, or was registered after the vote opened).', 'zh-CN': '该房屋不在表决“%s”的范围内（不在本小区或本楼栋，或在表决开始后才登记）。' },
+  OSG_ERR_ALREADY_VOTED: { status: 409, message: 'Unit %s has voted on this question already: one vote per unit, co-owners included; a ballot is final.', 'zh-CN': '%s已经投过票：每户一票（共有人共投一票），投票后不可更改。' },
+  OSG_ERR_NOT_CONFIRMED: { status: 422, message: 'Confirm your vote: tick the box saying it is final once submitted.', 'zh-CN': '请勾选确认：投票提交后不可更改。' },
+  OSG_ERR_PHOTO_REQUIRED: { status: 422, message: 'A paper ballot is recorded with a photo of the signed ballot, uploaded by you.', 'zh-CN': '登记纸质选票必须上传本人拍摄的签名选票照片。' },
+  OSG_ERR_UNKNOWN_RULE: { status: 500, message: 'Matter %s is mapped to rule "%s", which the city config does not define: fix plugins.owners-self-governance.', 'zh-CN': '表决事项%s对应的规则“%s”未定义，请修正城市配置。' },
+  OSG_ERR_ELECTION_PUBLISHED: { status: 409, message: 'The vetted list of “%s” is published: nominations and checks are closed.', 'zh-CN': '“%s”的候选人审查结果已公布，不能再提名或审查。' },
+  OSG_ERR_NOT_ON_ROLL: { status: 422, message: 'The candidate must be an owner on the roll of %s.', 'zh-CN': '候选人必须是%s业主名册上的业主。' },
+  OSG_ERR_ALREADY_NOMINATED: { status: 409, message: 'This owner is a candidate already.', 'zh-CN': '该业主已是候选人。' },
+  OSG_ERR_NOT_CHECKER: { status: 403, message: 'This item is checked by %s.', 'zh-CN': '此项由%s审查。' },
+  OSG_ERR_ALREADY_CHECKED: { status: 409, message: 'This item has been checked already.', 'zh-CN': '此项已审查。' },
+  OSG_ERR_REASON_REQUIRED: { status: 422, message: 'Say why the candidate fails this item (at least 4 characters): the preparatory group tells the candidate.', 'zh-CN': '不通过必须写明理由（至少4个字），筹备组将告知候选人。' },
+  OSG_ERR_VETTING_OPEN: { status: 422, message: '%s checks are still pending: publish once every department has answered.', 'zh-CN': '还有%s项审查未完成，请各部门审查完毕后再公布。' },
+  OSG_ERR_NOT_RESIDENT: { status: 422, message: 'That account holds no role in this compound: register the person as a resident of the compound first.', 'zh-CN': '该账号不是本小区的居民或工作人员，请先为其登记本小区居民身份。' },
+});
+
+export type ErrorCode = keyof typeof fail.table;

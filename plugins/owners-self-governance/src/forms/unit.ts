@@ -1,0 +1,68 @@
+import { lookup, orgPicker, type FormDefinition, type FromSchema } from '@linli/sdk';
+
+/** A property unit with its owners, as the community registers it (the roll 业主名册). Names and phone are personal data: stored in the plugin's table, answered only masked (mask.ts). */
+export const unitSchema = {
+  type: 'object',
+  title: '登记房屋和业主',
+  properties: {
+    buildingOrgId: { type: 'string', title: '楼栋', pattern: '^[0-9]{1,10}$' },
+    room: { type: 'string', title: '房号（单元门牌）', minLength: 1, maxLength: 40 },
+    area: { type: 'string', title: '专有部分面积（㎡）', pattern: '^[0-9]{1,5}(\\.[0-9]{1,2})?$' },
+    ownerName: { type: 'string', title: '业主姓名', minLength: 1, maxLength: 40 },
+    ownerPhone: { type: 'string', title: '业主电话', pattern: '^1[0-9]{10}$' },
+    coOwners: { type: 'string', title: '其他共有人（用顿号分隔）', maxLength: 200 },
+    partyMemberHousehold: { type: 'boolean', title: '党员中心户', default: false },
+  },
+  required: ['buildingOrgId', 'room', 'area', 'ownerName'],
+  additionalProperties: false,
+} as const;
+export type UnitInput = FromSchema<typeof unitSchema>;
+
+export const unitForm: FormDefinition = {
+  id: 'owners-self-governance.unit',
+  title: { 'zh-CN': '登记房屋和业主', en: 'Register a unit and its owners' },
+  schema: unitSchema,
+  uiSchema: {
+    'ui:order': ['buildingOrgId', 'room', 'area', 'ownerName', 'ownerPhone', 'coOwners', 'partyMemberHousehold'],
+    buildingOrgId: orgPicker({ types: ['building'], search: true }),
+    area: { 'ui:placeholder': '如 89.56', 'ui:help': '以不动产权证记载的专有部分建筑面积为准' },
+  },
+  translations: {
+    en: {
+      '/': 'Register a unit and its owners',
+      '/buildingOrgId': 'Building',
+      '/room': 'Unit (entrance and door number)',
+      '/area': 'Exclusive floor area (m²)',
+      '/area@placeholder': 'e.g. 89.56',
+      '/area@help': 'As on the property certificate',
+      '/ownerName': 'Owner',
+      '/ownerPhone': "Owner's phone",
+      '/coOwners': 'Co-owners',
+      '/partyMemberHousehold': 'Party member household',
+    },
+  },
+};
+
+/** Linking an owner on the roll to the account they log in with, so they vote on the portal. */
+export const linkSchema = {
+  type: 'object',
+  title: '关联业主账号',
+  properties: {
+    ownerId: { type: 'string', title: '业主', pattern: '^[0-9]{1,10}$' },
+    personId: { type: 'string', title: '登录账号', pattern: '^[0-9]{1,10}$' },
+  },
+  required: ['ownerId', 'personId'],
+  additionalProperties: false,
+} as const;
+export type LinkInput = FromSchema<typeof linkSchema>;
+
+export const linkForm: FormDefinition = {
+  id: 'owners-self-governance.link-account',
+  title: { 'zh-CN': '关联业主账号', en: "Link an owner's account" },
+  schema: linkSchema,
+  uiSchema: {
+    ownerId: lookup({ source: '/api/plugins/owners-self-governance/units/{param.unit}/owners', value: 'id', label: '{name}' }),
+    personId: lookup({ source: '/api/people?limit=200', value: 'id', label: '{name}（{username}）', search: true }),
+  },
+  translations: { en: { '/': "Link an owner's account", '/ownerId': 'Owner', '/personId': 'Account' } },
+};

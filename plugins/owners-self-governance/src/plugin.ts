@@ -1,0 +1,40 @@
+import { definePlugin } from '@linli/sdk';
+import { checkForm, electionForm, nominateForm, publishForm } from './forms/committee.js';
+import { linkForm, unitForm } from './forms/unit.js';
+import { ballotForm, closeForm, paperForm, voteForm } from './forms/vote.js';
+import { tables } from './migrations/0001-tables.js';
+import { committeeTables } from './migrations/0002-committee.js';
+import { publicData, publicPages } from './public.js';
+import { routes } from './routes/index.js';
+import { seedOwnersSelfGovernance } from './seed.js';
+import { jobs } from './jobs.js';
+import { notices } from './service/vote-effects.js';
+import { vettingNotices } from './service/vetting-notices.js';
+import { optionsSchema, validateOptions } from './settings.js';
+import { web } from './web.js';
+
+/**
+ * 业主自治: the roll of property units and owners (households), and owners'
+ * votes counted by both area and headcount under Civil Code Art. 278 — set up
+ * by the community for a compound or one building, cast online by owners or
+ * recorded from paper ballots, counted exactly, and published; and the
+ * owners' committee's formation: a preparatory group, nominations, each
+ * candidate vetted against the negative list by the departments it names,
+ * the vetted list published.
+ */
+export const ownersSelfGovernancePlugin = definePlugin({
+  name: 'owners-self-governance',
+  version: '0.1.0',
+  sdk: '^0.1.0',
+  title: { 'zh-CN': '业主自治', en: "Owners' self-governance" },
+  optionsSchema,
+  validateOptions,
+  forms: [unitForm, linkForm, voteForm, ballotForm, paperForm, closeForm, electionForm, nominateForm, checkForm, publishForm],
+  migrations: { '0001-tables': tables, '0002-committee': committeeTables },
+  routes,
+  jobs,
+  notices: [...notices, ...vettingNotices],
+  seed: seedOwnersSelfGovernance,
+  web: { ...web, publicPages },
+  publicData,
+});

@@ -1,0 +1,11 @@
+import type { PluginApp, PluginContext } from '@linli/sdk';
+import { committeeRoutes } from './committee.js';
+import { unitRoutes } from './units.js';
+import { voteRoutes } from './votes.js';
+
+/** Mounts the plugin's routes under /api/plugins/owners-self-governance (declaring only). */
+export function routes(app: PluginApp, ctx: PluginContext): void {
+  unitRoutes(app, ctx);
+  voteRoutes(app, ctx);
+  committeeRoutes(app, ctx);
+}

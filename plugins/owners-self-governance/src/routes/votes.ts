@@ -1,0 +1,117 @@
+import { notFound, parseId, requireActor, visiblePaths, type PluginApp, type PluginContext } from '@linli/sdk';
+import { areaText } from '../art278.js';
+import { fail } from '../errors.js';
+import { ballotSchema, choiceOf, closeSchema, matterOfTitle, paperSchema, voteSchema, type BallotInput, type PaperInput, type VoteInput } from '../forms/vote.js';
+import { canConvene } from '../permissions.js';
+import { reading, writing, personOf } from '../service/env.js';
+import { outcomeText, renderResult } from '../service/result-page.js';
+import { counts, voteView } from '../service/views.js';
+import { castOnline, closeVote, openVote, recordPaper, voteForStaff } from '../service/votes.js';
+import { unitsOfPerson } from '../store/units.js';
+import { ballotsOf, getVote, turnoutOf, votesOfUnits, votesUnder } from '../store/votes.js';
+import { closedResult, created, doc, errors, idParams, items, myVoteItem, orgQuery, pendingItem, voteItem, voteQuery, writeErrors } from './schemas.js';
+
+/** Owners' votes: staff set them up, record paper ballots and close them; owners vote on the portal; anyone concerned reads the count. */
+export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
+  app.get<{ Querystring: { orgId?: string } }>('/votes', { config: { policy: 'authenticated' }, schema: { ...doc('Owners’ votes in my scope, newest first'), querystring: orgQuery, response: { 200: items(voteItem), ...errors } } }, async (req) => {
+    const env = reading(ctx);
+    const rows = await votesUnder(env.db, visiblePaths(requireActor(req)));
+    const c = await counts(env.db, rows.map((r) => r.id));
+    return { items: rows.map((r) => voteView(r, c.get(r.id))) };
+  });
+
+  app.post<{ Body: VoteInput }>('/votes', { config: { policy: 'authenticated' }, schema: { ...doc('Set up an owners’ vote for a compound or one building; the electorate is frozen now'), body: voteSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const matter = matterOfTitle(req.body.matter)!;
+    const id = await writing(ctx, (env) => openVote(env, actor, { scopeOrgId: req.body.scopeOrgId, title: req.body.title, matter, ...(req.body.days ? { days: req.body.days } : {}) }));
+    return reply.status(201).send({ id: String(id) });
+  });
+
+  app.get<{ Params: { id: string } }>('/votes/:id/result', { config: { policy: 'authenticated' }, schema: { ...doc('The count by Art. 278 with its arithmetic and the units that voted (not how), printable HTML'), params: idParams, response: { ...errors } } }, async (req, reply) => {
+    const env = reading(ctx);
+    const actor = requireActor(req);
+    const n = parseId(req.params.id);
+    const vote = n === null ? undefined : await getVote(env.db, n);
+    // Staff overseeing the scope, and the owners whose units vote, may read it.
+    const mine = vote ? await unitsOfPerson(env.db, personOf(actor)) : [];
+    if (!vote || !(canConvene(actor, vote.scopePath) || visiblePaths(actor).some((p) => vote.scopePath.startsWith(p)) || mine.some((u) => u.buildingPath.startsWith(vote.scopePath)))) throw notFound(`Vote ${req.params.id}`);
+    const html = renderResult(vote, await ballotsOf(env.db, vote.id), await turnoutOf(env.db, vote.id), ctx.deployment.calendar.utcOffsetHours);
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get<{ Params: { id: string } }>('/votes/:id/pending', { config: { policy: 'authenticated' }, schema: { ...doc('Units of the vote that have not voted yet (for recording paper ballots)'), params: idParams, response: { 200: items(pendingItem), ...errors } } }, async (req) => {
+    const env = reading(ctx);
+    const vote = await voteForStaff(env, requireActor(req), req.params.id);
+    const rows = await env.db
+      .selectFrom('owners_self_governance_electorate as e')
+      .innerJoin('owners_self_governance_units as u', 'u.id', 'e.unit_id')
+      .innerJoin('linli_orgs as o', 'o.id', 'u.building_org_id')
+      .leftJoin('owners_self_governance_ballots as b', (j) => j.onRef('b.vote_id', '=', 'e.vote_id').onRef('b.unit_id', '=', 'e.unit_id'))
+      .select(['u.id', 'o.name as buildingName', 'u.room', 'e.area_centi as areaCenti'])
+      .where('e.vote_id', '=', vote.id)
+      .where('b.unit_id', 'is', null)
+      .orderBy('o.name')
+      .orderBy('u.room')
+      .execute();
+    return { items: rows.map((r) => ({ id: String(r.id), buildingName: r.buildingName, room: r.room, area: areaText(r.areaCenti) })) };
+  });
+
+  app.post<{ Params: { id: string }; Body: PaperInput }>('/votes/:id/paper', { config: { policy: 'authenticated' }, schema: { ...doc('Record a paper ballot with the photo of the signed ballot'), params: idParams, body: paperSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
+    const actor = requireActor(req);
+    await writing(ctx, (env) => recordPaper(env, actor, req.params.id, { unitId: req.body.unitId, choice: choiceOf[req.body.choice], photos: req.body.photos }));
+    return reply.status(201).send({ id: req.body.unitId });
+  });
+
+  app.post<{ Params: { id: string }; Body: { confirm: boolean } }>('/votes/:id/close', { config: { policy: 'authenticated' }, schema: { ...doc('Close the vote, count it by Art. 278 and publish the outcome'), params: idParams, body: closeSchema, response: { 200: closedResult, ...writeErrors } } }, async (req) => {
+    const actor = requireActor(req);
+    if (!req.body.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], [{ path: '/confirm', message: 'must be ticked' }]);
+    const d = await writing(ctx, (env) => closeVote(env, actor, req.params.id));
+    return { id: req.params.id, outcome: outcomeText(d), passed: d.passed, quorum: d.quorum };
+  });
+
+  app.get('/my/votes', { config: { policy: 'authenticated' }, schema: { ...doc('Votes my units take part in, with whether I may still vote'), response: { 200: items(myVoteItem), ...errors } } }, async (req) => {
+    const env = reading(ctx);
+    const mine = await unitsOfPerson(env.db, personOf(requireActor(req)));
+    const rows = await votesOfUnits(env.db, mine.map((u) => u.id));
+    const cast = rows.length
+      ? await env.db.selectFrom('owners_self_governance_ballots').select(['vote_id', 'unit_id']).where('vote_id', 'in', rows.map((r) => r.id)).where('unit_id', 'in', mine.map((u) => u.id)).execute()
+      : [];
+    return {
+      items: rows.map((r) => {
+        const unit = mine.find((u) => u.id === r.unitId)!;
+        const voted = cast.some((c) => c.vote_id === r.id && c.unit_id === r.unitId);
+        const open = r.status === 'open' && env.now.getTime() < new Date(r.closesAt).getTime();
+        return {
+          id: String(r.id),
+          title: r.title,
+          scopeName: r.scopeName,
+          matterTitle: voteView(r, undefined).matterTitle,
+          unit: `${unit.buildingName}${unit.room}`,
+          closesAt: new Date(r.closesAt).toISOString(),
+          status: r.status,
+          statusTitle: voted ? '已投票' : open ? '待投票' : '已结束',
+          canVote: open && !voted ? 'yes' : 'no',
+          outcome: r.result ? outcomeText(r.result as never) : null,
+        };
+      }),
+    };
+  });
+
+  app.get<{ Querystring: { vote?: string } }>('/my/units', { config: { policy: 'authenticated' }, schema: { ...doc('My units; with vote=, those that may still vote in it'), querystring: voteQuery, response: { 200: items(pendingItem), ...errors } } }, async (req) => {
+    const env = reading(ctx);
+    let mine = await unitsOfPerson(env.db, personOf(requireActor(req)));
+    const voteId = parseId(req.query.vote ?? '');
+    if (voteId !== null) {
+      const inVote = await env.db.selectFrom('owners_self_governance_electorate').select('unit_id').where('vote_id', '=', voteId).execute();
+      const done = await env.db.selectFrom('owners_self_governance_ballots').select('unit_id').where('vote_id', '=', voteId).execute();
+      mine = mine.filter((u) => inVote.some((e) => e.unit_id === u.id) && !done.some((d) => d.unit_id === u.id));
+    }
+    return { items: mine.map((u) => ({ id: String(u.id), buildingName: u.buildingName, room: u.room, area: areaText(u.areaCenti) })) };
+  });
+
+  app.post<{ Params: { id: string }; Body: BallotInput }>('/votes/:id/ballot', { config: { policy: 'authenticated' }, schema: { ...doc('An owner votes for their unit, once (a ballot is final)'), params: idParams, body: ballotSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
+    const actor = requireActor(req);
+    await writing(ctx, (env) => castOnline(env, actor, req.params.id, { unitId: req.body.unitId, choice: choiceOf[req.body.choice], confirm: req.body.confirm }));
+    return reply.status(201).send({ id: req.body.unitId });
+  });
+}

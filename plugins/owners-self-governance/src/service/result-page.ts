@@ -1,0 +1,63 @@
+import { localDateTime } from '@linli/sdk';
+import { areaText, percentText, type Check, type Decision } from '../art278.js';
+import type { VoteRow } from '../store/votes.js';
+import { matterTitle, tally } from './votes.js';
+
+/** Escapes text for HTML element content and quoted attribute values. Every value from the database goes through it. */
+export const escapeHtml = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const style = `
+  body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 1em auto; max-width: 48em; color: #222; line-height: 1.6; padding: 0 .6em; }
+  h1 { font-size: 1.3em; margin-bottom: .2em; }
+  table { border-collapse: collapse; width: 100%; margin: .6em 0 1.2em; font-size: .92em; }
+  th, td { border: 1px solid #999; padding: .3em .45em; text-align: left; vertical-align: top; }
+  th { background: #f3f3f3; }
+  .met { color: #0a6b2b; font-weight: bold; }
+  .unmet { color: #b00; font-weight: bold; }
+  .outcome { font-size: 1.2em; }
+  footer { color: #777; font-size: .85em; }
+`;
+
+const sideText = (c: Check, unit: 'area' | 'owners') => (unit === 'area' ? `${areaText(c.part)} / ${areaText(c.whole)} ㎡` : `${c.part} / ${c.whole} 户`);
+
+function row(label: string, c: Check, unit: 'area' | 'owners'): string {
+  const cls = c.met ? 'met' : 'unmet';
+  return `<tr><td>${escapeHtml(label)}</td><td>${escapeHtml(sideText(c, unit))}</td><td>${escapeHtml(percentText(c.part, c.whole))}</td><td>${escapeHtml(c.threshold)}</td><td class="${cls}">${c.met ? '达到' : '未达到'}</td></tr>`;
+}
+
+/** One sentence with the outcome and why, for lists and the public board. */
+export function outcomeText(d: Decision): string {
+  if (!d.quorum) return '未形成决定（参与表决的面积或人数未达到要求）';
+  return d.passed ? '通过' : '未通过';
+}
+
+/**
+ * A vote's result page: the question, the rule, the four comparisons of
+ * Art. 278 with the numbers that went into each (so anyone can redo the
+ * count by hand), and the list of units that voted — how each voted is not
+ * shown. While the vote is open it shows the count so far.
+ */
+export function renderResult(vote: VoteRow, ballots: { areaCenti: number; choice: 'yes' | 'no' | 'abstain' }[], turnout: { buildingName: string; room: string; areaCenti: number; channel: string }[], offsetHours: number): string {
+  const d = vote.result ?? tally(vote, ballots);
+  const closed = vote.status === 'closed';
+  const status = closed ? `表决结果：<span class="${d.passed ? 'met' : 'unmet'}">${escapeHtml(outcomeText(d))}</span>` : '表决进行中（以下为当前计票）';
+  const list = turnout
+    .map((t) => `<tr><td>${escapeHtml(t.buildingName)}</td><td>${escapeHtml(t.room)}</td><td>${escapeHtml(areaText(t.areaCenti))}</td><td>${t.channel === 'paper' ? '纸质票' : '线上'}</td></tr>`)
+    .join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(vote.title)}</title><style>${style}</style></head><body>
+<h1>${escapeHtml(vote.title)}</h1>
+<p>范围：${escapeHtml(vote.scopeName)} · 事项：${escapeHtml(matterTitle(vote.matter))}<br>规则：${escapeHtml(vote.rule.title)}<br>投票时间：${escapeHtml(localDateTime(new Date(vote.opensAt), offsetHours))} 至 ${escapeHtml(localDateTime(new Date(vote.closesAt), offsetHours))}</p>
+<p class="outcome">${status}</p>
+<h2>计票（民法典第二百七十八条）</h2>
+<table><thead><tr><th>项目（专有部分面积、业主户数）</th><th>数值</th><th>占比</th><th>要求</th><th>结论</th></tr></thead><tbody>
+${row('参与面积 / 总面积', d.participation.area, 'area')}
+${row('参与户数 / 总户数', d.participation.owners, 'owners')}
+${row('同意面积 / 参与面积', d.pass.area, 'area')}
+${row('同意户数 / 参与户数', d.pass.owners, 'owners')}
+</tbody></table>
+<p>同意 ${d.yesOwners} 户（${escapeHtml(areaText(d.yesAreaCenti))} ㎡）· 反对 ${d.noOwners} 户（${escapeHtml(areaText(d.noAreaCenti))} ㎡）· 弃权 ${d.abstainOwners} 户（${escapeHtml(areaText(d.abstainAreaCenti))} ㎡）。面积以 0.01 ㎡ 为单位精确计算，比较用交叉相乘，不四舍五入。</p>
+<h2>已投票的房屋（${turnout.length} 户，不显示投票内容）</h2>
+<table><thead><tr><th>楼栋</th><th>房号</th><th>面积（㎡）</th><th>方式</th></tr></thead><tbody>${list || '<tr><td colspan="4">暂无</td></tr>'}</tbody></table>
+<footer>每户一票，共有人共投一票；总面积与总户数为表决开始时登记的房屋。</footer>
+</body></html>`;
+}

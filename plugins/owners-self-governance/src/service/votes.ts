@@ -1,0 +1,125 @@
+import { notFound, parseId, type Actor } from '@linli/sdk';
+import { decide, type Choice, type Decision, type MatterRule } from '../art278.js';
+import { fail } from '../errors.js';
+import { matterTitles, type Matter } from '../matters.js';
+import { canConvene, canOversee } from '../permissions.js';
+import { unitsOfPerson, unitsUnder } from '../store/units.js';
+import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, type VoteRow } from '../store/votes.js';
+import { orgById, personOf, type Env } from './env.js';
+import { CLOSE_VOTE_JOB, closeKey, tellOwnersVoteOpened } from './vote-effects.js';
+
+const DAY_MS = 86_400_000;
+
+export interface NewVote {
+  scopeOrgId: string;
+  title: string;
+  matter: Matter;
+  days?: number;
+}
+
+/**
+ * Opens a vote for a compound or one building: the electorate (every unit
+ * registered there, with its area) is frozen now, so the denominators of
+ * Art. 278 cannot move while owners vote. The rule is copied onto the vote
+ * for the same reason.
+ */
+export async function openVote(env: Env, actor: Actor, input: NewVote): Promise<number> {
+  const scope = await orgById(env, input.scopeOrgId);
+  if (!canOversee(actor, scope.path)) throw notFound(`Organization ${input.scopeOrgId}`);
+  if (!canConvene(actor, scope.path)) throw fail('OSG_ERR_NOT_CONVENER', [scope.name]);
+  if (scope.type !== 'compound' && scope.type !== 'building') throw fail('OSG_ERR_BAD_SCOPE', [scope.name], [{ path: '/scopeOrgId', message: 'choose a compound or a building' }]);
+  const units = await unitsUnder(env.db, scope.path);
+  if (!units.length) throw fail('OSG_ERR_NO_UNITS', [scope.name]);
+  const ruleId = env.settings.matterRule[input.matter];
+  const rule = env.settings.rules[ruleId];
+  if (!rule) throw fail('OSG_ERR_UNKNOWN_RULE', [input.matter, ruleId]);
+  const id = await insertVote(env.db, {
+    scopeOrgId: scope.id,
+    scopePath: scope.path,
+    title: input.title,
+    matter: input.matter,
+    ruleId,
+    rule,
+    totalAreaCenti: units.reduce((s, u) => s + u.areaCenti, 0),
+    totalOwners: units.length,
+    opensAt: env.now,
+    closesAt: new Date(env.now.getTime() + (input.days ?? env.settings.votingDays) * DAY_MS),
+    createdBy: personOf(actor),
+  });
+  await insertElectorate(env.db, id, units);
+  // Counted when voting time is over even if nobody closes it by hand; owners with accounts are told now.
+  const closesAt = new Date(env.now.getTime() + (input.days ?? env.settings.votingDays) * DAY_MS);
+  await env.ctx.jobs.schedule(env.trx, CLOSE_VOTE_JOB, { key: closeKey(id), runAt: closesAt, payload: { voteId: String(id) } });
+  await tellOwnersVoteOpened(env, { id, title: input.title, scopeName: scope.name, closesAt }, units.map((u) => u.id));
+  return id;
+}
+
+/** The vote if the actor may see it as staff, else 404 as if it did not exist. */
+export async function voteForStaff(env: Env, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<VoteRow> {
+  const n = parseId(id);
+  const vote = n === null ? undefined : await getVote(env.db, n, opts);
+  if (!vote || !canOversee(actor, vote.scopePath)) throw notFound(`Vote ${id}`);
+  return vote;
+}
+
+function assertOpen(env: Env, vote: VoteRow): void {
+  if (vote.status !== 'open') throw fail('OSG_ERR_VOTE_CLOSED', [vote.title, vote.title]);
+  if (env.now.getTime() >= new Date(vote.closesAt).getTime()) throw fail('OSG_ERR_VOTE_ENDED', [vote.title, vote.closesAt.toString(), vote.title, vote.closesAt.toString()]);
+}
+
+async function take(env: Env, vote: VoteRow, unitId: number, unitLabel: string, ballot: { choice: Choice; channel: 'online' | 'paper'; castBy: number; photoId: number | null }): Promise<void> {
+  if (!(await electorateUnit(env.db, vote.id, unitId))) throw fail('OSG_ERR_NOT_ELIGIBLE', [vote.title, vote.title], [{ path: '/unitId', message: 'not in this vote' }]);
+  const taken = await insertBallot(env.db, { voteId: vote.id, unitId, ...ballot, at: env.now });
+  if (!taken) throw fail('OSG_ERR_ALREADY_VOTED', [unitLabel, unitLabel]);
+}
+
+/** An owner votes on the portal for their unit, once (the confirmation box is the one-time confirmation; a ballot is final). */
+export async function castOnline(env: Env, actor: Actor, voteId: string, input: { unitId: string; choice: Choice; confirm: boolean }): Promise<void> {
+  if (!input.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], [{ path: '/confirm', message: 'must be ticked' }]);
+  const mine = await unitsOfPerson(env.db, personOf(actor));
+  const unit = mine.find((u) => String(u.id) === input.unitId);
+  const n = parseId(voteId);
+  const vote = n === null ? undefined : await getVote(env.db, n, { forUpdate: true });
+  // An owner sees only votes their units are part of: anything else is 404.
+  if (!vote || !mine.some((u) => u.buildingPath.startsWith(vote.scopePath))) throw notFound(`Vote ${voteId}`);
+  if (!unit) throw fail('OSG_ERR_NOT_OWNER', [], [{ path: '/unitId', message: 'not your unit' }]);
+  assertOpen(env, vote);
+  await take(env, vote, unit.id, `${unit.buildingName}${unit.room}`, { choice: input.choice, channel: 'online', castBy: personOf(actor), photoId: null });
+}
+
+/** Staff record a paper ballot with the photo of the signed ballot, uploaded by them. */
+export async function recordPaper(env: Env, actor: Actor, voteId: string, input: { unitId: string; choice: Choice; photos: string[] }): Promise<void> {
+  const vote = await voteForStaff(env, actor, voteId, { forUpdate: true });
+  if (!canConvene(actor, vote.scopePath)) throw fail('OSG_ERR_NOT_CONVENER', [vote.scopeName]);
+  assertOpen(env, vote);
+  const photoId = parseId(input.photos[0] ?? '');
+  const photo = photoId === null ? undefined : await env.db.selectFrom('linli_attachments').select(['id', 'uploader_id']).where('id', '=', photoId).executeTakeFirst();
+  if (!photo || photo.uploader_id !== personOf(actor)) throw fail('OSG_ERR_PHOTO_REQUIRED', [], [{ path: '/photos', message: 'a photo you uploaded' }]);
+  const unitId = parseId(input.unitId);
+  const unit = unitId === null ? undefined : await env.db.selectFrom('owners_self_governance_units as u').innerJoin('linli_orgs as o', 'o.id', 'u.building_org_id').select(['u.id', 'u.room', 'o.name']).where('u.id', '=', unitId).executeTakeFirst();
+  if (!unit) throw fail('OSG_ERR_NOT_ELIGIBLE', [vote.title, vote.title], [{ path: '/unitId', message: 'unknown unit' }]);
+  await take(env, vote, unit.id, `${unit.name}${unit.room}`, { choice: input.choice, channel: 'paper', castBy: personOf(actor), photoId: photo.id });
+}
+
+/** Counts the ballots by Art. 278 (the rule frozen on the vote) and closes it. */
+export async function closeVote(env: Env, actor: Actor, voteId: string): Promise<Decision> {
+  const vote = await voteForStaff(env, actor, voteId, { forUpdate: true });
+  if (!canConvene(actor, vote.scopePath)) throw fail('OSG_ERR_NOT_CONVENER', [vote.scopeName]);
+  if (vote.status !== 'open') throw fail('OSG_ERR_VOTE_CLOSED', [vote.title, vote.title]);
+  const result = tally(vote, await ballotsOf(env.db, vote.id));
+  await closeVoteRow(env.db, vote.id, personOf(actor), env.now, result);
+  await env.ctx.jobs.cancel(env.trx, closeKey(vote.id));
+  return result;
+}
+
+/** The job at the end of voting time: counts a vote nobody closed by hand (no-op if it was). */
+export async function closeIfDue(env: Env, voteId: string): Promise<void> {
+  const vote = await getVote(env.db, Number(voteId), { forUpdate: true });
+  if (!vote || vote.status !== 'open') return;
+  await closeVoteRow(env.db, vote.id, null, env.now, tally(vote, await ballotsOf(env.db, vote.id)));
+}
+
+export const tally = (vote: Pick<VoteRow, 'totalAreaCenti' | 'totalOwners' | 'rule'>, ballots: { areaCenti: number; choice: Choice }[]): Decision =>
+  decide({ totalAreaCenti: vote.totalAreaCenti, totalOwners: vote.totalOwners }, ballots, vote.rule as MatterRule);
+
+export const matterTitle = (m: string): string => matterTitles[m as Matter]?.['zh-CN'] ?? m;

@@ -1,0 +1,113 @@
+import type { CoreReadTables, Generated, Kysely } from '@linli/sdk';
+import type { Choice } from '../art278.js';
+
+/** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
+export interface UnitsTable {
+  id: Generated<number>;
+  building_org_id: number;
+  building_path: string;
+  room: string;
+  area_centi: number;
+  party_member_household: boolean;
+  created_at: Date;
+}
+
+export interface OwnersTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** Personal data: leaves the API only masked. */
+  name: string;
+  phone: string | null;
+  person_id: number | null;
+}
+
+export type VoteStatus = 'open' | 'closed';
+
+export interface VotesTable {
+  id: Generated<number>;
+  scope_org_id: number;
+  scope_path: string;
+  title: string;
+  matter: string;
+  rule_id: string;
+  /** The rule as it stood when the vote opened (config may change later; the vote keeps its rule). */
+  rule: unknown;
+  status: Generated<VoteStatus>;
+  total_area_centi: number;
+  total_owners: number;
+  opens_at: Date;
+  closes_at: Date;
+  created_by: number;
+  closed_at: Date | null;
+  closed_by: number | null;
+  result: unknown;
+}
+
+export interface ElectorateTable {
+  vote_id: number;
+  unit_id: number;
+  area_centi: number;
+}
+
+export interface BallotsTable {
+  vote_id: number;
+  unit_id: number;
+  choice: Choice;
+  channel: 'online' | 'paper';
+  cast_by: number;
+  photo_id: number | null;
+  cast_at: Date;
+}
+
+export interface ElectionsTable {
+  id: Generated<number>;
+  compound_org_id: number;
+  compound_path: string;
+  title: string;
+  /** Staff-only: the members of the preparatory group 筹备组. */
+  preparatory_group: string;
+  seats: number;
+  status: Generated<'nominating' | 'published'>;
+  vetting_days: number;
+  created_by: number;
+  created_at: Date;
+  published_at: Date | null;
+}
+
+export interface CandidatesTable {
+  id: Generated<number>;
+  election_id: number;
+  owner_id: number;
+  nomination: string;
+  nominated_at: Date;
+  due_at: Date;
+}
+
+export interface ChecksTable {
+  id: Generated<number>;
+  candidate_id: number;
+  item_id: string;
+  item_kind: string;
+  item_text: string;
+  checker: string;
+  /** The department that checks it; null: the candidate's community. */
+  checker_org_id: number | null;
+  result: Generated<'pending' | 'pass' | 'fail'>;
+  reason: string | null;
+  checked_by: number | null;
+  checked_at: Date | null;
+}
+
+export interface Tables extends CoreReadTables {
+  owners_self_governance_elections: ElectionsTable;
+  owners_self_governance_candidates: CandidatesTable;
+  owners_self_governance_checks: ChecksTable;
+  owners_self_governance_units: UnitsTable;
+  owners_self_governance_owners: OwnersTable;
+  owners_self_governance_votes: VotesTable;
+  owners_self_governance_electorate: ElectorateTable;
+  owners_self_governance_ballots: BallotsTable;
+}
+
+export type Db = Kysely<Tables>;
+export const typed = (db: Kysely<any>): Db => db as Db;

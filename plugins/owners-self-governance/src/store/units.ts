@@ -1,0 +1,57 @@
+import type { Db } from './tables.js';
+
+export interface UnitRow {
+  id: number;
+  buildingOrgId: number;
+  buildingName: string;
+  buildingPath: string;
+  room: string;
+  areaCenti: number;
+  partyMemberHousehold: boolean;
+}
+
+const unitColumns = ['u.id', 'u.building_org_id as buildingOrgId', 'b.name as buildingName', 'u.building_path as buildingPath', 'u.room', 'u.area_centi as areaCenti', 'u.party_member_household as partyMemberHousehold'] as const;
+
+/** Units of the buildings at or under `path` (a compound, a building), by building and room. */
+export async function unitsUnder(db: Db, path: string): Promise<UnitRow[]> {
+  return db
+    .selectFrom('owners_self_governance_units as u')
+    .innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id')
+    .select(unitColumns)
+    .where('u.building_path', 'like', `${path}%`)
+    .orderBy('b.name')
+    .orderBy('u.room')
+    .execute();
+}
+
+export async function addUnit(db: Db, u: { buildingOrgId: number; buildingPath: string; room: string; areaCenti: number; partyMemberHousehold: boolean; now: Date }): Promise<number> {
+  const row = await db
+    .insertInto('owners_self_governance_units')
+    .values({ building_org_id: u.buildingOrgId, building_path: u.buildingPath, room: u.room, area_centi: u.areaCenti, party_member_household: u.partyMemberHousehold, created_at: u.now })
+    .onConflict((oc) => oc.columns(['building_org_id', 'room']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? -1;
+}
+
+export async function addOwner(db: Db, o: { unitId: number; name: string; phone: string | null; personId: number | null }): Promise<void> {
+  await db.insertInto('owners_self_governance_owners').values({ unit_id: o.unitId, name: o.name, phone: o.phone, person_id: o.personId }).execute();
+}
+
+/** Owners of these units, for the roll (masked by the caller before it leaves the API). */
+export async function ownersOf(db: Db, unitIds: number[]): Promise<{ unitId: number; name: string; phone: string | null; personId: number | null }[]> {
+  if (!unitIds.length) return [];
+  return db.selectFrom('owners_self_governance_owners').select(['unit_id as unitId', 'name', 'phone', 'person_id as personId']).where('unit_id', 'in', unitIds).orderBy('id').execute();
+}
+
+/** The units a person owns (linked through their account): where they may vote. */
+export async function unitsOfPerson(db: Db, personId: number): Promise<UnitRow[]> {
+  return db
+    .selectFrom('owners_self_governance_units as u')
+    .innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id')
+    .innerJoin('owners_self_governance_owners as o', 'o.unit_id', 'u.id')
+    .select(unitColumns)
+    .where('o.person_id', '=', personId)
+    .orderBy('u.id')
+    .execute();
+}
