@@ -213,6 +213,12 @@ export interface SeedContext extends PluginContext {
    * those dates in its events, deadlines and closing time.
    */
   at<T>(when: Date, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Stores a demo photo as uploaded by `username` (at `now()`) and returns its
+   * attachment id, for a form field that needs one (a signed agreement's
+   * photo). Seeds only: people upload through `POST /api/attachments`.
+   */
+  photo(username: string, bytes: Uint8Array, contentType: 'image/png' | 'image/jpeg' | 'image/webp'): Promise<string>;
 }
 
 /**
@@ -245,6 +251,12 @@ export type WebPage = WebVisibility &
       rowActions?: WebAction[];
       /** Buttons above the table (a detail page's steps), filled from the page's parameters. */
       actions?: WebAction[];
+      /**
+       * A download link above the table: the same rows as a spreadsheet
+       * (`source`, a GET route of the plugin answering text/csv), filled from
+       * the page's parameters like `source`.
+       */
+      download?: { title: LocalizedText; source: string };
     }
   | {
       id: string;

@@ -16,7 +16,19 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
   const { t, pick, lang } = useI18n();
   const url = pluginUrl(plugin, page.source, params);
   const data = useLoad(url, (signal) => api<{ items: Row[] }>(url, { signal }));
-  const actions = <WebActions plugin={plugin} actions={page.actions} fields={params} />;
+  const download = page.download ? (
+    <div className="page-actions">
+      <a className="btn btn-secondary" href={pluginUrl(plugin, page.download.source, params)} download>
+        {pick(page.download.title)}
+      </a>
+    </div>
+  ) : null;
+  const actions = (
+    <>
+      <WebActions plugin={plugin} actions={page.actions} fields={params} />
+      {download}
+    </>
+  );
   if (data.error) return <ErrorNotice error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const rows = data.data.items ?? [];
