@@ -57,7 +57,7 @@ export const sessionForm: FormDefinition = {
     'ui:order': ['heldOn', 'place', 'partiesPresent', 'absentMediator', 'record'],
     place: { 'ui:help': '不填则为所在社区调解室' },
     partiesPresent: { 'ui:widget': 'checkboxes', 'ui:options': { inline: true } },
-    absentMediator: lookup({ source: `${api}/cases/{param.caseId}/team`, value: 'personId', label: '{name}（{poolTitle}）' }),
+    absentMediator: lookup({ source: `${api}/cases/{param.id}/team`, value: 'personId', label: '{name}（{poolTitle}）' }),
     record: { 'ui:widget': 'textarea', 'ui:options': { rows: 6 } },
   },
   translations: {

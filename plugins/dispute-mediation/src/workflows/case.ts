@@ -73,8 +73,7 @@ export const caseWorkflow: WorkflowDefinition = {
       to: 'replied',
       allow: [...receiver],
       form: 'dispute-mediation.reply',
-      // Back to the compound's community for the follow-up visit.
-      effects: [{ type: 'assign-ticket-org' }],
+      // It stays with the receiver, who keeps seeing what it answered; the community (above the compound) makes the follow-up visit.
     },
     { name: 'send-back', title: { 'zh-CN': '退回调解', en: 'Send back to mediation' }, from: 'referred', to: 'mediating', allow: [...receiver], commentRequired: true, effects: [{ type: 'assign-ticket-org' }] },
     { name: 'visit', title: { 'zh-CN': '回访结案', en: 'Follow-up visit and close' }, from: ['agreed', 'replied'], to: 'closed', allow: [...team, ...desk], form: 'dispute-mediation.visit' },
