@@ -157,6 +157,8 @@ describe.skipIf(!built)('dispute mediation in Chromium', () => {
     // The secretary makes the follow-up visits from the ticket pages.
     for (const title of [fees, walls]) {
       await openFromQueue(secretary, base, title);
+      // The amount in dispute reads in yuan (stored as fen).
+      await visible(secretary.getByText(title === fees ? '¥4860.00' : '¥12600.00'));
       await secretary.getByRole('button', { name: /^回访结案/ }).click();
       await secretary.getByRole('radio', { name: '已履行', exact: true }).check();
       await secretary.getByRole('radio', { name: '满意', exact: true }).check();

@@ -3,7 +3,7 @@ import { enumLabels, lookup, type FormDefinition } from '@linli/sdk';
 const api = '/api/plugins/dispute-mediation';
 const id = { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } as const;
 /** A mediator picked by name from the city's pools (GET /mediators); nobody types a number. */
-const mediator = lookup({ source: `${api}/mediators`, value: 'personId', label: '{name}（{poolTitle}）', search: true });
+const mediator = lookup({ source: `${api}/mediators`, value: 'personId', label: '{name}（{poolTitle}）' });
 
 /** The slots of a team: the lead 主调解员 and up to four more, each from any pool ("8+X"). */
 export const teamSlots = ['lead', 'second', 'third', 'fourth', 'fifth'] as const;
