@@ -30,10 +30,15 @@ export const optionsSchema = {
       },
     },
     rooms: {
-      type: 'object',
-      description: 'Mediation room 调解室 of a community or street (org key → place), the default place of its sessions',
-      propertyNames: { type: 'string', 'x-linli-org': ['community', 'street'] },
-      additionalProperties: { type: 'string', minLength: 1, maxLength: 60 },
+      type: 'array',
+      description: 'Mediation rooms 调解室 of communities or streets: the default place of their sessions',
+      maxItems: 200,
+      items: {
+        type: 'object',
+        properties: { org: { type: 'string', 'x-linli-org': ['community', 'street'] }, place: { type: 'string', minLength: 1, maxLength: 60 } },
+        required: ['org', 'place'],
+        additionalProperties: false,
+      },
     },
     teamSize: {
       type: 'object',
@@ -70,7 +75,7 @@ export function readSettings(raw: Record<string, unknown>): Settings {
   const o = raw as Partial<Options>;
   return {
     pools: ((o.pools ?? []) as Pool[]).map((p) => ({ ...p, members: [...p.members] })),
-    rooms: (o.rooms ?? {}) as Record<string, string>,
+    rooms: Object.fromEntries(((o.rooms ?? []) as { org: string; place: string }[]).map((r) => [r.org, r.place])),
     teamSize: { min: o.teamSize?.min ?? 2, max: o.teamSize?.max ?? 5 },
     requireProfessional: o.requireProfessional ?? true,
     overdueNoticeDays: o.overdueNoticeDays ?? 3,
