@@ -11,6 +11,11 @@ export const fail = defineErrors({
     message: '%s is not a compound: a property dispute is taken in at the compound (小区) it concerns; choose the compound.',
     'zh-CN': '%s 不是小区：物业纠纷按所在小区受理，请选择小区。',
   },
+  DM_ERR_NOT_A_COMPANY: {
+    status: 422,
+    message: '%s is not a property company: name the property company involved, or leave the field empty.',
+    'zh-CN': '%s 不是物业服务企业：请选择涉及的物业服务企业，或不填。',
+  },
   DM_ERR_NOT_INTAKE: {
     status: 403,
     message: 'Only the community secretary or community staff serving %s may form its mediation team; ask them.',

@@ -1,4 +1,4 @@
-import { localDateTime, type PluginHooks } from '@linli/sdk';
+import { localDateTime, parseId, type PluginHooks } from '@linli/sdk';
 import { fail } from './errors.js';
 import type { CaseData } from './forms/case.js';
 import { unwatchMediation, watchDeadline } from './jobs.js';
@@ -27,12 +27,19 @@ export const hooks: PluginHooks = {
         throw fail('DM_ERR_NOT_A_COMPOUND', [name, name], [{ path: '/orgId', message: 'not a compound (小区)' }]);
       }
       const d = ticket.data as CaseData;
+      // The company involved, when named, is a property company (the picker offers only those; the API is checked too).
+      const companyId = parseId(d.propertyOrgId);
+      const company = companyId === null ? undefined : await orgById(db, companyId);
+      if (d.propertyOrgId !== undefined && company?.type !== 'property_company') {
+        const name = company?.name ?? `org ${d.propertyOrgId}`;
+        throw fail('DM_ERR_NOT_A_COMPANY', [name, name], [{ path: '/data/propertyOrgId', message: 'not a property company' }]);
+      }
       await insertCase(db, {
         ticket_id: Number(ticket.id),
         title: ticket.title,
         compound_org_id: org.id,
         compound_path: org.path,
-        company_org_id: d.propertyOrgId ? Number(d.propertyOrgId) : null,
+        company_org_id: company ? company.id : null,
         dispute_type: d.disputeType,
         amount_fen: d.amountFen ?? null,
         applicant_kind: d.applicantKind,
@@ -71,7 +78,8 @@ export const hooks: PluginHooks = {
         return { veto: fail('DM_ERR_NO_SESSION', [ticket.id, ticket.id], [{ path: '/action', message: 'record a session first', localized: { 'zh-CN': '请先登记调解', en: 'record a session first' } }]) };
       }
       if (change.action === 'refer') {
-        const target = await orgById(db, Number(change.eventData?.targetOrgId));
+        const targetId = parseId(String(change.eventData?.targetOrgId ?? ''));
+        const target = targetId === null ? undefined : await orgById(db, targetId);
         if (!target || !['street', 'department'].includes(target.type)) {
           const name = target?.name ?? String(change.eventData?.targetOrgId ?? '');
           return { veto: fail('DM_ERR_BAD_REFERRAL', [name, name], [{ path: '/data/targetOrgId', message: 'not a street or department' }]) };

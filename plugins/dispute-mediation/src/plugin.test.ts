@@ -1,6 +1,6 @@
 import { testBackends, type TestServer } from '@linli/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, expectStatus, fileCase, inbox, orgId, personId, start, uploadPhoto } from './test-support.js';
+import { api, caseData, expectStatus, fileCase, inbox, orgId, personId, start, uploadPhoto } from './test-support.js';
 
 /**
  * The mediation of a property dispute end to end through HTTP, on every
@@ -30,10 +30,12 @@ for (const backend of testBackends()) {
     it('takes a case from intake through a team and a session to a signed agreement and its follow-up visit', async () => {
       const desk = await as('secretary.yongfu');
       // A dispute is taken in at its compound, never at the community.
-      const atCommunity = await desk.post('/api/tickets', { workflow: 'dispute-mediation.case', orgId: await orgId(server, 'yongfu'), data: (await import('./test-support.js')).caseData() });
+      const atCommunity = await desk.post('/api/tickets', { workflow: 'dispute-mediation.case', orgId: await orgId(server, 'yongfu'), data: caseData() });
       expect(atCommunity.status).toBe(422);
       expect(atCommunity.body.code).toBe('DM_ERR_NOT_A_COMPOUND');
 
+      const notCompany = await desk.post('/api/tickets', { workflow: 'dispute-mediation.case', orgId: hepan, data: caseData({ propertyOrgId: zjj }) });
+      expect([notCompany.status, notCompany.body.code]).toEqual([422, 'DM_ERR_NOT_A_COMPANY']);
       const filed = await fileCase(desk, hepan, { propertyOrgId: await orgId(server, 'hepan-property') });
       expect(filed.state).toBe('accepted');
       // The parties' names and phones never leave the case page: lists and the plugin's pages hold kinds only.

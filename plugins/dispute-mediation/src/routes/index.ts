@@ -1,4 +1,4 @@
-import { orgIdsWithRole, personIdOf, requireActor, toCsv, visiblePaths, type Actor, type PluginApp, type PluginContext } from '@linli/sdk';
+import { orgIdsWithRole, parseId, personIdOf, requireActor, toCsv, visiblePaths, type Actor, type PluginApp, type PluginContext } from '@linli/sdk';
 import { agreementForm, referralForm, visitForm } from '../forms/steps.js';
 import { sessionForm, teamForm } from '../forms/team.js';
 import { maySee } from '../permissions.js';
@@ -15,7 +15,8 @@ const outcomeTitles: Record<string, string> = { agreement: '达成协议', refer
 /** The org a dashboard or page narrows to, as a path; `null` for an unknown org (narrows to nothing). */
 async function within(db: Db, orgId?: string): Promise<string | undefined | null> {
   if (!orgId) return undefined;
-  const org = await orgById(db, Number(orgId));
+  const id = parseId(orgId);
+  const org = id === null ? undefined : await orgById(db, id);
   return org ? org.path : null;
 }
 

@@ -1,4 +1,4 @@
-import { localDate, localDateTime, localize, notFound, personIdOf, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
+import { localDate, localDateTime, localize, notFound, parseId, personIdOf, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { teamSlots } from '../forms/team.js';
 import { TEAM_FORMED } from '../notices.js';
@@ -21,7 +21,7 @@ export const settingsOf = (ctx: PluginContext) => readSettings(ctx.options);
 
 /** The case a route names, or 404 (one the actor may not see is not found either). */
 export async function caseFor(db: Db, id: string): Promise<CaseRow> {
-  const n = /^[1-9][0-9]{0,9}$/.test(id) ? Number(id) : null;
+  const n = parseId(id);
   const row = n === null ? undefined : await getCase(db, n);
   if (!row) throw notFound(`Mediation case ${id}`);
   return row;
