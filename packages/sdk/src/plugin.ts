@@ -213,6 +213,12 @@ export interface SeedContext extends PluginContext {
    * those dates in its events, deadlines and closing time.
    */
   at<T>(when: Date, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Stores a demo photo as uploaded by `username` (at `now()`) and returns its
+   * attachment id, for a form field that needs one (a signed agreement's
+   * photo). Seeds only: people upload through `POST /api/attachments`.
+   */
+  photo(username: string, bytes: Uint8Array, contentType: 'image/png' | 'image/jpeg' | 'image/webp'): Promise<string>;
 }
 
 /**

@@ -45,7 +45,7 @@ describe('plugin options checked against the city', () => {
   );
 
   it('finds the org keys of every bundled plugin that names orgs', () => {
-    expect([...new Set(orgOptions.map((o) => o.plugin))].sort()).toEqual(['owners-self-governance', 'red-property', 'service-stations', 'studios', 'three-linked-office', 'volunteer-points', 'weekend-deliberation-hall']);
+    expect([...new Set(orgOptions.map((o) => o.plugin))].sort()).toEqual(['dispute-mediation', 'owners-self-governance', 'red-property', 'service-stations', 'studios', 'three-linked-office', 'volunteer-points', 'weekend-deliberation-hall']);
   });
 
   it.each(orgOptions)('an unknown org key at $plugin $path fails the check, once, at its path', ({ plugin, path }) => {

@@ -1,5 +1,5 @@
 import { loadDeployment, type Deployment } from '@linli/core';
-import { loadActor, migrateCore, migrateNamespace, openDatabase, seedOnce, syncCityStructure, type CoreTables, type Database } from '@linli/db';
+import { insertAttachment, loadActor, migrateCore, migrateNamespace, openDatabase, seedOnce, syncCityStructure, type CoreTables, type Database } from '@linli/db';
 import { SDK_VERSION, type LinliPlugin, type SeedContext } from '@linli/sdk';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { dirname, resolve } from 'node:path';
@@ -79,6 +79,10 @@ export async function seedCity(database: Database<CoreTables>, deployment: Deplo
           orgId: async (key) => String((await trx.selectFrom('linli_orgs').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id),
           personId: async (username) => String((await trx.selectFrom('linli_people').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id),
           actor: async (username) => mintActor(await loadActor(trx, (await trx.selectFrom('linli_people').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id, deployment.roles)),
+          photo: async (username, bytes, contentType) => {
+            const uploader = (await trx.selectFrom('linli_people').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+            return (await insertAttachment(trx, { uploaderId: String(uploader), contentType, bytes, now: now() })).id;
+          },
           at: async (when, fn) => {
             const before = frozen;
             frozen = when;

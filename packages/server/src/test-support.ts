@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { CityConfig } from '@linli/core';
 import type { LinliPlugin } from '@linli/sdk';
+import { disputeMediationPlugin } from '@linli/plugin-dispute-mediation';
 import { doorKnockingPlugin } from '@linli/plugin-door-knocking';
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import { ownersSelfGovernancePlugin } from '@linli/plugin-owners-self-governance';
@@ -30,4 +31,4 @@ export async function orgId(server: TestServer, key: string): Promise<string> {
 export const requestData = (title = '路灯不亮') => ({ title, category: '公共设施', description: '东门两盏路灯一周没亮，晚上出行不安全。' });
 
 /** Every plugin the example city enables: the authorization matrix and the hostile-input suite cover all their routes. */
-export const bundledPlugins: LinliPlugin[] = [gridRequestsPlugin, threeLinkedOfficePlugin, doorKnockingPlugin, weekendDeliberationHallPlugin, redPropertyPlugin, volunteerPointsPlugin, serviceStationsPlugin, studiosPlugin, ownersSelfGovernancePlugin];
+export const bundledPlugins: LinliPlugin[] = [gridRequestsPlugin, threeLinkedOfficePlugin, doorKnockingPlugin, weekendDeliberationHallPlugin, redPropertyPlugin, volunteerPointsPlugin, serviceStationsPlugin, studiosPlugin, ownersSelfGovernancePlugin, disputeMediationPlugin];

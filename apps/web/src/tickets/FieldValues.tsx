@@ -3,6 +3,7 @@ import type { FormDoc } from '../api/types';
 import { useLoad } from '../api/useApi';
 import { useDeployment } from '../api/useDeployment';
 import { enumLabel, fieldTitle, orderedFields, schemaAt, widgetOf } from '../forms/fields';
+import { fenToYuan } from '../forms/widgets/MoneyWidget';
 import { useI18n } from '../i18n';
 import { orgName } from '../lib/orgs';
 import { formatDate, formatDateTime } from '../lib/time';
@@ -47,6 +48,8 @@ export function FieldValues({ formId, data }: { formId: string | null | undefine
     const schema = doc ? schemaAt(doc.schema, `/${key}`) : undefined;
     if ((widget === 'photos' || key === 'photos') && Array.isArray(value)) return value.length ? <Photos ids={value} /> : <span className="muted">{t('common.none')}</span>;
     if (widget === 'org' && typeof value === 'string') return orgName(dep.org(value), lang) || value;
+    // A money field holds integer fen: shown as the yuan people typed, never as the raw number.
+    if (widget === 'money' && typeof value === 'number') return `¥${fenToYuan(value)}`;
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : doc ? enumLabel(doc, `/${key}`, v, lang) : String(v))).join(lang === 'en' ? ', ' : '、');
     if (value && typeof value === 'object') return <code className="json">{JSON.stringify(value)}</code>;

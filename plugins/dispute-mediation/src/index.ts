@@ -1,0 +1,1 @@
+export { disputeMediationPlugin } from './plugin.js';
