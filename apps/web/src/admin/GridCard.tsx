@@ -186,7 +186,7 @@ export function GridCard({ grid, orgs, gridRoles, onChanged }: Props) {
           }
         >
           <label className="visually-hidden" htmlFor={`${prefix}-name`}>
-            {t('gridAdmin.name')}
+            {t('gridAdmin.newName', { name: grid.name })}
           </label>
           <input id={`${prefix}-name`} value={name} onChange={(e) => setName(e.target.value)} />
           <button type="submit" className="btn btn-secondary btn-sm" disabled={busy || !name.trim() || name.trim() === grid.name}>

@@ -377,7 +377,7 @@ export const en = {
     renamed: 'Renamed to "{{name}}"',
     addChild: 'Add an organization under it',
     childType: 'Type',
-    childName: 'Name',
+    childName: 'Name of the new organization',
     add: 'Add',
     added: 'Added "{{name}}" under {{parent}}',
     move: 'Move',
@@ -421,6 +421,7 @@ export const en = {
     removeMember: 'Take {{name}} off the grid',
     removed: 'Took {{name}} off the grid',
     rename: 'Rename grid',
+    newName: 'New name of {{name}}',
     renamed: 'Grid renamed to "{{name}}"',
   },
   importer: {
