@@ -96,7 +96,7 @@ export function OrgActions({ org, orgs, orgTypes, typeTitle, onChanged, done }: 
       </p>
       <h2 id="org-admin-title" className="org-title">
         {orgName(org, lang)}
-        {org.deactivated && <span className="chip">{t('orgAdmin.deactivated')}</span>}
+        {org.deactivated && <span className="tag">{t('orgAdmin.deactivated')}</span>}
       </h2>
       {problem && <Notice tone="error" title={problem} />}
       {done && !problem && <Notice tone="success" title={done} />}
