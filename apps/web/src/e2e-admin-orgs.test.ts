@@ -5,7 +5,8 @@
  * 曙光社区, creates a grid there covering it and adds a grid worker found by
  * name, is told why the compound cannot be deactivated yet, clears what
  * holds it and deactivates it; the administrator of 永福社区 sees only their
- * own community on the same pages. Needs apps/web/dist and /usr/bin/chromium.
+ * own community on the same pages, and on 人员管理 gives a building leader a
+ * role at another building and takes it away again. Needs apps/web/dist and /usr/bin/chromium.
  */
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import type { Locator, Page } from 'playwright-core';
@@ -135,7 +136,7 @@ describe.skipIf(!built)('org tree and grids administration in Chromium', () => {
     await city.shot(street, 'admin-orgs-deactivated', treeItem(street, '新河家园'));
   });
 
-  it('a community administrator sees only their community', async () => {
+  it('a community administrator sees only their community, and gives and takes away a role there', async () => {
     const secretary = await city.as('secretary.yongfu');
     await openMenu(secretary, '组织架构管理', /\/admin\/orgs$/);
     await visible(secretary.getByText('您管理的范围：永福社区'));
@@ -147,6 +148,25 @@ describe.skipIf(!built)('org tree and grids administration in Chromium', () => {
     await visible(secretary.getByRole('heading', { name: /^永福社区第一网格/ }));
     expect(await secretary.getByRole('heading', { name: /曙光社区/ }).count()).toBe(0);
     await city.shot(secretary, 'admin-grids-community');
+
+    // 人员管理: a role with its scope, given at a building of the community picked by name, then taken away.
+    await openMenu(secretary, '人员管理', /\/admin\/people$/);
+    await secretary.getByRole('searchbox', { name: '搜索姓名、用户名或手机号' }).fill('孙德明');
+    await secretary.getByRole('searchbox', { name: '搜索姓名、用户名或手机号' }).press('Enter');
+    const row = secretary.locator('li.person-row').filter({ hasText: 'building.hepan1' });
+    await visible(row.getByText('楼栋长 · 河畔家园1栋'));
+    await row.getByText('添加角色').click();
+    await row.getByLabel('要授予的角色').selectOption({ label: '楼栋长' });
+    const places = (await row.getByLabel('在哪个组织').locator('option').allTextContents()).map((x) => x.trim());
+    expect(places).not.toContain('曙光新村1栋');
+    await choose(row.getByLabel('在哪个组织'), '河畔家园2栋');
+    await row.getByRole('button', { name: '授予角色' }).click();
+    await visible(row.getByText('楼栋长 · 河畔家园2栋'));
+    await city.shot(secretary, 'admin-people-role', row);
+    secretary.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: '收回孙德明在河畔家园2栋的楼栋长角色' }).click();
+    await row.getByText('楼栋长 · 河畔家园2栋').waitFor({ state: 'detached', ...wait });
+    await visible(row.getByText('楼栋长 · 河畔家园1栋'));
     expect(city.problems).toEqual([]);
   });
 });
