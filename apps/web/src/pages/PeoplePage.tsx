@@ -97,7 +97,6 @@ export function PeoplePage() {
     }
   }
 
-  const roleTitle = (id: string) => pick(roles.data?.roles.find((r) => r.id === id)?.title) || id;
   return (
     <div className="page page-narrow">
       <header className="page-head">
