@@ -1,19 +1,22 @@
 import type { CityConfig } from '@linli/core';
+import { doorKnockingPlugin } from '@linli/plugin-door-knocking';
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
-import { startTestServer, testBackends, type TestClient, type TestServer } from '@linli/testing';
+import { cityWithPlugins, startTestServer, testBackends, type TestClient, type TestServer } from '@linli/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleConfig, orgId, requestData } from './test-support.js';
+import { exampleConfigFile, orgId, requestData } from './test-support.js';
 
 /**
  * The org-tree and grids administration (routes/admin-orgs.ts,
  * routes/admin-grids.ts) as a street administrator (陈建国, given the
  * administrator role at 广陵街道 here) and a community one (李秀兰 at 永福社区)
  * use it, and the guard that a disabled person's tickets stay with their org.
- * One server for the file; the steps build on each other.
+ * Door-knocking is enabled for its copied building paths (orgPathColumns),
+ * which move with the org. One server for the file; the steps build on each other.
  */
+const city = cityWithPlugins(exampleConfigFile, ['grid-requests', 'door-knocking']);
 const config: CityConfig = {
-  ...exampleConfig,
-  people: (exampleConfig.people ?? []).map((p) => (p.username === 'street.guangling' ? { ...p, roles: [...p.roles, { role: 'admin', org: 'guangling' }] } : p)),
+  ...city,
+  people: (city.people ?? []).map((p) => (p.username === 'street.guangling' ? { ...p, roles: [...p.roles, { role: 'admin', org: 'guangling' }] } : p)),
 };
 const zh = { 'accept-language': 'zh-CN' };
 
@@ -27,7 +30,7 @@ for (const backend of testBackends()) {
       server.database.db.selectFrom('linli_audit_log').select(['actor_id', 'before', 'after']).where('action', '=', action).where('subject_id', '=', subjectId).execute();
 
     beforeAll(async () => {
-      server = await startTestServer({ config, plugins: [gridRequestsPlugin], backend });
+      server = await startTestServer({ config, plugins: [gridRequestsPlugin, doorKnockingPlugin], backend });
       street = await server.login('street.guangling');
       community = await server.login('secretary.yongfu');
       for (const key of ['yongfu', 'shuguang', 'hepan', 'guangling', 'qianqiu-sq', 'tc-cgj', 'tc-zjj']) id[key] = await orgId(server, key);
@@ -82,6 +85,14 @@ for (const backend of testBackends()) {
       expect((await yongfuStaff.get(`/api/tickets/${ticket}`)).status).toBe(200);
       expect((await shuguangStaff.get(`/api/tickets/${ticket}`)).status).toBe(404);
 
+      // A door-knocking visit recorded at the building copies its path: it must follow the move.
+      const leaderId = (await server.database.db.selectFrom('linli_people').select('id').where('username', '=', 'building.hepan1').executeTakeFirstOrThrow()).id;
+      const oldPath = (await street.get(`/api/orgs/${id.xinheB1}`)).body.path as string;
+      await server.database.db
+        .insertInto('door_knocking_visits' as never)
+        .values({ building_org_id: Number(id.xinheB1), building_path: oldPath, household: '1单元101', round: '2026-11-2', visited_at: server.clock.now(), visitor_id: leaderId, at_home: true } as never)
+        .execute();
+
       // The community administrator administers the compound but not 曙光社区.
       expect((await community.post(`/api/admin/orgs/${id.xinhe}/move`, { parentId: id.shuguang })).status).toBe(403);
       const underOwn = await street.request('POST', `/api/admin/orgs/${id.xinhe}/move`, { parentId: id.xinheB1 }, zh);
@@ -100,6 +111,9 @@ for (const backend of testBackends()) {
       expect((await street.get(`/api/orgs/${id.xinheB1}`)).body.path).toBe(`${shuguangPath}${id.xinhe}/${id.xinheB1}/`);
       expect((await yongfuStaff.get(`/api/tickets/${ticket}`)).status).toBe(404);
       expect((await shuguangStaff.get(`/api/tickets/${ticket}`)).status).toBe(200);
+      const visits = await server.database.db.selectFrom('door_knocking_visits' as never).select('building_path' as never).execute();
+      expect(visits.map((v) => (v as { building_path: string }).building_path)).toContain(`${shuguangPath}${id.xinhe}/${id.xinheB1}/`);
+      expect(visits.map((v) => (v as { building_path: string }).building_path)).not.toContain(oldPath);
       expect((await community.get('/api/admin/orgs')).body.items.map((o: { id: string }) => o.id)).not.toContain(id.xinhe);
       const [entry] = await audits('org.move', id.xinhe);
       expect(entry?.after).toMatchObject({ parentId: id.shuguang, ticketsMoved: 1 });

@@ -1,3 +1,4 @@
+import type { OrgPathColumn } from '@linli/core';
 import { audit, type CoreTables } from '@linli/db';
 import { sql, type Kysely } from 'kysely';
 import { announceAuthChange } from '../auth/sessions.js';
@@ -23,7 +24,7 @@ const chunk = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(x
  * 10,000 people is a few hundred statements. Ends with the guard that the
  * city keeps an enabled administrator.
  */
-export async function applyImport(trx: Kysely<CoreTables>, plan: ImportPlan, o: { now: Date; actorId: string | null; adminRoles: string[]; requestId?: string }): Promise<ImportCounts> {
+export async function applyImport(trx: Kysely<CoreTables>, plan: ImportPlan, o: { now: Date; actorId: string | null; adminRoles: string[]; requestId?: string; pathColumns?: readonly OrgPathColumn[] }): Promise<ImportCounts> {
   const c: ImportCounts = {
     orgs: { created: 0, updated: 0, moved: 0, deactivated: 0, reactivated: 0 },
     grids: { created: 0, updated: 0 },
@@ -62,7 +63,7 @@ export async function applyImport(trx: Kysely<CoreTables>, plan: ImportPlan, o: 
   for (const x of plan.orgs.filter((x) => x.move).sort((a, b) => a.depth - b.depth)) {
     const org = await trx.selectFrom('linli_orgs').select(['id', 'path', 'depth']).where('key', '=', x.key).executeTakeFirstOrThrow();
     const parent = x.parentKey ? await trx.selectFrom('linli_orgs').select(['id', 'path', 'depth']).where('key', '=', x.parentKey).executeTakeFirstOrThrow() : null;
-    c.ticketsMoved += await moveOrgSubtree(trx, org, parent);
+    c.ticketsMoved += await moveOrgSubtree(trx, org, parent, o.pathColumns);
     c.orgs.moved++;
   }
   for (const x of plan.orgs.filter((x) => !x.create && (x.deactivate || x.reactivate))) {

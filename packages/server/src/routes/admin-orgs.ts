@@ -3,7 +3,7 @@ import { audit, getOrg, toOrg, type Org } from '@linli/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { announceAuthChange } from '../auth/sessions.js';
 import { assertAdminFor, requireActor } from '../policy.js';
-import { moveOrgSubtree } from '../services/org-move.js';
+import { moveOrgSubtree, orgPathColumns } from '../services/org-move.js';
 import { orgInUse } from '../services/org-in-use.js';
 import { errorResponses, idParam } from './schemas.js';
 
@@ -21,6 +21,8 @@ const why = (zh: string, en: string): Required<LocalizedText> => ({ 'zh-CN': zh,
  */
 export async function adminOrgRoutes(app: FastifyInstance): Promise<void> {
   const { linli } = app;
+  // Plugin tables that copy org paths move with the org (checked here, at start).
+  const pathColumns = orgPathColumns(linli.deployment);
 
   /** An org the caller administers, or 404: orgs outside their subtrees are not theirs to change. */
   async function administered(req: FastifyRequest<{ Params: { id: string } }>) {
@@ -108,7 +110,7 @@ export async function adminOrgRoutes(app: FastifyInstance): Promise<void> {
         const now = await trx.selectFrom('linli_orgs').select(['id', 'path', 'depth']).where('id', '=', Number(org.id)).forUpdate().executeTakeFirstOrThrow();
         const to = await trx.selectFrom('linli_orgs').select(['id', 'path', 'depth']).where('id', '=', Number(parent.id)).forUpdate().executeTakeFirstOrThrow();
         if (isWithin(to.path, now.path)) throw new LinliError('LINLI_ERR_ORG_MOVE', [org.name, parent.name, underItself], [{ path: '/body/parentId', message: underItself.en, localized: underItself }]);
-        const ticketsMoved = await moveOrgSubtree(trx, now, to);
+        const ticketsMoved = await moveOrgSubtree(trx, now, to, pathColumns);
         const moved = toOrg(await trx.selectFrom('linli_orgs').selectAll().where('id', '=', now.id).executeTakeFirstOrThrow());
         await audit(trx, {
           actorId: actor.personId,
