@@ -167,6 +167,13 @@ describe.skipIf(!built)('org tree and grids administration in Chromium', () => {
     await row.getByRole('button', { name: '收回孙德明在河畔家园2栋的楼栋长角色' }).click();
     await row.getByText('楼栋长 · 河畔家园2栋').waitFor({ state: 'detached', ...wait });
     await visible(row.getByText('楼栋长 · 河畔家园1栋'));
+    // Staff who administer nothing are not offered these pages.
+    const staff = await city.as('staff.yongfu');
+    await staff.getByRole('link', { name: '更多' }).click();
+    await visible(staff.getByRole('link', { name: '我的账号' }));
+    const menu = (await staff.locator('.menu-list .menu-label').allTextContents()).map((x) => x.trim());
+    expect(menu).toContain('组织网格');
+    for (const entry of ['组织架构管理', '网格管理', '人员管理']) expect(menu).not.toContain(entry);
     expect(city.problems).toEqual([]);
   });
 });

@@ -167,6 +167,10 @@ for (const backend of testBackends()) {
       const building = await street.post(`/api/admin/orgs/${id.xinheB1}/deactivate`);
       expect(building.status, JSON.stringify(building.body)).toBe(200);
       expect(building.body.deactivated).toBe(true);
+      // No new role at a deactivated org.
+      const refusedRole = await street.request('POST', `/api/people/${leader.id}/roles`, { role: 'building_leader', orgId: id.xinheB1 }, zh);
+      expect(refusedRole.status).toBe(422);
+      expect(refusedRole.body.message).toContain('新河苑1栋已停用，不能在此授予角色');
       expect((await street.post(`/api/admin/orgs/${id.xinhe}/deactivate`)).body.message).toContain('grid(s) 曙光社区第二网格');
       const uncovered = await street.delete(`/api/admin/grids/${id.grid}/covers/${id.xinhe}`);
       expect(uncovered.body.covers).toEqual([]);
