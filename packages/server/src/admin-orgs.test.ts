@@ -103,9 +103,16 @@ for (const backend of testBackends()) {
       expect(underCompound.body.code).toBe('LINLI_ERR_ORG_MOVE');
       expect(underCompound.body.message).toContain('goes under a Community');
 
+      // 永福's second grid covers the compound's building: a grid of 永福 cannot cover what now lies in 曙光.
+      const yongfuG2 = (await street.get('/api/admin/grids')).body.items.find((g: { name: string }) => g.name === '永福社区第二网格').id as string;
+      expect((await street.post(`/api/admin/grids/${yongfuG2}/covers`, { orgId: id.xinheB1 })).status).toBe(200);
+
       const moved = await street.post(`/api/admin/orgs/${id.xinhe}/move`, { parentId: id.shuguang });
       expect(moved.status, JSON.stringify(moved.body)).toBe(200);
       expect(moved.body.ticketsMoved).toBe(1);
+      expect(moved.body.gridsLeft).toEqual(['永福社区第二网格']);
+      const g2 = (await street.get('/api/admin/grids')).body.items.find((g: { id: string }) => g.id === yongfuG2) as { covers: { name: string }[] };
+      expect(g2.covers.map((c) => c.name)).toEqual(['锦绣花园']);
       const shuguangPath = (await street.get(`/api/orgs/${id.shuguang}`)).body.path as string;
       expect(moved.body.org.path).toBe(`${shuguangPath}${id.xinhe}/`);
       expect((await street.get(`/api/orgs/${id.xinheB1}`)).body.path).toBe(`${shuguangPath}${id.xinhe}/${id.xinheB1}/`);

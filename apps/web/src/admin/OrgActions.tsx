@@ -77,8 +77,9 @@ export function OrgActions({ org, orgs, orgTypes, typeTitle, onChanged, done }: 
     });
   const move = (e: FormEvent) =>
     run(e, async () => {
-      const res = await api<{ org: Org; ticketsMoved: number }>(`/api/admin/orgs/${org.id}/move`, { body: { parentId } });
-      return { message: t('orgAdmin.moved', { name: orgName(org, lang), parent: orgName(orgs.find((o) => o.id === parentId), lang), count: res.ticketsMoved }), show: org.id, under: parentId };
+      const res = await api<{ org: Org; ticketsMoved: number; gridsLeft: string[] }>(`/api/admin/orgs/${org.id}/move`, { body: { parentId } });
+      const moved = t('orgAdmin.moved', { name: orgName(org, lang), parent: orgName(orgs.find((o) => o.id === parentId), lang), count: res.ticketsMoved });
+      return { message: res.gridsLeft.length ? `${moved}${t('orgAdmin.gridsLeft', { list: res.gridsLeft.join('、') })}` : moved, show: org.id, under: parentId };
     });
   const toggleActive = () => {
     if (!org.deactivated && !window.confirm(t('orgAdmin.confirmDeactivate', { name: orgName(org, lang) }))) return;

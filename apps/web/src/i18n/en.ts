@@ -393,6 +393,7 @@ export const en = {
     moveTo: 'Move under',
     moveButton: 'Move',
     moved: 'Moved {{name}} under {{parent}}; {{count}} ticket(s) moved with it',
+    gridsLeft: '; grid(s) {{list}} no longer cover it',
     deactivate: 'Deactivate',
     deactivateHint: 'A deactivated organization takes no new tickets and is offered in no picker; its tickets stay with the orgs above. It cannot be deactivated while active orgs, people or grids depend on it.',
     confirmDeactivate: 'Deactivate "{{name}}"?',

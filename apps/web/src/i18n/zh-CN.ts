@@ -411,6 +411,7 @@ export const zhCN = {
     moveTo: '移到',
     moveButton: '移动',
     moved: '已把{{name}}移到{{parent}}下，{{count}} 张工单随之移动',
+    gridsLeft: '；原网格{{list}}不再覆盖它',
     deactivate: '停用',
     deactivateHint: '停用后不再接收新工单、不再出现在选择列表中；已有工单仍由上级组织查看和办理。其下还有在用的组织、人员或网格时不能停用。',
     confirmDeactivate: '确定停用「{{name}}」吗？',

@@ -1,6 +1,7 @@
 import { isAdminFor, isWithin, LinliError, notFound, subtreePattern, type LocalizedText } from '@linli/core';
 import { audit, getOrg, toOrg, type Org } from '@linli/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { announceAuthChange } from '../auth/sessions.js';
 import { assertAdminFor, requireActor } from '../policy.js';
 import { moveOrgSubtree, orgPathColumns } from '../services/org-move.js';
@@ -91,10 +92,17 @@ export async function adminOrgRoutes(app: FastifyInstance): Promise<void> {
       config: { policy: 'admin' },
       schema: {
         tags: ['admin'],
-        summary: 'Move an org, with its subtree, under another parent within my subtrees: the scope of its tickets moves too (people of the old parent no longer see them, of the new one do)',
+        summary: 'Move an org, with its subtree, under another parent within my subtrees: the scope of its tickets moves too (people of the old parent no longer see them, of the new one do), and grids based outside the new place stop covering it',
         params: idParam,
         body: { type: 'object', properties: { parentId: { type: 'string', maxLength: 20 } }, required: ['parentId'], additionalProperties: false },
-        response: { ...orgAnswer, 200: { type: 'object', properties: { org: { $ref: 'Org#' }, ticketsMoved: { type: 'integer' } }, required: ['org', 'ticketsMoved'] } },
+        response: {
+          ...orgAnswer,
+          200: {
+            type: 'object',
+            properties: { org: { $ref: 'Org#' }, ticketsMoved: { type: 'integer' }, gridsLeft: { type: 'array', items: { type: 'string' }, description: 'Grids of the old place that no longer cover the moved orgs' } },
+            required: ['org', 'ticketsMoved', 'gridsLeft'],
+          },
+        },
       },
     },
     async (req) => {
@@ -104,7 +112,7 @@ export async function adminOrgRoutes(app: FastifyInstance): Promise<void> {
       assertAdminFor(actor, parent.path, parent.name);
       const refusal = moveRefusal(org, parent);
       if (refusal) throw new LinliError('LINLI_ERR_ORG_MOVE', [org.name, parent.name, refusal], [{ path: '/body/parentId', message: refusal.en, localized: refusal }]);
-      if (org.parentId === parent.id) return { org, ticketsMoved: 0 };
+      if (org.parentId === parent.id) return { org, ticketsMoved: 0, gridsLeft: [] };
       const result = await linli.db.transaction().execute(async (trx) => {
         // Locked, and read again: a concurrent move of an ancestor may have changed the paths.
         const now = await trx.selectFrom('linli_orgs').select(['id', 'path', 'depth']).where('id', '=', Number(org.id)).forUpdate().executeTakeFirstOrThrow();
@@ -112,18 +120,30 @@ export async function adminOrgRoutes(app: FastifyInstance): Promise<void> {
         if (isWithin(to.path, now.path)) throw new LinliError('LINLI_ERR_ORG_MOVE', [org.name, parent.name, underItself], [{ path: '/body/parentId', message: underItself.en, localized: underItself }]);
         const ticketsMoved = await moveOrgSubtree(trx, now, to, pathColumns);
         const moved = toOrg(await trx.selectFrom('linli_orgs').selectAll().where('id', '=', now.id).executeTakeFirstOrThrow());
+        // A grid covers only what lies under its own org: a compound moved to another community leaves its old grids.
+        const left = await trx
+          .selectFrom('linli_grid_orgs as go')
+          .innerJoin('linli_grids as g', 'g.id', 'go.grid_id')
+          .innerJoin('linli_orgs as home', 'home.id', 'g.org_id')
+          .innerJoin('linli_orgs as c', 'c.id', 'go.org_id')
+          .select(['go.grid_id', 'go.org_id', 'g.name'])
+          .where('c.path', 'like', subtreePattern(moved.path))
+          .where(sql<boolean>`c.path not like home.path || '%'`)
+          .execute();
+        for (const l of left) await trx.deleteFrom('linli_grid_orgs').where('grid_id', '=', l.grid_id).where('org_id', '=', l.org_id).execute();
+        const gridsLeft = [...new Set(left.map((l) => l.name))];
         await audit(trx, {
           actorId: actor.personId,
           action: 'org.move',
           subjectType: 'org',
           subjectId: org.id,
           before: { parentId: org.parentId, path: org.path },
-          after: { parentId: parent.id, path: moved.path, ticketsMoved },
+          after: { parentId: parent.id, path: moved.path, ticketsMoved, gridsLeft },
           requestId: req.id,
         });
         // Roles held in the subtree now reach other paths: every instance reloads its sessions' grants.
         await announceAuthChange(trx, { kind: 'all' });
-        return { org: moved, ticketsMoved };
+        return { org: moved, ticketsMoved, gridsLeft };
       });
       linli.sessions.apply({ kind: 'all' });
       return result;
