@@ -52,6 +52,14 @@ export const errorTable = {
     message: 'This would leave %s without an administrator: give another person the administrator role there first.',
     'zh-CN': '这样%s将没有管理员：请先把管理员角色授予另一人。',
   },
+  LINLI_ERR_ORG_IN_USE: {
+    status: 409,
+    message: '%s cannot be deactivated yet: %s.',
+    'zh-CN': '%s暂不能停用：%s。',
+  },
+  LINLI_ERR_ORG_MOVE: { status: 422, message: '%s cannot be moved under %s: %s.', 'zh-CN': '不能把%s移到%s下：%s。' },
+  LINLI_ERR_ORG_PARENT_DEACTIVATED: { status: 409, message: '%s is deactivated: re-activate it first, then add or re-activate what lies under it.', 'zh-CN': '%s已停用：请先启用它，再在其下添加或启用组织。' },
+  LINLI_ERR_GRID_COVER: { status: 422, message: 'Grid %s cannot cover %s: %s.', 'zh-CN': '网格%s不能覆盖%s：%s。' },
   LINLI_ERR_ACCOUNT_DISABLED: { status: 409, message: 'The account of %s is disabled: enable it first.', 'zh-CN': '%s 的账号已停用，请先启用。' },
   LINLI_ERR_IMPORT_INVALID: { status: 422, message: 'The spreadsheet has %s problem(s); nothing was imported. Fix each row listed in details and import again.', 'zh-CN': '表格中有 %s 处问题，未导入任何数据。请逐一修改后重新导入。' },
   LINLI_ERR_ACTOR_NOT_MINTED: {

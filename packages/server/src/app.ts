@@ -39,6 +39,8 @@ import { effectiveConfigRoutes } from './routes/effective-config.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
 import { adminImportRoutes } from './routes/admin-import.js';
+import { adminOrgRoutes } from './routes/admin-orgs.js';
+import { adminGridRoutes } from './routes/admin-grids.js';
 import { publicBoardRoutes } from './routes/public-board.js';
 import { adminOpen311Routes } from './routes/admin-open311.js';
 import { open311Prefix, open311Routes } from './routes/open311.js';
@@ -149,6 +151,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(accountRoutes);
   await app.register(adminPeopleRoutes);
   await app.register(adminImportRoutes);
+  await app.register(adminOrgRoutes);
+  await app.register(adminGridRoutes);
   await app.register(publicBoardRoutes);
   await app.register(adminOpen311Routes);
   // Encapsulated: its urlencoded body parser and its error list (the GeoReport format) stay under its prefix.

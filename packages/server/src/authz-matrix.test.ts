@@ -70,6 +70,19 @@ async function invited(ctx: Ctx, s: Scope): Promise<string> {
 /** Administrators of the person's org manage them; other administrators do not see them (404); everyone else is stopped by the policy. */
 const managesPerson = (ok: number) => (who: Who, scope: Scope) => (who === 'anonymous' ? 401 : admins[scope].has(who) ? ok : anyAdmin.has(who) ? 404 : 403);
 
+/** A building the city admin added under the scope's compound (for the org-tree administration rows). */
+async function freshBuilding(ctx: Ctx, s: Scope): Promise<string> {
+  return (await ctx.admin.post('/api/orgs', { parentId: ctx.org[s], type: 'building', name: `矩阵楼${ctx.seq++}` })).body.id;
+}
+
+/** A grid the city admin created at the scope's compound. */
+async function freshGrid(ctx: Ctx, s: Scope): Promise<string> {
+  return (await ctx.admin.post('/api/admin/grids', { name: `矩阵网格${ctx.seq++}`, orgId: ctx.org[s] })).body.id;
+}
+
+/** Orgs and grids outside every subtree an administrator administers are not there for them (404), like people. */
+const managesOrg = managesPerson;
+
 /** Only an administrator of the root org (the whole city) may see the job queue. */
 const cityAdminOnly = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : who === 'admin' ? ok : 403);
 
@@ -147,6 +160,30 @@ const cases: Record<string, RouteCase> = {
   // No dead job has this id: the city admin gets 404, everyone else is stopped before.
   'POST /api/admin/dead-jobs/:id/retry': { run: (c) => c.post('/api/admin/dead-jobs/999999/retry'), expected: cityAdminOnly(404) },
   'GET /api/admin/effective-config': { run: (c) => c.get('/api/admin/effective-config'), expected: adminOnly(200, false) },
+  'GET /api/admin/orgs': { run: (c) => c.get('/api/admin/orgs'), expected: adminOnly(200, false) },
+  'PATCH /api/admin/orgs/:id': { run: async (c, s, ctx) => c.request('PATCH', `/api/admin/orgs/${await freshBuilding(ctx, s)}`, { name: '改名后的楼' }), expected: managesOrg(200) },
+  'POST /api/admin/orgs/:id/move': { run: async (c, s, ctx) => c.post(`/api/admin/orgs/${await freshBuilding(ctx, s)}/move`, { parentId: ctx.org[s] }), expected: managesOrg(200) },
+  'POST /api/admin/orgs/:id/deactivate': { run: async (c, s, ctx) => c.post(`/api/admin/orgs/${await freshBuilding(ctx, s)}/deactivate`), expected: managesOrg(200) },
+  'POST /api/admin/orgs/:id/reactivate': {
+    run: async (c, s, ctx) => {
+      const building = await freshBuilding(ctx, s);
+      await ctx.admin.post(`/api/admin/orgs/${building}/deactivate`);
+      return c.post(`/api/admin/orgs/${building}/reactivate`);
+    },
+    expected: managesOrg(200),
+  },
+  'GET /api/admin/grids': { run: (c) => c.get('/api/admin/grids'), expected: adminOnly(200, false) },
+  'POST /api/admin/grids': { run: (c, s, ctx) => c.post('/api/admin/grids', { name: `新网格${ctx.seq++}`, orgId: ctx.org[s] }), expected: adminOnly(201, true) },
+  'PATCH /api/admin/grids/:id': { run: async (c, s, ctx) => c.request('PATCH', `/api/admin/grids/${await freshGrid(ctx, s)}`, { name: '改名后的网格' }), expected: managesOrg(200) },
+  'POST /api/admin/grids/:id/covers': { run: async (c, s, ctx) => c.post(`/api/admin/grids/${await freshGrid(ctx, s)}/covers`, { orgId: await freshBuilding(ctx, s) }), expected: managesOrg(200) },
+  'DELETE /api/admin/grids/:id/covers/:orgId': {
+    run: async (c, s, ctx) => {
+      const [grid, building] = [await freshGrid(ctx, s), await freshBuilding(ctx, s)];
+      await ctx.admin.post(`/api/admin/grids/${grid}/covers`, { orgId: building });
+      return c.delete(`/api/admin/grids/${grid}/covers/${building}`);
+    },
+    expected: managesOrg(200),
+  },
   'GET /api/orgs': { run: (c) => c.get('/api/orgs'), expected: authenticated(200) },
   'GET /api/orgs/:id': { run: (c, s, ctx) => c.get(`/api/orgs/${ctx.org[s]}`), expected: authenticated(200) },
   'POST /api/orgs': {

@@ -30,6 +30,8 @@ export const disputeMediationPlugin = definePlugin({
   forms: [caseForm, agreementForm, referralForm, replyForm, visitForm, teamForm, sessionForm],
   workflows: [caseWorkflow],
   migrations: { '0001-tables': tables },
+  // The copied org paths follow an org moved on the org-tree page or by an import.
+  orgPathColumns: [{ table: 'dispute_mediation_cases', column: 'compound_path' }, { table: 'dispute_mediation_team', column: 'compound_path' }],
   // A case's team members take its steps: the core reads the team table (the hook narrows it to the case).
   enrolments: [{ id: TEAM_ENROLMENT, table: 'dispute_mediation_team', personColumn: 'person_id', pathColumn: 'compound_path' }],
   routes,

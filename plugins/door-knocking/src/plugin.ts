@@ -24,6 +24,8 @@ export const doorKnockingPlugin = definePlugin({
   forms: [visitForm, problemForm, handleForm, confirmForm],
   workflows: [problemWorkflow],
   migrations: { '0001-visits': visitsTables },
+  // The copied org paths follow an org moved on the org-tree page or by an import.
+  orgPathColumns: [{ table: 'door_knocking_visits', column: 'building_path' }],
   routes,
   hooks,
   seed: seedDoorKnocking,

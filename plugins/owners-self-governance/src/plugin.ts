@@ -31,6 +31,8 @@ export const ownersSelfGovernancePlugin = definePlugin({
   validateOptions,
   forms: [unitForm, linkForm, voteForm, ballotForm, paperForm, closeForm, electionForm, nominateForm, checkForm, publishForm],
   migrations: { '0001-tables': tables, '0002-committee': committeeTables },
+  // The copied org paths follow an org moved on the org-tree page or by an import.
+  orgPathColumns: [{ table: 'owners_self_governance_units', column: 'building_path' }, { table: 'owners_self_governance_votes', column: 'scope_path' }, { table: 'owners_self_governance_elections', column: 'compound_path' }],
   routes,
   jobs,
   notices: [...notices, ...vettingNotices],

@@ -37,6 +37,8 @@ export const redPropertyPlugin = definePlugin({
   workflows: [complaintWorkflow],
   overridable,
   migrations: { '0001-tables': tables },
+  // The copied org paths follow an org moved on the org-tree page or by an import.
+  orgPathColumns: [{ table: 'red_property_complaints', column: 'compound_path' }, { table: 'red_property_meetings', column: 'compound_path' }, { table: 'red_property_compound_files', column: 'compound_path' }, { table: 'red_property_ledger_entries', column: 'compound_path' }, { table: 'red_property_practical_matters', column: 'compound_path' }],
   routes,
   hooks,
   notices,

@@ -36,6 +36,8 @@ export const serviceStationsPlugin = definePlugin({
   // A city sets its own time to fix and to check, and who fixes or checks.
   overridable: { workflows: { [RECTIFICATION_WORKFLOW]: { timeLimits: '*', allow: ['rectify', 'verify', 'send-back'] } } },
   migrations: { '0001-tables': tables },
+  // The copied org paths follow an org moved on the org-tree page or by an import.
+  orgPathColumns: [{ table: 'service_stations_stations', column: 'org_path' }],
   init,
   routes,
   hooks,

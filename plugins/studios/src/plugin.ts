@@ -29,6 +29,8 @@ export const studiosPlugin = definePlugin({
   forms: [bookForm, answerForm, cancelForm, rateForm, confirmForm, proposeForm, recordForm, noShowForm, studioForm, slotForm, slotChangeForm, followUpForm, handleForm],
   workflows: [followUpWorkflow],
   migrations: { '0001-tables': tables },
+  // The copied org paths follow an org moved on the org-tree page or by an import.
+  orgPathColumns: [{ table: 'studios_studios', column: 'community_path' }, { table: 'studios_bookings', column: 'community_path' }],
   init,
   routes,
   jobs,

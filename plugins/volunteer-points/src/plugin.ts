@@ -30,6 +30,8 @@ export const volunteerPointsPlugin = definePlugin({
   forms: [memberForm, wishForm, claimForm, fulfilForm, verifyForm, teamForm, activityForm, signupForm, attendanceForm, correctionForm],
   workflows: [wishWorkflow],
   migrations: { '0001-tables': tables },
+  // The copied org paths follow an org moved on the org-tree page or by an import.
+  orgPathColumns: [{ table: 'volunteer_points_members', column: 'compound_path' }, { table: 'volunteer_points_wishes', column: 'compound_path' }, { table: 'volunteer_points_teams', column: 'org_path' }, { table: 'volunteer_points_activities', column: 'org_path' }, { table: 'volunteer_points_ledger', column: 'org_path' }],
   init,
   routes,
   hooks,

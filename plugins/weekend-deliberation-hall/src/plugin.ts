@@ -28,6 +28,8 @@ export const weekendDeliberationHallPlugin = definePlugin({
   forms: [topicForm, acceptForm, declineForm, scheduleTopicForm, voteForm, superviseForm, completeForm, publicizeForm, sessionForm, participantsForm, recordForm, sessionVoteForm],
   workflows: [topicWorkflow],
   migrations: { '0001-tables': tables },
+  // The copied org paths follow an org moved on the org-tree page or by an import.
+  orgPathColumns: [{ table: 'wdh_sessions', column: 'compound_path' }, { table: 'wdh_topics', column: 'compound_path' }],
   init,
   routes,
   hooks,

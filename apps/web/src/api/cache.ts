@@ -18,6 +18,11 @@ export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return p;
 }
 
+/** Forget some entries: an administrator changed the org tree or the grids, so the next page loads them afresh. */
+export function forget(...keys: string[]): void {
+  for (const k of keys) cache.delete(k);
+}
+
 /** Forget everything (on logout: the next person may see a different tree). */
 export function clearCache(): void {
   cache.clear();

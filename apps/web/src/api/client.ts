@@ -34,7 +34,7 @@ export function setUnauthenticatedHandler(fn: (() => void) | null): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** A JSON body, or a Blob/File sent as is with its own type. */
   body?: unknown;
   signal?: AbortSignal;

@@ -52,6 +52,8 @@ export interface OrgType {
   id: string;
   title?: LocalizedText;
   kind: 'level' | 'side';
+  /** For a level: the types of org it may hang under. */
+  parents?: string[];
 }
 
 /** A workflow as `GET /api/workflows` lists it: the definition, and which plugin or config brought it. */

@@ -25,6 +25,8 @@ const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ defau
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const SetupPage = lazy(() => import('../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 const RegistrationsPage = lazy(() => import('../pages/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })));
+const AdminOrgsPage = lazy(() => import('../pages/AdminOrgsPage').then((m) => ({ default: m.AdminOrgsPage })));
+const AdminGridsPage = lazy(() => import('../pages/AdminGridsPage').then((m) => ({ default: m.AdminGridsPage })));
 const Open311Page = lazy(() => import('../pages/Open311Page').then((m) => ({ default: m.Open311Page })));
 const BoardPage = lazy(() => import('../public/BoardPage').then((m) => ({ default: m.BoardPage })));
 const PortalPage = lazy(() => import('../resident/PortalPage').then((m) => ({ default: m.PortalPage })));
@@ -92,6 +94,8 @@ function Routed() {
           <Route path="/more" element={<MorePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/people" element={<PeoplePage />} />
+          <Route path="/admin/orgs" element={<AdminOrgsPage />} />
+          <Route path="/admin/grids" element={<AdminGridsPage />} />
           <Route path="/admin/registrations" element={<RegistrationsPage />} />
           <Route path="/admin/open311" element={<Open311Page />} />
           <Route path="*" element={<Navigate to="/queue" replace />} />

@@ -29,6 +29,8 @@ export const coreNav: NavItem[] = [
   { to: '/orgs', label: 'nav.orgs', icon: 'tree', for: 'staff' },
   { to: '/workflows', label: 'nav.workflows', icon: 'flow', for: 'staff' },
   { to: '/admin/people', label: 'nav.people', icon: 'user', for: 'admin' },
+  { to: '/admin/orgs', label: 'nav.orgAdmin', icon: 'tree', for: 'admin' },
+  { to: '/admin/grids', label: 'nav.gridAdmin', icon: 'grid', for: 'admin' },
   { to: '/admin/registrations', label: 'nav.registrations', icon: 'user', for: 'admin' },
   { to: '/admin/open311', label: 'nav.open311', icon: 'puzzle', for: 'admin' },
   { to: '/account', label: 'nav.account', icon: 'user' },

@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { loadGrids, loadOrgs, loadRoles } from '../api/cache';
-import type { RoleAssignment } from '../api/types';
+import type { Org, RoleAssignment } from '../api/types';
 import { useLoad } from '../api/useApi';
 import { errorTitle, ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { OrgSelect } from '../components/OrgSelect';
 import { ImportCard } from '../accounts/ImportCard';
+import type { AdminGrid } from '../admin/admin-api';
+import { PersonRoles } from '../admin/PersonRoles';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/time';
 
@@ -57,6 +59,9 @@ export function PeoplePage() {
   const roles = useLoad('roles', loadRoles);
   const orgs = useLoad('orgs', loadOrgs);
   const grids = useLoad('grids', loadGrids);
+  // Roles are given only where the administrator administers: those orgs and grids are the places offered.
+  const adminOrgs = useLoad('admin-orgs', () => api<{ items: Org[] }>('/api/admin/orgs'));
+  const adminGrids = useLoad('admin-grids', () => api<{ items: AdminGrid[] }>('/api/admin/grids'));
   const [form, setForm] = useState({ username: '', name: '', phone: '', role: '', orgId: '', gridId: '' });
   const [issued, setIssued] = useState<{ link: OneTimeLink; name: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -92,7 +97,6 @@ export function PeoplePage() {
     }
   }
 
-  const roleTitle = (id: string) => pick(roles.data?.roles.find((r) => r.id === id)?.title) || id;
   return (
     <div className="page page-narrow">
       <header className="page-head">
@@ -173,7 +177,6 @@ export function PeoplePage() {
               <strong>{p.name}</strong> <span className="muted">{p.username}</span>
               {p.disabled && <span className="chip">{t('people.disabled')}</span>}
               {!p.passwordSet && !p.disabled && <span className="chip">{t('people.noPassword')}</span>}
-              <span className="menu-group">{p.roles.map((r) => `${roleTitle(r.role)} · ${r.gridName ?? r.orgName}`).join('；')}</span>
             </div>
             {p.manageable && (
               <div className="person-actions">
@@ -187,6 +190,17 @@ export function PeoplePage() {
                 </button>
               </div>
             )}
+            <PersonRoles
+              person={p}
+              roles={roles.data?.roles ?? []}
+              orgs={adminOrgs.data?.items ?? []}
+              grids={adminGrids.data?.items ?? []}
+              onChanged={() => {
+                people.reload();
+                adminGrids.reload();
+              }}
+              onProblem={setProblem}
+            />
           </li>
         ))}
       </ul>

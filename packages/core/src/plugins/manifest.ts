@@ -58,6 +58,20 @@ export interface PluginManifest {
    * them (`notifications.templates`) and people choose their channels.
    */
   notices?: NoticeKindDefinition[];
+  /**
+   * Columns of the plugin's own tables that copy an org's materialized path
+   * (so "in my scope" is an indexed prefix range), as data. When an org moves
+   * — on the org-tree page or by a spreadsheet import — the server rewrites
+   * them with the org's subtree and its tickets, in the same transaction, so a
+   * compound moved to another community takes its records along.
+   */
+  orgPathColumns?: OrgPathColumn[];
+}
+
+/** One column holding a copied org path (`LinliPlugin.orgPathColumns`): plain identifiers. */
+export interface OrgPathColumn {
+  table: string;
+  column: string;
 }
 
 /** A plugin as a checked deployment holds it: its forms resolved against the city's options. */

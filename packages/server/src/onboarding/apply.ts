@@ -1,7 +1,9 @@
+import type { OrgPathColumn } from '@linli/core';
 import { audit, jsonb, type CoreTables } from '@linli/db';
 import { sql, type Kysely } from 'kysely';
 import { announceAuthChange } from '../auth/sessions.js';
 import { assertCityKeepsAdmin, endAllSessions } from '../services/accounts.js';
+import { moveOrgSubtree } from '../services/org-move.js';
 import type { ImportPlan } from './plan.js';
 
 export interface ImportCounts {
@@ -22,7 +24,7 @@ const chunk = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(x
  * 10,000 people is a few hundred statements. Ends with the guard that the
  * city keeps an enabled administrator.
  */
-export async function applyImport(trx: Kysely<CoreTables>, plan: ImportPlan, o: { now: Date; actorId: string | null; adminRoles: string[]; requestId?: string }): Promise<ImportCounts> {
+export async function applyImport(trx: Kysely<CoreTables>, plan: ImportPlan, o: { now: Date; actorId: string | null; adminRoles: string[]; requestId?: string; pathColumns?: readonly OrgPathColumn[] }): Promise<ImportCounts> {
   const c: ImportCounts = {
     orgs: { created: 0, updated: 0, moved: 0, deactivated: 0, reactivated: 0 },
     grids: { created: 0, updated: 0 },
@@ -61,16 +63,7 @@ export async function applyImport(trx: Kysely<CoreTables>, plan: ImportPlan, o: 
   for (const x of plan.orgs.filter((x) => x.move).sort((a, b) => a.depth - b.depth)) {
     const org = await trx.selectFrom('linli_orgs').select(['id', 'path', 'depth']).where('key', '=', x.key).executeTakeFirstOrThrow();
     const parent = x.parentKey ? await trx.selectFrom('linli_orgs').select(['id', 'path', 'depth']).where('key', '=', x.parentKey).executeTakeFirstOrThrow() : null;
-    const newPath = `${parent?.path ?? '/'}${org.id}/`;
-    const shift = (parent ? parent.depth + 1 : 0) - org.depth;
-    const len = org.path.length;
-    const like = `${org.path}%`;
-    await trx.updateTable('linli_orgs').set({ parent_id: parent?.id ?? null }).where('id', '=', org.id).execute();
-    await sql`update linli_orgs set path = ${newPath} || substr(path, ${len + 1}), depth = depth + ${shift} where path like ${like}`.execute(trx);
-    const moved = await sql`update linli_tickets set org_path = ${newPath} || substr(org_path, ${len + 1}) where org_path like ${like}`.execute(trx);
-    await sql`update linli_tickets set assignee_org_path = ${newPath} || substr(assignee_org_path, ${len + 1}) where assignee_org_path like ${like}`.execute(trx);
-    await sql`update linli_ticket_escalations set org_path = ${newPath} || substr(org_path, ${len + 1}) where org_path like ${like}`.execute(trx);
-    c.ticketsMoved += Number(moved.numAffectedRows ?? 0n);
+    c.ticketsMoved += await moveOrgSubtree(trx, org, parent, o.pathColumns);
     c.orgs.moved++;
   }
   for (const x of plan.orgs.filter((x) => !x.create && (x.deactivate || x.reactivate))) {

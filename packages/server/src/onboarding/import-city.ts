@@ -2,6 +2,7 @@ import { LinliError, type Actor, type Deployment, type ErrorDetail } from '@linl
 import type { CoreTables } from '@linli/db';
 import type { Kysely } from 'kysely';
 import { applyImport, type ImportCounts } from './apply.js';
+import { orgPathColumns } from '../services/org-move.js';
 import { planImport, type ImportPlan } from './plan.js';
 import { readRoster, type ImportProblem } from './read.js';
 
@@ -76,7 +77,7 @@ export async function importCity(
       const planned = await planImport(trx, deployment, roster, o.granter);
       const all = [...problems, ...planned.problems];
       if (all.length) throw importError(all);
-      const counts = await applyImport(trx, planned.plan, { now: o.now, actorId: o.actorId ?? null, adminRoles, ...(o.requestId ? { requestId: o.requestId } : {}) });
+      const counts = await applyImport(trx, planned.plan, { now: o.now, actorId: o.actorId ?? null, adminRoles, pathColumns: orgPathColumns(deployment), ...(o.requestId ? { requestId: o.requestId } : {}) });
       result = { dryRun: o.dryRun, counts, preview: previewOf(planned.plan).slice(0, 200) };
       if (o.dryRun) throw rollback;
     });

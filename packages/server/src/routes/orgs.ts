@@ -2,6 +2,7 @@ import { LinliError, unprocessable } from '@linli/core';
 import { audit, getOrg, insertOrg, listGrids, listOrgs } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import { assertAdminFor, requireActor } from '../policy.js';
+import { freeKey } from '../services/org-keys.js';
 import { errorResponses, idParam, pageOf, pageQuery } from './schemas.js';
 
 /** The org tree and grids are the city's public structure: every logged-in person may read them. */
@@ -41,7 +42,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Body: { key: string; parentId: string; type: string; name: string; nameEn?: string } }>(
+  app.post<{ Body: { key?: string; parentId: string; type: string; name: string; nameEn?: string } }>(
     '/api/orgs',
     {
       config: { policy: 'admin' },
@@ -51,13 +52,13 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
         body: {
           type: 'object',
           properties: {
-            key: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$', maxLength: 64 },
+            key: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$', maxLength: 64, description: "The stable key the spreadsheet import matches by; left out, the parent's key and the next free number" },
             parentId: { type: 'string', maxLength: 20 },
             type: { type: 'string', maxLength: 64 },
-            name: { type: 'string', minLength: 1, maxLength: 200 },
+            name: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
             nameEn: { type: 'string', maxLength: 200 },
           },
-          required: ['key', 'parentId', 'type', 'name'],
+          required: ['parentId', 'type', 'name'],
           additionalProperties: false,
         },
         response: { 201: { $ref: 'Org#' }, ...errorResponses, 409: { $ref: 'LinliError#' }, 422: { $ref: 'LinliError#' } },
@@ -69,15 +70,17 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       const parent = await getOrg(linli.db, b.parentId);
       if (!parent) throw unprocessable(`There is no organization ${b.parentId}.`, [{ path: '/body/parentId', message: 'unknown organization' }]);
       assertAdminFor(actor, parent.path, parent.name);
+      if (parent.deactivated) throw new LinliError('LINLI_ERR_ORG_PARENT_DEACTIVATED', [parent.name]);
       const type = linli.deployment.orgTypes.find((t) => t.id === b.type);
       if (!type) throw unprocessable(`Unknown org type "${b.type}".`, [{ path: '/body/type', message: 'unknown org type', expected: linli.deployment.orgTypes.map((t) => t.id).join(', ') }]);
       if (type.kind === 'level' && !(type.parents ?? []).includes(parent.type)) {
         throw unprocessable(`A ${b.type} cannot be placed under a ${parent.type}.`, [{ path: '/body/type', message: `not allowed under ${parent.type}` }]);
       }
       const org = await linli.db.transaction().execute(async (trx) => {
-        const exists = await trx.selectFrom('linli_orgs').select('id').where('key', '=', b.key).executeTakeFirst();
-        if (exists) throw new LinliError('LINLI_ERR_CONFLICT', [`An organization with key "${b.key}" exists already.`]);
-        const created = await insertOrg(trx, { key: b.key, parentId: parent.id, type: b.type, kind: type.kind, name: b.name, nameEn: b.nameEn });
+        const key = b.key ?? (await freeKey(trx, 'linli_orgs', `${parent.key}-`));
+        const exists = await trx.selectFrom('linli_orgs').select('id').where('key', '=', key).executeTakeFirst();
+        if (exists) throw new LinliError('LINLI_ERR_CONFLICT', [`An organization with key "${key}" exists already.`]);
+        const created = await insertOrg(trx, { key, parentId: parent.id, type: b.type, kind: type.kind, name: b.name.trim(), nameEn: b.nameEn?.trim() || null });
         await audit(trx, { actorId: actor.personId, action: 'org.create', subjectType: 'org', subjectId: created.id, after: created, requestId: req.id });
         return created;
       });

@@ -23,5 +23,10 @@ export async function resolveRoleTarget(
   }
   const org = await getOrg(db, orgId!);
   if (!org) throw unprocessable(`There is no organization ${orgId}.`, [{ path: `${at}/orgId`, message: 'unknown organization' }]);
+  // A deactivated org (停用) takes no new work, so no new role either; existing ones stay until taken away.
+  if (org.deactivated) {
+    const why = { 'zh-CN': `${org.name}已停用，不能在此授予角色；请先重新启用它。`, en: `${org.name} is deactivated: re-activate it before giving roles there.` };
+    throw unprocessable(why, [{ path: `${at}/${gridId === null ? 'orgId' : 'gridId'}`, message: why.en, localized: why }]);
+  }
   return { org, gridId };
 }
