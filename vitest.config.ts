@@ -17,5 +17,10 @@ export default defineConfig({
     // PGlite holds ~800 MB per instance: keep the worker count modest.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     pool: 'forks',
+    // Test files share their worker process (measured: a fifth of the time on the plugins'
+    // tests, most of it importing the same modules again per file). Tests therefore leave
+    // no global state behind: every database and server they open is closed in afterAll,
+    // and nothing mocks modules or timers globally.
+    isolate: false,
   },
 });
