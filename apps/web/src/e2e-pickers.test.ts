@@ -59,7 +59,7 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
     const resident = await city.as('resident.hepan');
     const title = '4栋门口垃圾堆放无人清理';
     await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
-    await resident.getByRole('radio', { name: /网格诉求/ }).check();
+    await resident.getByRole('radio', { name: /小区里的问题/ }).check();
     await fileGridRequest(resident, { title, category: '环境卫生', description: '4栋门口堆了很多装修垃圾，已经一周没人清理。' });
     const grid = await city.as('grid.yongfu1');
     await openFromQueue(grid, city.base, title);
@@ -77,7 +77,7 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
     await resident.getByRole('textbox', { name: '投诉事项', exact: true }).fill(title);
     await resident.getByLabel('类别').selectOption({ index: 1 });
     await resident.getByLabel('情况说明').fill('连续三晚凌晨门岗没人，外来人员随意进出。');
-    await resident.getByRole('button', { name: '提交上报' }).click();
+    await resident.getByRole('button', { name: '提交投诉' }).click();
     await resident.waitForURL(/\/tickets\/[0-9]+$/, wait);
 
     const staff = await city.as('staff.yongfu');

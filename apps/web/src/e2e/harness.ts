@@ -154,13 +154,19 @@ export async function openFromQueue(page: Page, base: string, title: string): Pr
 /** Files a grid request through the intake form as the logged-in person; returns the ticket's URL. */
 export async function fileGridRequest(page: Page, r: { title: string; category: string; description: string; location?: string }): Promise<string> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
-  const choice = page.getByRole('radio', { name: /网格诉求/ });
+  const choice = page.getByRole('radio', { name: /小区里的问题/ });
   if (await choice.count()) await choice.check();
   await page.getByRole('textbox', { name: '标题', exact: true }).fill(r.title);
   await page.getByLabel('类别').selectOption(r.category);
   await page.getByLabel('情况描述').fill(r.description);
   if (r.location) await page.getByLabel('位置').fill(r.location);
-  await page.getByRole('button', { name: '提交上报' }).click();
+  await page.getByRole('button', { name: '提交反映' }).click();
   await page.waitForURL(/\/tickets\/[0-9]+$/, wait);
   return page.url();
+}
+
+/** Opens a menu entry as a phone user does: 更多, then the entry (plugin pages included). */
+export async function openMenu(page: Page, entry: string): Promise<void> {
+  await page.getByRole('link', { name: '更多' }).click();
+  await page.getByRole('link', { name: new RegExp(`^${entry}\\s*$`) }).click();
 }

@@ -28,7 +28,11 @@ export function TicketPage() {
   const detail = useLoad(`ticket:${id}`, (signal) => api<TicketDetail>(`/api/tickets/${encodeURIComponent(id)}`, { signal }));
   const location = useLocation();
   const [draft, setDraft] = useState<StepDraft | null>(null);
-  const [flash, setFlash] = useState<Flash>(() => ((location.state as { created?: boolean } | null)?.created ? { tone: 'success', text: t('new.created') } : null));
+  // Just filed from the intake page: its workflow's own words (`intake.success`).
+  const [flash, setFlash] = useState<Flash>(() => {
+    const created = (location.state as { created?: string | boolean } | null)?.created;
+    return created ? { tone: 'success', text: typeof created === 'string' ? created : t('new.success') } : null;
+  });
 
   if (detail.error && !detail.data) return <div className="page"><ErrorNotice error={detail.error} onRetry={detail.reload} /></div>;
   if (!detail.data) return <Loading />;
