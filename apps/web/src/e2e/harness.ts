@@ -165,8 +165,8 @@ export async function fileGridRequest(page: Page, r: { title: string; category: 
   return page.url();
 }
 
-/** Opens a menu entry as a phone user does: 更多, then the entry (plugin pages included). */
+/** Opens a menu entry as a phone user does: 更多, then the entry (its name, then its plugin's group). */
 export async function openMenu(page: Page, entry: string): Promise<void> {
   await page.getByRole('link', { name: '更多' }).click();
-  await page.getByRole('link', { name: new RegExp(`^${entry}\\s*$`) }).click();
+  await page.getByRole('link', { name: new RegExp(`^${entry}`) }).click();
 }
