@@ -5,6 +5,8 @@
  *   offered the community's pages (考核评价, 登记收支, 安排会商);
  * - 梳理 starts with the category the resident chose;
  * - 交办物业 starts with the compound's only property company (一键交办);
+ *   the company answers from its queue, the complainant sends it back from
+ *   her portal, the company answers again, she verifies it and it closes;
  * - the three-party decision on a problem's page picks its meeting by date
  *   (chosen already: the one whose agenda holds it), and a refusal by the
  *   office's rule reads as that rule, in Chinese, not as someone else's change.
@@ -79,6 +81,8 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
     await resident.getByLabel('情况说明').fill('连续三晚凌晨门岗没人，外来人员随意进出。');
     await resident.getByRole('button', { name: '提交投诉' }).click();
     await resident.waitForURL(/\/tickets\/[0-9]+$/, wait);
+    // The complaint's own words once filed, not a grid request's.
+    await visible(resident.getByText(/投诉已收到/));
 
     const staff = await city.as('staff.yongfu');
     await openFromQueue(staff, city.base, title);
@@ -90,8 +94,43 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
     await city.shot(staff, 'dispatch-preselected', company);
     await staff.getByRole('button', { name: '提交「交办物业」' }).click();
     await visible(staff.getByText('已完成「交办物业」'));
+
+    // The company answers from its own queue.
+    const property = await city.as('property.hepan');
+    const answer = async (text: string) => {
+      await openFromQueue(property, city.base, title);
+      await property.getByRole('button', { name: /^物业答复/ }).click();
+      await property.getByLabel('处理结果').fill(text);
+      await property.getByRole('button', { name: '提交「物业答复」' }).click();
+      await visible(property.getByText('已完成「物业答复」'));
+    };
+    await answer('已约谈保安队长，夜班门岗增加一人。');
+
+    // The complainant follows it in her portal (我的 → the complaint), reads the answer and sends it back: not solved.
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+    await resident.getByRole('link', { name: new RegExp(title) }).first().click();
+    await resident.waitForURL(/\/me\/requests\/[0-9]+$/, wait);
+    await visible(resident.getByText('已约谈保安队长，夜班门岗增加一人。'));
+    await resident.getByRole('button', { name: /^未解决，退回物业/ }).click();
+    // Her own step: no "let the reporter see it" choice.
+    expect(await resident.getByRole('checkbox', { name: /让反映人看到/ }).count()).toBe(0);
+    await resident.getByLabel('办理意见').fill('昨晚凌晨一点门岗还是没人。');
+    await resident.getByRole('button', { name: '提交「未解决，退回物业」' }).click();
+    await visible(resident.getByText('已完成「未解决，退回物业」'));
+    await expect.poll(async () => (await resident.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('物业处理中');
+
+    // The company answers again; she verifies it (成效群众判) and the complaint closes.
+    await answer('已安装门岗监控并每晚抽查，连续一周无脱岗。');
+    await resident.reload();
+    await visible(resident.getByText('已安装门岗监控并每晚抽查，连续一周无脱岗。'));
+    await resident.getByRole('button', { name: /^核实评价/ }).click();
+    await resident.getByRole('radio', { name: '满意', exact: true }).check();
+    await city.shot(resident, 'complaint-verify', resident.getByRole('radio', { name: '满意', exact: true }));
+    await resident.getByRole('button', { name: '提交「核实评价」' }).click();
+    await visible(resident.getByText('已完成「核实评价」'));
+    await expect.poll(async () => (await resident.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('已办结');
     expect(city.problems).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 
   it('picks the meeting by date on the problem’s page and shows the office’s rule when it refuses', async () => {
     const staff = await city.as('staff.yongfu');

@@ -137,7 +137,7 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
 
     // File a grid request through the generated intake form, photo included.
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
-    await expect.poll(() => page.getByLabel('小区').inputValue(), wait).toMatch(/^[0-9]+$/);
+    await expect.poll(() => page.getByRole('combobox', { name: /小区/ }).inputValue(), wait).toMatch(/^[0-9]+$/);
     await page.getByRole('textbox', { name: '标题', exact: true }).fill('灯');
     await page.getByLabel('类别').selectOption('公共设施');
     await page.getByLabel('情况描述').fill('3栋二楼楼道灯坏了一周，晚上上下楼看不清。');
