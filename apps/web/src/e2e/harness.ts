@@ -2,7 +2,9 @@
  * A real server on the example city and a headless Chromium at phone size
  * (390 px, zh-CN), for browser stories that walk a flow as each role that
  * owns a step. The server's clock is real time plus an offset the story may
- * move (`setClock`), so dates stay relative to the day the test runs.
+ * move (`setClock`), so dates stay relative to the day the test runs. With
+ * DATABASE_URL set, the city runs on PostgreSQL in a schema of its own
+ * (dropped on close), else on PGlite in a temporary directory.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,10 +65,12 @@ export async function startCity(
   const chosen = { ...config, $schema: undefined, plugins: enabled };
   writeFileSync(configPath, JSON.stringify(opts.configure ? opts.configure(chosen) : chosen));
   let offset = opts.clock ? Date.parse(opts.clock) - Date.now() : 0;
+  const databaseUrl = process.env.DATABASE_URL;
+  const schema = databaseUrl ? `e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}` : undefined;
   const server = await startServer({
     configPath,
     available: plugins,
-    dataDir: join(dataDir, 'db'),
+    ...(databaseUrl ? { databaseUrl, databaseSchema: schema } : { dataDir: join(dataDir, 'db') }),
     port: 0,
     host: '127.0.0.1',
     demoPassword,
@@ -137,6 +141,7 @@ export async function startCity(
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
+      if (schema) await server.database.db.schema.dropSchema(schema).ifExists().cascade().execute().catch(() => undefined);
       await server.close().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
     },
