@@ -9,7 +9,8 @@
  * reason shows in the history, and the handling unit follows. Then it is
  * dispatched again: urban management returns it (退回, not its duty) with a
  * reason, the secretary sends it to housing, housing answers (办结回复) and
- * the resident rates the result in her portal. Needs
+ * the resident rates the result in her portal. A second request is turned
+ * away (不予受理) with a reason she reads in her portal. Needs
  * apps/web/dist and /usr/bin/chromium.
  */
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
@@ -147,6 +148,26 @@ describe.skipIf(!built)('dispatch, reassign and recall in Chromium', () => {
     await resident.getByRole('button', { name: '提交评价' }).click();
     await visible(resident.getByText('感谢您的评价'));
     await visible(resident.getByText('您的评价：4 分'));
+    expect(city.problems).toEqual([]);
+  }, 300_000);
+
+  it('turns a request away with a reason the resident reads in her portal', async () => {
+    const other = '楼上邻居装修噪音扰民';
+    const resident = await city.as('resident.hepan');
+    await fileGridRequest(resident, { title: other, category: '邻里纠纷', description: '楼上每天早上七点就开始电钻，周末也不停。' });
+    const grid = await city.as('grid.yongfu1');
+    await openFromQueue(grid, city.base, other);
+    await grid.getByRole('button', { name: /^不予受理/ }).click();
+    await grid.getByLabel('办理意见').fill('装修时间符合小区规定（8:00前施工请向物业投诉），不属网格受理范围。');
+    await grid.getByRole('button', { name: '提交「不予受理」' }).click();
+    await visible(grid.getByText('已完成「不予受理」'));
+
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+    await resident.getByRole('link', { name: new RegExp(other) }).first().click();
+    await resident.waitForURL(/\/me\/requests\/[0-9]+$/, wait);
+    await expect.poll(async () => (await badge(resident).textContent())?.trim(), wait).toBe('不予受理');
+    await visible(resident.getByText('装修时间符合小区规定（8:00前施工请向物业投诉），不属网格受理范围。'));
+    await city.shot(resident, 'rejected-resident');
     expect(city.problems).toEqual([]);
   }, 300_000);
 });

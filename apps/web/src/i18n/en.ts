@@ -99,6 +99,7 @@ export const en = {
     commentMissing: 'This step needs a comment',
     done: '“{{action}}” done',
     conflict: 'Someone else changed this ticket a moment ago. The page now shows its latest state — check it before you continue.',
+    handedOver: 'The ticket went back to the previous desk and is no longer in your queue.',
     draftKept: 'What you entered is kept. The ticket changed meanwhile: check its latest state above, then submit again.',
   },
   timeline: {

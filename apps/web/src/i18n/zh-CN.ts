@@ -111,6 +111,7 @@ export const zhCN = {
     commentMissing: '这一步需要填写办理意见',
     done: '已完成「{{action}}」',
     conflict: '这张工单刚刚被其他人处理过，页面已更新为最新状态。请确认后再继续办理。',
+    handedOver: '工单已交回上一环节，不再在您的待办中。',
     draftKept: '您填写的内容已保留。工单在此期间有更新，请先查看上方最新情况，再重新提交。',
   },
   timeline: {

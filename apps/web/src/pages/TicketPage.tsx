@@ -41,7 +41,9 @@ export function TicketPage() {
   if (handedOver) {
     return (
       <div className="page page-narrow">
-        <Notice tone="success" title={handedOver} />
+        <Notice tone="success" title={handedOver}>
+          {t('ticket.handedOver')}
+        </Notice>
         <Link to="/queue" className="btn btn-primary">
           {t('nav.queue')}
         </Link>
