@@ -7,6 +7,8 @@
  * - 交办物业 starts with the compound's only property company (一键交办);
  *   the company answers from its queue, the complainant sends it back from
  *   her portal, the company answers again, she verifies it and it closes;
+ * - 登记收支 takes the amount in yuan (stored in fen) and the four-party
+ *   meeting by its date and compound;
  * - the three-party decision on a problem's page picks its meeting by date
  *   (chosen already: the one whose agenda holds it), and a refusal by the
  *   office's rule reads as that rule, in Chinese, not as someone else's change.
@@ -131,6 +133,43 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
     await expect.poll(async () => (await resident.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('已办结');
     expect(city.problems).toEqual([]);
   }, 300_000);
+
+  it('records a ledger entry in yuan against a four-party meeting picked by its date and compound', async () => {
+    const staff = await city.as('secretary.yongfu');
+    await staff.getByRole('link', { name: '更多' }).click();
+    await staff.getByRole('link', { name: /^登记收支/ }).click();
+    await staff.waitForURL(/\/p\/red-property\/ledger-entry$/, wait);
+    const compound = staff.getByRole('combobox', { name: /^小区/ });
+    await expect.poll(() => compound.locator('option').count(), wait).toBeGreaterThan(1);
+    await compound.selectOption({ label: '河畔家园' });
+    await staff.getByRole('radio', { name: '支出', exact: true }).check();
+    await staff.getByLabel('科目').selectOption('公共设施维护');
+    // Typed in yuan as on the receipt; stored in fen underneath.
+    await staff.getByLabel('金额（元）').fill('48.50');
+    await staff.getByLabel('用途/来源').fill('更换东门道闸主板');
+    await staff.getByLabel('日期', { exact: true }).fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    // The meeting by its date and compound, never a number.
+    const meeting = staff.getByRole('combobox', { name: /依据的四方联席会议/ });
+    await expect.poll(() => meeting.locator('option').count(), wait).toBeGreaterThan(1);
+    const labels = (await meeting.locator('option').allTextContents()).slice(1);
+    for (const label of labels) expect(label).toMatch(/四方联席会议$/);
+    await meeting.selectOption({ label: labels.find((l) => l.includes('河畔家园')) ?? labels[0]! });
+    await city.shot(staff, 'ledger-entry', staff.getByLabel('金额（元）'));
+    await staff.getByRole('button', { name: '保存' }).click();
+    await staff.waitForURL(/\/p\/red-property\/ledger/, wait);
+    const row = staff.locator('tbody tr').filter({ hasText: '更换东门道闸主板' });
+    await visible(row);
+    await expect.poll(async () => (await row.first().innerText()).includes('48.50'), wait).toBe(true);
+    type Ledger = { red_property_ledger_entries: { purpose: string; amount_fen: string | number; meeting_id: number | null } };
+    const stored = await (city.server.database.db as unknown as import('kysely').Kysely<Ledger>)
+      .selectFrom('red_property_ledger_entries')
+      .select(['amount_fen', 'meeting_id'])
+      .where('purpose', '=', '更换东门道闸主板')
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.amount_fen)).toBe(4850);
+    expect(stored.meeting_id).not.toBeNull();
+    expect(city.problems).toEqual([]);
+  }, 240_000);
 
   it('picks the meeting by date on the problem’s page and shows the office’s rule when it refuses', async () => {
     const staff = await city.as('staff.yongfu');
