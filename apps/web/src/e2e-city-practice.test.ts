@@ -45,14 +45,14 @@ describe.skipIf(!built)('a city-defined practice (加装电梯征询) in Chromiu
     // A resident of commercial housing is not offered it.
     const hepan = await city.as('resident.hepan');
     await hepan.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
-    await visible(hepan.getByRole('radio', { name: /网格诉求/ }));
+    await visible(hepan.getByRole('radio', { name: /小区里的问题/ }));
     expect(await hepan.getByRole('radio', { name: /加装电梯征询/ }).count()).toBe(0);
 
     // 徐国华 of 曙光新村 (an old compound) applies.
     const resident = await city.as('resident.shuguang');
     await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
     await resident.getByRole('radio', { name: /加装电梯征询/ }).check();
-    await expect.poll(() => resident.getByRole('combobox', { name: '小区', exact: true }).inputValue(), wait).not.toBe('');
+    await expect.poll(() => resident.getByRole('combobox', { name: /小区/ }).inputValue(), wait).not.toBe('');
     await resident.getByLabel('申请事项').fill(summary);
     await resident.getByLabel(/^楼栋/).fill('5栋');
     await resident.getByLabel(/^单元/).fill('1单元');

@@ -6,7 +6,11 @@
  * nobody has an account — refused at the field, saying so; the secretary
  * picks urban management instead; the command centre reassigns it to
  * housing with a reason; the secretary recalls it with a reason. Every
- * reason shows in the history, and the handling unit follows. Needs
+ * reason shows in the history, and the handling unit follows. Then it is
+ * dispatched again: urban management returns it (退回, not its duty) with a
+ * reason, the secretary sends it to housing, housing answers (办结回复) and
+ * the resident rates the result in her portal. A second request is turned
+ * away (不予受理) with a reason she reads in her portal. Needs
  * apps/web/dist and /usr/bin/chromium.
  */
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
@@ -90,5 +94,80 @@ describe.skipIf(!built)('dispatch, reassign and recall in Chromium', () => {
     await housing.waitForLoadState('networkidle', wait).catch(() => undefined);
     expect(await housing.getByRole('link', { name: new RegExp(title) }).count()).toBe(0);
     expect(city.problems).toEqual([]);
-  });
+  }, 300_000);
+
+  it('a unit returns what is not its duty; the right one handles it and the resident rates the result', async () => {
+    const { base } = city;
+    // Dispatched again, to urban management.
+    const secretary = await city.as('secretary.yongfu');
+    await openFromQueue(secretary, base, title);
+    await secretary.getByRole('button', { name: /^派单/ }).click();
+    await secretary.getByLabel(/承办单位/).selectOption({ label: '天长市城市管理局' });
+    await secretary.getByLabel('办理要求').fill('请设置围挡并修复人行道。');
+    await secretary.getByRole('button', { name: '提交「派单」' }).click();
+    await visible(secretary.getByText('已完成「派单」'));
+
+    // 城管 returns it from its queue: not its duty, with the reason; it leaves the unit's reach, and the page says so.
+    const cgj = await city.as('dept.cgj');
+    await openFromQueue(cgj, base, title);
+    await cgj.getByRole('button', { name: /^退回（非本单位职责）/ }).click();
+    await cgj.getByRole('button', { name: '提交「退回（非本单位职责）」' }).click();
+    await visible(cgj.getByText('这一步需要填写办理意见'));
+    await cgj.getByLabel('办理意见').fill('人行道塌陷属市政道路维修，不属城管职责，请派住建局。');
+    await cgj.getByRole('button', { name: '提交「退回（非本单位职责）」' }).click();
+    await visible(cgj.getByText('已完成「退回（非本单位职责）」'));
+    await city.shot(cgj, 'returned');
+    await cgj.getByRole('main').getByRole('link', { name: '待办' }).click();
+    await cgj.waitForURL(/\/queue$/, wait);
+
+    // Back at the desk that dispatched it, with the reason in the history; dispatched to housing.
+    await openFromQueue(secretary, base, title);
+    await expect.poll(() => badge(secretary).textContent(), wait).toBe('已梳理');
+    await visible(secretary.getByRole('region', { name: /办理过程/ }).getByText('人行道塌陷属市政道路维修，不属城管职责，请派住建局。'));
+    await secretary.getByRole('button', { name: /^派单/ }).click();
+    await secretary.getByLabel(/承办单位/).selectOption({ label: '天长市住房和城乡建设局' });
+    await secretary.getByLabel('办理要求').fill('请尽快修复人行道。');
+    await secretary.getByRole('button', { name: '提交「派单」' }).click();
+    await visible(secretary.getByText('已完成「派单」'));
+
+    // Housing handles it and answers the resident.
+    const housing = await city.as('dept.zjj');
+    await openFromQueue(housing, base, title);
+    await housing.getByRole('button', { name: /^办结回复/ }).click();
+    await housing.getByLabel('办理情况').fill('已回填塌陷处并重铺人行道砖。');
+    await housing.getByRole('button', { name: '提交「办结回复」' }).click();
+    await visible(housing.getByText('已完成「办结回复」'));
+
+    // The resident reads the answer in her portal and rates it: the ticket closes with her rating.
+    const resident = await city.as('resident.hepan');
+    await resident.getByRole('link', { name: new RegExp(title) }).first().click();
+    await resident.waitForURL(/\/me\/requests\/[0-9]+$/, wait);
+    await visible(resident.getByText('已回填塌陷处并重铺人行道砖。'));
+    expect(await resident.getByText('不属城管职责').count()).toBe(0);
+    await resident.getByRole('radio', { name: '4', exact: true }).check();
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await visible(resident.getByText('感谢您的评价'));
+    await visible(resident.getByText('您的评价：4 分'));
+    expect(city.problems).toEqual([]);
+  }, 300_000);
+
+  it('turns a request away with a reason the resident reads in her portal', async () => {
+    const other = '楼上邻居装修噪音扰民';
+    const resident = await city.as('resident.hepan');
+    await fileGridRequest(resident, { title: other, category: '邻里纠纷', description: '楼上每天早上七点就开始电钻，周末也不停。' });
+    const grid = await city.as('grid.yongfu1');
+    await openFromQueue(grid, city.base, other);
+    await grid.getByRole('button', { name: /^不予受理/ }).click();
+    await grid.getByLabel('办理意见').fill('装修时间符合小区规定（8:00前施工请向物业投诉），不属网格受理范围。');
+    await grid.getByRole('button', { name: '提交「不予受理」' }).click();
+    await visible(grid.getByText('已完成「不予受理」'));
+
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+    await resident.getByRole('link', { name: new RegExp(other) }).first().click();
+    await resident.waitForURL(/\/me\/requests\/[0-9]+$/, wait);
+    await expect.poll(async () => (await badge(resident).textContent())?.trim(), wait).toBe('不予受理');
+    await visible(resident.getByText('装修时间符合小区规定（8:00前施工请向物业投诉），不属网格受理范围。'));
+    await city.shot(resident, 'rejected-resident');
+    expect(city.problems).toEqual([]);
+  }, 300_000);
 });

@@ -53,7 +53,7 @@ describe.skipIf(!built)('dispute mediation in Chromium', () => {
     await expect.poll(() => company.locator('option').count(), wait).toBeGreaterThan(1);
     await company.selectOption({ label: '天长市安居物业服务有限公司' });
     await city.shot(page, 'dispute-mediation-intake');
-    await page.getByRole('button', { name: /提交/ }).click();
+    await page.getByRole('button', { name: '受理纠纷' }).click();
     await page.waitForURL(/\/tickets\/[0-9]+$/, wait);
     await visible(page.getByRole('heading', { level: 1, name: title }));
     await visible(page.getByText('待组建团队').first());

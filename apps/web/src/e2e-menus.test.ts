@@ -91,4 +91,44 @@ describe.skipIf(!built)('menus by role in Chromium', () => {
     for (const who of ['resident.hepan', 'dept.cgj']) expect(menus.get(who)!.items.length * 3, who).toBeLessThan(all.length);
     expect(city.problems).toEqual([]);
   });
+
+  /** The intake page (上报) as `username` opens it: each kind's title line, without the workflow's name staff also see. */
+  async function intakeOf(username: string): Promise<{ page: Page; kinds: string[] }> {
+    const page = await city.as(username);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
+    await visible(page.locator('.choice'));
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    const kinds = await page.locator('.choice-title').evaluateAll((els) => els.map((el) => (el.childNodes[0]?.textContent ?? '').trim()));
+    return { page, kinds };
+  }
+
+  it('offers at 上报 only what each role may start, each in its own words', async () => {
+    // A resident of 河畔家园: the practices residents start, in plain words, never a workflow's name; no door-knocking, no elevator retrofit (an old compound's).
+    const { page: resident, kinds } = await intakeOf('resident.hepan');
+    expect([...kinds].sort()).toEqual(['小区里的问题（随手拍）', '物业投诉', '小区物业难题，请三联办会商', '提一个议题（周末议事厅）', '许个微心愿'].sort());
+    expect(await resident.locator('.choice .chip-note').count()).toBe(0);
+    await city.shot(resident, 'intake-resident-kinds', resident.locator('.choice').first());
+    // A topic for the weekend hall reads as one: its own place question and button, no map pin, nothing about grid workers.
+    await resident.getByRole('radio', { name: /周末议事厅/ }).check();
+    await visible(resident.getByRole('heading', { name: '议题涉及哪个小区？' }));
+    await visible(resident.getByRole('button', { name: '提交议题' }));
+    expect(await resident.getByRole('button', { name: '使用我的位置' }).count()).toBe(0);
+    expect(await resident.getByText(/网格员会尽快受理|问题在哪里/).count()).toBe(0);
+    await city.shot(resident, 'intake-resident-topic', resident.getByRole('heading', { name: '议题涉及哪个小区？' }));
+
+    // A grid worker also records problems found on visits, at a building of the grid, and sees each workflow's name beside its words.
+    const { page: grid, kinds: gridKinds } = await intakeOf('grid.yongfu1');
+    expect(gridKinds).toEqual(expect.arrayContaining(['小区里的问题（随手拍）', '走访发现的问题']));
+    await grid.getByRole('radio', { name: /走访发现的问题/ }).check();
+    await visible(grid.getByRole('radio', { name: /走访发现的问题/ }).locator('xpath=..').getByText('走访问题'));
+    await visible(grid.getByRole('heading', { name: '在哪栋楼？' }));
+    const place = grid.getByRole('combobox', { name: '楼栋' });
+    await expect.poll(() => place.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    for (const option of await place.locator('option').allTextContents()) expect(option.trim()).toMatch(/^(请选择|.*栋.*)$/);
+    await city.shot(grid, 'intake-grid-door-knocking', grid.getByRole('heading', { name: '在哪栋楼？' }));
+
+    // A 城管 officer starts none of them: no 上报 at all.
+    expect(menus.get('dept.cgj')!.tabs).not.toContain('上报');
+    expect(city.problems).toEqual([]);
+  }, 240_000);
 });

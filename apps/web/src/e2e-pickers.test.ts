@@ -5,6 +5,10 @@
  *   offered the community's pages (考核评价, 登记收支, 安排会商);
  * - 梳理 starts with the category the resident chose;
  * - 交办物业 starts with the compound's only property company (一键交办);
+ *   the company answers from its queue, the complainant sends it back from
+ *   her portal, the company answers again, she verifies it and it closes;
+ * - 登记收支 takes the amount in yuan (stored in fen) and the four-party
+ *   meeting by its date and compound;
  * - the three-party decision on a problem's page picks its meeting by date
  *   (chosen already: the one whose agenda holds it), and a refusal by the
  *   office's rule reads as that rule, in Chinese, not as someone else's change.
@@ -59,7 +63,7 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
     const resident = await city.as('resident.hepan');
     const title = '4栋门口垃圾堆放无人清理';
     await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
-    await resident.getByRole('radio', { name: /网格诉求/ }).check();
+    await resident.getByRole('radio', { name: /小区里的问题/ }).check();
     await fileGridRequest(resident, { title, category: '环境卫生', description: '4栋门口堆了很多装修垃圾，已经一周没人清理。' });
     const grid = await city.as('grid.yongfu1');
     await openFromQueue(grid, city.base, title);
@@ -77,8 +81,10 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
     await resident.getByRole('textbox', { name: '投诉事项', exact: true }).fill(title);
     await resident.getByLabel('类别').selectOption({ index: 1 });
     await resident.getByLabel('情况说明').fill('连续三晚凌晨门岗没人，外来人员随意进出。');
-    await resident.getByRole('button', { name: '提交上报' }).click();
+    await resident.getByRole('button', { name: '提交投诉' }).click();
     await resident.waitForURL(/\/tickets\/[0-9]+$/, wait);
+    // The complaint's own words once filed, not a grid request's.
+    await visible(resident.getByText(/投诉已收到/));
 
     const staff = await city.as('staff.yongfu');
     await openFromQueue(staff, city.base, title);
@@ -90,6 +96,78 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
     await city.shot(staff, 'dispatch-preselected', company);
     await staff.getByRole('button', { name: '提交「交办物业」' }).click();
     await visible(staff.getByText('已完成「交办物业」'));
+
+    // The company answers from its own queue.
+    const property = await city.as('property.hepan');
+    const answer = async (text: string) => {
+      await openFromQueue(property, city.base, title);
+      await property.getByRole('button', { name: /^物业答复/ }).click();
+      await property.getByLabel('处理结果').fill(text);
+      await property.getByRole('button', { name: '提交「物业答复」' }).click();
+      await visible(property.getByText('已完成「物业答复」'));
+    };
+    await answer('已约谈保安队长，夜班门岗增加一人。');
+
+    // The complainant follows it in her portal (我的 → the complaint), reads the answer and sends it back: not solved.
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+    await resident.getByRole('link', { name: new RegExp(title) }).first().click();
+    await resident.waitForURL(/\/me\/requests\/[0-9]+$/, wait);
+    await visible(resident.getByText('已约谈保安队长，夜班门岗增加一人。'));
+    await resident.getByRole('button', { name: /^未解决，退回物业/ }).click();
+    // Her own step: no "let the reporter see it" choice.
+    expect(await resident.getByRole('checkbox', { name: /让反映人看到/ }).count()).toBe(0);
+    await resident.getByLabel('办理意见').fill('昨晚凌晨一点门岗还是没人。');
+    await resident.getByRole('button', { name: '提交「未解决，退回物业」' }).click();
+    await visible(resident.getByText('已完成「未解决，退回物业」'));
+    await expect.poll(async () => (await resident.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('物业处理中');
+
+    // The company answers again; she verifies it (成效群众判) and the complaint closes.
+    await answer('已安装门岗监控并每晚抽查，连续一周无脱岗。');
+    await resident.reload();
+    await visible(resident.getByText('已安装门岗监控并每晚抽查，连续一周无脱岗。'));
+    await resident.getByRole('button', { name: /^核实评价/ }).click();
+    await resident.getByRole('radio', { name: '满意', exact: true }).check();
+    await city.shot(resident, 'complaint-verify', resident.getByRole('radio', { name: '满意', exact: true }));
+    await resident.getByRole('button', { name: '提交「核实评价」' }).click();
+    await visible(resident.getByText('已完成「核实评价」'));
+    await expect.poll(async () => (await resident.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('已办结');
+    expect(city.problems).toEqual([]);
+  }, 300_000);
+
+  it('records a ledger entry in yuan against a four-party meeting picked by its date and compound', async () => {
+    const staff = await city.as('secretary.yongfu');
+    await staff.getByRole('link', { name: '更多' }).click();
+    await staff.getByRole('link', { name: /^登记收支/ }).click();
+    await staff.waitForURL(/\/p\/red-property\/ledger-entry$/, wait);
+    const compound = staff.getByRole('combobox', { name: /^小区/ });
+    await expect.poll(() => compound.locator('option').count(), wait).toBeGreaterThan(1);
+    await compound.selectOption({ label: '河畔家园' });
+    await staff.getByRole('radio', { name: '支出', exact: true }).check();
+    await staff.getByLabel('科目').selectOption('公共设施维护');
+    // Typed in yuan as on the receipt; stored in fen underneath.
+    await staff.getByLabel('金额（元）').fill('48.50');
+    await staff.getByLabel('用途/来源').fill('更换东门道闸主板');
+    await staff.getByLabel(/^日期/).fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    // The meeting by its date and compound, never a number.
+    const meeting = staff.getByRole('combobox', { name: /依据的四方联席会议/ });
+    await expect.poll(() => meeting.locator('option').count(), wait).toBeGreaterThan(1);
+    const labels = (await meeting.locator('option').allTextContents()).slice(1);
+    for (const label of labels) expect(label).toMatch(/四方联席会议$/);
+    await meeting.selectOption({ label: labels.find((l) => l.includes('河畔家园')) ?? labels[0]! });
+    await city.shot(staff, 'ledger-entry', staff.getByLabel('金额（元）'));
+    await staff.getByRole('button', { name: '保存' }).click();
+    await staff.waitForURL(/\/p\/red-property\/ledger/, wait);
+    const row = staff.locator('tbody tr').filter({ hasText: '更换东门道闸主板' });
+    await visible(row);
+    await expect.poll(async () => (await row.first().innerText()).includes('48.50'), wait).toBe(true);
+    type Ledger = { red_property_ledger_entries: { purpose: string; amount_fen: string | number; meeting_id: number | null } };
+    const stored = await (city.server.database.db as unknown as import('kysely').Kysely<Ledger>)
+      .selectFrom('red_property_ledger_entries')
+      .select(['amount_fen', 'meeting_id'])
+      .where('purpose', '=', '更换东门道闸主板')
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.amount_fen)).toBe(4850);
+    expect(stored.meeting_id).not.toBeNull();
     expect(city.problems).toEqual([]);
   }, 240_000);
 

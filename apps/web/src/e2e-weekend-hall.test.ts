@@ -44,7 +44,7 @@ describe.skipIf(!built)('weekend deliberation hall in Chromium', () => {
     const { base } = city;
     const resident = await city.as('resident.hepan');
     await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
-    await resident.getByRole('radio', { name: /周末议事厅议题/ }).check();
+    await resident.getByRole('radio', { name: /周末议事厅/ }).check();
     await resident.getByRole('textbox', { name: '议题', exact: true }).fill(topic);
     await resident.getByLabel('类别').selectOption({ index: 1 });
     await resident.getByRole('textbox', { name: '情况说明', exact: true }).fill('中心景观河上的木桥桥面腐朽，老人孩子走着不安全。');

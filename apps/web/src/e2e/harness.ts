@@ -2,7 +2,9 @@
  * A real server on the example city and a headless Chromium at phone size
  * (390 px, zh-CN), for browser stories that walk a flow as each role that
  * owns a step. The server's clock is real time plus an offset the story may
- * move (`setClock`), so dates stay relative to the day the test runs.
+ * move (`setClock`), so dates stay relative to the day the test runs. With
+ * DATABASE_URL set, the city runs on PostgreSQL in a schema of its own
+ * (dropped on close), else on PGlite in a temporary directory.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,11 +66,13 @@ export async function startCity(
   const chosen = { ...config, $schema: undefined, plugins: enabled };
   writeFileSync(configPath, JSON.stringify(opts.configure ? opts.configure(chosen) : chosen));
   let offset = opts.clock ? Date.parse(opts.clock) - Date.now() : 0;
-  await initPgliteDir(join(dataDir, 'db'));
+  const databaseUrl = process.env.DATABASE_URL;
+  const schema = databaseUrl ? `e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}` : undefined;
+  if (!databaseUrl) await initPgliteDir(join(dataDir, 'db'));
   const server = await startServer({
     configPath,
     available: plugins,
-    dataDir: join(dataDir, 'db'),
+    ...(databaseUrl ? { databaseUrl, databaseSchema: schema } : { dataDir: join(dataDir, 'db') }),
     port: 0,
     host: '127.0.0.1',
     demoPassword,
@@ -139,6 +143,7 @@ export async function startCity(
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
+      if (schema) await server.database.db.schema.dropSchema(schema).ifExists().cascade().execute().catch(() => undefined);
       await server.close().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -156,13 +161,19 @@ export async function openFromQueue(page: Page, base: string, title: string): Pr
 /** Files a grid request through the intake form as the logged-in person; returns the ticket's URL. */
 export async function fileGridRequest(page: Page, r: { title: string; category: string; description: string; location?: string }): Promise<string> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
-  const choice = page.getByRole('radio', { name: /网格诉求/ });
+  const choice = page.getByRole('radio', { name: /小区里的问题/ });
   if (await choice.count()) await choice.check();
   await page.getByRole('textbox', { name: '标题', exact: true }).fill(r.title);
   await page.getByLabel('类别').selectOption(r.category);
   await page.getByLabel('情况描述').fill(r.description);
   if (r.location) await page.getByLabel('位置').fill(r.location);
-  await page.getByRole('button', { name: '提交上报' }).click();
+  await page.getByRole('button', { name: '提交反映' }).click();
   await page.waitForURL(/\/tickets\/[0-9]+$/, wait);
   return page.url();
+}
+
+/** Opens a menu entry as a phone user does: 更多, then the entry (its name, then its plugin's group). */
+export async function openMenu(page: Page, entry: string): Promise<void> {
+  await page.getByRole('link', { name: '更多' }).click();
+  await page.getByRole('link', { name: new RegExp(`^${entry}`) }).click();
 }

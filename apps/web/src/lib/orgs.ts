@@ -46,3 +46,21 @@ export function orgName(org: Org | undefined, lang: 'zh-CN' | 'en'): string {
   if (!org) return '';
   return lang === 'en' && org.nameEn ? org.nameEn : org.name;
 }
+
+/**
+ * Whether a ticket is still within my reach after a step I took: I filed it
+ * or hold it, or one of my roles sits at or above its place or its handling
+ * unit. A unit that returned a ticket (退回) no longer is: the page says the
+ * step is done and leads back to the queue instead of reloading a ticket it
+ * may no longer open. An estimate from my roles (the server decides); when it
+ * says yes the page reloads as before.
+ */
+export function stillInReach(ticket: { orgId: string; assigneeOrgId?: string | null; assigneePersonId?: string | null; reporterId?: string | null }, me: Pick<Me, 'id' | 'roles'>, orgs: readonly Org[]): boolean {
+  if (ticket.reporterId === me.id || ticket.assigneePersonId === me.id) return true;
+  const path = (id: string | null) => (id ? orgs.find((o) => o.id === id)?.path : undefined);
+  const mine = me.roles.map((r) => path(r.orgId)).filter((p): p is string => !!p);
+  return [ticket.orgId, ticket.assigneeOrgId ?? null].some((id) => {
+    const p = path(id);
+    return !!p && mine.some((m) => p.startsWith(m));
+  });
+}

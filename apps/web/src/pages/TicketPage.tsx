@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { AllowedAction, TicketDetail } from '../api/types';
 import { useLoad } from '../api/useApi';
 import { useDeployment } from '../api/useDeployment';
+import { useMe } from '../auth/session';
 import { Deadline } from '../components/Deadline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
@@ -11,7 +12,7 @@ import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { StateBadge } from '../components/StateBadge';
 import { useI18n } from '../i18n';
-import { orgName } from '../lib/orgs';
+import { orgName, stillInReach } from '../lib/orgs';
 import { formatDateTime } from '../lib/time';
 import { EscalationPanel } from '../escalations/EscalationPanel';
 import { ActionPanel, type StepDraft } from '../tickets/ActionPanel';
@@ -27,9 +28,28 @@ export function TicketPage() {
   const dep = useDeployment();
   const detail = useLoad(`ticket:${id}`, (signal) => api<TicketDetail>(`/api/tickets/${encodeURIComponent(id)}`, { signal }));
   const location = useLocation();
+  const me = useMe();
   const [draft, setDraft] = useState<StepDraft | null>(null);
-  const [flash, setFlash] = useState<Flash>(() => ((location.state as { created?: boolean } | null)?.created ? { tone: 'success', text: t('new.created') } : null));
+  // A step that handed the ticket out of my reach (退回 by a unit): what was done, and the way back to my queue.
+  const [handedOver, setHandedOver] = useState<string | null>(null);
+  // Just filed from the intake page: its workflow's own words (`intake.success`).
+  const [flash, setFlash] = useState<Flash>(() => {
+    const created = (location.state as { created?: string | boolean } | null)?.created;
+    return created ? { tone: 'success', text: typeof created === 'string' ? created : t('new.success') } : null;
+  });
 
+  if (handedOver) {
+    return (
+      <div className="page page-narrow">
+        <Notice tone="success" title={handedOver}>
+          {t('ticket.handedOver')}
+        </Notice>
+        <Link to="/queue" className="btn btn-primary">
+          {t('nav.queue')}
+        </Link>
+      </div>
+    );
+  }
   if (detail.error && !detail.data) return <div className="page"><ErrorNotice error={detail.error} onRetry={detail.reload} /></div>;
   if (!detail.data) return <Loading />;
   const { ticket, events, allowedActions } = detail.data;
@@ -101,9 +121,11 @@ export function TicketPage() {
             workflow={wf}
             actions={allowedActions}
             draft={draft}
-            onDone={(a) => {
+            onDone={(a, updated) => {
               setDraft(null);
-              setFlash({ tone: 'success', text: t('ticket.done', { action: actionTitle(a) }) });
+              const text = t('ticket.done', { action: actionTitle(a) });
+              if (!stillInReach(updated, me, dep.orgs)) return setHandedOver(text);
+              setFlash({ tone: 'success', text });
               detail.reload();
             }}
             onConflict={(d) => {

@@ -17,16 +17,18 @@ import { useI18n } from '../i18n';
 import { formatDateTime, formatRelative } from '../lib/time';
 import { toTiles } from '../map/geo';
 import { MapView, useTileCrs } from '../map/MapView';
+import { ActionPanel } from '../tickets/ActionPanel';
 import { FieldValues } from '../tickets/FieldValues';
 
 /**
  * One of my requests, in plain words: what I reported, each step's public
  * reply (staff notes never reach this page: the server leaves them out), the
- * rating at closing and one reopen within the workflow's window.
+ * rating at closing and one reopen within the workflow's window, and any
+ * other step the reporter may take (核实评价 or 退回物业 of a complaint).
  */
 export function MyRequestPage() {
   const { id = '' } = useParams();
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const dep = useDeployment();
   const detail = useLoad(`mine:${id}`, (signal) => api<TicketDetail>(`/api/tickets/${encodeURIComponent(id)}`, { signal }));
   const [flash, setFlash] = useState<string | null>(null);
@@ -81,6 +83,20 @@ export function MyRequestPage() {
           />
         </section>
       )}
+
+      {/* The reporter's other steps (核实评价 or 退回物业 of a complaint, withdrawing a wish…): the same generated forms staff use. */}
+      <ActionPanel
+        key={`${ticket.id}:${ticket.version}`}
+        ticket={ticket}
+        workflow={wf}
+        actions={allowedActions.filter((a) => a !== rate && a !== reopen)}
+        asReporter
+        onDone={(a) => done(t('ticket.done', { action: lang === 'en' && a.titleEn ? a.titleEn : a.title }))}
+        onConflict={() => {
+          setFlash(t('ticket.conflict'));
+          detail.reload();
+        }}
+      />
 
       {reopen && <ReopenPanel action={reopen} days={def(reopen)?.reopen?.withinDays ?? 7} ticketId={ticket.id} version={ticket.version} onDone={() => done(t('portal.reopened'))} />}
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Org, RoleInfo, Workflow } from '../api/types';
-import { homeOf, intakeWording, isResidentOnly } from './portal';
+import type { Org, RoleInfo } from '../api/types';
+import { homeOf, isResidentOnly } from './portal';
 
 const roles: RoleInfo[] = [
   { id: 'resident', title: { 'zh-CN': '居民' }, ticketScope: 'own' },
@@ -26,13 +26,5 @@ describe('the resident portal', () => {
   it('preselects the building, else the compound, where the person lives', () => {
     expect(homeOf({ roles: [role('resident', '7')] }, org)?.name).toBe('河畔家园');
     expect(homeOf({ roles: [role('resident', '7'), role('volunteer', '8')] }, org)?.name).toBe('5栋');
-  });
-
-  it("words intake from the workflow's data, with defaults", () => {
-    const t = (k: string) => `[${k}]`;
-    const pick = (x: unknown) => (x as { 'zh-CN': string })['zh-CN'];
-    const wf = { title: { 'zh-CN': '网格诉求' }, intake: { title: { 'zh-CN': '小区里的问题' }, submit: { 'zh-CN': '提交反映' } } } as unknown as Workflow;
-    expect(intakeWording(wf, t, pick as never)).toEqual({ title: '小区里的问题', hint: '', where: '[portal.where]', submit: '提交反映', success: '[portal.success]' });
-    expect(intakeWording({ title: { 'zh-CN': '议事厅议题' } } as unknown as Workflow, t, pick as never).title).toBe('议事厅议题');
   });
 });

@@ -1,4 +1,4 @@
-import type { Me, Org, RoleInfo, Workflow } from '../api/types';
+import type { Me, Org, RoleInfo } from '../api/types';
 
 /**
  * Whether the person uses Linli as a resident: every role they hold shows only
@@ -14,18 +14,4 @@ export function isResidentOnly(me: Pick<Me, 'roles'>, roles: readonly RoleInfo[]
 export function homeOf(me: Pick<Me, 'roles'>, org: (id: string) => Org | undefined): Org | undefined {
   const held = me.roles.map((r) => org(r.orgId)).filter((o): o is Org => o !== undefined);
   return held.find((o) => o.type === 'building') ?? held.find((o) => o.type === 'compound');
-}
-
-type Text = Parameters<typeof import('../i18n').pick>[0];
-
-/** The words a resident reads when filing: the workflow's `intake` wording, else the portal's defaults. */
-export function intakeWording(wf: Workflow, t: (key: string) => string, pick: (text: Text) => string) {
-  const w = wf.intake;
-  return {
-    title: pick(w?.title ?? wf.title),
-    hint: w?.hint ? pick(w.hint) : '',
-    where: w?.locationQuestion ? pick(w.locationQuestion) : t('portal.where'),
-    submit: w?.submit ? pick(w.submit) : t('portal.submit'),
-    success: w?.success ? pick(w.success) : t('portal.success'),
-  };
 }

@@ -19,8 +19,8 @@ interface Props {
   ticket: Ticket;
   workflow: Workflow | undefined;
   actions: AllowedAction[];
-  /** The step went through: reload and say so. */
-  onDone: (action: AllowedAction) => void;
+  /** The step went through (`updated`: the ticket after it): reload and say so. */
+  onDone: (action: AllowedAction, updated: Ticket) => void;
   /** The ticket changed first (LINLI_ERR_VERSION_CONFLICT): reload and explain; `draft` is what was entered, to offer again. */
   onConflict: (draft: StepDraft) => void;
   /**
@@ -29,10 +29,12 @@ interface Props {
    * its form opens again with them; nobody types a report twice.
    */
   draft?: StepDraft | null;
+  /** The reporter's own steps on their portal: no "let the reporter see this" choice, the step's default holds. */
+  asReporter?: boolean;
 }
 
 /** The steps I may take now; choosing one opens its generated form. */
-export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, draft }: Props) {
+export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, draft, asReporter }: Props) {
   const { t, lang } = useI18n();
   const kept = draft && actions.some((a) => a.name === draft.action) ? draft : null;
   const [open, setOpen] = useState<string | null>(kept?.action ?? null);
@@ -55,8 +57,9 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
       document.getElementById(commentId)?.focus();
       return;
     }
+    let updated: Ticket;
     try {
-      await api(`/api/tickets/${ticket.id}/transitions`, {
+      updated = await api<Ticket>(`/api/tickets/${ticket.id}/transitions`, {
         body: {
           action: a.name,
           version: ticket.version,
@@ -76,7 +79,7 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
     setOpen(null);
     setComment('');
     setShareWithResident(null);
-    onDone(a);
+    onDone(a, updated);
   }
 
   return (
@@ -116,7 +119,7 @@ export function ActionPanel({ ticket, workflow, actions, onDone, onConflict, dra
               placeholder={action.commentRequired ? t('ticket.commentRequired') : t('ticket.commentOptional')}
               error={commentError ? t('ticket.commentMissing') : undefined}
             />
-            {action.visibility && ticket.reporterId !== null && (
+            {action.visibility && ticket.reporterId !== null && !asReporter && (
               <label className="check-row visibility-toggle">
                 <input type="checkbox" checked={shareWithResident ?? action.visibility === 'public'} onChange={(e) => setShareWithResident(e.target.checked)} />
                 <span>

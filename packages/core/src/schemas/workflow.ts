@@ -140,19 +140,30 @@ export const offerWhereSchema = {
 } as const;
 
 /**
- * What a resident reads when filing (the portal's "我要反映"): the kind of
- * problem in plain words, not the workflow's name. Each is optional; the web
- * app has defaults.
+ * What a person reads and is asked when filing, on the web app's one intake
+ * page (the portal's 我要反映 and the 上报 tab): the kind of matter in plain
+ * words, not the workflow's name; where it is filed (which org types, whether
+ * a map pin); the submit button and the message after it. Each is optional;
+ * the web app has neutral defaults, so a topic or a booking never reads like
+ * a complaint.
  */
 export const intakeWordingSchema = {
   type: 'object',
-  description: "The words a resident sees when filing a ticket of this workflow; each falls back to a default",
+  description: 'What someone filing a ticket of this workflow reads and is asked (the one intake page of residents and staff); each falls back to a default',
   properties: {
     title: { ...localizedTextSchema, description: 'The kind of problem as a resident would name it (e.g. 小区里的问题，随手拍); default: the workflow title' },
     hint: { ...localizedTextSchema, description: 'One line under the title: what belongs here' },
-    locationQuestion: { ...localizedTextSchema, description: 'The question for the place (default 问题在哪里？)' },
+    locationQuestion: { ...localizedTextSchema, description: 'The question for the place (default 地点)' },
     submit: { ...localizedTextSchema, description: 'The submit button (default 提交)' },
-    success: { ...localizedTextSchema, description: 'Shown after filing (default 已提交，我们会尽快处理。)' },
+    success: { ...localizedTextSchema, description: 'Shown after filing (default 已提交，办理进度可以随时查看。)' },
+    places: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      uniqueItems: true,
+      description: 'The org types a ticket of this workflow is filed at, offered by the place picker (default ["compound", "building"]; door-knocking problems: ["building"])',
+    },
+    mapPin: { type: 'boolean', description: 'Ask for a pin on the map (the phone’s position or a tap); default true, false for a topic or a wish' },
   },
   additionalProperties: false,
 } as const;

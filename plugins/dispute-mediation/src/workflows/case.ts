@@ -42,6 +42,15 @@ export const caseWorkflow: WorkflowDefinition = {
   intakeForm: 'dispute-mediation.case',
   titleField: 'title',
   create: [...desk],
+  intake: {
+    title: { 'zh-CN': '受理一起物业纠纷', en: 'Take in a property dispute' },
+    hint: { 'zh-CN': '业主与物业之间的费用、服务、维修等纠纷，登记后组建调解团队', en: 'A dispute between owners and their property company (fees, service, repairs); a mediation team is formed next' },
+    locationQuestion: { 'zh-CN': '纠纷发生在哪个小区？', en: 'Which compound is the dispute in?' },
+    submit: { 'zh-CN': '受理纠纷', en: 'Take in the dispute' },
+    success: { 'zh-CN': '纠纷已受理：请在两个工作日内组建调解团队。', en: 'Dispute taken in: form the mediation team within two working days.' },
+    places: ['compound'],
+    mapPin: false,
+  },
   initial: 'accepted',
   states: [
     { id: 'accepted', title: { 'zh-CN': '待组建团队', en: 'Awaiting a team' }, timeLimit: { days: 2, workingDays: true } },

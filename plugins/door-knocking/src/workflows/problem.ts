@@ -29,6 +29,16 @@ export const problemWorkflow: WorkflowDefinition = {
   intakeForm: 'door-knocking.problem',
   titleField: 'title',
   create: visitors,
+  // Filed at the household's building (the afterCreate hook refuses anything else).
+  intake: {
+    title: { 'zh-CN': '走访发现的问题', en: 'A problem found on a visit' },
+    hint: { 'zh-CN': '入户走访时看到或住户反映的问题：楼栋长、网格或社区办理，回访后销号', en: 'Seen or heard on a home visit: handled by the building leader, the grid or the community, closed after a return visit' },
+    locationQuestion: { 'zh-CN': '在哪栋楼？', en: 'In which building?' },
+    submit: { 'zh-CN': '登记问题', en: 'Record the problem' },
+    success: { 'zh-CN': '问题已登记，办理后请回访销号。', en: 'Recorded: visit the household again once it is handled, to close it.' },
+    places: ['building'],
+    mapPin: false,
+  },
   initial: 'reported',
   states: [
     { id: 'reported', title: { 'zh-CN': '待办理', en: 'Reported' }, timeLimit: { days: 3, workingDays: true, remindBeforeHours: 8 } },

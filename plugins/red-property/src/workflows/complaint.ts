@@ -38,6 +38,13 @@ export const complaintWorkflow: WorkflowDefinition = {
     { role: 'party_grid_worker', scope: 'ancestor' },
     ...dispatchers,
   ],
+  intake: {
+    title: { 'zh-CN': '物业投诉', en: 'Complain about the property company' },
+    hint: { 'zh-CN': '保安保洁、维修养护、收费公示不到位：社区交办小区物业，限时答复', en: 'Security, cleaning, repairs, fees: the community passes it to the compound’s company, which must answer in time' },
+    locationQuestion: { 'zh-CN': '在哪个小区、哪栋楼？', en: 'Which compound or building?' },
+    submit: { 'zh-CN': '提交投诉', en: 'Send the complaint' },
+    success: { 'zh-CN': '投诉已收到：社区一天内交办物业，物业两个工作日内答复，请留意办理进度。', en: 'Complaint received: the community passes it to the property company within a day; it answers within two working days.' },
+  },
   initial: 'submitted',
   states: [
     { id: 'submitted', title: { 'zh-CN': '待交办', en: 'Awaiting dispatch' }, timeLimit: { hours: 24 } },

@@ -58,6 +58,8 @@ export const followUpWorkflow: WorkflowDefinition = {
   intakeForm: 'studios.follow-up',
   titleField: 'title',
   create: [...staff],
+  // Filed from a studio meeting's record (the problem found there), never from an intake page.
+  filedBy: 'plugin',
   initial: 'open',
   states: [
     { id: 'open', title: { 'zh-CN': '待办理', en: 'Open' }, timeLimit: { days: 5, workingDays: true } },

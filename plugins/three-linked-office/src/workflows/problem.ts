@@ -34,6 +34,13 @@ export const problemWorkflow: WorkflowDefinition = {
     { role: 'owners_committee_member', scope: 'any' },
     { role: 'admin', scope: 'ancestor' },
   ],
+  intake: {
+    title: { 'zh-CN': '小区物业难题，请三联办会商', en: 'A property problem for the three-linked office' },
+    hint: { 'zh-CN': '居委会、业委会、物业三方每周会商，定责任方和时限', en: 'The residents’ committee, owners’ committee and property company decide it weekly, naming who and by when' },
+    locationQuestion: { 'zh-CN': '问题出在哪个小区？', en: 'In which compound?' },
+    submit: { 'zh-CN': '提交三联办', en: 'Send to the office' },
+    success: { 'zh-CN': '已提交三联办，会排入最近一次三方会商，决定后可查看责任方和时限。', en: 'Sent: it goes on the next three-party meeting; the decision names who and by when.' },
+  },
   initial: 'raised',
   states: [
     { id: 'raised', title: { 'zh-CN': '待会商', en: 'Awaiting the meeting' } },

@@ -29,6 +29,14 @@ export const wishWorkflow: WorkflowDefinition = {
   intakeForm: 'volunteer-points.wish',
   titleField: 'title',
   create: posters,
+  intake: {
+    title: { 'zh-CN': '许个微心愿', en: 'Make a micro-wish' },
+    hint: { 'zh-CN': '生活里需要帮一把的小事，党员志愿者和共建单位来认领', en: 'A small need in daily life; volunteers and co-building units claim it' },
+    locationQuestion: { 'zh-CN': '您住在哪个小区？', en: 'Which compound do you live in?' },
+    submit: { 'zh-CN': '提交心愿', en: 'Post the wish' },
+    success: { 'zh-CN': '心愿已发布到心愿墙，有人认领后可在办理进度里看到。', en: 'Posted on the wish board: you will see it in the progress once someone claims it.' },
+    mapPin: false,
+  },
   initial: 'posted',
   states: [
     { id: 'posted', title: { 'zh-CN': '待认领', en: 'Waiting for a claim' }, timeLimit: { days: 30 } },

@@ -23,6 +23,14 @@ export const topicWorkflow: WorkflowDefinition = {
   intakeForm: 'weekend-deliberation-hall.topic',
   titleField: 'title',
   create: [...proposers],
+  intake: {
+    title: { 'zh-CN': '提一个议题（周末议事厅）', en: 'Raise a topic for the weekend hall' },
+    hint: { 'zh-CN': '小区里想请大家一起商量、表决的公共事务', en: 'A shared matter of the compound to deliberate and vote on' },
+    locationQuestion: { 'zh-CN': '议题涉及哪个小区？', en: 'Which compound is it about?' },
+    submit: { 'zh-CN': '提交议题', en: 'Raise the topic' },
+    success: { 'zh-CN': '议题已提交：社区审核后排入周末议事活动，表决结果会公示。', en: 'Topic raised: after the community screens it, it goes to a weekend session; the result is posted.' },
+    mapPin: false,
+  },
   initial: 'proposed',
   states: [
     { id: 'proposed', title: { 'zh-CN': '待审核', en: 'Awaiting screening' }, timeLimit: { days: 5, workingDays: true, remindBeforeHours: 8 } },
