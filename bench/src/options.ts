@@ -32,9 +32,10 @@ export const usage = `Usage: npm run bench -- [options]
   --explain                  print EXPLAIN (ANALYZE, BUFFERS) of the list and dashboard queries
   --quick                    small sizes and 1 s phases: a smoke run of every phase
   --reuse                    keep the previous run's data when it is big enough (skips seeding)
+  --schema NAME              PostgreSQL schema to run in (default "bench"; another name lets two runs share a server)
   -h, --help                 this help
 
-PostgreSQL runs in the schema "bench" (dropped and recreated at start);
+PostgreSQL runs in the schema "bench" or --schema (dropped and recreated at start);
 PGlite in .linli/bench/pglite. Results: bench/results/latest.json.`;
 
 const positiveInt = (name: string, v: string | undefined, dflt: number): number => {
@@ -42,6 +43,12 @@ const positiveInt = (name: string, v: string | undefined, dflt: number): number 
   const n = Number(v.replace(/_/g, ''));
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${v}".`);
   return n;
+};
+
+const schemaName = (v: string | undefined): string => {
+  if (v === undefined) return 'bench';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(v)) throw new Error(`--schema must be a lower-case PostgreSQL identifier, got "${v}".`);
+  return v;
 };
 
 /** Parses the flags; throws an Error with a message meant for the person at the terminal. */
@@ -57,6 +64,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       explain: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
+      schema: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -80,6 +88,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     explain: values.explain === true,
     quick,
     reuse: values.reuse === true,
-    schema: 'bench',
+    schema: schemaName(values.schema),
   };
 }

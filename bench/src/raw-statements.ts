@@ -66,22 +66,68 @@ export async function schemaFeatures(db: Kysely<CoreTables>): Promise<SchemaFeat
 export type RawStatements = ReturnType<typeof rawStatements>;
 
 export function rawStatements(db: Kysely<CoreTables>, f: SchemaFeatures) {
-  const eventAssignee = f.eventsHaveAssignee ? { assignee_org_id: slot('assigneeOrgId'), assignee_person_id: slot('assigneePersonId') } : {};
   const jsonb = (name: string) => sql<string>`cast(${slot(name)} as jsonb)`;
-  const insertEvent = (data: ReturnType<typeof jsonb> | null) =>
-    db.insertInto('linli_ticket_events').values({
-      ticket_id: slot('ticketId'),
-      seq: slot('seq'),
-      action: slot('action'),
-      from_state: slot('fromState'),
-      to_state: slot('toState'),
-      actor_id: slot('actorId'),
-      data,
-      comment: slot('comment'),
-      ...(f.eventsHaveVisibility ? { visibility: slot('visibility') } : {}),
-      created_at: slot('now'),
-      ...eventAssignee,
-    });
+  const cast = (name: string, type: string) => sql`cast(${slot(name)} as ${sql.raw(type)})`;
+  // The event written in the same statement as its ticket's write (eventFrom in packages/db/src/queries/tickets.ts).
+  const eventFromW = (data: ReturnType<typeof jsonb> | null) => [
+    sql`${sql.ref('w.id')}`.as('ticket_id'),
+    cast('seq', 'integer').as('seq'),
+    cast('action', 'text').as('action'),
+    cast('fromState', 'text').as('from_state'),
+    cast('toState', 'text').as('to_state'),
+    cast('actorId', 'integer').as('actor_id'),
+    (data ?? sql`cast(null as jsonb)`).as('data'),
+    cast('comment', 'text').as('comment'),
+    cast('visibility', 'text').as('visibility'),
+    cast('now', 'timestamptz').as('created_at'),
+    sql`${sql.ref('w.assignee_org_id')}`.as('assignee_org_id'),
+    sql`${sql.ref('w.assignee_person_id')}`.as('assignee_person_id'),
+  ];
+  const eventColumns = ['ticket_id', 'seq', 'action', 'from_state', 'to_state', 'actor_id', 'data', 'comment', 'visibility', 'created_at', 'assignee_org_id', 'assignee_person_id'] as const;
+  const update = () =>
+    db
+      .updateTable('linli_tickets')
+      .set({ state: slot('state'), version: sql`version + 1`, deadline: slot('deadline'), closed_at: slot('closedAt'), updated_at: slot('now') })
+      .where('id', '=', slot('id'))
+      .where('version', '=', slot('version'))
+      .returningAll();
+  // With the step's deadline jobs in the same statement (applyChange's `jobs`), added only when the update matched.
+  const jobsFromW = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      db
+        .selectFrom('w' as never)
+        .select([
+          cast(`kind${i}`, 'text').as('kind'),
+          cast(`key${i}`, 'text').as('key'),
+          jsonb(`payload${i}`).as('payload'),
+          cast(`runAt${i}`, 'timestamptz').as('run_at'),
+          cast(`maxAttempts${i}`, 'integer').as('max_attempts'),
+          cast('now', 'timestamptz').as('created_at'),
+        ]),
+    );
+  const changes = new Map<string, Prepared>();
+  const applyChange = (withData: boolean, jobs: number): Prepared => {
+    const id = `${withData}:${jobs}`;
+    let p = changes.get(id);
+    if (!p) {
+      const written = db
+        .with('w', () => update())
+        .with('e', (q) => q.insertInto('linli_ticket_events').columns(eventColumns).expression((eb) => eb.selectFrom('w').select(eventFromW(withData ? jsonb('data') : null) as never)));
+      const selects = jobsFromW(jobs);
+      const all = jobs
+        ? written.with('j', (q) =>
+            q
+              .insertInto('linli_jobs')
+              .columns(['kind', 'key', 'payload', 'run_at', 'max_attempts', 'created_at'])
+              .expression(selects.slice(1).reduce((a, b) => a.unionAll(b as never), selects[0]!) as never)
+              .onConflict((oc) => oc.column('key').doNothing()),
+          )
+        : written;
+      p = prepare((all as typeof written).selectFrom('w').selectAll());
+      changes.set(id, p);
+    }
+    return p;
+  };
   // enqueueJobs in packages/jobs/src/queue.ts: one multi-row insert, skipping keys already taken.
   const jobStatements = new Map<number, Prepared>();
   const enqueue = (n: number): Prepared => {
@@ -103,36 +149,41 @@ export function rawStatements(db: Kysely<CoreTables>, f: SchemaFeatures) {
   return {
     enqueueJobs: f.hasJobs ? enqueue : null,
     getOrg: prepare(db.selectFrom('linli_orgs').selectAll().where('id', '=', slot('id'))),
+    /** The ticket and its first event, one statement (insertTicket). */
     insertTicket: prepare(
       db
-        .insertInto('linli_tickets')
-        .values({
-          workflow: slot('workflow'),
-          state: slot('state'),
-          org_id: slot('orgId'),
-          org_path: slot('orgPath'),
-          reporter_id: slot('reporterId'),
-          title: slot('title'),
-          data: jsonb('data'),
-          deadline: slot('deadline'),
-          created_at: slot('now'),
-          updated_at: slot('now'),
-        })
-        .returningAll(),
+        .with('w', (q) =>
+          q
+            .insertInto('linli_tickets')
+            .values({
+              workflow: slot('workflow'),
+              state: slot('state'),
+              org_id: slot('orgId'),
+              org_path: slot('orgPath'),
+              reporter_id: slot('reporterId'),
+              title: slot('title'),
+              data: jsonb('data'),
+              deadline: slot('deadline'),
+              created_at: slot('now'),
+              updated_at: slot('now'),
+            })
+            .returningAll(),
+        )
+        .with('e', (q) => q.insertInto('linli_ticket_events').columns(eventColumns).expression((eb) => eb.selectFrom('w').select(eventFromW(jsonb('eventData')) as never)))
+        .selectFrom('w')
+        .selectAll(),
     ),
-    insertEvent: prepare(insertEvent(jsonb('data'))),
-    /** A step without a form stores SQL null, not a jsonb null: another statement text. */
-    insertEventNoData: prepare(insertEvent(null)),
-    lockTicket: prepare(db.selectFrom('linli_tickets').selectAll().where('id', '=', slot('id')).forUpdate()),
-    escalations: f.hasEscalations ? prepare(db.selectFrom('linli_ticket_escalations').select('org_path').distinct().where('ticket_id', '=', slot('id'))) : null,
-    applyChange: prepare(
+    /** The ticket locked, with the org paths it was escalated to (getTicket with forUpdate). */
+    lockTicket: prepare(
       db
-        .updateTable('linli_tickets')
-        .set({ state: slot('state'), version: sql`version + 1`, deadline: slot('deadline'), closed_at: slot('closedAt'), updated_at: slot('now') })
-        .where('id', '=', slot('id'))
-        .where('version', '=', slot('version'))
-        .returningAll(),
+        .selectFrom('linli_tickets as t')
+        .selectAll('t')
+        .select((eb) => eb.selectFrom('linli_ticket_escalations as x').select(sql<string[] | null>`array_agg(distinct x.org_path)`.as('p')).whereRef('x.ticket_id', '=', 't.id').as('escalation_paths'))
+        .where('t.id', '=', slot('id'))
+        .forUpdate(),
     ),
+    /** The versioned update, its event and its deadline jobs, one statement (applyChange); a step without a form stores SQL null, another statement text. */
+    applyChange,
   };
 }
 
@@ -157,14 +208,14 @@ export async function checkAgainstDb(target: BenchTarget, st: RawStatements, sam
       await insertTicket(trx, { workflow: 'grid-request', state: 'collected', orgId: sample.orgId, orgPath: org.path, reporterId: sample.actorId, title: 't', data: { a: 1 }, deadline: now, now, action: 'create' });
       const ticket = (await getTicket(trx, String(sample.ticketId), { forUpdate: true }))!;
       const change = { action: 'solve-in-grid', fromState: ticket.state, toState: 'handled', expectedVersion: ticket.version, deadline: now, closedAt: null, eventData: { result: 'ok' }, comment: null, visibility: 'public' as const };
-      await applyChange(trx, ticket, change, sample.actorId, undefined, now);
-      if (st.enqueueJobs) await enqueueJobs(trx, [job('bench:check:1'), job('bench:check:2')], now);
+      await applyChange(trx, ticket, change, sample.actorId, undefined, now, [job('bench:check:1'), job('bench:check:2')]);
+      if (st.enqueueJobs) await enqueueJobs(trx, [job('bench:check:3'), job('bench:check:4')], now);
       throw rollback;
     })
     .catch((e: unknown) => {
       if (e !== rollback) throw e;
     });
-  const ours = [st.getOrg, st.insertTicket, st.insertEvent, st.lockTicket, ...(st.escalations ? [st.escalations] : []), st.applyChange, st.insertEvent, ...(st.enqueueJobs ? [st.enqueueJobs(2)] : [])].map((p) => p.sql);
+  const ours = [st.getOrg, st.insertTicket, st.lockTicket, st.applyChange(true, 2), ...(st.enqueueJobs ? [st.enqueueJobs(2)] : [])].map((p) => p.sql);
   const problems: string[] = [];
   for (let i = 0; i < Math.max(ours.length, seen.length); i++) {
     if (ours[i] !== seen[i]) problems.push(`statement ${i + 1}: @linli/db runs ${JSON.stringify(seen[i] ?? '(nothing)')}, the bench runs ${JSON.stringify(ours[i] ?? '(nothing)')}`);

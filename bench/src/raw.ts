@@ -27,16 +27,13 @@ export function rawCreate(target: BenchTarget, st: RawStatements, fx: Fixtures, 
     await target.transaction(async (s) => {
       const found = (await s.query(st.getOrg.sql, st.getOrg.bind({ id: org.id })))[0];
       if (!found) throw new Error(`org ${org.id} is gone`);
+      // The ticket and its first event in one statement, as insertTicket sends them.
       const row = (
         await s.query(
           st.insertTicket.sql,
-          st.insertTicket.bind({ workflow: 'grid-request', state: 'collected', orgId: org.id, orgPath: found.path, reporterId: fx.personId.writer, title: `路灯不亮 #${i}`, data, deadline, now }),
+          st.insertTicket.bind({ workflow: 'grid-request', state: 'collected', orgId: org.id, orgPath: found.path, reporterId: fx.personId.writer, title: `路灯不亮 #${i}`, data, deadline, now, eventData: data, seq: 1, action: 'create', fromState: null, toState: 'collected', actorId: fx.personId.writer, comment: null, visibility: 'public' }),
         )
       )[0]!;
-      await s.query(
-        st.insertEvent.sql,
-        st.insertEvent.bind({ ticketId: row.id, seq: 1, action: 'create', fromState: null, toState: 'collected', actorId: fx.personId.writer, data, comment: null, visibility: 'public', now, assigneeOrgId: row.assignee_org_id, assigneePersonId: row.assignee_person_id }),
-      );
       await enqueue(s, st, deadlineJobs(deployment, { id: Number(row.id), workflow: 'grid-request', state: 'collected', deadline }, now), now);
     });
   };
@@ -53,34 +50,35 @@ export function rawTransition(target: BenchTarget, st: RawStatements, fx: Fixtur
     await target.transaction(async (s) => {
       const locked = (await s.query(st.lockTicket.sql, st.lockTicket.bind({ id: t.id })))[0];
       if (!locked) throw new Error(`ticket ${t.id} is gone`);
-      if (st.escalations) await s.query(st.escalations.sql, st.escalations.bind({ id: t.id }));
+      // The versioned update, its event and its deadline jobs in one statement, as applyChange sends them.
+      const jobs = deadlineJobs(deployment, { id: t.id, workflow: 'grid-request', state: step.to, deadline }, now);
+      const ev = st.applyChange(step.data !== undefined, jobs.length);
+      const jobValues: Record<string, unknown> = {};
+      jobs.forEach((j, i) => Object.assign(jobValues, { [`kind${i}`]: j.kind, [`key${i}`]: j.key, [`payload${i}`]: JSON.stringify(j.payload), [`runAt${i}`]: j.runAt, [`maxAttempts${i}`]: 5 }));
       const row = (
         await s.query(
-          st.applyChange.sql,
-          st.applyChange.bind({ state: step.to, deadline, closedAt: null, now, id: t.id, version: t.version }),
+          ev.sql,
+          ev.bind({
+            ...jobValues,
+            state: step.to,
+            deadline,
+            closedAt: null,
+            now,
+            id: t.id,
+            version: t.version,
+            data: step.data ? JSON.stringify(step.data) : null,
+            seq: t.version + 1,
+            action: step.action,
+            fromState: t.state,
+            toState: step.to,
+            actorId: fx.personId.writer,
+            comment: step.comment ?? null,
+            // As the workflow declares: the grid's answer is public, its rework note internal.
+            visibility: step.action === 'solve-in-grid' ? 'public' : 'internal',
+          }),
         )
       )[0];
       if (!row) throw new Error(`version conflict on ticket ${t.id}`);
-      const ev = step.data ? st.insertEvent : st.insertEventNoData;
-      await s.query(
-        ev.sql,
-        ev.bind({
-          ticketId: t.id,
-          seq: t.version + 1,
-          action: step.action,
-          fromState: t.state,
-          toState: step.to,
-          actorId: fx.personId.writer,
-          data: step.data ? JSON.stringify(step.data) : null,
-          comment: step.comment ?? null,
-          // As the workflow declares: the grid's answer is public, its rework note internal.
-          visibility: step.action === 'solve-in-grid' ? 'public' : 'internal',
-          now,
-          assigneeOrgId: row.assignee_org_id,
-          assigneePersonId: row.assignee_person_id,
-        }),
-      );
-      await enqueue(s, st, deadlineJobs(deployment, { id: t.id, workflow: 'grid-request', state: step.to, deadline }, now), now);
     });
     t.version++;
     t.state = step.to;

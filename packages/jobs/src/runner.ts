@@ -87,8 +87,16 @@ export class JobRunner {
 
   /** Enqueues jobs (in `db`, which may be the caller's transaction), with each kind's default attempts. */
   async enqueue(db: Kysely<any>, jobs: readonly NewJob[]): Promise<number> {
-    const withDefaults = jobs.map((j) => ({ ...j, maxAttempts: j.maxAttempts ?? this.#handlers.get(j.kind)?.maxAttempts ?? 5 }));
-    return enqueueJobs(db, withDefaults, this.#o.now());
+    return enqueueJobs(db, this.rows(jobs), this.#o.now());
+  }
+
+  /**
+   * The jobs as the rows `enqueue` would add (each kind's `maxAttempts` filled
+   * in), for a caller that writes them inside a statement of its own: a
+   * ticket's step sends its deadline jobs with its write, one round trip.
+   */
+  rows(jobs: readonly NewJob[]): { kind: string; key: string | null; payload: unknown; runAt: Date; maxAttempts: number }[] {
+    return jobs.map((j) => ({ kind: j.kind, key: j.key ?? null, payload: j.payload, runAt: j.runAt, maxAttempts: j.maxAttempts ?? this.#handlers.get(j.kind)?.maxAttempts ?? 5 }));
   }
 
   /** One pass: claims and runs every job due at `now`, round after round, including jobs that become due during the pass. */

@@ -11,7 +11,8 @@ export { SDK_VERSION } from './version.js';
 export { publicDeclarationProblems, type PublicDataSource, type PublicField, type PublicPage, type PublicPlace, type PublicView } from './public.js';
 export { lookup, orgPicker, money, type WebAction, type WebDownload, type WebPortal, type WebVisibility, type LookupOptions } from './web.js';
 export { enumLabels } from './forms.js';
-export { responseRecord, type ResponseField, type CoreReadTables } from './schemas.js';
+export { findOrg, type CoreOrgRow } from './orgs.js';
+export { responseRecord, withTables, type ResponseField, type CoreReadTables } from './schemas.js';
 export { requireActor, type RoutePolicy } from './request.js';
 export { defineErrors, LinliError, localize } from '@linli/core';
 // Helpers every plugin needs once: ids from URLs, a city's local date, CSV for spreadsheets.

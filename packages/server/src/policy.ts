@@ -1,7 +1,8 @@
 import { LinliError } from '@linli/core';
 import { toActor } from '@linli/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { mintActor } from './actor-mint.js';
+import { mintActor, type MintedActor } from './actor-mint.js';
+import type { CachedSession } from './auth/session-cache.js';
 import { findSession, sessionCookie } from './auth/sessions.js';
 import type { RouteInfo, RoutePolicy } from './types.js';
 
@@ -51,7 +52,20 @@ async function authenticate(app: FastifyInstance, req: FastifyRequest): Promise<
   const s = await findSession(db, token, now(), sessions);
   if (!s) return;
   req.session = { id: s.id, personId: s.personId, csrfToken: s.csrfToken, via: bearer ? 'bearer' : 'cookie' };
-  req.actor = mintActor(toActor(s.personId, s.grants, deployment.roles));
+  let actor = actors.get(s);
+  if (!actor) {
+    actor = mintActor(toActor(s.personId, s.grants, deployment.roles));
+    actors.set(s, actor);
+  }
+  req.actor = actor;
 }
+
+/**
+ * The actor of a cached session, minted once per cache entry instead of on
+ * every request: the grants it is built from are the entry's, and a role or
+ * session change drops the entry (session-cache.ts), so its actor goes with
+ * it. Actors are frozen, so sharing one between requests is safe.
+ */
+const actors = new WeakMap<CachedSession, MintedActor>();
 
 export { requireActor, assertCanSeeTicket, assertAdminFor, peopleScope } from './access.js';

@@ -1,11 +1,11 @@
-import { personIdOf, localize, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
+import { findOrg, personIdOf, localize, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from './errors.js';
 import type { ProblemData } from './forms/problem.js';
 import type { VisitInput } from './forms/visit.js';
 import { canVisit, visibleScopes } from './permissions.js';
 import { roundOf, type Round } from './rounds.js';
 import { readSettings, type Settings } from './settings.js';
-import { getOrg, insertVisit, listVisits, parseId, type Scope, type VisitRow } from './store/visits.js';
+import { insertVisit, listVisits, type Scope, type VisitRow } from './store/visits.js';
 import { typed } from './store/tables.js';
 import { PROBLEM_WORKFLOW, problemWorkflow } from './workflows/problem.js';
 
@@ -23,8 +23,7 @@ export function currentRound(ctx: PluginContext): Round {
 export async function scopeOf(db: Kysely<any>, actor: Actor, orgId?: string): Promise<Scope | null> {
   const scope: Scope = { scopes: visibleScopes(actor), personId: personIdOf(actor) };
   if (orgId === undefined || orgId === '') return scope;
-  const id = parseId(orgId);
-  const org = id === null ? undefined : await getOrg(typed(db), id);
+  const org = await findOrg(db, orgId);
   // An unknown org narrows to nothing, as the core's ticket list does.
   return org ? { ...scope, within: org.path } : null;
 }
@@ -41,8 +40,7 @@ export const normalizeHousehold = (s: string) => s.trim().replace(/\s+/g, '');
 export async function recordVisit(ctx: PluginContext, trx: Kysely<any>, actor: Actor, input: VisitInput): Promise<VisitRow> {
   const db = typed(trx);
   const settings = settingsOf(ctx);
-  const buildingId = parseId(input.buildingOrgId);
-  const building = buildingId === null ? undefined : await getOrg(db, buildingId);
+  const building = await findOrg(db, input.buildingOrgId);
   if (!building) throw notFound(`Organization ${input.buildingOrgId}`);
   if (building.type !== 'building') {
     throw fail('DK_ERR_NOT_BUILDING', [building.name, building.name, building.type], [{ path: '/buildingOrgId', message: 'not a building (楼栋)' }]);

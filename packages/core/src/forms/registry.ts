@@ -90,6 +90,8 @@ interface Entry {
 export class FormRegistry {
   readonly #ajv = createAjv();
   readonly #forms = new Map<string, Entry>();
+  /** sensitiveFields per form, worked out once: every row of every list page asks. */
+  readonly #sensitive = new Map<string, string[]>();
 
   /** Adds a form; `source` names who brought it (a plugin, the config) for conflict messages. */
   register(form: FormDefinition, source: string): void {
@@ -106,6 +108,7 @@ export class FormRegistry {
     const problems = translationProblems(form);
     if (problems.length > 0) throw new LinliError('LINLI_ERR_CONFIG_INVALID', [`form "${form.id}" from ${source}: ${problems.join('; ')}`]);
     this.#forms.set(form.id, { form, source, validate });
+    this.#sensitive.delete(form.id);
   }
 
   has(id: string): boolean {
@@ -135,7 +138,12 @@ export class FormRegistry {
 
   /** Names of the fields marked `x-linli-sensitive` at the top level of the form. */
   sensitiveFields(id: string): string[] {
-    const props = (this.#forms.get(id)?.form.schema as { properties?: Record<string, { 'x-linli-sensitive'?: boolean }> } | undefined)?.properties;
-    return props ? Object.entries(props).filter(([, s]) => s['x-linli-sensitive'] === true).map(([k]) => k) : [];
+    const known = this.#sensitive.get(id);
+    if (known) return known;
+    const entry = this.#forms.get(id);
+    const props = (entry?.form.schema as { properties?: Record<string, { 'x-linli-sensitive'?: boolean }> } | undefined)?.properties;
+    const fields = props ? Object.entries(props).filter(([, s]) => s['x-linli-sensitive'] === true).map(([k]) => k) : [];
+    if (entry) this.#sensitive.set(id, fields);
+    return fields;
   }
 }

@@ -1,3 +1,4 @@
+import { localDate } from './local.js';
 import type { TimeLimit } from '../schemas/types.js';
 
 /**
@@ -25,12 +26,10 @@ export function makeCalendar(input?: { utcOffsetHours?: number; holidays?: strin
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function localDate(t: number, cal: WorkingCalendar): string {
-  return new Date(t + cal.utcOffsetHours * HOUR).toISOString().slice(0, 10);
-}
+const localDay = (t: number, cal: WorkingCalendar): string => localDate(new Date(t), cal.utcOffsetHours);
 
 export function isWorkingDay(t: number, cal: WorkingCalendar): boolean {
-  const date = localDate(t, cal);
+  const date = localDay(t, cal);
   if (cal.workdays.has(date)) return true;
   if (cal.holidays.has(date)) return false;
   const weekday = new Date(t + cal.utcOffsetHours * HOUR).getUTCDay();

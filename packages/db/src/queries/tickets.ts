@@ -75,6 +75,15 @@ export function visibleTo(actor: Actor) {
     ]);
 }
 
+/** A job row written in a ticket's own statement (the queue is @linli/jobs'; the row shape is the table's). */
+export interface JobRow {
+  kind: string;
+  key: string | null;
+  payload: unknown;
+  runAt: Date;
+  maxAttempts: number;
+}
+
 export interface NewTicket {
   workflow: string;
   state: string;
@@ -93,58 +102,89 @@ export interface NewTicket {
   assigneeOrgPath?: string | null;
 }
 
-/** Inserts a ticket and its creation event. Run inside a transaction so neither exists without the other. */
+/**
+ * The columns of a history event written beside a ticket's write, from the
+ * row that write returns (`w`): the assignee snapshot is the row's, so the
+ * event and the ticket cannot disagree. Values are cast to the column types
+ * because an INSERT … SELECT does not infer a parameter's type.
+ */
+function eventFrom(w: 'w', e: { seq: number; action: string; fromState: string | null; toState: string; actorId: number | null; data: unknown; comment: string | null; visibility: 'internal' | 'public'; now: Date }) {
+  return [
+    sql<number>`${sql.ref(`${w}.id`)}`.as('ticket_id'),
+    sql<number>`cast(${e.seq} as integer)`.as('seq'),
+    sql<string>`cast(${e.action} as text)`.as('action'),
+    sql<string | null>`cast(${e.fromState} as text)`.as('from_state'),
+    sql<string>`cast(${e.toState} as text)`.as('to_state'),
+    sql<number | null>`cast(${e.actorId} as integer)`.as('actor_id'),
+    (e.data === null ? sql<string | null>`cast(null as jsonb)` : jsonb(e.data)).as('data'),
+    sql<string | null>`cast(${e.comment} as text)`.as('comment'),
+    // A caller that names no audience gets the column's default.
+    sql<string>`cast(${e.visibility ?? 'internal'} as text)`.as('visibility'),
+    sql<Date>`cast(${e.now} as timestamptz)`.as('created_at'),
+    sql<number | null>`${sql.ref(`${w}.assignee_org_id`)}`.as('assignee_org_id'),
+    sql<number | null>`${sql.ref(`${w}.assignee_person_id`)}`.as('assignee_person_id'),
+  ] as const;
+}
+
+const eventColumns = ['ticket_id', 'seq', 'action', 'from_state', 'to_state', 'actor_id', 'data', 'comment', 'visibility', 'created_at', 'assignee_org_id', 'assignee_person_id'] as const;
+
+/**
+ * Inserts a ticket and its creation event in one statement (a data-modifying
+ * CTE): neither exists without the other, and it costs one round trip.
+ */
 export async function insertTicket(db: Kysely<CoreTables>, t: NewTicket): Promise<Ticket> {
   const row = await db
-    .insertInto('linli_tickets')
-    .values({
-      workflow: t.workflow,
-      state: t.state,
-      org_id: t.orgId,
-      org_path: t.orgPath,
-      reporter_id: t.reporterId,
-      title: t.title,
-      data: jsonb(t.data),
-      deadline: t.deadline,
-      created_at: t.now,
-      updated_at: t.now,
-      ...(t.point ? { lat: t.point.lat, lng: t.point.lng } : {}),
-      ...(t.assigneeOrgId ? { assignee_org_id: t.assigneeOrgId, assignee_org_path: t.assigneeOrgPath ?? null } : {}),
-    })
-    .returningAll()
+    .with('w', (q) =>
+      q
+        .insertInto('linli_tickets')
+        .values({
+          workflow: t.workflow,
+          state: t.state,
+          org_id: t.orgId,
+          org_path: t.orgPath,
+          reporter_id: t.reporterId,
+          title: t.title,
+          data: jsonb(t.data),
+          deadline: t.deadline,
+          created_at: t.now,
+          updated_at: t.now,
+          ...(t.point ? { lat: t.point.lat, lng: t.point.lng } : {}),
+          ...(t.assigneeOrgId ? { assignee_org_id: t.assigneeOrgId, assignee_org_path: t.assigneeOrgPath ?? null } : {}),
+        })
+        .returningAll(),
+    )
+    .with('e', (q) =>
+      q
+        .insertInto('linli_ticket_events')
+        .columns(eventColumns)
+        // The reporter's own words: they always read them.
+        .expression((eb) => eb.selectFrom('w').select(eventFrom('w', { seq: 1, action: t.action, fromState: null, toState: t.state, actorId: t.reporterId, data: t.data, comment: null, visibility: 'public', now: t.now }))),
+    )
+    .selectFrom('w')
+    .selectAll()
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('linli_ticket_events')
-    .values({
-      ticket_id: row.id,
-      seq: 1,
-      action: t.action,
-      from_state: null,
-      to_state: t.state,
-      actor_id: t.reporterId,
-      data: jsonb(t.data),
-      comment: null,
-      // The reporter's own words: they always read them.
-      visibility: 'public',
-      created_at: t.now,
-      assignee_org_id: row.assignee_org_id,
-      assignee_person_id: row.assignee_person_id,
-    })
-    .execute();
   return toTicket(row);
 }
 
+/**
+ * A ticket and the org paths it was escalated to, in one statement (a
+ * round trip fewer on every step and every ticket page). With `forUpdate`
+ * the ticket's row is locked (the escalations are only read).
+ */
 export async function getTicket(db: Kysely<CoreTables>, id: string, opts: { forUpdate?: boolean } = {}): Promise<Ticket | null> {
   const n = parseId(id);
   if (n === null) return null;
-  let q = db.selectFrom('linli_tickets').selectAll().where('id', '=', n);
+  let q = db
+    .selectFrom('linli_tickets as t')
+    .selectAll('t')
+    // The orgs it was escalated to see it too (core canSeeTicket); null when there are none.
+    .select((eb) => eb.selectFrom('linli_ticket_escalations as x').select(sql<string[] | null>`array_agg(distinct x.org_path)`.as('p')).whereRef('x.ticket_id', '=', 't.id').as('escalation_paths'))
+    .where('t.id', '=', n);
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   if (!row) return null;
   const ticket = toTicket(row);
-  // The orgs it was escalated to see it too (core canSeeTicket); only set when there are some.
-  const escalated = await db.selectFrom('linli_ticket_escalations').select('org_path').distinct().where('ticket_id', '=', n).execute();
-  if (escalated.length) ticket.escalationPaths = escalated.map((e) => e.org_path);
+  if (row.escalation_paths?.length) ticket.escalationPaths = row.escalation_paths;
   return ticket;
 }
 
@@ -161,43 +201,74 @@ export async function applyChange(
   actorId: number | null,
   assigneeOrgPath: string | null | undefined,
   now: Date,
+  // Jobs the step schedules (its deadline jobs), known before the write: sent in the same statement, added only when the write happens.
+  jobs: readonly JobRow[] = [],
 ): Promise<Ticket | null> {
-  const row = await db
-    .updateTable('linli_tickets')
-    .set({
-      state: change.toState,
-      version: sql`version + 1`,
-      deadline: change.deadline,
-      closed_at: change.closedAt,
-      updated_at: now,
-      ...(change.assigneeOrgId !== undefined ? { assignee_org_id: parseId(change.assigneeOrgId), assignee_org_path: assigneeOrgPath ?? null } : {}),
-      ...(change.assigneePersonId !== undefined ? { assignee_person_id: parseId(change.assigneePersonId) } : {}),
-      ...(change.rating !== undefined ? { rating: change.rating } : {}),
-      ...(change.reopen ? { reopen_count: sql<number>`reopen_count + 1` } : {}),
-    })
-    .where('id', '=', Number(ticket.id))
-    .where('version', '=', change.expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) return null;
-  await db
-    .insertInto('linli_ticket_events')
-    .values({
-      ticket_id: row.id,
-      seq: change.expectedVersion + 1,
-      action: change.action,
-      from_state: change.fromState,
-      to_state: change.toState,
-      actor_id: actorId,
-      data: change.eventData === null ? null : jsonb(change.eventData),
-      comment: change.comment,
-      visibility: change.visibility,
-      created_at: now,
-      assignee_org_id: row.assignee_org_id,
-      assignee_person_id: row.assignee_person_id,
-    })
-    .execute();
-  return toTicket(row);
+  // The versioned update and its event in one statement: the event is written only when the update matched.
+  const written = db
+    .with('w', (q) =>
+      q
+        .updateTable('linli_tickets')
+        .set({
+          state: change.toState,
+          version: sql`version + 1`,
+          deadline: change.deadline,
+          closed_at: change.closedAt,
+          updated_at: now,
+          ...(change.assigneeOrgId !== undefined ? { assignee_org_id: parseId(change.assigneeOrgId), assignee_org_path: assigneeOrgPath ?? null } : {}),
+          ...(change.assigneePersonId !== undefined ? { assignee_person_id: parseId(change.assigneePersonId) } : {}),
+          ...(change.rating !== undefined ? { rating: change.rating } : {}),
+          ...(change.reopen ? { reopen_count: sql<number>`reopen_count + 1` } : {}),
+        })
+        .where('id', '=', Number(ticket.id))
+        .where('version', '=', change.expectedVersion)
+        .returningAll(),
+    )
+    .with('e', (q) =>
+      q
+        .insertInto('linli_ticket_events')
+        .columns(eventColumns)
+        .expression((eb) =>
+          eb.selectFrom('w').select(
+            eventFrom('w', {
+              seq: change.expectedVersion + 1,
+              action: change.action,
+              fromState: change.fromState,
+              toState: change.toState,
+              actorId,
+              data: change.eventData,
+              comment: change.comment,
+              visibility: change.visibility,
+              now,
+            }),
+          ),
+        ),
+    );
+  const withJobs = !jobs.length
+    ? written
+    : (written.with('j', (c) =>
+        c
+          .insertInto('linli_jobs')
+          .columns(['kind', 'key', 'payload', 'run_at', 'max_attempts', 'created_at'])
+          .expression((eb) => {
+            const one = (j: JobRow) =>
+              eb
+                .selectFrom('w')
+                .select([
+                  sql<string>`cast(${j.kind} as text)`.as('kind'),
+                  sql<string | null>`cast(${j.key} as text)`.as('key'),
+                  jsonb(j.payload).as('payload'),
+                  sql<Date>`cast(${j.runAt} as timestamptz)`.as('run_at'),
+                  sql<number>`cast(${j.maxAttempts} as integer)`.as('max_attempts'),
+                  sql<Date>`cast(${now} as timestamptz)`.as('created_at'),
+                ]);
+            return jobs.slice(1).reduce((q2, j) => q2.unionAll(one(j)), one(jobs[0]!));
+          })
+          // A job whose key exists already (this stay was scheduled before) is skipped, as enqueueJobs does.
+          .onConflict((oc) => oc.column('key').doNothing()),
+      ) as unknown as typeof written);
+  const row = await withJobs.selectFrom('w').selectAll().executeTakeFirst();
+  return row ? toTicket(row) : null;
 }
 
 export async function ticketEvents(db: Kysely<CoreTables>, ticketId: string) {

@@ -99,7 +99,9 @@ export async function ticketRoutes(app: FastifyInstance): Promise<void> {
       const q = req.query;
       let orgPath: string | undefined;
       if (q.orgId !== undefined) {
-        const org = await getOrg(linli.db, q.orgId);
+        // A queue is mostly one's own org's: its path came with the session's grants, no round trip to look it up.
+        const own = actor.grants.find((g) => g.orgId === q.orgId);
+        const org = own ? { path: own.orgPath } : await getOrg(linli.db, q.orgId);
         if (!org) return { items: [], nextCursor: null };
         orgPath = org.path;
       }

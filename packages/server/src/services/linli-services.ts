@@ -76,6 +76,7 @@ export function createLinliServices(o: LinliServicesOptions): CoreServices {
     plugins: o.plugins,
     resolvers: createPlanResolvers(o.deployment),
     effects: workflow.effects,
+    effectJobs: workflow.effectJobs,
     hooksFor: hooksByWorkflow(o.deployment, o.plugins, pluginContext),
     notices: stepNotices(o.deployment, workflow.notifier),
   });

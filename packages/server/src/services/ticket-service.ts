@@ -7,7 +7,7 @@ import { vouchedFor, type MintedActor } from '../actor-mint.js';
 import { enrolmentReader } from './enrolments.js';
 import { gridPlacer } from './grid-by-point.js';
 import { assertSomeoneCanTakeOver } from './handler-check.js';
-import type { EffectEvent, PlanEffectHandler } from './plan-effects.js';
+import type { EffectEvent, PlanEffectHandler, PlanEffectJobs } from './plan-effects.js';
 import type { PlanResolvers } from './plan-resolvers.js';
 import type { BoundHooks } from './workflow-hooks.js';
 
@@ -20,6 +20,8 @@ export interface TicketServiceDeps {
   resolvers: PlanResolvers;
   /** What follows a write, one handler each (plan-effects.ts). */
   effects: Readonly<Record<PlanEffect, PlanEffectHandler>>;
+  /** The effects that only schedule jobs: a step sends their rows with its write, in one statement (plan-effects.ts). */
+  effectJobs?: Readonly<Partial<Record<PlanEffect, PlanEffectJobs>>>;
   /** The plugins' hooks of a workflow (workflow-hooks.ts). */
   hooksFor: (workflow: string) => readonly BoundHooks[];
   /** Who hears about a write whatever its workflow: the new holder, the resident who filed it (step-notices.ts). */
@@ -106,12 +108,16 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       const resolved = await resolve(trx, ticket, planned);
       const assigneeOrgPath = resolved.assigneeOrgId ? await assigneeOrg(trx, deployment, wf, resolved, input.action) : undefined;
       const plan = await check(hooks, ticket, resolved, actor, trx);
-      const updated = await applyChange(trx, ticket, plan, Number(actor.personId), assigneeOrgPath, at);
+      // Effects that only schedule jobs go with the write (one statement); the rest follow it.
+      const withWrite = plan.effects.filter((name) => deps.effectJobs?.[name]);
+      const after = { ...ticket, state: plan.toState, deadline: plan.deadline, closedAt: plan.closedAt };
+      const jobs = withWrite.flatMap((name) => deps.effectJobs![name]!(after, at));
+      const updated = await applyChange(trx, ticket, plan, Number(actor.personId), assigneeOrgPath, at, jobs);
       if (!updated) {
         const current = await getTicket(trx, ticketId);
         throw new LinliError('LINLI_ERR_VERSION_CONFLICT', [input.version, current?.version ?? '?']);
       }
-      await runEffects(plan.effects, { trx, ticket: updated, change: plan, actor });
+      await runEffects(plan.effects.filter((name) => !withWrite.includes(name)), { trx, ticket: updated, change: plan, actor });
       await deps.notices?.(trx, ticket, updated, actor, plan.effects);
       for (const h of hooks) await h.hooks.afterTransition?.({ ticket, change: plan, actor, trx, ctx: h.ctx, updated });
       return updated;

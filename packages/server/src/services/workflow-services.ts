@@ -9,7 +9,7 @@ import { createChannels, type ChannelSetup } from './delivery/providers.js';
 import { pluginNotices, type PluginNotices } from './delivery/scheduled.js';
 import { createEscalationService, type EscalationService } from './escalation-service.js';
 import { inAppChannel, Notifier, type NotificationChannel } from './notifier.js';
-import { createPlanEffects, type PlanEffectHandler } from './plan-effects.js';
+import { createPlanEffectJobs, createPlanEffects, type PlanEffectHandler, type PlanEffectJobs } from './plan-effects.js';
 import { webhookChannel, webhookHandler } from './webhook-channel.js';
 
 export interface JobOptions {
@@ -27,6 +27,8 @@ export interface WorkflowServices {
   escalations: EscalationService;
   /** What follows a ticket's write: deadline jobs, the return notice. */
   effects: Readonly<Record<PlanEffect, PlanEffectHandler>>;
+  /** The effects that only schedule jobs, as rows a step writes in its own statement. */
+  effectJobs: Readonly<Partial<Record<PlanEffect, PlanEffectJobs>>>;
   /** E-mail, SMS and WeCom providers the city configured, and the sender of one-time codes. */
   channels: ChannelSetup;
   /** Plugins' notices, now or scheduled (`ctx.notify`). */
@@ -66,5 +68,6 @@ export function createWorkflowServices(deployment: Deployment, db: Kysely<any>, 
   for (const h of escalations.handlers) jobs.register(h);
   for (const h of deadlineHandlers(deployment, escalations, notifier)) jobs.register(h);
   const effects = createPlanEffects(deployment, jobs, notifier, now);
-  return { jobs, notifier, escalations, effects, channels, pluginNotices: notices };
+  const effectJobs = createPlanEffectJobs(deployment, jobs);
+  return { jobs, notifier, escalations, effects, effectJobs, channels, pluginNotices: notices };
 }

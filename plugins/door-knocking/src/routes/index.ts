@@ -8,7 +8,6 @@ import { currentRound, recordVisit, scopeOf, settingsOf, visitJson } from '../vi
 import { doc, errors, items, needItem, orgQuery, progressItem, roundQuery, value, visitItem, visitsQuery, writeErrors } from './schemas.js';
 
 /** The fastify instance the server mounts these routes on, under /api/plugins/door-knocking. */
-type App = PluginApp;
 
 /** The round a request names (`?round=2026-11-r1`), or the current one. */
 function roundFor(ctx: PluginContext, id: string | undefined): Round {
@@ -24,7 +23,7 @@ function roundFor(ctx: PluginContext, id: string | undefined): Round {
  * logged-in person in; what they may see or do is then decided by scope
  * (permissions.ts), never by trusting the body.
  */
-export function routes(app: App, ctx: PluginContext): void {
+export function routes(app: PluginApp, ctx: PluginContext): void {
   app.post<{ Body: VisitInput }>(
     '/visits',
     { config: { policy: 'authenticated' }, schema: { ...doc('Record a door-knocking visit; a problem found files a ticket'), body: visitSchema, response: { 201: visitItem, ...writeErrors } } },

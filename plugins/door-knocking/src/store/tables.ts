@@ -1,6 +1,6 @@
-import type { Generated, Kysely } from '@linli/sdk';
+import { withTables, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 
-/** The plugin's tables (migrations/0001-visits.ts) and the core tables it reads, as kysely sees them. */
+/** The plugin's tables as kysely sees them (migrations/0001-visits.ts). */
 export interface VisitsTable {
   id: Generated<number>;
   building_org_id: number;
@@ -21,34 +21,13 @@ export interface VisitNeedsTable {
   need: string;
 }
 
-/** The columns of the core's tables this plugin reads (never writes). */
-interface CoreOrgs {
-  id: number;
-  key: string;
-  type: string;
-  name: string;
-  path: string;
-}
-interface CorePeople {
-  id: number;
-  username: string;
-  display_name: string;
-}
-interface CoreRoles {
-  person_id: number;
-  role: string;
-  org_id: number;
-}
-
-export interface Tables {
+/** The plugin's tables and the core tables it reads (the SDK's `CoreReadTables`; it never writes them). */
+export interface Tables extends CoreReadTables {
   door_knocking_visits: VisitsTable;
   door_knocking_visit_needs: VisitNeedsTable;
-  linli_orgs: CoreOrgs;
-  linli_people: CorePeople;
-  linli_role_assignments: CoreRoles;
 }
 
 export type Db = Kysely<Tables>;
 
-/** The plugin's view of a connection or transaction: `ctx.db` and hook transactions are untyped. */
-export const typed = (db: Kysely<any>): Db => db as Db;
+/** The context's untyped handle, typed for this plugin's queries (the SDK's `withTables`, kysely's own). */
+export const typed: (db: Kysely<any>) => Db = withTables<Tables>;

@@ -1,4 +1,3 @@
-import { parseId } from '@linli/sdk';
 import { sql } from '@linli/sdk';
 import type { Db, VisitsTable } from './tables.js';
 
@@ -35,12 +34,6 @@ export interface VisitRow {
 function visibleTo(s: Scope) {
   const paths = s.scopes.map((p) => sql<boolean>`v.building_path like ${`${p}%`}`);
   return sql<boolean>`(${sql.join([sql<boolean>`v.visitor_id = ${s.personId}`, ...paths], sql` or `)})`;
-}
-
-export { parseId };
-
-export async function getOrg(db: Db, id: number) {
-  return db.selectFrom('linli_orgs').select(['id', 'name', 'type', 'path']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function insertVisit(db: Db, row: Omit<VisitsTable, 'id'>, needs: readonly string[]): Promise<number> {

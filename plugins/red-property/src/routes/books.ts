@@ -1,4 +1,4 @@
-import { requireActor, type Actor, type PluginApp as App, type PluginContext } from '@linli/sdk';
+import { requireActor, type Actor, type PluginApp, type PluginContext } from '@linli/sdk';
 import { directory } from '../companies.js';
 import { compoundFileSchema, fourParties, fourPartyTitle, ledgerEntryBody, matterDoneSchema, meetingSchema, practicalMatterSchema, type CompoundFileInput, type LedgerEntryInput, type MatterDoneInput, type MeetingInput, type PracticalMatterInput } from '../forms/books.js';
 import { canSeeCompound } from '../permissions.js';
@@ -10,7 +10,7 @@ import { compoundItem, compoundQuery, created, doc, errors, idParams, items, led
 const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
 /** 四方联席会议 and the three ledgers 三本账 of each compound. */
-export function bookRoutes(app: App, ctx: PluginContext): void {
+export function bookRoutes(app: PluginApp, ctx: PluginContext): void {
   const db = (): Db => typed(ctx.db);
   const localYear = () => new Date(ctx.now().getTime() + ctx.deployment.calendar.utcOffsetHours * 3_600_000).getUTCFullYear();
 

@@ -1,4 +1,4 @@
-import { notFound, requireActor, type PluginApp as App, type PluginContext } from '@linli/sdk';
+import { notFound, requireActor, type PluginApp, type PluginContext } from '@linli/sdk';
 import { compoundAt, directory } from '../companies.js';
 import { evaluationBody, EVALUATION_FORM, type EvaluationInput } from '../forms/evaluation.js';
 import { readSettings } from '../settings.js';
@@ -11,7 +11,7 @@ import { COMPLAINT_WORKFLOW } from '../workflows/complaint.js';
 import { chartItem, companyItem, companyQuery, created, creditItem, doc, errors, evaluationItem, idParams, items, orgQuery, value, writeErrors } from './schemas.js';
 
 /** Complaint dispatch, property companies, evaluations, credit files and the red/black list. */
-export function companyRoutes(app: App, ctx: PluginContext): void {
+export function companyRoutes(app: PluginApp, ctx: PluginContext): void {
   const s = readSettings(ctx.options);
   const db = (): Db => typed(ctx.db);
   const form = ctx.deployment.forms.get(EVALUATION_FORM)!;

@@ -3,14 +3,13 @@ import { bookRoutes } from './books.js';
 import { companyRoutes } from './companies.js';
 
 /** The fastify instance the server mounts these routes on, under /api/plugins/red-property. */
-export type App = PluginApp;
 
 /**
  * Every route declares who may call it (`config.policy`) and JSON Schemas for
  * what comes in and goes out. What a person may see or do beyond that is
  * decided by scope (permissions.ts), never taken from the body.
  */
-export function routes(app: App, ctx: PluginContext): void {
+export function routes(app: PluginApp, ctx: PluginContext): void {
   companyRoutes(app, ctx);
   bookRoutes(app, ctx);
 }

@@ -1,5 +1,4 @@
-import type { CoreReadTables } from '@linli/sdk';
-import type { Generated, Kysely } from '@linli/sdk';
+import { withTables, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
 export interface ComplaintsTable {
@@ -96,7 +95,6 @@ export interface PracticalMattersTable {
   done_at: Date | null;
 }
 
-/** The few core columns the plugin reads; it never writes core tables. */
 /** The core tables this plugin reads (the SDK's `CoreReadTables`). */
 export type CoreReads = CoreReadTables;
 
@@ -112,8 +110,8 @@ export interface Tables extends CoreReads {
 
 export type Db = Kysely<Tables>;
 
-/** The context's untyped handle, typed for this plugin's queries. */
-export const typed = (db: Kysely<any>): Db => db as Db;
+/** The context's untyped handle, typed for this plugin's queries (the SDK's `withTables`, kysely's own). */
+export const typed: (db: Kysely<any>) => Db = withTables<Tables>;
 
 /** jsonb comes back parsed from PGlite and node-postgres alike, but a driver may hand back text: accept both. */
 export const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;

@@ -1,11 +1,10 @@
-import type { Actor, PluginApp } from '@linli/sdk';
+import type { Actor } from '@linli/sdk';
 import { canSeeOffice } from '../permissions.js';
 import type { Env } from '../service/env.js';
 import { parseId } from '../store/meetings.js';
 import { loadOffices, type Office } from '../store/offices.js';
 
 /** The fastify instance the server mounts the plugin's routes on, under /api/plugins/three-linked-office. */
-export type App = PluginApp;
 
 /**
  * The offices the actor may see, narrowed to those at or under `orgId` when

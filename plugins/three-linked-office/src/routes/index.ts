@@ -1,11 +1,10 @@
-import type { PluginContext } from '@linli/sdk';
-import type { App } from './context.js';
+import type { PluginContext, PluginApp } from '@linli/sdk';
 import { meetingRoutes } from './meetings.js';
 import { officeRoutes } from './offices.js';
 import { reportRoutes } from './reports.js';
 
 /** Mounts the plugin's routes under /api/plugins/three-linked-office (declaring only: the offices are synced in init). */
-export function routes(app: App, ctx: PluginContext): void {
+export function routes(app: PluginApp, ctx: PluginContext): void {
   officeRoutes(app, ctx);
   meetingRoutes(app, ctx);
   reportRoutes(app, ctx);

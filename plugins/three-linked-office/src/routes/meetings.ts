@@ -1,4 +1,4 @@
-import { requireActor, type PluginContext } from '@linli/sdk';
+import { requireActor, type PluginContext, type PluginApp } from '@linli/sdk';
 import { attendanceSchema, meetingDecisionSchema, scheduleSchema, type AttendanceInput, type MeetingDecisionInput, type ScheduleInput } from '../forms/office.js';
 import { renderMinutes, formatLocal } from '../minutes.js';
 import { addToAgenda, decide, removeFromAgenda } from '../service/agenda.js';
@@ -9,12 +9,12 @@ import { agendaOf } from '../store/agenda.js';
 import { attendanceOf, listMeetings, openStatuses, type MeetingRow } from '../store/meetings.js';
 import { loadOffices } from '../store/offices.js';
 import type { MeetingStatus } from '../store/tables.js';
-import { officesInScope, type App } from './context.js';
+import { officesInScope } from './context.js';
 import { agendaBody, agendaItem, decisionResult, doc, errors, idParams, itemParams, items, meetingDetail, meetingItem, meetingsQuery, orgQuery, writeErrors } from './schemas.js';
 
 
 /** Meetings 三方会商: scheduling, attendance, agenda, decisions, minutes. Every write is one transaction. */
-export function meetingRoutes(app: App, ctx: PluginContext): void {
+export function meetingRoutes(app: PluginApp, ctx: PluginContext): void {
   const read = () => envOf(ctx, ctx.db);
   const write = <T>(fn: (env: Env) => Promise<T>) => ctx.transaction((trx) => fn(envOf(ctx, trx)));
   const view = async (env: Env, m: MeetingRow): Promise<MeetingView> => (await meetingViews(env, await loadOffices(env.db), [m]))[0]!;

@@ -1,13 +1,13 @@
-import { requireActor, type PluginContext } from '@linli/sdk';
+import { requireActor, type PluginContext, type PluginApp } from '@linli/sdk';
 import { envOf, notFound } from '../service/env.js';
 import { meetingViews, officeViews } from '../service/views.js';
 import { listMeetings } from '../store/meetings.js';
-import { officesInScope, type App } from './context.js';
+import { officesInScope } from './context.js';
 import { doc, errors, idParams, items, meetingItem, officeItem, orgQuery } from './schemas.js';
 
 
 /** The offices 三联办 themselves: who the three parties are, and each office's meetings. */
-export function officeRoutes(app: App, ctx: PluginContext): void {
+export function officeRoutes(app: PluginApp, ctx: PluginContext): void {
   app.get<{ Querystring: { orgId?: string } }>(
     '/offices',
     { config: { policy: 'authenticated' }, schema: { ...doc('The three-linked offices in my scope, with their parties and representatives'), querystring: orgQuery, response: { 200: items(officeItem), ...errors } } },

@@ -1,14 +1,14 @@
-import { requireActor, type PluginContext } from '@linli/sdk';
+import { requireActor, type PluginContext, type PluginApp } from '@linli/sdk';
 import { feeRateSchema, type FeeRateInput } from '../forms/office.js';
 import { envOf } from '../service/env.js';
 import { enterFeeRate, feeRates, feeTrend } from '../service/fees.js';
 import { indicators, solvedCount } from '../service/indicators.js';
-import { officesInScope, type App } from './context.js';
+import { officesInScope } from './context.js';
 import { doc, errors, feeItem, feeQuery, indicatorItem, items, orgQuery, trendItem, writeErrors } from './schemas.js';
 
 
 /** Indicators 工作指标 and the monthly property-fee collection rate 物业费收缴率. */
-export function reportRoutes(app: App, ctx: PluginContext): void {
+export function reportRoutes(app: PluginApp, ctx: PluginContext): void {
   app.get<{ Querystring: { orgId?: string } }>(
     '/indicators',
     { config: { policy: 'authenticated' }, schema: { ...doc('Per compound, rolled up per community and street: meetings, problems, days to solve, fee collection'), querystring: orgQuery, response: { 200: items(indicatorItem), ...errors } } },

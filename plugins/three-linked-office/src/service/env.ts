@@ -1,8 +1,8 @@
-import { personIdOf, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
+import { findOrg, personIdOf, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { canSeeOffice } from '../permissions.js';
 import { localDate } from '../time.js';
-import { getMeeting, parseId, type MeetingRow } from '../store/meetings.js';
+import { getMeeting, type MeetingRow } from '../store/meetings.js';
 import { loadOffices, type Office } from '../store/offices.js';
 import { typed, type Db } from '../store/tables.js';
 
@@ -41,8 +41,7 @@ export async function meetingInScope(env: Env, actor: Actor, id: string, opts: {
  * of the actor's scope, 422 TLO_ERR_NO_OFFICE for an org without an office.
  */
 export async function officeOfCompound(env: Env, actor: Actor, compoundOrgId: string): Promise<Office> {
-  const id = parseId(compoundOrgId);
-  const org = id === null ? undefined : await env.db.selectFrom('linli_orgs').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+  const org = await findOrg(env.db, compoundOrgId);
   if (!org) throw notFound(`Organization ${compoundOrgId}`);
   const office = (await loadOffices(env.db)).find((o) => o.compound.id === String(org.id));
   if (!office) throw fail('TLO_ERR_NO_OFFICE', [org.name], [{ path: '/compoundOrgId', message: 'this org has no three-linked office' }]);

@@ -1,5 +1,4 @@
-import type { CoreReadTables } from '@linli/sdk';
-import type { Generated, Kysely } from '@linli/sdk';
+import { withTables, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
 export interface OfficesTable {
@@ -84,7 +83,6 @@ export interface FeeRatesTable {
   entered_at: Date;
 }
 
-/** The few core columns the plugin reads (the org tree and people); it never writes core tables. */
 /** The core tables this plugin reads (the SDK's `CoreReadTables`). */
 export type CoreReads = CoreReadTables;
 
@@ -99,5 +97,5 @@ export interface Tables extends CoreReads {
 
 export type Db = Kysely<Tables>;
 
-/** The context's untyped handle, typed for this plugin's queries. */
-export const typed = (db: Kysely<any>): Db => db as Db;
+/** The context's untyped handle, typed for this plugin's queries (the SDK's `withTables`, kysely's own). */
+export const typed: (db: Kysely<any>) => Db = withTables<Tables>;

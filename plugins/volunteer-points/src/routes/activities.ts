@@ -1,11 +1,11 @@
-import { requireActor } from '@linli/sdk';
+import { requireActor, type PluginApp } from '@linli/sdk';
 import { activitySchema, attendanceSchema, signupSchema, teamSchema, type ActivityInput, type AttendanceInput, type TeamInput } from '../forms/activity.js';
 import { createActivity, createTeam, listActivities, listSignups, listTeams, recordAttendance, signUp } from '../service/activities.js';
-import type { App, RouteKit } from './kit.js';
+import type { RouteKit } from './kit.js';
 import { activityItem, created, doc, errors, idParams, items, orgQuery, signupItem, teamItem, writeErrors } from './schemas.js';
 
 /** 志愿服务: teams, activities, sign-ups and attendance (which writes the points). */
-export function activityRoutes(app: App, kit: RouteKit): void {
+export function activityRoutes(app: PluginApp, kit: RouteKit): void {
   app.post<{ Body: TeamInput }>(
     '/teams',
     { config: { policy: 'authenticated' }, schema: { ...doc('Form a volunteer team 志愿服务队'), body: teamSchema, response: { 201: created, ...writeErrors } } },

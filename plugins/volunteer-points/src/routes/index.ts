@@ -9,7 +9,7 @@ import { envOf } from '../service/env.js';
 import type { RouteKit } from './kit.js';
 import { parseId } from '../store/tables.js';
 
-export type { App, RouteKit } from './kit.js';
+export type { RouteKit } from './kit.js';
 
 /**
  * Before the plugin serves, it checks what the options schema cannot: the org

@@ -1,8 +1,7 @@
-import type { PluginApp, PluginContext } from '@linli/sdk';
+import type { PluginContext } from '@linli/sdk';
 import type { Env } from '../service/env.js';
 
 /** The fastify instance the server mounts the plugin's routes on, under /api/plugins/volunteer-points. */
-export type App = PluginApp;
 
 /** What every route module gets: reads outside a transaction, writes in one transaction per request. */
 export interface RouteKit {

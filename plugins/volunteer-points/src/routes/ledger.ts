@@ -1,16 +1,16 @@
-import { requireActor } from '@linli/sdk';
+import { requireActor, type PluginApp } from '@linli/sdk';
 import { correctionSchema, type CorrectionInput } from '../forms/ledger.js';
 import { periodOf } from '../service/env.js';
 import { correct } from '../service/ledger.js';
 import { balanceOfPerson, ledger, ledgerCsv, myPoints, pointsThisYear, rankings, scopeOf, scorecards } from '../service/reports.js';
 import { localDate } from '../service/env.js';
-import type { App, RouteKit } from './kit.js';
+import type { RouteKit } from './kit.js';
 import { created, doc, entryItem, errors, items, orgQuery, periodQuery, rankingItem, scorecardItem, value, writeErrors, yearQuery } from './schemas.js';
 
 type Period = { orgId?: string; from?: string; to?: string; limit: number };
 
 /** The points ledger 积分台账 and what is derived from it: corrections, rankings, scorecards, CSV, dashboard numbers. */
-export function ledgerRoutes(app: App, kit: RouteKit): void {
+export function ledgerRoutes(app: PluginApp, kit: RouteKit): void {
   app.get<{ Querystring: Period }>(
     '/ledger',
     { config: { policy: 'authenticated' }, schema: { ...doc('Ledger entries at compounds in my scope, in a period (default: this year)'), querystring: periodQuery, response: { 200: items(entryItem), ...errors } } },

@@ -1,11 +1,11 @@
-import { requireActor } from '@linli/sdk';
+import { requireActor, type PluginApp } from '@linli/sdk';
 import { memberSchema, type MemberInput } from '../forms/member.js';
 import { listMembers, memberJson, register } from '../service/members.js';
-import type { App, RouteKit } from './kit.js';
+import type { RouteKit } from './kit.js';
 import { doc, errors, items, memberItem, orgQuery, writeErrors } from './schemas.js';
 
 /** 双报到: registering, and the registrations staff (and the member) see. */
-export function memberRoutes(app: App, kit: RouteKit): void {
+export function memberRoutes(app: PluginApp, kit: RouteKit): void {
   app.post<{ Body: MemberInput }>(
     '/members',
     { config: { policy: 'authenticated' }, schema: { ...doc('Register with my home compound (双报到)'), body: memberSchema, response: { 201: memberItem, ...writeErrors } } },

@@ -1,7 +1,7 @@
-import { requireActor } from '@linli/sdk';
+import { requireActor, type PluginApp } from '@linli/sdk';
 import { claimSchema, fulfilSchema, type ClaimInput, type FulfilInput } from '../forms/wish.js';
 import { claim, fulfil, listWishes, type WishView } from '../service/wishes.js';
-import type { App, RouteKit } from './kit.js';
+import type { RouteKit } from './kit.js';
 import { doc, errors, idParams, items, orgQuery, ticketItem, value, wishItem, wishQuery, writeErrors } from './schemas.js';
 
 /**
@@ -9,7 +9,7 @@ import { doc, errors, idParams, items, orgQuery, ticketItem, value, wishItem, wi
  * on the ticket page); these routes add the wish board and the two steps
  * that need the plugin's own checks: claiming and recording the fulfilment.
  */
-export function wishRoutes(app: App, kit: RouteKit): void {
+export function wishRoutes(app: PluginApp, kit: RouteKit): void {
   app.get<{ Querystring: { orgId?: string; view: WishView; state?: string } }>(
     '/wishes',
     { config: { policy: 'authenticated' }, schema: { ...doc('Micro-wishes: the board (claimable), mine, or all in my scope'), querystring: wishQuery, response: { 200: items(wishItem), ...errors } } },

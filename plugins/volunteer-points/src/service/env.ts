@@ -1,8 +1,8 @@
 import { localDate } from '@linli/sdk';
-import { notFound, type Kysely, type PluginContext } from '@linli/sdk';
+import { findOrg, notFound, type CoreOrgRow, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { readSettings, type Settings } from '../settings.js';
-import { parseId, typed, type Db } from '../store/tables.js';
+import { typed, type Db } from '../store/tables.js';
 
 /** What a request (or a hook, or the seed) works with: the transaction, the clock, the settings. */
 export interface Env {
@@ -18,22 +18,11 @@ export function envOf(ctx: PluginContext, trx: Kysely<any>): Env {
   return { ctx, trx, db: typed(trx), now: ctx.now(), settings: readSettings(ctx.options), offsetHours: ctx.deployment.calendar.utcOffsetHours };
 }
 
-export interface OrgRow {
-  id: number;
-  name: string;
-  type: string;
-  path: string;
-  parent_id: number | null;
-}
-
-export async function getOrg(db: Db, id: number): Promise<OrgRow | undefined> {
-  return db.selectFrom('linli_orgs').select(['id', 'name', 'type', 'path', 'parent_id']).where('id', '=', id).executeTakeFirst();
-}
+export type OrgRow = CoreOrgRow;
 
 /** An org named by a request, or 404 exactly as if it did not exist. */
 export async function orgOr404(env: Env, id: string): Promise<OrgRow> {
-  const n = parseId(id);
-  const org = n === null ? undefined : await getOrg(env.db, n);
+  const org = await findOrg(env.db, id);
   if (!org) throw notFound(`Organization ${id}`);
   return org;
 }

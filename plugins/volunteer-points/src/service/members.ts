@@ -3,7 +3,7 @@ import { fail } from '../errors.js';
 import type { MemberInput } from '../forms/member.js';
 import { staffScopes } from '../permissions.js';
 import type { Db, MemberKind } from '../store/tables.js';
-import { compoundOf, parentPath, type Env } from './env.js';
+import { compoundOf, localDate, parentPath, type Env } from './env.js';
 
 export const kindOf: Record<string, MemberKind> = { 在职党员: 'in_service', 在册党员: 'resident' };
 export const kindTitle: Record<MemberKind, string> = { in_service: '在职党员', resident: '在册党员' };
@@ -65,12 +65,10 @@ export async function register(env: Env, actor: Actor, input: MemberInput): Prom
     .executeTakeFirst();
   if (!row) {
     const existing = await members(env.db).where('m.person_id', '=', personIdOf(actor)).where('m.compound_org_id', '=', compound.id).executeTakeFirstOrThrow();
-    throw fail('VP_ERR_ALREADY_REGISTERED', [compound.name, localDay(existing.registered_at, env.offsetHours)], [{ path: '/compoundOrgId', message: 'already registered here' }]);
+    throw fail('VP_ERR_ALREADY_REGISTERED', [compound.name, localDate(existing.registered_at, env.offsetHours)], [{ path: '/compoundOrgId', message: 'already registered here' }]);
   }
   return (await members(env.db).where('m.id', '=', row.id).executeTakeFirstOrThrow()) as MemberRow;
 }
-
-const localDay = (d: Date, offsetHours: number) => new Date(d.getTime() + offsetHours * 3_600_000).toISOString().slice(0, 10);
 
 /** The person's own registrations. */
 export async function registrationsOf(db: Db, personId: number): Promise<MemberRow[]> {

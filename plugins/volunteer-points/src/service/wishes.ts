@@ -1,11 +1,11 @@
-import { personIdOf, localize, notFound, unprocessable, type Actor, type Ticket } from '@linli/sdk';
+import { findOrg, personIdOf, localize, notFound, unprocessable, type Actor, type Ticket } from '@linli/sdk';
 import { fail } from '../errors.js';
 import type { ClaimInput, FulfilInput, WishData } from '../forms/wish.js';
 import { seesPath, staffScopes, unitsOf } from '../permissions.js';
 import { parseId, type Db } from '../store/tables.js';
 import { WISH_WORKFLOW, wishStateTitles } from '../workflows/wish.js';
 import { award } from './ledger.js';
-import { compoundOf, getOrg, type Env } from './env.js';
+import { compoundOf, type Env } from './env.js';
 import { registrationsOf } from './members.js';
 
 /** afterCreate: a wish is posted at a compound that takes part; its read model row starts here. */
@@ -98,7 +98,7 @@ export async function claim(env: Env, actor: Actor, id: string, input: ClaimInpu
 
 async function unitName(db: Db, id: number | null): Promise<string | undefined> {
   if (id === null) return undefined;
-  return (await getOrg(db, id))?.name;
+  return (await findOrg(db, String(id)))?.name;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { parseId } from '@linli/sdk';
-import type { CoreReadTables } from '@linli/sdk';
-import type { Generated, Kysely } from '@linli/sdk';
+import { withTables, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
 export type MemberKind = 'in_service' | 'resident';
@@ -91,7 +90,6 @@ export interface SignupsTable {
   entry_id: number | null;
 }
 
-/** The core columns the plugin reads; it never writes core tables. */
 /** The core tables this plugin reads (the SDK's `CoreReadTables`). */
 export type CoreReads = CoreReadTables;
 
@@ -106,7 +104,7 @@ export interface Tables extends CoreReads {
 
 export type Db = Kysely<Tables>;
 
-/** The context's untyped handle, typed for this plugin's queries. */
-export const typed = (db: Kysely<any>): Db => db as Db;
+/** The context's untyped handle, typed for this plugin's queries (the SDK's `withTables`, kysely's own). */
+export const typed: (db: Kysely<any>) => Db = withTables<Tables>;
 
 export { parseId };

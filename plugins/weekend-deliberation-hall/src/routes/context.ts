@@ -1,8 +1,7 @@
-import type { PluginApp, PluginContext, Ticket } from '@linli/sdk';
+import type { PluginContext, Ticket } from '@linli/sdk';
 import { envOf, type Env } from '../service/env.js';
 
 /** The fastify instance the server mounts the plugin's routes on, under /api/plugins/weekend-deliberation-hall. */
-export type App = PluginApp;
 
 /** Reads outside a transaction. */
 export const reading = (ctx: PluginContext): Promise<Env> => envOf(ctx, ctx.db);

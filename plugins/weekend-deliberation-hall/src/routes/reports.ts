@@ -1,13 +1,13 @@
-import { requireActor, sql, type PluginContext } from '@linli/sdk';
+import { requireActor, sql, type PluginContext, type PluginApp } from '@linli/sdk';
 import { hallsInScope, type Env } from '../service/env.js';
 import { indicators } from '../service/indicators.js';
 import { topicViews } from '../service/views.js';
 import { listTopics } from '../store/topics.js';
-import { reading, type App } from './context.js';
+import { reading } from './context.js';
 import { doc, errors, hallItem, indicatorItem, items, orgQuery, statValue, topicItem, topicsQuery } from './schemas.js';
 
 /** The halls, their topics, and the indicators 开展活动 / 组织协商 / 解决问题. */
-export function reportRoutes(app: App, ctx: PluginContext): void {
+export function reportRoutes(app: PluginApp, ctx: PluginContext): void {
   app.get<{ Querystring: { orgId?: string } }>(
     '/halls',
     { config: { policy: 'authenticated' }, schema: { ...doc('The weekend deliberation halls in my scope'), querystring: orgQuery, response: { 200: items(hallItem), ...errors } } },

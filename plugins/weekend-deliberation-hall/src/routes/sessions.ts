@@ -1,4 +1,4 @@
-import { notFound, requireActor, type PluginContext } from '@linli/sdk';
+import { notFound, requireActor, type PluginContext, type PluginApp } from '@linli/sdk';
 import { participantsSchema, recordSchema, sessionSchema, type ParticipantsInput, type RecordInput, type SessionInput } from '../forms/session.js';
 import { sessionVoteSchema, type SessionVoteInput } from '../forms/topic.js';
 import { groups } from '../groups.js';
@@ -11,11 +11,11 @@ import { agendaViews, sessionViews, type SessionView } from '../service/views.js
 import { agendaOf } from '../store/agenda.js';
 import { getSession, listSessions, participantsOf, type SessionRow } from '../store/sessions.js';
 import type { SessionStatus } from '../store/tables.js';
-import { reading, stepJson, writing, type App } from './context.js';
+import { reading, stepJson, writing } from './context.js';
 import { agendaBody, agendaItem, doc, errors, idParams, itemParams, items, sessionDetail, sessionItem, sessionsQuery, stepResult, writeErrors } from './schemas.js';
 
 /** Sessions 议事活动: scheduling, the agenda, the sign-in sheet, the record, votes, the public notice. */
-export function sessionRoutes(app: App, ctx: PluginContext): void {
+export function sessionRoutes(app: PluginApp, ctx: PluginContext): void {
   const view = async (env: Env, s: SessionRow): Promise<SessionView> => (await sessionViews(env, [s]))[0]!;
 
   app.get<{ Querystring: { orgId?: string; status?: SessionStatus; limit: number } }>(

@@ -1,10 +1,10 @@
-import { personIdOf, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
+import { findOrg, personIdOf, notFound, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { canSeeHall } from '../permissions.js';
 import { readSettings, type Settings } from '../settings.js';
 import { hallAt, loadHalls, type Hall } from '../store/halls.js';
 import { getSession, type SessionRow } from '../store/sessions.js';
-import { parseId, typed, type Db } from '../store/tables.js';
+import { typed, type Db } from '../store/tables.js';
 import { localDate } from '../time.js';
 
 /** What one operation works with: the transaction, the clock read once, the settings and the halls. */
@@ -45,8 +45,7 @@ export async function sessionInScope(env: Env, actor: Actor, id: string, opts: {
  * WDH_ERR_NO_HALL for a compound without a hall.
  */
 export async function hallOfCompound(env: Env, actor: Actor, compoundOrgId: string): Promise<Hall> {
-  const id = parseId(compoundOrgId);
-  const org = id === null ? undefined : await env.db.selectFrom('linli_orgs').select(['id', 'name', 'path']).where('id', '=', id).executeTakeFirst();
+  const org = await findOrg(env.db, compoundOrgId);
   if (!org || !canSeeHall(actor, org.path)) throw notFound(`Organization ${compoundOrgId}`);
   const hall = hallAt(env.halls, org.path);
   if (!hall || hall.compound.id !== String(org.id)) throw fail('WDH_ERR_NO_HALL', [org.name, org.name], [{ path: '/compoundOrgId', message: 'this org has no weekend deliberation hall' }]);
@@ -57,8 +56,7 @@ export async function hallOfCompound(env: Env, actor: Actor, compoundOrgId: stri
 export async function hallsInScope(env: Env, actor: Actor, orgId?: string): Promise<{ halls: Hall[]; within?: string }> {
   const visible = env.halls.filter((h) => canSeeHall(actor, h.compound.path));
   if (!orgId) return { halls: visible };
-  const id = parseId(orgId);
-  const org = id === null ? undefined : await env.db.selectFrom('linli_orgs').select('path').where('id', '=', id).executeTakeFirst();
+  const org = await findOrg(env.db, orgId);
   if (!org) return { halls: [] };
   return { halls: visible.filter((h) => h.compound.path.startsWith(org.path) || org.path.startsWith(h.compound.path)), within: org.path };
 }

@@ -1,6 +1,5 @@
 import { parseId } from '@linli/sdk';
-import type { CoreReadTables } from '@linli/sdk';
-import type { Generated, Kysely } from '@linli/sdk';
+import { withTables, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
 export type SessionStatus = 'scheduled' | 'held' | 'closed' | 'cancelled';
@@ -76,7 +75,6 @@ export interface VotesTable {
   recorded_at: Date;
 }
 
-/** The few core columns the plugin reads; it never writes core tables. */
 /** The core tables this plugin reads (the SDK's `CoreReadTables`). */
 export type CoreReads = CoreReadTables;
 
@@ -90,7 +88,7 @@ export interface Tables extends CoreReads {
 
 export type Db = Kysely<Tables>;
 
-/** The context's untyped handle, typed for this plugin's queries. */
-export const typed = (db: Kysely<any>): Db => db as Db;
+/** The context's untyped handle, typed for this plugin's queries (the SDK's `withTables`, kysely's own). */
+export const typed: (db: Kysely<any>) => Db = withTables<Tables>;
 
 export { parseId };
