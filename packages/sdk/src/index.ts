@@ -39,4 +39,4 @@ export type {
   CityOrg,
 } from '@linli/core';
 export type { FromSchema } from 'json-schema-to-ts';
-export { sql, type Kysely, type Migration, type Generated, type Selectable } from 'kysely';
+export { sql, type Kysely, type Migration, type ColumnType, type Generated, type Selectable } from 'kysely';

@@ -2,15 +2,19 @@ import type { SeedContext } from '@linli/sdk';
 import { parseArea } from './art278.js';
 import { seedBuildings } from './seed-data.js';
 import { envOf } from './service/env.js';
-import { openVote } from './service/votes.js';
+import { myPendingChecks, nominate, openElection, publish, recordCheck } from './service/committee.js';
+import { closeVote, openVote, recordPaper } from './service/votes.js';
+import { ballotPhoto } from './seed-photo.js';
 import { typed } from './store/tables.js';
 import { addOwner, addUnit } from './store/units.js';
 
 /**
- * Demo roll for the example city (seed-data.ts), and one open compound vote —
+ * Demo roll for the example city (seed-data.ts), one open compound vote —
  * using the maintenance fund to replace the fire pumps — that the three owners
- * with accounts find on their portal. Buildings and people the city lacks are
- * skipped; a roll already there is kept.
+ * with accounts find on their portal, and history for the notice board: a
+ * building's decision counted last month from paper ballots, and a vetted
+ * candidate list for the owners' committee. Buildings and people the city
+ * lacks are skipped; a roll already there is kept.
  */
 export async function seedOwnersSelfGovernance(ctx: SeedContext): Promise<void> {
   if (!ctx.demo) return;
@@ -38,5 +42,61 @@ export async function seedOwnersSelfGovernance(ctx: SeedContext): Promise<void> 
   if (!compoundPath || !people.has('secretary.yongfu')) return;
   const compound = await db.selectFrom('linli_orgs').select('id').where('path', '=', compoundPath).executeTakeFirst();
   if (!compound) return;
-  await openVote(envOf(ctx, ctx.db), await ctx.actor('secretary.yongfu'), { scopeOrgId: String(compound.id), title: '使用维修资金更换2栋、3栋消防水泵', matter: 'use-fund', days: 20 });
+  const secretary = await ctx.actor('secretary.yongfu');
+  await seedPaperDecision(ctx, db);
+  await seedVettedCandidate(ctx, db, String(compound.id), people);
+  await openVote(envOf(ctx, ctx.db), secretary, { scopeOrgId: String(compound.id), title: '使用维修资金更换2栋、3栋消防水泵', matter: 'use-fund', days: 20 });
+}
+
+/** Last month, building 2 decided on paper to renew the property contract: five of six units voted yes. */
+async function seedPaperDecision(ctx: SeedContext, db: ReturnType<typeof typed>): Promise<void> {
+  let buildingId: string;
+  try {
+    buildingId = await ctx.orgId('hepan-b2');
+  } catch {
+    return;
+  }
+  const units = await db.selectFrom('owners_self_governance_units').select('id').where('building_org_id', '=', Number(buildingId)).orderBy('id').execute();
+  if (units.length === 0) return;
+  const opened = new Date(ctx.now().getTime() - 40 * 86_400_000);
+  await ctx.at(opened, async () => {
+    const env = envOf(ctx, ctx.db);
+    const secretary = await ctx.actor('secretary.yongfu');
+    const voteId = String(await openVote(env, secretary, { scopeOrgId: buildingId, title: '2栋续聘安居物业（2027—2029年）', matter: 'hire-property', days: 15 }));
+    for (const [i, unit] of units.entries()) {
+      if (i === units.length - 1) break; // one unit did not vote
+      const photo = await ctx.photo('secretary.yongfu', ballotPhoto(), 'image/png');
+      await recordPaper(env, secretary, voteId, { unitId: String(unit.id), choice: 'yes', photos: [photo] });
+    }
+    await closeVote(env, secretary, voteId);
+  });
+}
+
+/** An owner nominated for the committee, every item of the negative list checked by its department, the list published. */
+async function seedVettedCandidate(ctx: SeedContext, db: ReturnType<typeof typed>, compoundId: string, people: Set<string>): Promise<void> {
+  const owner = await db
+    .selectFrom('owners_self_governance_owners as o')
+    .innerJoin('owners_self_governance_units as u', 'u.id', 'o.unit_id')
+    .select('o.id')
+    .where('o.person_id', 'is not', null)
+    .orderBy('o.id')
+    .executeTakeFirst();
+  if (!owner) return;
+  const started = new Date(ctx.now().getTime() - 20 * 86_400_000);
+  await ctx.at(started, async () => {
+    const env = envOf(ctx, ctx.db);
+    const secretary = await ctx.actor('secretary.yongfu');
+    const electionId = String(await openElection(env, secretary, { compoundOrgId: compoundId, title: '河畔家园第二届业主委员会换届', preparatoryGroup: '街道、社区、业主代表共7人', seats: 5 }));
+    await nominate(env, secretary, electionId, { ownerId: String(owner.id), nomination: '本人自荐' });
+    // Each department checks the items the list names it for; the community checks the rest.
+    for (const username of ['dept.zjj', 'mediator.police', 'secretary.yongfu'].filter((u) => people.has(u))) {
+      const actor = await ctx.actor(username);
+      for (const check of await myPendingChecks(env, actor)) await recordCheck(env, actor, String(check.id), { result: 'pass' });
+    }
+    try {
+      await publish(env, secretary, electionId);
+    } catch {
+      // A city without a checker for some item keeps the list unpublished, as staff would.
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import type { CoreReadTables, Generated, Kysely } from '@linli/sdk';
+import { withTables, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
 export interface CasesTable {
@@ -56,4 +56,5 @@ export interface Tables extends CoreReadTables {
 }
 
 export type Db = Kysely<Tables>;
-export const typed = (db: Kysely<any>): Db => db as Db;
+/** The context's untyped handle, typed for this plugin's queries (the SDK's `withTables`, kysely's own). */
+export const typed: (db: Kysely<any>) => Db = withTables<Tables>;

@@ -1,4 +1,5 @@
-import type { CoreReadTables, Generated, Kysely } from '@linli/sdk';
+import { withTables, type ColumnType, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
+import type { Decision } from '../art278.js';
 import type { Choice } from '../art278.js';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
@@ -40,7 +41,8 @@ export interface VotesTable {
   created_by: number;
   closed_at: Date | null;
   closed_by: number | null;
-  result: unknown;
+  /** The count with its arithmetic once the vote is closed (jsonb: written as JSON text, read back parsed). */
+  result: ColumnType<Decision | null, string | null, string | null>;
 }
 
 export interface ElectorateTable {
@@ -110,4 +112,5 @@ export interface Tables extends CoreReadTables {
 }
 
 export type Db = Kysely<Tables>;
-export const typed = (db: Kysely<any>): Db => db as Db;
+/** The context's untyped handle, typed for this plugin's queries (the SDK's `withTables`, kysely's own). */
+export const typed: (db: Kysely<any>) => Db = withTables<Tables>;

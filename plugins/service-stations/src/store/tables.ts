@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from '@linli/sdk';
+import { withTables, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 
 /** The plugin's tables (migrations/0001-tables.ts) and the core columns it reads, as kysely sees them. */
 export interface StationsTable {
@@ -90,7 +90,7 @@ export interface Tables {
   linli_grids: CoreGrids;
 }
 
-export type Db = Kysely<Tables>;
+export type Db = Kysely<CoreReadTables & Tables>;
 
-/** The plugin's view of a connection or transaction: `ctx.db` and hook transactions are untyped. */
-export const typed = (db: Kysely<any>): Db => db as Db;
+/** The context's untyped handle, typed for this plugin's queries (the SDK's `withTables`, kysely's own). */
+export const typed: (db: Kysely<any>) => Db = withTables<Tables>;

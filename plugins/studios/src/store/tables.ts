@@ -1,4 +1,4 @@
-import type { CoreReadTables, Generated, Kysely } from '@linli/sdk';
+import { withTables, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
 export interface StudiosTable {
@@ -76,7 +76,8 @@ export interface Tables extends CoreReadTables {
 }
 
 export type Db = Kysely<Tables>;
-export const typed = (db: Kysely<any>): Db => db as Db;
+/** The context's untyped handle, typed for this plugin's queries (the SDK's `withTables`, kysely's own). */
+export const typed: (db: Kysely<any>) => Db = withTables<Tables>;
 
 /** A `date` column as `YYYY-MM-DD` (the database layer returns dates as text on both backends). */
 export const dateText = (v: unknown): string => String(v).slice(0, 10);
