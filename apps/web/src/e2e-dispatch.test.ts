@@ -170,4 +170,51 @@ describe.skipIf(!built)('dispatch, reassign and recall in Chromium', () => {
     await city.shot(resident, 'rejected-resident');
     expect(city.problems).toEqual([]);
   }, 300_000);
+
+  it('the grid finds a result not done and reworks it, then closes it for a resident who does not rate', async () => {
+    const other = '3栋楼道声控灯损坏';
+    const resident = await city.as('resident.hepan');
+    await fileGridRequest(resident, { title: other, category: '公共设施', description: '3栋二到五楼的声控灯都不亮，晚上上楼要摸黑。' });
+    const grid = await city.as('grid.yongfu1');
+    await openFromQueue(grid, city.base, other);
+    await grid.getByRole('button', { name: /^梳理/ }).click();
+    await grid.getByRole('button', { name: '提交「梳理」' }).click();
+    await visible(grid.getByText('已完成「梳理」'));
+    await grid.getByRole('button', { name: /^网格内解决/ }).click();
+    await grid.getByLabel('办理情况').fill('已请物业电工更换声控开关。');
+    await grid.getByRole('button', { name: '提交「网格内解决」' }).click();
+    await visible(grid.getByText('已完成「网格内解决」'));
+
+    // 回访核实: the grid worker checks and finds the fourth floor still dark — back to sorting, the reason required and recorded.
+    await openFromQueue(grid, city.base, other);
+    await grid.getByRole('button', { name: /^核实未办好，重新办理/ }).click();
+    await grid.getByRole('button', { name: '提交「核实未办好，重新办理」' }).click();
+    await visible(grid.getByText('这一步需要填写办理意见'));
+    await grid.getByLabel('办理意见').fill('回访发现四楼声控灯仍不亮，需重新处理。');
+    await grid.getByRole('button', { name: '提交「核实未办好，重新办理」' }).click();
+    await visible(grid.getByText('已完成「核实未办好，重新办理」'));
+    await expect.poll(async () => (await badge(grid).textContent())?.trim(), wait).toBe('已梳理');
+    await visible(grid.getByRole('region', { name: /办理过程/ }).getByText('回访发现四楼声控灯仍不亮，需重新处理。'));
+    await city.shot(grid, 'grid-rework', grid.getByRole('region', { name: /办理过程/ }));
+
+    // Solved again; the resident does not rate, so the grid closes it on her behalf with a reason she can read.
+    await grid.getByRole('button', { name: /^网格内解决/ }).click();
+    await grid.getByLabel('办理情况').fill('四楼声控灯已更换，逐层试过全部正常。');
+    await grid.getByRole('button', { name: '提交「网格内解决」' }).click();
+    await visible(grid.getByText('已完成「网格内解决」'));
+    await openFromQueue(grid, city.base, other);
+    await grid.getByRole('button', { name: /^代为销号（群众未评价）/ }).click();
+    await grid.getByLabel('办理意见').fill('电话回访三次未接通，现场核实已修好，代为销号。');
+    await grid.getByRole('button', { name: '提交「代为销号（群众未评价）」' }).click();
+    await visible(grid.getByText('已完成「代为销号（群众未评价）」'));
+    await expect.poll(async () => (await badge(grid).textContent())?.trim(), wait).toBe('已办结');
+
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+    await resident.getByRole('link', { name: new RegExp(other) }).first().click();
+    await resident.waitForURL(/\/me\/requests\/[0-9]+$/, wait);
+    await visible(resident.getByText('电话回访三次未接通，现场核实已修好，代为销号。'));
+    await visible(resident.getByText('四楼声控灯已更换，逐层试过全部正常。'));
+    await city.shot(resident, 'closed-unrated-resident');
+    expect(city.problems).toEqual([]);
+  }, 300_000);
 });
