@@ -194,4 +194,62 @@ describe.skipIf(!built)('pickers, prefill and menus by role in Chromium', () => 
     await city.shot(staff, 'decide-refused', alert);
     expect(city.problems).toEqual([]);
   }, 240_000);
+
+  it('recalls a dispatched complaint, turns it away with a reason, and lets the complainant withdraw another', async () => {
+    const resident = await city.as('resident.hepan');
+    const complain = async (title: string, text: string) => {
+      await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
+      await resident.getByRole('radio', { name: /物业投诉/ }).check();
+      await resident.getByRole('textbox', { name: '投诉事项', exact: true }).fill(title);
+      await resident.getByLabel('类别').selectOption({ index: 1 });
+      await resident.getByLabel('情况说明').fill(text);
+      await resident.getByRole('button', { name: '提交投诉' }).click();
+      await resident.waitForURL(/\/tickets\/[0-9]+$/, wait);
+    };
+    const badge = (page: Page) => page.locator('.ticket-head .badge');
+    const rejected = '小区健身器材被物业拆除';
+    await complain(rejected, '物业未经业主同意拆掉了中心广场的健身器材。');
+
+    // The community dispatches it, then takes it back (收回) with a reason: back at the intake desk.
+    const staff = await city.as('staff.yongfu');
+    await openFromQueue(staff, city.base, rejected);
+    await staff.getByRole('button', { name: /^交办物业/ }).click();
+    await expect.poll(() => staff.getByLabel('物业服务企业').inputValue(), wait).toMatch(/^[0-9]+$/);
+    await staff.getByRole('button', { name: '提交「交办物业」' }).click();
+    await visible(staff.getByText('已完成「交办物业」'));
+    await staff.getByRole('button', { name: /^收回/ }).click();
+    await staff.getByRole('button', { name: '提交「收回」' }).click();
+    await visible(staff.getByText('这一步需要填写办理意见'));
+    await staff.getByLabel('办理意见').fill('器材拆除经业主大会表决，需先核实表决情况。');
+    await staff.getByRole('button', { name: '提交「收回」' }).click();
+    await visible(staff.getByText('已完成「收回」'));
+    await expect.poll(async () => (await badge(staff).textContent())?.trim(), wait).toBe('待交办');
+    await visible(staff.getByRole('region', { name: /办理过程/ }).getByText('器材拆除经业主大会表决，需先核实表决情况。'));
+    await city.shot(staff, 'complaint-recalled');
+
+    // Checked: the owners voted for it — not accepted, with a reason she reads in her portal.
+    await staff.getByRole('button', { name: /^不予受理/ }).click();
+    await staff.getByLabel('办理意见').fill('拆除健身器材经业主大会表决通过，不属物业违规。');
+    await staff.getByRole('button', { name: '提交「不予受理」' }).click();
+    await visible(staff.getByText('已完成「不予受理」'));
+    await expect.poll(async () => (await badge(staff).textContent())?.trim(), wait).toBe('不予受理');
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+    await resident.getByRole('link', { name: new RegExp(rejected) }).first().click();
+    await resident.waitForURL(/\/me\/requests\/[0-9]+$/, wait);
+    await visible(resident.getByText('拆除健身器材经业主大会表决通过，不属物业违规。'));
+
+    // Another complaint, solved before anyone acted: she withdraws it from her portal, with a reason.
+    const withdrawn = '地下车库积水';
+    await complain(withdrawn, '车库B区积水到脚踝。');
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+    await resident.getByRole('link', { name: new RegExp(withdrawn) }).first().click();
+    await resident.waitForURL(/\/me\/requests\/[0-9]+$/, wait);
+    await resident.getByRole('button', { name: /^撤回/ }).click();
+    await resident.getByLabel('办理意见').fill('雨停后积水已自行排掉，撤回投诉。');
+    await resident.getByRole('button', { name: '提交「撤回」' }).click();
+    await visible(resident.getByText('已完成「撤回」'));
+    await expect.poll(async () => (await badge(resident).textContent())?.trim(), wait).toBe('已撤回');
+    await city.shot(resident, 'complaint-withdrawn');
+    expect(city.problems).toEqual([]);
+  }, 300_000);
 });
