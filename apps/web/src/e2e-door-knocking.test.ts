@@ -88,4 +88,53 @@ describe.skipIf(!built)('door-knocking in Chromium', () => {
     await city.shot(visitor, 'door-knocking-closed');
     expect(city.problems).toEqual([]);
   }, 300_000);
+
+  it('reopens a problem the return visit finds unsolved, and withdraws one recorded by mistake', async () => {
+    const { base } = city;
+    const badge = (page: Page) => page.locator('.ticket-head .badge');
+    const leaking = '楼顶水箱漏水';
+    const duplicate = '单元门禁损坏';
+    const visitor = await city.as('grid.yongfu1');
+    for (const [title, text] of [[leaking, '楼顶水箱渗水，顶楼住户天花板发霉。'], [duplicate, '1单元门禁刷卡没反应。']] as const) {
+      await recordVisit(visitor, async (page) => {
+        await page.getByRole('checkbox', { name: '安全隐患' }).check();
+        await page.getByLabel(/发现的问题/).fill(title);
+        await page.getByLabel('问题描述').fill(text);
+      });
+      await visible(visitor.locator('tbody tr').filter({ hasText: title }));
+    }
+
+    const leader = await city.as('building.hepan1');
+    await openFromQueue(leader, base, leaking);
+    await leader.getByRole('button', { name: /^办理/ }).click();
+    await leader.getByLabel('办理结果').fill('已请物业给水箱补胶。');
+    await leader.getByRole('button', { name: /^提交「办理/ }).click();
+    await visible(leader.getByText(/已完成「办理/));
+
+    // The return visit finds it still leaking: back to the building leader (回访未解决，重新办理), the reason in the history.
+    await openMenu(visitor, '走访记录');
+    await visitor.locator('tbody tr').filter({ hasText: leaking }).getByRole('link').first().click();
+    await visitor.waitForURL(/\/tickets\/[0-9]+$/, wait);
+    await visitor.getByRole('button', { name: /^回访未解决，重新办理/ }).click();
+    await visitor.getByLabel('办理意见').fill('回访时顶楼天花板仍在滴水，补胶无效，需更换水箱。');
+    await visitor.getByRole('button', { name: '提交「回访未解决，重新办理」' }).click();
+    await visible(visitor.getByText('已完成「回访未解决，重新办理」'));
+    await expect.poll(async () => (await badge(visitor).textContent())?.trim(), wait).toBe('待办理');
+    await city.shot(visitor, 'door-knocking-reopened');
+    await openFromQueue(leader, base, leaking);
+    await visible(leader.getByRole('region', { name: /办理过程/ }).getByText('回访时顶楼天花板仍在滴水，补胶无效，需更换水箱。'));
+    await visible(leader.getByRole('button', { name: /^办理/ }));
+
+    // The door-entry problem was already reported by the property company: the visitor withdraws it (撤销) with a reason.
+    await openMenu(visitor, '走访记录');
+    await visitor.locator('tbody tr').filter({ hasText: duplicate }).getByRole('link').first().click();
+    await visitor.waitForURL(/\/tickets\/[0-9]+$/, wait);
+    await visitor.getByRole('button', { name: /^撤销/ }).click();
+    await visitor.getByLabel('办理意见').fill('物业已在维修门禁，重复登记，撤销。');
+    await visitor.getByRole('button', { name: '提交「撤销」' }).click();
+    await visible(visitor.getByText('已完成「撤销」'));
+    await expect.poll(async () => (await badge(visitor).textContent())?.trim(), wait).toBe('已撤销');
+    await city.shot(visitor, 'door-knocking-withdrawn');
+    expect(city.problems).toEqual([]);
+  }, 300_000);
 });
