@@ -40,16 +40,29 @@ describe.skipIf(!built)('volunteer points in Chromium', () => {
 
     // A registered volunteer claims it from the wish board: 更多 → 心愿墙 → the row.
     const volunteer = await city.as('volunteer.yongfu');
-    await volunteer.getByRole('link', { name: '更多' }).click();
-    await volunteer.getByRole('link', { name: /心愿墙/ }).click();
-    await volunteer.locator('tbody tr').filter({ hasText: wish }).getByRole('link').first().click();
-    await volunteer.waitForURL(/\/p\/volunteer-points\/claim\?id=[0-9]+$/, wait);
-    await volunteer.getByLabel('认领留言').fill('我家有一套，明天送过去。');
-    await volunteer.getByRole('button', { name: '保存' }).click();
-    await volunteer.waitForURL(/\/p\/volunteer-points\/my-wishes$/, wait);
-    await volunteer.locator('tbody tr').filter({ hasText: wish }).getByRole('link').first().click();
-    await volunteer.waitForURL(/\/tickets\/[0-9]+$/, wait);
-    expect(volunteer.url()).toBe(ticketUrl);
+    const claim = async (message: string) => {
+      await volunteer.getByRole('link', { name: '更多' }).click();
+      await volunteer.getByRole('link', { name: /心愿墙/ }).click();
+      await volunteer.locator('tbody tr').filter({ hasText: wish }).getByRole('link').first().click();
+      await volunteer.waitForURL(/\/p\/volunteer-points\/claim\?id=[0-9]+$/, wait);
+      await volunteer.getByLabel('认领留言').fill(message);
+      await volunteer.getByRole('button', { name: '保存' }).click();
+      await volunteer.waitForURL(/\/p\/volunteer-points\/my-wishes$/, wait);
+      await volunteer.locator('tbody tr').filter({ hasText: wish }).getByRole('link').first().click();
+      await volunteer.waitForURL(/\/tickets\/[0-9]+$/, wait);
+      expect(volunteer.url()).toBe(ticketUrl);
+    };
+    await claim('我家有一套，可惜是旧版教材。');
+
+    // The book turns out to be the old edition: the volunteer gives the claim up (放弃认领) with a reason; the wish is back on the board.
+    await volunteer.getByRole('button', { name: /^放弃认领/ }).click();
+    await volunteer.getByLabel('办理意见').fill('家里那套是旧版教材，不适用，放弃认领。');
+    await volunteer.getByRole('button', { name: '提交「放弃认领」' }).click();
+    // No longer hers to open: the page says the step is done and leads back, instead of reloading into a 404.
+    await visible(volunteer.getByText('已完成「放弃认领」'));
+    await visible(volunteer.getByText('不再在您的待办中'));
+    await city.shot(volunteer, 'wish-released');
+    await claim('买了一套新版的，明天送过去。');
 
     // 登记实现: photos are required, yet the list starts empty, not with a broken tile.
     await volunteer.getByRole('button', { name: /^登记实现/ }).click();
@@ -68,8 +81,26 @@ describe.skipIf(!built)('volunteer points in Chromium', () => {
     await volunteer.getByRole('button', { name: '提交「登记实现」' }).click();
     await visible(volunteer.getByText('已完成「登记实现」'));
 
-    // The community verifies it from its queue.
+    // The community sends it back once (退回认领人): the photo shows no handover.
     const staff = await city.as('staff.yongfu');
+    await openFromQueue(staff, base, wish);
+    await staff.getByRole('button', { name: /^退回认领人/ }).click();
+    await staff.getByLabel('办理意见').fill('请补一张交到孩子手中的照片。');
+    await staff.getByRole('button', { name: '提交「退回认领人」' }).click();
+    await visible(staff.getByText('已完成「退回认领人」'));
+    await expect.poll(async () => (await staff.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('已认领');
+
+    // The volunteer reads why and records it again.
+    await volunteer.reload();
+    await visible(volunteer.getByText('请补一张交到孩子手中的照片。'));
+    await volunteer.getByRole('button', { name: /^登记实现/ }).click();
+    await volunteer.getByLabel('实现情况').fill('辅导书已交到孩子手中，附交接照片。');
+    await volunteer.locator('input[type="file"]').setInputFiles({ name: 'handover.png', mimeType: 'image/png', buffer: gradientPng(160, 120) });
+    await visible(volunteer.locator('.field').filter({ has: volunteer.locator('.photos') }).locator('.photo-tile img[src^="/api/attachments/"]'));
+    await volunteer.getByRole('button', { name: '提交「登记实现」' }).click();
+    await visible(volunteer.getByText('已完成「登记实现」'));
+
+    // The community verifies it from its queue.
     await openFromQueue(staff, base, wish);
     await staff.getByRole('button', { name: /^核验通过/ }).click();
     await staff.getByRole('radio', { name: '满意', exact: true }).check();
@@ -85,6 +116,29 @@ describe.skipIf(!built)('volunteer points in Chromium', () => {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '[-/.]');
     await visible(volunteer.locator('tbody tr').filter({ hasText: new RegExp(today) }).filter({ hasText: '5' }));
     await city.shot(volunteer, 'wish-points');
+    expect(city.problems).toEqual([]);
+  }, 240_000);
+
+  it('lets the resident withdraw a wish nobody has claimed yet', async () => {
+    const other = '想要一辆儿童自行车';
+    const resident = await city.as('resident.hepan');
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
+    await resident.getByRole('radio', { name: /微心愿/ }).check();
+    await resident.getByRole('textbox', { name: '心愿', exact: true }).fill(other);
+    await resident.getByLabel('类别').selectOption({ index: 1 });
+    await resident.getByRole('textbox', { name: '具体情况', exact: true }).fill('孩子七岁，想学骑自行车。');
+    await resident.getByRole('button', { name: /提交/ }).click();
+    await resident.waitForURL(/\/tickets\/[0-9]+$/, wait);
+    // From her portal: 我的 → the wish → 撤销心愿, with a reason.
+    await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+    await resident.getByRole('link', { name: new RegExp(other) }).first().click();
+    await resident.waitForURL(/\/me\/requests\/[0-9]+$/, wait);
+    await resident.getByRole('button', { name: /^撤销心愿/ }).click();
+    await resident.getByLabel('办理意见').fill('亲戚已经送了一辆，不需要了。');
+    await resident.getByRole('button', { name: '提交「撤销心愿」' }).click();
+    await visible(resident.getByText('已完成「撤销心愿」'));
+    await expect.poll(async () => (await resident.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('已撤销');
+    await city.shot(resident, 'wish-withdrawn');
     expect(city.problems).toEqual([]);
   }, 240_000);
 });

@@ -28,5 +28,10 @@ describe('org tree', () => {
     // Returned by my unit (2) to the desk above (1): out of my reach.
     expect(stillInReach({ orgId: '1', assigneeOrgId: '3' }, me, orgs)).toBe(false);
     expect(stillInReach({ orgId: '1', assigneeOrgId: null, reporterId: '9' }, me, orgs)).toBe(true);
+    // A role that sees only its own tickets (a volunteer's) gives no reach once the claim is given up.
+    const volunteer = { id: '9', roles: [{ id: 'a', role: 'volunteer', orgId: '2', orgName: '', gridId: null, gridName: null }] };
+    const roles = [{ id: 'volunteer', ticketScope: 'own' as const }];
+    expect(stillInReach({ orgId: '4', assigneeOrgId: null, assigneePersonId: '9' }, volunteer, orgs, roles)).toBe(true);
+    expect(stillInReach({ orgId: '4', assigneeOrgId: null, assigneePersonId: null }, volunteer, orgs, roles)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { Me, Org } from '../api/types';
+import type { Me, Org, RoleInfo } from '../api/types';
 
 export interface OrgNode {
   org: Org;
@@ -53,12 +53,20 @@ export function orgName(org: Org | undefined, lang: 'zh-CN' | 'en'): string {
  * unit. A unit that returned a ticket (退回) no longer is: the page says the
  * step is done and leads back to the queue instead of reloading a ticket it
  * may no longer open. An estimate from my roles (the server decides); when it
- * says yes the page reloads as before.
+ * says yes the page reloads as before. A role that shows only its holder's
+ * own tickets (`ticketScope: own`: a volunteer who gave up a claim) gives no
+ * reach, as on the server.
  */
-export function stillInReach(ticket: { orgId: string; assigneeOrgId?: string | null; assigneePersonId?: string | null; reporterId?: string | null }, me: Pick<Me, 'id' | 'roles'>, orgs: readonly Org[]): boolean {
+export function stillInReach(
+  ticket: { orgId: string; assigneeOrgId?: string | null; assigneePersonId?: string | null; reporterId?: string | null },
+  me: Pick<Me, 'id' | 'roles'>,
+  orgs: readonly Org[],
+  roles: readonly Pick<RoleInfo, 'id' | 'ticketScope'>[] = [],
+): boolean {
   if (ticket.reporterId === me.id || ticket.assigneePersonId === me.id) return true;
   const path = (id: string | null) => (id ? orgs.find((o) => o.id === id)?.path : undefined);
-  const mine = me.roles.map((r) => path(r.orgId)).filter((p): p is string => !!p);
+  const overseeing = me.roles.filter((r) => roles.find((x) => x.id === r.role)?.ticketScope !== 'own');
+  const mine = overseeing.map((r) => path(r.orgId)).filter((p): p is string => !!p);
   return [ticket.orgId, ticket.assigneeOrgId ?? null].some((id) => {
     const p = path(id);
     return !!p && mine.some((m) => p.startsWith(m));

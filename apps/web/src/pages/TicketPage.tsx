@@ -124,7 +124,7 @@ export function TicketPage() {
             onDone={(a, updated) => {
               setDraft(null);
               const text = t('ticket.done', { action: actionTitle(a) });
-              if (!stillInReach(updated, me, dep.orgs)) return setHandedOver(text);
+              if (!stillInReach(updated, me, dep.orgs, dep.roles)) return setHandedOver(text);
               setFlash({ tone: 'success', text });
               detail.reload();
             }}
