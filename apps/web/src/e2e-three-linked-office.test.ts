@@ -21,6 +21,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { built, openFromQueue, openMenu, startCity, visible, wait, type City } from './e2e/harness';
 
 const title = '东门道闸坏了车辆进不来';
+/** Decided at the second meeting, then sent back to the meeting (提交再议). */
+const second = '地下车库照明不足';
+/** Not for the office (不予受理): a private dispute. */
+const turnedAway = '楼上住户占用楼道堆放杂物';
 /** A date as the tables show it, whichever separator the locale uses. */
 const day = (iso: string) => new RegExp(iso.replace(/-/g, '[-/.]'));
 const DAY_MS = 86_400_000;
@@ -91,10 +95,10 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
   }
 
   /** Opens the decision form from the agenda page (the problem's row link) and submits the decision. */
-  async function decide(page: Page) {
+  async function decide(page: Page, problem = title) {
     await openMenu(page, '待议议题');
     // The row's link is its first cell (the meeting date).
-    await page.locator('tbody tr').filter({ hasText: title }).getByRole('link').first().click();
+    await page.locator('tbody tr').filter({ hasText: problem }).getByRole('link').first().click();
     await page.waitForURL(/\/p\/three-linked-office\/decide\?/, wait);
     await page.getByLabel('会商决定').fill('物业一周内修复道闸，恢复车辆登记放行。');
     await page.getByRole('radio', { name: '物业', exact: true }).check();
@@ -145,6 +149,28 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     await openMenu(staff, '待议议题');
     await visible(staff.locator('tbody tr').filter({ hasText: title }).filter({ hasText: day(isoDay(0)) }));
 
+    // Two more problems: one goes to the meetings too, one is not for the office and is turned away with a reason.
+    const raise = async (problem: string, text: string) => {
+      await resident.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上报' }).click();
+      await resident.getByRole('radio', { name: /三联办/ }).check();
+      await resident.getByRole('combobox', { name: /小区/ }).selectOption({ label: '河畔家园' });
+      await resident.getByRole('textbox', { name: '问题', exact: true }).fill(problem);
+      await resident.getByLabel('类别').selectOption({ index: 1 });
+      await resident.getByLabel('情况描述').fill(text);
+      await resident.getByLabel('反映方').selectOption('居民');
+      await resident.getByRole('button', { name: '提交三联办' }).click();
+      await resident.waitForURL(/\/tickets\/[0-9]+$/, wait);
+    };
+    await raise(second, '地下车库B区一半灯不亮，晚上停车看不清。');
+    await raise(turnedAway, '5栋三楼住户把旧家具堆在楼道里。');
+    await openFromQueue(staff, city.base, turnedAway);
+    await staff.getByRole('button', { name: /^不予受理/ }).click();
+    await staff.getByLabel('办理意见').fill('楼道堆物属消防安全问题，已转网格员上门劝导，不列入三方会商。');
+    await staff.getByRole('button', { name: '提交「不予受理」' }).click();
+    await visible(staff.getByText('已完成「不予受理」'));
+    await expect.poll(async () => (await staff.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('不予受理');
+    await city.shot(staff, 'tlo-rejected');
+
     // Today 15:00: the property company does not come; the decision is refused, naming it.
     city.setClock(at(0, '15:05'));
     staff = await as('staff.yongfu');
@@ -182,6 +208,20 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     await recordAttendance(staff, isoDay(8));
     await decide(staff);
     await staff.waitForURL(/\/p\/three-linked-office\/agenda$/, wait);
+    await decide(staff, second);
+    await staff.waitForURL(/\/p\/three-linked-office\/agenda$/, wait);
+
+    // The garage decision cannot work (the wiring is the developer's): back to the meeting (提交再议) with a reason.
+    await openFromQueue(staff, city.base, second);
+    await expect.poll(async () => (await staff.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('落实中');
+    await staff.getByRole('button', { name: /^提交再议/ }).click();
+    await staff.getByLabel('办理意见').fill('车库线路属开发商保修范围，需请开发商参加下次会商。');
+    await staff.getByRole('button', { name: '提交「提交再议」' }).click();
+    await visible(staff.getByText('已完成「提交再议」'));
+    await expect.poll(async () => (await staff.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('待会商');
+    await visible(staff.getByRole('region', { name: /办理过程/ }).getByText('车库线路属开发商保修范围，需请开发商参加下次会商。'));
+    await city.shot(staff, 'tlo-reconsidered');
+
     await openFromQueue(staff, city.base, title);
     await expect.poll(async () => (await staff.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('落实中');
     await visible(staff.locator('.facts').getByText(/物业/));
@@ -190,6 +230,13 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     city.setClock(at(9, '10:00'));
     const property = await as('property.hepan');
     await openFromQueue(property, city.base, title);
+    // First a progress report (落实进展): still 落实中.
+    await property.getByRole('button', { name: /^落实进展/ }).click();
+    await property.getByLabel('进展情况').fill('道闸主板已订货，预计两天内到货更换，期间人工抬杆放行。');
+    await property.getByRole('button', { name: '提交「落实进展」' }).click();
+    await visible(property.getByText('已完成「落实进展」'));
+    await expect.poll(async () => (await property.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('落实中');
+    await visible(property.getByRole('region', { name: /办理过程/ }).getByText('道闸主板已订货，预计两天内到货更换，期间人工抬杆放行。'));
     await property.getByRole('button', { name: /^报告办结/ }).click();
     await property.getByLabel('落实情况').fill('道闸已更换主板，车辆正常通行。');
     await property.getByRole('button', { name: '提交「报告办结」' }).click();
@@ -207,9 +254,9 @@ describe.skipIf(!built)('three-linked office in Chromium', () => {
     await visible(staff.getByText('已完成「验收销号」'));
     await expect.poll(async () => (await staff.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('已销号');
 
-    // Both meetings were held; the problem counts as raised and solved.
+    // Both meetings were held; the gate and the garage count as raised (the one turned away does not), the gate as solved.
     const after = await indicators(staff);
-    expect(after).toEqual({ held: before.held + 2, raised: before.raised + 1, solved: before.solved + 1 });
+    expect(after).toEqual({ held: before.held + 2, raised: before.raised + 2, solved: before.solved + 1 });
     await city.shot(staff, 'tlo-indicators');
     expect(city.problems).toEqual([]);
   }, 300_000);
