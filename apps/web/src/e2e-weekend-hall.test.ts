@@ -180,7 +180,7 @@ describe.skipIf(!built)('weekend deliberation hall in Chromium', () => {
     await host.getByLabel('弃权').fill('1');
     await host.getByRole('button', { name: '提交「表决未通过」' }).click();
     await visible(host.getByText('已完成「表决未通过」'));
-    await expect.poll(async () => (await host.locator('.ticket-head .badge').textContent())?.trim(), wait).not.toBe('已排入议程');
+    await expect.poll(async () => (await host.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('未通过');
     await city.shot(host, 'hall-not-adopted');
     await openMenu(host, '议事活动');
     await host.locator('tbody tr').filter({ hasText: sessionName }).getByRole('link').first().click();
