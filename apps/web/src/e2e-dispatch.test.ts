@@ -10,7 +10,10 @@
  * dispatched again: urban management returns it (退回, not its duty) with a
  * reason, the secretary sends it to housing, housing answers (办结回复) and
  * the resident rates the result in her portal. A second request is turned
- * away (不予受理) with a reason she reads in her portal. Needs
+ * away (不予受理) with a reason she reads in her portal. A third is solved in
+ * the grid, found not done on the return call (核实未办好，重新办理), solved
+ * again and closed by the grid for a resident who does not rate (代为销号),
+ * the reason shown to her. Needs
  * apps/web/dist and /usr/bin/chromium.
  */
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';

@@ -4,7 +4,9 @@
  * worker records a visit from 登记走访 and the problem found there files a
  * ticket; the building leader handles it from their queue; the grid worker
  * cannot close it before knocking again, records the return visit, and closes
- * it (回访销号) from the ticket, reached from 走访记录.
+ * it (回访销号) from the ticket, reached from 走访记录. Another problem is
+ * reopened after an unsolved return visit, and one recorded by mistake is
+ * withdrawn (撤销).
  * Needs apps/web/dist and /usr/bin/chromium.
  */
 import { doorKnockingPlugin } from '@linli/plugin-door-knocking';

@@ -6,7 +6,9 @@
  * the agenda and from the problem's own page alike, a second meeting with all three
  * parties decides (responsible party, future deadline), the property company
  * reports it done, the committee verifies and closes it, and the office's
- * indicators count both meetings and the solved problem.
+ * indicators count both meetings and the solved problem. Alongside: a
+ * private dispute turned away (不予受理), a second problem decided and sent
+ * back to the meeting (提交再议), and a progress report (落实进展) before done.
  *
  * The server runs on a movable clock (the flow spans two weeks). Every date in
  * the story is counted from the real date — the first Tuesday after today in

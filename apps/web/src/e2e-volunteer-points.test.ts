@@ -4,7 +4,10 @@
  * through 上报; a registered volunteer claims it from 心愿墙, records it came
  * true (the required photo list starts empty — no broken tile — and a
  * missing photo is one error at the field), the community verifies it on the
- * ticket page, and the volunteer finds the points in 我的积分.
+ * ticket page, and the volunteer finds the points in 我的积分. On the way the
+ * volunteer gives up a first claim (放弃认领) and the community sends the
+ * first record back (退回认领人); another wish is withdrawn by the resident
+ * from her portal (撤销心愿).
  * Needs apps/web/dist and /usr/bin/chromium.
  */
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';

@@ -6,6 +6,9 @@
  * on that session's agenda from its ticket page (the session picked by
  * name); on Sunday the sign-in sheet, the vote and the record are taken from
  * the session's page, and the public notice names the session by its date.
+ * Alongside: a topic declined at screening (read in the resident's portal),
+ * one taken off the agenda (移出议程) and put back, then voted down from its
+ * own page (表决未通过), and a grid worker's 监督落实 on the passed topic.
  * Needs apps/web/dist and /usr/bin/chromium.
  */
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
