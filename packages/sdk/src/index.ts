@@ -16,7 +16,7 @@ export { responseRecord, withTables, type ResponseField, type CoreReadTables } f
 export { requireActor, type RoutePolicy } from './request.js';
 export { defineErrors, LinliError, localize } from '@linli/core';
 // Helpers every plugin needs once: ids from URLs, a city's local date, CSV for spreadsheets.
-export { parseId, localDate, localDateTime, toCsv, csvCell, type CsvValue } from '@linli/core';
+export { parseId, localDate, localDateTime, isoWeekday, addDays, localInstant, isRealDate, weekdayNames, dateTitle, toCsv, csvCell, type CsvValue } from '@linli/core';
 // The actor is opaque (only the server mints one): these read it, so a plugin decides "may this person act on that org?" exactly as the core does.
 export { personIdOf, holdsRoleAt, holdsRoleWithin, seesPath, seesWithin, visiblePaths, isAdminAt, orgIdsWithRole, canSeeTicket, type Actor } from './actor.js';
 export { isWithin, notFound, forbidden, conflict, unprocessable } from '@linli/core';
