@@ -22,7 +22,7 @@ export function adminForest(orgs: readonly Org[]): AdminNode[] {
 }
 
 interface Props {
-  node: AdminNode;
+  node: { org: Org; children: readonly Props['node'][] };
   chosen: string | null;
   expanded: ReadonlySet<string>;
   onToggle: (id: string) => void;
@@ -30,12 +30,12 @@ interface Props {
   typeTitle: (o: Org) => string;
 }
 
-/** One branch: a disclosure button (aria-expanded) and the org's own button, marked 已停用 when deactivated. */
-export function AdminTreeNode({ node, chosen, expanded, onToggle, onSelect, typeTitle }: Props) {
+/** One branch of an org tree (the org page's and the administration's): a disclosure button (aria-expanded) and the org's own button, marked 已停用 when deactivated. */
+export function OrgTreeNode({ node, chosen, expanded, onToggle, onSelect, typeTitle }: Props) {
   const { t, lang } = useI18n();
   const active = chosen === node.org.id;
   const open = expanded.has(node.org.id);
-  const listId = `admin-tree-${node.org.id}`;
+  const listId = `org-tree-${node.org.id}`;
   return (
     <li>
       <div className="tree-row">
@@ -55,7 +55,7 @@ export function AdminTreeNode({ node, chosen, expanded, onToggle, onSelect, type
       {open && (
         <ul id={listId}>
           {node.children.map((c) => (
-            <AdminTreeNode key={c.org.id} node={c} chosen={chosen} expanded={expanded} onToggle={onToggle} onSelect={onSelect} typeTitle={typeTitle} />
+            <OrgTreeNode key={c.org.id} node={c} chosen={chosen} expanded={expanded} onToggle={onToggle} onSelect={onSelect} typeTitle={typeTitle} />
           ))}
         </ul>
       )}

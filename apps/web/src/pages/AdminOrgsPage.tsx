@@ -7,7 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { orgName } from '../lib/orgs';
-import { adminForest, AdminTreeNode } from '../admin/AdminOrgTree';
+import { adminForest, OrgTreeNode } from '../admin/AdminOrgTree';
 import { OrgActions } from '../admin/OrgActions';
 
 /**
@@ -72,7 +72,7 @@ export function AdminOrgsPage() {
           <p className="muted">{t('orgAdmin.pick')}</p>
           <ul className="tree">
             {forest.map((n) => (
-              <AdminTreeNode key={n.org.id} node={n} chosen={chosen} expanded={expanded} onToggle={toggle} onSelect={select} typeTitle={typeTitle} />
+              <OrgTreeNode key={n.org.id} node={n} chosen={chosen} expanded={expanded} onToggle={toggle} onSelect={select} typeTitle={typeTitle} />
             ))}
           </ul>
         </section>

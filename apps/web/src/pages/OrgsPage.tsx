@@ -8,7 +8,8 @@ import { useMe } from '../auth/session';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
-import { buildOrgTree, homeOrgId, isUnder, orgName, type OrgNode } from '../lib/orgs';
+import { OrgTreeNode } from '../admin/AdminOrgTree';
+import { buildOrgTree, homeOrgId, isUnder } from '../lib/orgs';
 import { OrgDetail } from '../orgs/OrgDetail';
 
 /** The city's structure: the org tree with its side organizations, and for the chosen org its grids and people. */
@@ -69,7 +70,7 @@ export function OrgsPage() {
           </h2>
           <ul className="tree">
             {tree.map((n) => (
-              <TreeNode key={n.org.id} node={n} chosen={chosen} expanded={expanded} onToggle={toggle} onSelect={setSelected} typeTitle={typeTitle} />
+              <OrgTreeNode key={n.org.id} node={n} chosen={chosen?.id ?? null} expanded={expanded} onToggle={toggle} onSelect={setSelected} typeTitle={typeTitle} />
             ))}
           </ul>
         </section>
@@ -87,44 +88,5 @@ export function OrgsPage() {
         )}
       </div>
     </div>
-  );
-}
-
-interface NodeProps {
-  node: OrgNode;
-  chosen: Org | undefined;
-  expanded: ReadonlySet<string>;
-  onToggle: (id: string) => void;
-  onSelect: (id: string) => void;
-  typeTitle: (o: Org) => string;
-}
-
-/** A branch of the tree: a disclosure button (aria-expanded) to open it, and the org's own button to show it. */
-function TreeNode({ node, chosen, expanded, onToggle, onSelect, typeTitle }: NodeProps) {
-  const { t, lang } = useI18n();
-  const active = chosen?.id === node.org.id;
-  const open = expanded.has(node.org.id);
-  const listId = `tree-${node.org.id}`;
-  return (
-    <li>
-      <div className="tree-row">
-        {node.children.length ? (
-          <button type="button" className="tree-toggle" aria-expanded={open} aria-controls={listId} aria-label={t('orgs.expand', { name: orgName(node.org, lang) })} onClick={() => onToggle(node.org.id)} />
-        ) : (
-          <span className="tree-spacer" aria-hidden="true" />
-        )}
-        <button type="button" className={`tree-item ${active ? 'active' : ''}`} aria-current={active ? 'true' : undefined} onClick={() => onSelect(node.org.id)}>
-          <span className="tree-name">{orgName(node.org, lang)}</span>
-          <span className="tree-type">{typeTitle(node.org)}</span>
-        </button>
-      </div>
-      {open && (
-        <ul id={listId}>
-          {node.children.map((c) => (
-            <TreeNode key={c.org.id} node={c} chosen={chosen} expanded={expanded} onToggle={onToggle} onSelect={onSelect} typeTitle={typeTitle} />
-          ))}
-        </ul>
-      )}
-    </li>
   );
 }
