@@ -472,6 +472,13 @@ describe('checkCityConfig: forms and workflows', () => {
     ]);
   });
 
+  it('refuses intake places of an org type the city does not have', () => {
+    const { issues } = check((c) => (c.workflows[0].intake = { places: ['compound', 'flat'] }));
+    expect(issues).toEqual([
+      { file: FILE, path: '/workflows/0/intake/places/1', message: 'unknown org type "flat"', expected: `one of ${JSON.stringify(defaultOrgTypes.map((t) => t.id))}` },
+    ]);
+  });
+
   it('checks plugin workflows, pointing into the plugin', () => {
     const p = mediation();
     (p.workflows?.[0] as Loose).initial = 'closed';

@@ -204,6 +204,10 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
       if (workflowIds.has(w.id)) issues.push(issue(`${pointer}/id`, `the workflow id "${w.id}" is also defined by ${workflowIds.get(w.id)}`, 'a workflow id used once', s.file));
       workflowIds.set(w.id, s.file);
       if (!unusable.has(s.file.slice('plugin:'.length))) issues.push(...checkWorkflow(w, { file: s.file, pointer, isKnownForm: (id) => forms.has(id), isKnownRole: (id) => roleById.has(id) }));
+      // The intake page offers places of these types: a type the city lacks would offer nothing, silently.
+      w.intake?.places?.forEach((type, k) => {
+        if (!typeById.has(type)) issues.push(issue(`${pointer}/intake/places/${k}`, `unknown org type "${type}"`, `one of ${JSON.stringify([...typeById.keys()])}`, s.file));
+      });
       workflowDefs.set(w.id, { def: w, file: s.file, pointer });
     });
   }
