@@ -13,13 +13,16 @@ import { exampleConfig, root } from './support.js';
 describe('the API of the example city with every bundled plugin', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ config: exampleConfig, plugins: await bundledPlugins() });
+    // Single sign-on named too (on a loopback port nothing listens on), so its routes are in the document.
+    const sso = { issuer: 'http://127.0.0.1:9/oidc', clientId: 'linli', claim: 'sub', matchField: 'username' as const, label: { 'zh-CN': '统一身份认证登录' } };
+    server = await startTestServer({ config: { ...JSON.parse(readFileSync(exampleConfig, 'utf8')), sso }, plugins: await bundledPlugins() });
   });
   afterAll(() => server?.close());
 
   it('is described by a valid OpenAPI 3.1 document', async () => {
     const doc = (await server.anonymous().get('/api/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/auth/sso/callback'].get.parameters.map((p: { name: string }) => p.name)).toContain('state');
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
     // Draft-07 keywords of the forms are published in their 2020-12 spelling, not dropped.
     const visit = doc.paths['/api/plugins/door-knocking/visits'].post.requestBody.content['application/json'].schema;

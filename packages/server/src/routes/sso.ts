@@ -61,14 +61,18 @@ export async function ssoRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Querystring: Record<string, string> }>(
+  app.get<{ Querystring: { state?: string; error?: string } }>(
     '/api/auth/sso/callback',
     {
       config: { policy: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Single sign-on: where the identity service returns the browser; logs the matched person in (same session as the password login) and goes on into the app',
-        querystring: { type: 'object', additionalProperties: { type: 'string', maxLength: 4000 } },
+        // The parameters an OpenID provider sends back (RFC 6749 §4.1.2, RFC 9207); others pass untouched to the client library, which reads the raw URL.
+        querystring: {
+          type: 'object',
+          properties: Object.fromEntries(['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'].map((n) => [n, { type: 'string', maxLength: 4000 }])),
+        },
         response: { 302: { type: 'null', description: 'Into the app, logged in' } },
       },
     },
