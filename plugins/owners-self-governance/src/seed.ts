@@ -93,10 +93,14 @@ async function seedVettedCandidate(ctx: SeedContext, db: ReturnType<typeof typed
       const actor = await ctx.actor(username);
       for (const check of await myPendingChecks(env, actor)) await recordCheck(env, actor, String(check.id), { result: 'pass' });
     }
-    try {
-      await publish(env, secretary, electionId);
-    } catch {
-      // A city without a checker for some item keeps the list unpublished, as staff would.
-    }
+    // A city without a checker for some item keeps the list unpublished, as staff would.
+    const open = await db
+      .selectFrom('owners_self_governance_checks as c')
+      .innerJoin('owners_self_governance_candidates as k', 'k.id', 'c.candidate_id')
+      .select('c.id')
+      .where('k.election_id', '=', Number(electionId))
+      .where('c.result', '=', 'pending')
+      .executeTakeFirst();
+    if (!open) await publish(env, secretary, electionId);
   });
 }
