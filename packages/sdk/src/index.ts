@@ -3,7 +3,7 @@
  * the core a plugin needs (types, error helpers, schema types) and defines
  * the plugin contract.
  */
-export { definePlugin, hookNames } from './plugin.js';
+export { definePlugin, hookNames, pluginEnabled } from './plugin.js';
 export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginNotice, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export type { PluginJobDefinition, PluginJobEvent } from './plugin.js';
 export type { PluginJobs } from './jobs.js';

@@ -332,6 +332,13 @@ export interface LinliPlugin extends PluginManifest {
    */
   dependencies?: string[];
   /**
+   * Plugins this one works with when the city enables them and without them
+   * otherwise. When enabled they come first (migrations, seed, init); before
+   * using one's public API, ask `pluginEnabled(ctx, name)`, and say in the
+   * plugin's README what it adds when the other is on.
+   */
+  optionalDependencies?: string[];
+  /**
    * JSON Schema of the plugin's options under `plugins.<name>` in a city
    * config. `linli check` validates them with it and reports each mistake
    * with its path (`/plugins/<name>/…`); they reach the plugin as `ctx.options`.
@@ -430,4 +437,12 @@ export function definePlugin<const P extends LinliPlugin>(plugin: P): P {
   const publicProblems = publicDeclarationProblems(plugin);
   if (publicProblems.length) throw new Error(`Plugin "${plugin.name}": ${publicProblems.join('; ')}.`);
   return plugin;
+}
+
+/**
+ * Whether the city enables the plugin `name` — for a plugin's
+ * `optionalDependencies`: what it adds when the other is on.
+ */
+export function pluginEnabled(ctx: Pick<PluginContext, 'deployment'>, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ctx.deployment.config.plugins ?? {}, name);
 }

@@ -356,6 +356,17 @@ describe('checkCityConfig: plugins', () => {
     expect(check((cfg) => (cfg.plugins = { 'd-standalone': {}, 'c-points': {} }), c, d).plugins.map((p) => p.name)).toEqual(['d-standalone', 'c-points']);
   });
 
+  it('orders an optional dependency first when it is enabled, and needs nothing when it is not', () => {
+    const hall = plugin('a-hall', { optionalDependencies: ['b-owners'] });
+    const owners = plugin('b-owners');
+    const both = check((cfg) => (cfg.plugins = { 'a-hall': {}, 'b-owners': {} }), hall, owners);
+    expect(both.issues).toEqual([]);
+    expect(both.plugins.map((p) => p.name)).toEqual(['b-owners', 'a-hall']);
+    const alone = check((cfg) => (cfg.plugins = { 'a-hall': {} }), hall, owners);
+    expect(alone.issues).toEqual([]);
+    expect(alone.plugins.map((p) => p.name)).toEqual(['a-hall']);
+  });
+
   it('reports plugins that depend on each other in a cycle', () => {
     const a = plugin('a-office', { dependencies: ['b-property'] });
     const b = plugin('b-property', { dependencies: ['a-office'] });

@@ -222,11 +222,11 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
 }
 
 /**
- * The plugins ordered so each comes after the enabled plugins it depends on
- * (config order otherwise): the server migrates and seeds them in this order.
+ * The plugins ordered so each comes after the enabled plugins it depends on,
+ * optional dependencies included (config order otherwise): the server migrates and seeds them in this order.
  * A cycle is reported once, at the plugin where it was entered.
  */
-function dependencyOrder<P extends Pick<PluginManifest, 'name' | 'dependencies'>>(plugins: readonly P[], onCycle: (name: string, chain: string[]) => void): P[] {
+function dependencyOrder<P extends Pick<PluginManifest, 'name' | 'dependencies' | 'optionalDependencies'>>(plugins: readonly P[], onCycle: (name: string, chain: string[]) => void): P[] {
   const byName = new Map(plugins.map((p) => [p.name, p]));
   const state = new Map<string, 'visiting' | 'done'>();
   const ordered: P[] = [];
@@ -239,7 +239,7 @@ function dependencyOrder<P extends Pick<PluginManifest, 'name' | 'dependencies'>
       return;
     }
     state.set(p.name, 'visiting');
-    for (const dep of p.dependencies ?? []) {
+    for (const dep of [...(p.dependencies ?? []), ...(p.optionalDependencies ?? [])]) {
       const d = byName.get(dep);
       if (d) visit(d, [...chain, p.name]);
     }

@@ -21,6 +21,14 @@ export interface PluginManifest {
   /** Names of plugins this one needs enabled, whose public API it may use. */
   dependencies?: string[];
   /**
+   * Names of plugins this one works with when the city enables them, and
+   * without when it does not (a red-property meeting lists the owners'
+   * committee when owners' self-governance is on). When enabled they are
+   * migrated, seeded and initialized first, like dependencies; ask
+   * `pluginEnabled(ctx, name)` before using their public API.
+   */
+  optionalDependencies?: string[];
+  /**
    * JSON Schema of the plugin's options under `plugins.<name>` in a city
    * config. A value marked `'x-linli-org': ['compound']` (or `true`) must name
    * an org of the city (of one of those types): `linli check` says which not.
