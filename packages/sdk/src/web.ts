@@ -66,7 +66,9 @@ export interface WebPortal {
  * `{ items: [...] }` (the server scopes them to the person), each shown by
  * `label` and stored by `value`. `{ticket.<field>}` in `source` and `where`
  * is the ticket the step belongs to, `{param.<name>}` the page's parameter.
- * When only one choice is left it is chosen already.
+ * When only one choice is left it is chosen already. On an array field
+ * (`{ type: 'array', items: { type: 'string' }, uniqueItems: true, maxItems }`)
+ * it is a list of boxes: several picked by name, at most `maxItems`.
  *
  * @example
  * uiSchema: { meetingId: lookup({ source: '/api/plugins/three-linked-office/agenda', value: 'meetingId', label: '{meetingDate} {compoundName}', where: { ticketId: '{ticket.id}' } }) }
