@@ -3,7 +3,7 @@ import type { Deployment, FormDefinition, GeoPoint, LocalizedText, NoteVisibilit
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from './actor.js';
 import type { PluginJobs } from './jobs.js';
-import type { WebAction, WebDownload, WebPortal, WebVisibility } from './web.js';
+import type { WebAction, WebDownload, WebFilter, WebPortal, WebVisibility } from './web.js';
 import { publicDeclarationProblems, type PublicDataSource, type PublicPage } from './public.js';
 import type { Kysely, Migration } from 'kysely';
 
@@ -254,6 +254,8 @@ export type WebPage = WebVisibility &
       actions?: WebAction[];
       /** Files to download above the table (an export), filled from the page's parameters. */
       downloads?: WebDownload[];
+      /** Controls above the table that set the page's parameters (a month, an org, a grouping). */
+      filters?: WebFilter[];
     }
   | {
       id: string;

@@ -38,6 +38,29 @@ export interface WebDownload {
   roles?: string[];
 }
 
+/**
+ * A control above a table page that sets one of its parameters (`{month}`
+ * in its source and downloads): the page reloads with the choice, and the
+ * address keeps it (a link or a reload shows the same rows). Empty means the
+ * route's own default (this month, the person's whole scope).
+ *
+ * @example
+ * filters: [{ param: 'month', kind: 'month', title: { 'zh-CN': '月份', en: 'Month' } }]
+ */
+export interface WebFilter {
+  param: string;
+  title: LocalizedText;
+  /**
+   * month: a month picker (`2026-12`); org: an org of the person's scope,
+   * narrowed to `orgTypes`; choice: one of `choices`.
+   */
+  kind: 'month' | 'org' | 'choice';
+  orgTypes?: string[];
+  choices?: { value: string; title: LocalizedText }[];
+  /** What the empty choice says ("近三个月", "全部"); without it the empty choice reads 全部 / All. */
+  emptyLabel?: LocalizedText;
+}
+
 /** Per-role visibility of a page, widget or menu entry: absent means everyone signed in. */
 export interface WebVisibility {
   /** Shown only to people holding one of these roles (anywhere). */
