@@ -15,7 +15,16 @@ import type { LocalizedText } from '@linli/core';
  */
 export interface WebAction {
   title: LocalizedText;
+  /**
+   * Where it leads: `page:<id>?x={field}` (a page of this plugin, a form
+   * opened with the fields), `ticket:{ticketId}`, or `post:/path/{field}` — a
+   * request to one of the plugin's routes (POST, empty body) made at once
+   * after the person confirms `confirm`; the page reloads, and a refusal is
+   * shown as the route words it.
+   */
   to: string;
+  /** For a `post:` action: the question asked first (移出队伍？). */
+  confirm?: LocalizedText;
   /** Shown only to people holding one of these roles (anywhere). */
   roles?: string[];
   /** Shown only when the row's (or page's) field has one of these values, e.g. `{ status: ['scheduled', 'held'] }`. */

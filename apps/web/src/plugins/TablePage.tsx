@@ -23,7 +23,7 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
   const actions = (
     <>
       {filters}
-      <WebActions plugin={plugin} actions={page.actions} fields={params} />
+      <WebActions plugin={plugin} actions={page.actions} fields={params} onDone={data.reload} />
       <WebDownloads plugin={plugin} downloads={page.downloads} params={params} />
     </>
   );
@@ -96,7 +96,7 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
                 ))}
                 {withRowActions && (
                   <td className="row-actions-cell">
-                    <WebActions plugin={plugin} actions={page.rowActions} fields={row} compact />
+                    <WebActions plugin={plugin} actions={page.rowActions} fields={row} compact onDone={data.reload} />
                   </td>
                 )}
               </tr>
