@@ -2,7 +2,7 @@ import { buildNoticeCatalog } from '../notify/catalog.js';
 import { ajvErrorsToDetails, createAjv, FormRegistry } from '../forms/registry.js';
 import { defaultOrgTypes, defaultRoles } from '../org/defaults.js';
 import type { ErrorDetail } from '../errors.js';
-import type { PluginManifest, ResolvedPluginManifest } from '../plugins/manifest.js';
+import { pluginEventProblems, type PluginManifest, type ResolvedPluginManifest } from '../plugins/manifest.js';
 import { cityConfigSchema } from '../schemas/config.js';
 import type { CityConfig, FormDefinition, GridBoundary, OrgNodeConfig, OrgTypeDefinition, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
 import { checkWorkflow } from '../workflow/validate.js';
@@ -90,6 +90,8 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
   const cycle = (name: string, chain: string[]) =>
     issues.push(issue(`/plugins/${name}`, `plugins depend on each other in a cycle: ${chain.join(' → ')}`, 'dependencies without a cycle'));
   plugins.splice(0, plugins.length, ...dependencyOrder(plugins, cycle));
+  // Events: named after their plugin; subscribed only from a (optional) dependency, and only to an event it declares.
+  for (const e of pluginEventProblems(plugins)) issues.push(issue(e.path, e.message, e.expected, `plugin:${e.plugin}`));
 
   // Org types and roles: defaults, plus what the config and plugins add.
   const orgTypes = config.orgTypes ?? defaultOrgTypes;
