@@ -172,7 +172,7 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
   // An override of a plugin whose options are wrong is not judged: its forms were not built.
   const ofUnusable = (path: string) => [...unusable].some((n) => path.startsWith(`/overrides/forms/${n}.`) || path.startsWith(`/overrides/workflows/${n}.`));
   issues.push(...overridden.issues.filter((i) => !ofUnusable(i.path)));
-  plugins.splice(0, plugins.length, ...overridden.plugins);
+  plugins.splice(0, plugins.length, ...overridden.plugins.map((p) => withoutStepsOfDisabledPlugins(p, config.plugins ?? {}, (path, message, expected) => issues.push(issue(path, message, expected, `plugin:${p.name}`)))));
 
   // The city's own forms and workflows carry its name, so they never collide with a plugin's.
   const prefix = `${config.name}.`;
@@ -282,4 +282,21 @@ function boundaryRings(b: GridBoundary | undefined): [string, readonly (readonly
   if (!b) return [];
   if (b.type === 'Polygon') return b.coordinates.map((r, k) => [`/${k}`, r]);
   return b.coordinates.flatMap((poly, p) => poly.map((r, k): [string, readonly (readonly number[])[]] => [`/${p}/${k}`, r]));
+}
+
+/**
+ * A plugin's workflows without the steps that need a plugin the city does not
+ * enable (`requiresPlugin`): nobody sees or takes them. A step may only need
+ * one of its plugin's dependencies or optional dependencies.
+ */
+function withoutStepsOfDisabledPlugins<P extends ResolvedPluginManifest>(p: P, enabled: Record<string, unknown>, report: (path: string, message: string, expected: string) => void): P {
+  if (!p.workflows?.some((w) => w.transitions.some((t) => t.requiresPlugin))) return p;
+  const may = [...(p.dependencies ?? []), ...(p.optionalDependencies ?? [])];
+  const workflows = p.workflows.map((w, i) => {
+    w.transitions.forEach((t, k) => {
+      if (t.requiresPlugin && !may.includes(t.requiresPlugin)) report(`/workflows/${i}/transitions/${k}/requiresPlugin`, `step "${t.name}" of ${w.id} requires plugin "${t.requiresPlugin}", which is neither a dependency nor an optional dependency of "${p.name}"`, 'one of its dependencies or optionalDependencies');
+    });
+    return { ...w, transitions: w.transitions.filter((t) => !t.requiresPlugin || Object.prototype.hasOwnProperty.call(enabled, t.requiresPlugin)) };
+  });
+  return { ...p, workflows };
 }
