@@ -286,7 +286,8 @@ function boundaryRings(b: GridBoundary | undefined): [string, readonly (readonly
 
 /**
  * A plugin's workflows without the steps that need a plugin the city does not
- * enable (`requiresPlugin`): nobody sees or takes them. A step may only need
+ * enable (`requiresPlugin`), and without the states only those steps reach or
+ * leave: nobody sees or takes them. A step may only need
  * one of its plugin's dependencies or optional dependencies.
  */
 function withoutStepsOfDisabledPlugins<P extends ResolvedPluginManifest>(p: P, enabled: Record<string, unknown>, report: (path: string, message: string, expected: string) => void): P {
@@ -296,7 +297,13 @@ function withoutStepsOfDisabledPlugins<P extends ResolvedPluginManifest>(p: P, e
     w.transitions.forEach((t, k) => {
       if (t.requiresPlugin && !may.includes(t.requiresPlugin)) report(`/workflows/${i}/transitions/${k}/requiresPlugin`, `step "${t.name}" of ${w.id} requires plugin "${t.requiresPlugin}", which is neither a dependency nor an optional dependency of "${p.name}"`, 'one of its dependencies or optionalDependencies');
     });
-    return { ...w, transitions: w.transitions.filter((t) => !t.requiresPlugin || Object.prototype.hasOwnProperty.call(enabled, t.requiresPlugin)) };
+    const kept = w.transitions.filter((t) => !t.requiresPlugin || Object.prototype.hasOwnProperty.call(enabled, t.requiresPlugin));
+    if (kept.length === w.transitions.length) return w;
+    // A state only those steps reach or leave (业主表决中 without the owners' plugin) goes with them.
+    const touched = (ts: typeof kept) => new Set(ts.flatMap((t) => [...(Array.isArray(t.from) ? t.from : [t.from]), t.to]));
+    const still = touched(kept);
+    const dropped = [...touched(w.transitions)].filter((s) => !still.has(s) && s !== w.initial);
+    return { ...w, transitions: kept, states: w.states.filter((s) => !dropped.includes(s.id)) };
   });
   return { ...p, workflows };
 }
