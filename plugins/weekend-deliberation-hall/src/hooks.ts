@@ -41,7 +41,8 @@ async function sessionOfStep(env: Env, ticket: Ticket, sessionId: unknown): Prom
  * The hall's rules, whichever route a step comes through (the session's
  * agenda routes, the web app's ticket page, the core's API, a seed).
  */
-async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEvent): Promise<TransitionVerdict> {
+async function beforeTransition(e: TransitionHookEvent): Promise<TransitionVerdict> {
+  const { ticket, change, trx, ctx } = e;
   const data = (change.eventData ?? {}) as Record<string, unknown>;
   switch (change.action) {
     case 'decline': {
@@ -65,7 +66,7 @@ async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEven
     case 'refer-owners':
     case 'owners-passed':
     case 'owners-failed':
-      return checkOwnersStep({ ticket, change, trx, ctx } as TransitionHookEvent);
+      return checkOwnersStep(e);
     default:
       return;
   }
