@@ -5,7 +5,7 @@
  */
 export { definePlugin, hookNames, pluginEnabled } from './plugin.js';
 export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginNotice, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
-export type { PluginJobDefinition, PluginJobEvent } from './plugin.js';
+export type { PluginJobDefinition, PluginJobEvent, PluginEventDefinition, PluginEventSubscription } from './plugin.js';
 export type { PluginJobs } from './jobs.js';
 export { SDK_VERSION } from './version.js';
 export { publicDeclarationProblems, type PublicDataSource, type PublicField, type PublicPage, type PublicPlace, type PublicView } from './public.js';

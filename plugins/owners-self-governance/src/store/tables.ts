@@ -43,6 +43,10 @@ export interface VotesTable {
   closed_by: number | null;
   /** The count with its arithmetic once the vote is closed (jsonb: written as JSON text, read back parsed). */
   result: ColumnType<Decision | null, string | null, string | null>;
+  /** The plugin that opened the vote, its reference and title (migrations/0003-origin.ts); null when staff set it up here. */
+  origin_plugin: ColumnType<string | null, string | null | undefined, string | null>;
+  origin_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  origin_title: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ElectorateTable {
