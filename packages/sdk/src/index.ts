@@ -3,9 +3,9 @@
  * the core a plugin needs (types, error helpers, schema types) and defines
  * the plugin contract.
  */
-export { definePlugin, hookNames, pluginEnabled } from './plugin.js';
+export { defineService, definePlugin, hookNames, pluginEnabled, serviceRef } from './plugin.js';
 export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginNotice, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
-export type { PluginJobDefinition, PluginJobEvent, PluginEventDefinition, PluginEventSubscription } from './plugin.js';
+export type { PluginJobDefinition, PluginJobEvent, PluginEventDefinition, PluginEventSubscription, PluginServiceDefinition, ServiceRef } from './plugin.js';
 export type { PluginJobs } from './jobs.js';
 export { SDK_VERSION } from './version.js';
 export { publicDeclarationProblems, type PublicDataSource, type PublicField, type PublicPage, type PublicPlace, type PublicView } from './public.js';

@@ -85,6 +85,48 @@ export interface PluginContext {
    * await ctx.emit(trx, 'owners-self-governance.vote-closed', { voteId, origin, passed, matter }, { key: `vote:${voteId}` });
    */
   emit(trx: Kysely<any>, event: string, payload: unknown, opts: { key: string }): Promise<number>;
+  /**
+   * A service another plugin offers (`LinliPlugin.services`), by the typed
+   * reference its package exports. The provider must be among this plugin's
+   * `dependencies` or `optionalDependencies` and enabled in the city (ask
+   * `pluginEnabled` first for an optional one); anything else throws, naming
+   * what to declare. The service runs as its provider — its jobs, notices and
+   * events — in the transaction the caller passes.
+   *
+   * @example
+   * const { voteId } = await ctx.service(ownersVotes).open(trx, actor, { scopeOrgId, matter, title, origin });
+   */
+  service<T>(ref: ServiceRef<T>): T;
+}
+
+/**
+ * The typed name of a service one plugin offers others: the provider's
+ * package exports it, callers pass it to `ctx.service`. Its id is
+ * `<provider>.<service>`.
+ */
+export interface ServiceRef<T> {
+  readonly id: string;
+  /** Carries the service's type; never set. */
+  readonly type?: T;
+}
+
+export function serviceRef<T>(id: string): ServiceRef<T> {
+  return Object.freeze({ id });
+}
+
+/**
+ * A service a plugin offers (`LinliPlugin.services`): built once per calling
+ * plugin, from the provider's own context and the caller's name (so what it
+ * writes says who asked), when the caller first asks for it.
+ */
+export interface PluginServiceDefinition<T = unknown> {
+  ref: ServiceRef<T>;
+  build(own: PluginContext, caller: string): T;
+}
+
+/** Declares a service with its type checked against the reference. */
+export function defineService<T>(ref: ServiceRef<T>, build: (own: PluginContext, caller: string) => T): PluginServiceDefinition<T> {
+  return { ref, build };
 }
 
 /** What a plugin's job handler gets. */
@@ -446,6 +488,13 @@ export interface LinliPlugin extends PluginManifest {
    * enabled plugin does not declare.
    */
   on?: PluginEventSubscription[];
+  /**
+   * Services the plugin offers the plugins that depend on it (`ids
+   * <name>.<service>`): what a caller needs done as this plugin, with this
+   * plugin's jobs, notices and events (opening an owners' vote from a
+   * weekend-hall topic). Callers reach them with `ctx.service(ref)`.
+   */
+  services?: PluginServiceDefinition<any>[];
   /** Demo data (`npm start`, `linli seed --demo`); runs once per database, after the plugins it depends on. Must work in any city: find orgs and people in `ctx.deployment.config`. */
   seed?: (ctx: SeedContext) => Promise<void>;
   /** Pages and dashboard widgets for the staff web app, as data. */
@@ -483,6 +532,9 @@ export function definePlugin<const P extends LinliPlugin>(plugin: P): P {
   if (!namePattern.test(plugin.name)) throw new Error(`Plugin name "${plugin.name}" must be kebab-case, like "three-linked-office".`);
   for (const job of plugin.jobs ?? []) {
     if (!job.kind.startsWith(`${plugin.name}.`)) throw new Error(`Plugin "${plugin.name}" declares the job kind "${job.kind}": job kinds are named "${plugin.name}.<job>".`);
+  }
+  for (const service of plugin.services ?? []) {
+    if (!service.ref.id.startsWith(`${plugin.name}.`)) throw new Error(`Plugin "${plugin.name}" offers the service "${service.ref.id}": services are named "${plugin.name}.<service>".`);
   }
   for (const event of plugin.events ?? []) {
     if (!event.name.startsWith(`${plugin.name}.`) || event.name.slice(plugin.name.length + 1).includes('.')) {

@@ -1,5 +1,5 @@
 import type { Deployment } from '@linli/core';
-import type { LinliPlugin, PluginContext, PluginJobs, PluginNotice, TicketService } from '@linli/sdk';
+import type { LinliPlugin, PluginContext, PluginJobs, PluginNotice, ServiceRef, TicketService } from '@linli/sdk';
 import type { PluginNotices } from './services/delivery/scheduled.js';
 import type { Kysely } from 'kysely';
 
@@ -19,7 +19,8 @@ export function makePluginContexts(
   notices?: PluginNotices,
   emitOf?: (plugin: string) => PluginContext['emit'],
 ): ReadonlyMap<string, PluginContext> {
-  return new Map(
+  const services = pluginServices(plugins, () => contexts);
+  const contexts: ReadonlyMap<string, PluginContext> = new Map(
     plugins.map((plugin): [string, PluginContext] => [
       plugin.name,
       Object.freeze({
@@ -44,7 +45,29 @@ export function makePluginContexts(
           if (!notices) throw new Error(`notices are not available to plugin "${plugin.name}" here`);
           return notices.cancel(plugin.name, trx, n);
         },
+        service: <T>(ref: ServiceRef<T>) => services(plugin, ref),
       }),
     ]),
   );
+  return contexts;
+}
+
+/**
+ * `ctx.service(ref)`: the service an enabled plugin offers, built once per
+ * caller from the provider's own context, for a caller that declares the
+ * provider among its dependencies or optional dependencies.
+ */
+function pluginServices(plugins: readonly LinliPlugin[], contexts: () => ReadonlyMap<string, PluginContext>) {
+  const offered = new Map(plugins.flatMap((p) => (p.services ?? []).map((s) => [s.ref.id, { provider: p.name, def: s }] as const)));
+  const built = new Map<string, unknown>();
+  return <T>(caller: LinliPlugin, ref: ServiceRef<T>): T => {
+    const provider = ref.id.slice(0, ref.id.indexOf('.'));
+    const declared = [...(caller.dependencies ?? []), ...(caller.optionalDependencies ?? [])];
+    if (!declared.includes(provider)) throw new Error(`Plugin "${caller.name}" uses the service "${ref.id}" of plugin "${provider}", which it does not list in dependencies or optionalDependencies.`);
+    const offer = offered.get(ref.id);
+    if (!offer) throw new Error(`No plugin enabled in this city offers the service "${ref.id}": ask pluginEnabled(ctx, '${provider}') before using it.`);
+    const key = `${caller.name} ${ref.id}`;
+    if (!built.has(key)) built.set(key, offer.def.build(contexts().get(offer.provider)!, caller.name));
+    return built.get(key) as T;
+  };
 }

@@ -5,7 +5,7 @@ import { ballotForm, closeForm, paperForm, voteForm } from './forms/vote.js';
 import { tables } from './migrations/0001-tables.js';
 import { committeeTables } from './migrations/0002-committee.js';
 import { originColumns } from './migrations/0003-origin.js';
-import { keepContext } from './service/origin.js';
+import { ownersVotesService } from './service/origin.js';
 import { events } from './service/vote-closed.js';
 import { publicData, publicPages } from './public.js';
 import { routes } from './routes/index.js';
@@ -37,8 +37,8 @@ export const ownersSelfGovernancePlugin = definePlugin({
   // The copied org paths follow an org moved on the org-tree page or by an import.
   orgPathColumns: [{ table: 'owners_self_governance_units', column: 'building_path' }, { table: 'owners_self_governance_votes', column: 'scope_path' }, { table: 'owners_self_governance_elections', column: 'compound_path' }],
   routes,
-  // Keeps its own context for votes other plugins open (openVoteFrom).
-  init: keepContext,
+  // Votes other plugins open (a weekend-hall topic referred to the owners), run as this plugin.
+  services: [ownersVotesService],
   jobs,
   events,
   notices: [...notices, ...vettingNotices],

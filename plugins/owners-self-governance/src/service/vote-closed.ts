@@ -8,7 +8,7 @@ export const VOTE_CLOSED = 'owners-self-governance.vote-closed';
 /** What `owners-self-governance.vote-closed` carries: which vote, where it came from, whether it passed, on which matter. */
 export interface VoteClosedEvent {
   voteId: string;
-  /** The plugin that opened the vote (openVoteFrom), its reference and title; null for a vote staff set up here. */
+  /** The plugin that opened the vote (`ctx.service(ownersVotes).open`), its reference and title; null for a vote staff set up here. */
   origin: { plugin: string; ref: string; title: string } | null;
   passed: boolean;
   matter: string;

@@ -16,7 +16,7 @@ export interface NewVote {
   title: string;
   matter: Matter;
   days?: number;
-  /** The plugin that opens it (openVoteFrom), kept on the vote and announced when it closes. */
+  /** The plugin that opens it (`ctx.service(ownersVotes).open`), kept on the vote and announced when it closes. */
   origin?: VoteOrigin;
 }
 

@@ -1,4 +1,4 @@
-import { openVoteFrom, VOTE_CLOSED, type VoteClosedEvent } from '@linli/plugin-owners-self-governance';
+import { ownersVotes, VOTE_CLOSED, type VoteClosedEvent } from '@linli/plugin-owners-self-governance';
 import { findOrg, pluginEnabled, type Actor, type PluginEventSubscription, type Ticket, type TransitionHookEvent, type TransitionVerdict } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { ownersMatterOf, type OwnersPassedData, type ReferData } from '../forms/referral.js';
@@ -63,7 +63,7 @@ export async function referToOwners(env: Env, actor: Actor, ticket: Ticket, upda
   if (sessionId !== undefined) await cancelSessionEve(env, id, sessionId);
   const scope = await scopeOf(env, ticket, data.scopeOrgId);
   const matter = ownersMatterOf(data.matter)!;
-  const { voteId } = await openVoteFrom(env.ctx, env.trx, actor, {
+  const { voteId } = await env.ctx.service(ownersVotes).open(env.trx, actor, {
     scopeOrgId: scope.id,
     matter,
     title: data.question ?? ticket.title,
