@@ -129,6 +129,8 @@ describe.skipIf(!built)("a weekend-hall topic decided by an owners' vote in Chro
     await convener.goto(`${base}/inbox`);
     const told = convener.getByRole('button', { name: new RegExp(`业主表决已计票：${topic}`) });
     await visible(told);
+    // The notice says what kind it is in words, not by its id.
+    await visible(told.getByText('议题的业主表决已计票', { exact: true }));
     await city.shot(convener, 'hall-owners-inbox', told);
     await told.click();
     await convener.waitForURL(/\/tickets\/[0-9]+$/, wait);

@@ -64,7 +64,7 @@ for (const backend of testBackends()) {
       expect((await cgj.get('/api/tickets?overdue=true&limit=200')).body.items.map((x: { id: string }) => x.id)).toContain(id);
       const after = (await staff.get('/api/tickets/deadlines')).body;
       expect(after.overdue).toBe(before.overdue + 1);
-      expect((await cgj.get('/api/notifications?limit=1')).body.items[0]).toMatchObject({ kind: 'ticket.overdue', ticketId: id });
+      expect((await cgj.get('/api/notifications?limit=1')).body.items[0]).toMatchObject({ kind: 'ticket.overdue', kindLabel: { 'zh-CN': '工单超期', en: 'Ticket overdue' }, ticketId: id });
 
       // 24 hours later still not done: up the tree to the department's parent (the city), which must report.
       await run('2026-11-28T01:00:00Z');

@@ -30,6 +30,8 @@ export interface TicketEscalations {
 export interface Notification {
   id: string;
   kind: string;
+  /** The kind's name as notification settings show it; null for a kind the city no longer declares. */
+  kindLabel: LocalizedText | null;
   ticketId: string | null;
   title: LocalizedText;
   data: Record<string, unknown>;

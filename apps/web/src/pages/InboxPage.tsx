@@ -86,7 +86,7 @@ export function InboxPage() {
                       {pick(n.title)}
                     </span>
                     <span className="inbox-meta">
-                      <span className="badge badge-muted">{t(`inbox.kind.${n.kind.replace('.', '_')}`, { defaultValue: n.kind })}</span>
+                      <span className="badge badge-muted">{t(`inbox.kind.${n.kind.replace('.', '_')}`, { defaultValue: (n.kindLabel && pick(n.kindLabel)) || n.kind })}</span>
                       <time dateTime={n.createdAt} title={formatDateTime(n.createdAt, lang)}>
                         {formatRelative(n.createdAt, now, lang)}
                       </time>

@@ -10,21 +10,23 @@ const notificationSchema = {
   properties: {
     id: { type: 'string' },
     kind: { type: 'string', description: 'ticket.reminder, ticket.overdue, ticket.escalated, ticket.whistle, escalation.reported, escalation.report_overdue, ticket.returned, ticket.assigned, ticket.status, digest.daily, or a plugin kind <plugin>.<name>' },
+    kindLabel: { type: ['object', 'null'], properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } }, required: ['zh-CN'], description: 'What the kind is called (its label in notification settings); null for a kind the city no longer declares' },
     ticketId: { type: ['string', 'null'] },
     title: { type: 'object', properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } }, required: ['zh-CN'] },
     data: { type: 'object', additionalProperties: true },
     createdAt: { type: 'string', format: 'date-time' },
     readAt: { type: ['string', 'null'], format: 'date-time' },
   },
-  required: ['id', 'kind', 'ticketId', 'title', 'data', 'createdAt', 'readAt'],
+  required: ['id', 'kind', 'kindLabel', 'ticketId', 'title', 'data', 'createdAt', 'readAt'],
 } as const;
 
-const json = (n: Notification) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null });
 
 /** The in-app inbox: reminders, overdue marks, escalations and reports meant for me. */
 export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   const { linli } = app;
   app.addSchema(notificationSchema);
+  // The kind's own name, so a plugin's notice reads 议题的业主表决已计票 rather than its id.
+  const json = (n: Notification) => ({ ...n, kindLabel: linli.deployment.notices.get(n.kind)?.label ?? null, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null });
 
   app.get<{ Querystring: { unread?: boolean; limit: number; cursor?: string } }>(
     '/api/notifications',
