@@ -4,6 +4,7 @@ import { linkForm, unitForm } from './forms/unit.js';
 import { ballotForm, closeForm, paperForm, voteForm } from './forms/vote.js';
 import { tables } from './migrations/0001-tables.js';
 import { committeeTables } from './migrations/0002-committee.js';
+import { ownerIdentity } from './migrations/0005-owner-identity.js';
 import { publicData, publicPages } from './public.js';
 import { routes } from './routes/index.js';
 import { seedOwnersSelfGovernance } from './seed.js';
@@ -30,7 +31,7 @@ export const ownersSelfGovernancePlugin = definePlugin({
   optionsSchema,
   validateOptions,
   forms: [unitForm, linkForm, voteForm, ballotForm, paperForm, closeForm, electionForm, nominateForm, checkForm, publishForm],
-  migrations: { '0001-tables': tables, '0002-committee': committeeTables },
+  migrations: { '0001-tables': tables, '0002-committee': committeeTables, '0005-owner-identity': ownerIdentity },
   // The copied org paths follow an org moved on the org-tree page or by an import.
   orgPathColumns: [{ table: 'owners_self_governance_units', column: 'building_path' }, { table: 'owners_self_governance_votes', column: 'scope_path' }, { table: 'owners_self_governance_elections', column: 'compound_path' }],
   routes,
