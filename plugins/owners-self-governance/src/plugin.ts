@@ -8,6 +8,7 @@ import { ownerIdentity } from './migrations/0005-owner-identity.js';
 import { publicData, publicPages } from './public.js';
 import { routes } from './routes/index.js';
 import { seedOwnersSelfGovernance } from './seed.js';
+import { householdsSheet } from './import-sheet.js';
 import { jobs } from './jobs.js';
 import { notices } from './service/vote-effects.js';
 import { vettingNotices } from './service/vetting-notices.js';
@@ -37,6 +38,7 @@ export const ownersSelfGovernancePlugin = definePlugin({
   routes,
   jobs,
   notices: [...notices, ...vettingNotices],
+  importSheets: [householdsSheet],
   seed: seedOwnersSelfGovernance,
   web: { ...web, publicPages },
   publicData,
