@@ -97,6 +97,10 @@ export async function importRoster(o: CommonOptions, file: string, dryRun: boole
         if (counts && typeof counts === 'object') out(`  ${sheet.title.en ?? sheet.id} ${sheet.title['zh-CN']}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
       }
       if (dryRun) for (const line of r.preview.slice(0, 50)) out(`    ${line}`);
+      if (r.notes.length) {
+        out(`  to check 请核对 (${r.notes.length}):`);
+        for (const line of r.notes.slice(0, 50)) out(`    ${line}`);
+      }
       if (c.people.created && !dryRun) out('  New people have no password: give each a link with `npx linli admin link <username>` or from the people page. 新人员没有密码：请发送一次性链接。');
       return 0;
     });

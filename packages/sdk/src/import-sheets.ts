@@ -65,6 +65,8 @@ export interface ImportApplyResult {
   changed: number;
   /** What would change or changed, one line a change, in Chinese, with no personal data. */
   preview: string[];
+  /** What to check that is no change: rows in the database the sheet left out (kept), one line each, in Chinese, with no personal data. */
+  notes?: string[];
   /** Problems found against the database: any of them and nothing is imported. */
   problems?: ImportSheetProblem[];
 }

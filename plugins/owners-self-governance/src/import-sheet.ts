@@ -84,6 +84,7 @@ export async function applyHouseholds(ctx: ImportSheetContext, rows: ImportRow[]
   const db = typed(ctx.db);
   const problems: ImportSheetProblem[] = [];
   const preview: string[] = [];
+  const notes: string[] = [];
   const counts = { created: 0, updated: 0, unchanged: 0, notInSheet: 0, ownersNotInSheet: 0 };
   const existing = await unitsOfBuildings(db, [...new Set(rows.map((r) => r.org!.id))]);
   const seen = new Map<string, number>();
@@ -157,7 +158,7 @@ export async function applyHouseholds(ctx: ImportSheetContext, rows: ImportRow[]
     const missing = unit.owners.filter((x) => !ownerNames.includes(x.name)).length;
     if (missing) {
       counts.ownersNotInSheet += missing;
-      preview.push(`名册中 ${where} 有 ${missing} 位业主不在表中（未删除，请在业主名册核对）`);
+      notes.push(`名册中 ${where} 有 ${missing} 位业主不在表中（未删除，请在业主名册核对）`);
     }
     if (changes.length) {
       counts.updated++;
@@ -168,9 +169,9 @@ export async function applyHouseholds(ctx: ImportSheetContext, rows: ImportRow[]
     if (seen.has(key)) continue;
     counts.notInSheet++;
     const b = rows.find((r) => r.org!.id === u.buildingOrgId)!.org!;
-    preview.push(`表中没有 ${b.name} ${u.room}（名册中保留，未删除）`);
+    notes.push(`表中没有 ${b.name} ${u.room}（名册中保留，未删除）`);
   }
-  return { counts, changed: counts.created + counts.updated, preview, problems };
+  return { counts, changed: counts.created + counts.updated, preview, notes, problems };
 }
 
 /** Every unit of the city in the sheet's columns, so importing the export into an empty city reproduces the roll (accounts are linked again on the roll). */

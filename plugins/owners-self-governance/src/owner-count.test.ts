@@ -85,6 +85,9 @@ for (const backend of testBackends()) {
       expect(html).toContain('600.00 / 700.00 ㎡');
       expect(html).toContain('2 / 3 人');
       expect(html).toContain('已投票的房屋（11 户');
+      // The roll says which units are the developer's.
+      const roll = expectStatus(await staff.get(`${api}/units?orgId=${await orgId(server, 'tiandao-b2')}`), 200).items as { room: string; developerHeld: string }[];
+      expect(roll.filter((u) => u.developerHeld === '开发商未售/未交付').map((u) => u.room).sort()).toEqual(['D1', 'D10', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9']);
     });
 
     it('exactly two-thirds of the owners is reached only because the owner of three units counts once', async () => {

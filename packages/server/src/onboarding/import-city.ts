@@ -14,6 +14,8 @@ export interface ImportResult {
   counts: ImportCounts & Record<string, Record<string, number> | number>;
   /** What would change (dry run) or changed, one line a change, in Chinese; the first 200. */
   preview: string[];
+  /** What to check that is no change (rows a plugin's sheet left out and kept), in Chinese; the first 200. */
+  notes: string[];
 }
 
 /** Where a problem is, as a spreadsheet names a cell: `人员!C12`, `组织!5`, or the sheet alone. */
@@ -90,7 +92,7 @@ export async function importCity(
       const withinPaths = o.granter?.grants.filter((g) => g.admin).map((g) => g.orgPath);
       const fromPlugins = await applyPluginSheets(trx, deployment, checked, sheetProblems, { now: o.now, withinPaths, actorId: o.actorId ?? null, requestId: o.requestId });
       if (sheetProblems.length) throw importError(sheetProblems);
-      result = { dryRun: o.dryRun, counts: { ...counts, ...fromPlugins.counts }, preview: [...previewOf(planned.plan), ...fromPlugins.preview].slice(0, 200) };
+      result = { dryRun: o.dryRun, counts: { ...counts, ...fromPlugins.counts }, preview: [...previewOf(planned.plan), ...fromPlugins.preview].slice(0, 200), notes: fromPlugins.notes.slice(0, 200) };
       if (o.dryRun) throw rollback;
     });
   } catch (e) {

@@ -143,15 +143,18 @@ export async function applyPluginSheets(
   checked: ReturnType<typeof checkPluginRows>,
   problems: ImportProblem[],
   o: { now: Date; withinPaths?: string[] | undefined; actorId: string | null; requestId?: string | undefined },
-): Promise<{ counts: Record<string, Record<string, number>>; preview: string[] }> {
+): Promise<{ counts: Record<string, Record<string, number>>; preview: string[]; notes: string[] }> {
   const counts: Record<string, Record<string, number>> = {};
   const preview: string[] = [];
-  if (![...checked.values()].some((s) => s.rows.length)) return { counts, preview };
+  const notes: string[] = [];
+  if (![...checked.values()].some((s) => s.rows.length)) return { counts, preview, notes };
   const resolve = orgResolver(await trx.selectFrom('linli_orgs').select(['id', 'key', 'parent_id', 'type', 'name', 'path', 'deactivated_at']).execute());
   const ready = new Map<string, ImportRow[]>();
+  const problemAt = (sheet: string) => (r: { row: number; columns: Record<string, string> }, column: string | undefined, en: string, zh: string) =>
+    problems.push({ sheet, row: r.row, column: column ? r.columns[column] : undefined, en, zh });
   for (const { sheet, name, rows } of checked.values()) {
     const { def } = sheet;
-    const at = (r: { row: number; columns: Record<string, string> }, column: string | undefined, en: string, zh: string) => problems.push({ sheet: name, row: r.row, column: column ? r.columns[column] : undefined, en, zh });
+    const at = problemAt(name);
     const mine: ImportRow[] = [];
     ready.set(def.id, mine);
     for (const r of rows) {
@@ -179,16 +182,17 @@ export async function applyPluginSheets(
       }
     }
   }
-  if (problems.length) return { counts, preview };
+  if (problems.length) return { counts, preview, notes };
   for (const { sheet, name, rows } of checked.values()) {
     const { def } = sheet;
-    const at = (r: { row: number; columns: Record<string, string> }, column: string | undefined, en: string, zh: string) => problems.push({ sheet: name, row: r.row, column: column ? r.columns[column] : undefined, en, zh });
+    const at = problemAt(name);
     const result = await def.apply({ db: trx, now: o.now, deployment, options: (deployment.config.plugins?.[sheet.plugin] as Record<string, unknown> | undefined) ?? {} }, ready.get(def.id)!);
     for (const p of result.problems ?? []) at({ row: p.row, columns: rows.find((r) => r.row === p.row)?.columns ?? {} }, p.column, en(p.message), p.message['zh-CN']);
     counts[def.id] = result.counts;
     preview.push(...result.preview);
+    notes.push(...(result.notes ?? []));
     if (result.changed > 0) await audit(trx, { actorId: o.actorId, action: 'city.import', subjectType: 'import-sheet', subjectId: def.id, after: result.counts, requestId: o.requestId ?? null });
   }
-  return { counts, preview };
+  return { counts, preview, notes };
 }
 
