@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { householdsRowSchema, householdsSheet } from './import-sheet.js';
+import { start } from './test-support.js';
 
 const example = fileURLToPath(new URL('../../../examples/tianchang/linli.config.json', import.meta.url));
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -40,6 +41,30 @@ describe('the households sheet, as data', () => {
     expect(householdsSheet.key({ row: 2, values: { building: 'hepan-b1', room: '1单元101' } })).toBe('hepan-b1|1单元101');
   });
 });
+
+/** The import card's route: an administrator imports households only at buildings in the subtrees they administer. */
+for (const backend of testBackends()) {
+  describe(`the households sheet through /api/admin/import on ${backend.name}`, () => {
+    let server: Awaited<ReturnType<typeof start>>;
+    afterAll(() => server?.close());
+
+    it('previews units at a building in scope and refuses one outside it by its cell, with no name in the answer', async () => {
+      server = await start(backend);
+      const secretary = await server.login('secretary.yongfu');
+      const csv = (building: string) => `楼栋,房号,专有部分面积,业主姓名,业主电话\n${building},1单元901,66.60,周秘密,13800007777\n`;
+      const dry = await secretary.request('POST', '/api/admin/import?dryRun=true&name=households.csv', csv('hepan-b2'), { 'content-type': 'text/csv' });
+      expect(dry.status).toBe(200);
+      expect(dry.body).toMatchObject({ dryRun: true, preview: ['新增房屋 河畔家园2栋 1单元901（66.60 ㎡，1 位业主）'], notes: [] });
+      expect(dry.body.counts['owners-self-governance.households']).toMatchObject({ created: 1 });
+      const refused = await secretary.request('POST', '/api/admin/import?name=households.csv', csv('binhe-b1'), { 'content-type': 'text/csv', 'accept-language': 'zh-CN' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.details).toEqual([expect.objectContaining({ path: 'households.csv!A2', message: '“滨河小区1栋”不在您管理的组织范围内' })]);
+      expect(JSON.stringify(refused.body)).not.toMatch(/周秘密|13800007777/);
+      const sheets = (await secretary.get('/api/admin/import/sheets')).body.items as { id: string; name: { 'zh-CN': string } }[];
+      expect(sheets.map((s) => s.name['zh-CN'])).toEqual(['组织', '网格', '人员', '角色', '房屋和业主']);
+    });
+  });
+}
 
 /**
  * `npx linli import` with the households sheet, run as the operator runs it:

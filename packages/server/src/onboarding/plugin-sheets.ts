@@ -173,7 +173,7 @@ export async function applyPluginSheets(
           continue;
         }
         if (o.withinPaths && !o.withinPaths.some((p) => org.path.startsWith(p))) {
-          at(r, col.key, `"${org.name}" is outside the orgs you administer`, `“${org.name}”不在您管理的范围内`);
+          at(r, col.key, `"${org.name}" is outside the organizations you administer`, `“${org.name}”不在您管理的组织范围内`);
           continue;
         }
         if (r.ok) mine.push({ row: r.row, values: r.values, org });
