@@ -126,7 +126,7 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     await visitor.getByRole('link', { name: '公示栏（无需登录）' }).click();
     await visible(visitor.getByRole('heading', { level: 2, name: '业主自治 · 表决结果公示' }));
     const card = visitor.locator('article, li, section').filter({ hasText: question }).last();
-    await visible(card.getByText(/同意 7\/8 户/));
+    await visible(card.getByText(/同意 7\/8 人/));
     await city.shot(visitor, 'owners-vote-board', visitor.getByRole('heading', { level: 2, name: '业主自治 · 表决结果公示' }));
     expect(city.problems).toEqual([]);
   }, 300_000);
