@@ -117,7 +117,7 @@ describe.skipIf(!built)("a weekend-hall topic decided by an owners' vote in Chro
     const text = await result.locator('body').innerText();
     expect(text).toContain(`来源：周末议事厅“${topic}”`);
     expect(text).toContain('830.18 / 1211.16 ㎡');
-    expect(text).toContain('8 / 12 户');
+    expect(text).toContain('8 / 12 人');
     await city.shot(secretary, 'hall-owners-count', secretary.locator('iframe'));
 
     // The vote-closed event's handler runs as a job (the e2e server runs jobs only when told).
@@ -149,8 +149,8 @@ describe.skipIf(!built)("a weekend-hall topic decided by an owners' vote in Chro
     const heading = visitor.getByRole('heading', { level: 2, name: '周末议事厅 · 交业主共同决定' });
     await visible(heading);
     const card = visitor.locator('article, li, section').filter({ hasText: topic }).filter({ hasText: '参与表决' }).last();
-    await visible(card.getByText(/参与表决 8\/12 户/));
-    await visible(card.getByText(/同意 8\/8 户/));
+    await visible(card.getByText(/参与表决 8\/12 人/));
+    await visible(card.getByText(/同意 8\/8 人/));
     await city.shot(visitor, 'hall-owners-board', heading);
     expect(await card.innerText()).not.toMatch(/1单元|林小燕/);
     expect(city.problems).toEqual([]);

@@ -106,9 +106,9 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     const text = await result.locator('body').innerText();
     // The hand count above, line by line.
     expect(text).toContain('830.18 / 1211.16 ㎡');
-    expect(text).toContain('8 / 12 户');
+    expect(text).toContain('8 / 12 人');
     expect(text).toContain('717.88 / 830.18 ㎡');
-    expect(text).toContain('7 / 8 户');
+    expect(text).toContain('7 / 8 人');
     expect(text).toContain('≥3/4');
     expect(text).toContain('已投票的房屋（8 户，不显示投票内容）');
     // The audit list names units, not people, and not their choices.
@@ -126,7 +126,7 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     await visitor.getByRole('link', { name: '公示栏（无需登录）' }).click();
     await visible(visitor.getByRole('heading', { level: 2, name: '业主自治 · 表决结果公示' }));
     const card = visitor.locator('article, li, section').filter({ hasText: question }).last();
-    await visible(card.getByText(/同意 7\/8 户/));
+    await visible(card.getByText(/同意 7\/8 人/));
     await city.shot(visitor, 'owners-vote-board', visitor.getByRole('heading', { level: 2, name: '业主自治 · 表决结果公示' }));
     expect(city.problems).toEqual([]);
   }, 300_000);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { getOrgByKey, openDatabase, type CoreTables, type Database } from '@linli/db';
 import { createAdministrator, issueOpen311Key, exportCity, importCity, importLimits, linkFor, loadCity, migrateAll, seedCity, setupLink } from '@linli/server';
@@ -83,14 +84,23 @@ export async function importRoster(o: CommonOptions, file: string, dryRun: boole
     return await withCity(o, async ({ deployment, plugins, database }) => {
       await seedCity(database, deployment, plugins);
       const started = Date.now();
-      const r = await importCity(database.db, deployment, { name: file, bytes }, { dryRun, now: new Date() });
+      const r = await importCity(database.db, deployment, { name: file, bytes }, { dryRun, now: new Date(), plugins });
       const c = r.counts;
       out(`${dryRun ? 'Dry run — nothing written. 试运行，未写入。' : 'Imported. 导入完成。'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       out(`  orgs 组织: ${c.orgs.created} new 新增, ${c.orgs.updated} changed 修改, ${c.orgs.moved} moved 迁移 (${c.ticketsMoved} tickets 事项), ${c.orgs.deactivated} deactivated 停用, ${c.orgs.reactivated} reactivated 恢复`);
       out(`  grids 网格: ${c.grids.created} new 新增, ${c.grids.updated} changed 修改`);
       out(`  people 人员: ${c.people.created} new 新增, ${c.people.updated} changed 修改, ${c.people.disabled} disabled 停用, ${c.people.enabled} enabled 启用`);
       out(`  role grants 角色: ${c.grants.created} granted 授予, ${c.grants.revoked} revoked 收回`);
+      // The plugins' sheets, by their titles, with the counts their apply reported.
+      for (const sheet of plugins.flatMap((p) => p.importSheets ?? [])) {
+        const counts = c[sheet.id];
+        if (counts && typeof counts === 'object') out(`  ${sheet.title.en ?? sheet.id} ${sheet.title['zh-CN']}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+      }
       if (dryRun) for (const line of r.preview.slice(0, 50)) out(`    ${line}`);
+      if (r.notes.length) {
+        out(`  to check 请核对 (${r.notes.length}):`);
+        for (const line of r.notes.slice(0, 50)) out(`    ${line}`);
+      }
       if (c.people.created && !dryRun) out('  New people have no password: give each a link with `npx linli admin link <username>` or from the people page. 新人员没有密码：请发送一次性链接。');
       return 0;
     });
@@ -106,9 +116,10 @@ export async function importRoster(o: CommonOptions, file: string, dryRun: boole
 
 /** `linli export [--template] <file.xlsx>`: the city in the import template, or the empty template with instructions. */
 export async function exportRoster(o: CommonOptions, file: string, template: boolean, out: Out): Promise<number> {
+  // The template has the sheets of the plugins the city enables when its config is there.
   const bytes = template
-    ? await exportCity(null, { template: true })
-    : await withCity(o, ({ database }) => exportCity(database.db));
+    ? await exportCity(null, { template: true, ...(existsSync(o.config) ? { plugins: (await loadCity({ configPath: o.config })).plugins } : {}) })
+    : await withCity(o, ({ database, deployment, plugins }) => exportCity(database.db, { plugins, deployment }));
   await writeFile(file, bytes);
   out(`Wrote ${template ? 'the empty template' : 'the city'} to ${file}. ${template ? '已写出空白模板。' : '已导出。'}`);
   return 0;

@@ -4,6 +4,7 @@
  * the plugin contract.
  */
 export { defineService, definePlugin, hookNames, pluginEnabled, serviceRef } from './plugin.js';
+export type { ImportApplyResult, ImportColumn, ImportOrg, ImportRow, ImportSheetContext, ImportSheetDefinition, ImportSheetProblem } from './import-sheets.js';
 export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginNotice, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
 export type { PluginJobDefinition, PluginJobEvent, PluginEventDefinition, PluginEventSubscription, PluginServiceDefinition, ServiceRef } from './plugin.js';
 export type { PluginJobs } from './jobs.js';

@@ -2,6 +2,7 @@ import type { LinliError } from '@linli/core';
 import type { Deployment, FormDefinition, GeoPoint, LocalizedText, NoteVisibility, PluginManifest, Ticket, TicketChange, WorkflowDefinition } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from './actor.js';
+import type { ImportSheetDefinition } from './import-sheets.js';
 import type { PluginJobs } from './jobs.js';
 import type { WebAction, WebDownload, WebFilter, WebPortal, WebVisibility } from './web.js';
 import { publicDeclarationProblems, type PublicDataSource, type PublicPage } from './public.js';
@@ -495,6 +496,14 @@ export interface LinliPlugin extends PluginManifest {
    * weekend-hall topic). Callers reach them with `ctx.service(ref)`.
    */
   services?: PluginServiceDefinition<any>[];
+  /**
+   * Sheets this plugin adds to the spreadsheet import and export
+   * (`npx linli import`, `npx linli export`, the import page), ids
+   * `<name>.<sheet>`: columns, a JSON Schema per row, a row key, an `apply`
+   * that upserts in the import's transaction and an `export` for the round
+   * trip. See import-sheets.ts.
+   */
+  importSheets?: ImportSheetDefinition[];
   /** Demo data (`npm start`, `linli seed --demo`); runs once per database, after the plugins it depends on. Must work in any city: find orgs and people in `ctx.deployment.config`. */
   seed?: (ctx: SeedContext) => Promise<void>;
   /** Pages and dashboard widgets for the staff web app, as data. */
@@ -558,6 +567,11 @@ export function definePlugin<const P extends LinliPlugin>(plugin: P): P {
         throw new Error(`Plugin "${plugin.name}" declares an unknown hook "${hook}" for ${workflow}; the hooks are ${hookNames.join(', ')}.`);
       }
     }
+  }
+  for (const sheet of plugin.importSheets ?? []) {
+    if (!sheet.id.startsWith(`${plugin.name}.`)) throw new Error(`Plugin "${plugin.name}" declares the import sheet "${sheet.id}": sheet ids are named "${plugin.name}.<sheet>".`);
+    const keys = new Set(sheet.columns.map((c) => c.key));
+    if (sheet.org && !keys.has(sheet.org.column)) throw new Error(`Plugin "${plugin.name}": import sheet "${sheet.id}" names its org by the column "${sheet.org.column}", which it does not declare.`);
   }
   const publicProblems = publicDeclarationProblems(plugin);
   if (publicProblems.length) throw new Error(`Plugin "${plugin.name}": ${publicProblems.join('; ')}.`);

@@ -164,6 +164,7 @@ const cases: Record<string, RouteCase> = {
     run: (c, s, ctx) => c.request('POST', '/api/admin/import?dryRun=true', `编码,上级编码,类型,名称\nmatrix-b${ctx.seq++},${s === 'in' ? 'hepan' : 'binhe'},building,矩阵楼\n`, { 'content-type': 'text/csv' }),
     expected: (who, scope) => (who === 'anonymous' ? 401 : admins[scope].has(who) ? 200 : anyAdmin.has(who) ? 422 : 403),
   },
+  'GET /api/admin/import/sheets': { run: (c) => c.get('/api/admin/import/sheets'), expected: adminOnly(200, false) },
   'GET /api/admin/dead-jobs': { run: (c) => c.get('/api/admin/dead-jobs'), expected: cityAdminOnly(200) },
   // No dead job has this id: the city admin gets 404, everyone else is stopped before.
   'POST /api/admin/dead-jobs/:id/retry': { run: (c) => c.post('/api/admin/dead-jobs/999999/retry'), expected: cityAdminOnly(404) },

@@ -24,16 +24,25 @@ export interface MatterRule {
 
 export type Choice = 'yes' | 'no' | 'abstain';
 
-/** One unit's ballot (co-owners of a unit cast one): its exclusive area and how it voted. */
+/**
+ * One unit's ballot (co-owners of a unit cast one): its exclusive area, how it
+ * voted, and the owner it counts for in the headcount. Under Art. 9 of the
+ * Supreme People's Court interpretation on building ownership by units, an
+ * owner (the same buyer) of several units, and the developer's unsold or
+ * undelivered units together, count as one person: ballots sharing a `voter`
+ * add their areas but count once. Without `voter` each ballot is one owner.
+ */
 export interface CastBallot {
   areaCenti: number;
   choice: Choice;
+  voter?: string | number;
 }
 
-/** Who may vote: every unit in the vote's scope, snapshotted when the vote opened. */
+/** Who may vote: every unit in the vote's scope, snapshotted when the vote opened; `totalOwners` counts persons (Art. 9), `totalUnits` the units they own. */
 export interface Electorate {
   totalAreaCenti: number;
   totalOwners: number;
+  totalUnits?: number;
 }
 
 /** One comparison, with what went into it, for the audit. */
@@ -58,6 +67,8 @@ export interface Decision {
   /** Enough owners took part (both participation checks met). */
   quorum: boolean;
   passed: boolean;
+  /** Units (专有部分) behind the headcount: in the electorate and among the ballots (absent on results counted before owner identity). */
+  units?: { total: number; participating: number };
 }
 
 const FRACTION = /^(>=|>)([1-9][0-9]{0,2})\/([1-9][0-9]{0,2})$/;
@@ -91,9 +102,17 @@ const check = (part: number, whole: number, f: Fraction): Check => ({ part, whol
  * agreeing). A decision passes only when all four checks are met.
  */
 export function decide(electorate: Electorate, ballots: readonly CastBallot[], rule: MatterRule): Decision {
+  const choiceOf = new Map<string | number, Choice>();
+  for (const b of ballots) {
+    if (b.voter === undefined) continue;
+    const before = choiceOf.get(b.voter);
+    if (before !== undefined && before !== b.choice) throw new Error(`owner ${String(b.voter)} has ballots with different choices`);
+    choiceOf.set(b.voter, b.choice);
+  }
   const sum = (c?: Choice) => {
     const mine = c ? ballots.filter((b) => b.choice === c) : ballots;
-    return { area: mine.reduce((s, b) => s + b.areaCenti, 0), owners: mine.length };
+    const persons = new Set(mine.map((b, i) => b.voter ?? Symbol(i)));
+    return { area: mine.reduce((s, b) => s + b.areaCenti, 0), owners: persons.size };
   };
   const all = sum();
   const yes = sum('yes');
@@ -115,6 +134,7 @@ export function decide(electorate: Electorate, ballots: readonly CastBallot[], r
     pass,
     quorum,
     passed: quorum && pass.area.met && pass.owners.met,
+    ...(electorate.totalUnits !== undefined ? { units: { total: electorate.totalUnits, participating: ballots.length } } : {}),
   };
 }
 

@@ -32,7 +32,7 @@ for (const backend of testBackends()) {
         units[building] = {};
         for (const [i, area] of areas.entries()) {
           const room = `1单元${i + 1}01`;
-          const res = await staff.post(`${api}/units`, { buildingOrgId: id, room, area, ownerName: `业主${building}${i}`, ownerPhone: '13900001111' });
+          const res = await staff.post(`${api}/units`, { buildingOrgId: id, room, area, ownerName: `业主${building}${i}`, ownerPhone: `139${Object.keys(plan).indexOf(building)}000011${i}` });
           units[building]![room] = String(expectStatus(res, 201).id);
         }
       }
@@ -54,7 +54,7 @@ for (const backend of testBackends()) {
       expect(await close(v)).toMatchObject({ passed: true, quorum: true, outcome: '通过' });
       const html = (await staff.get(`${api}/votes/${v}/result`)).body as string;
       expect(html).toContain('200.00 / 300.00 ㎡');
-      expect(html).toContain('4 / 6 户');
+      expect(html).toContain('4 / 6 人');
       // The audit lists the units that voted, never how.
       expect(html).toContain('1单元501');
       expect(html).not.toContain('1单元401</td>');
@@ -78,7 +78,7 @@ for (const backend of testBackends()) {
       expect(await close(v)).toMatchObject({ passed: false, quorum: true });
       const html = (await staff.get(`${api}/votes/${v}/result`)).body as string;
       expect(html).toContain('160.00 / 200.00 ㎡');
-      expect(html).toContain('2 / 4 户');
+      expect(html).toContain('2 / 4 人');
     });
 
     it('using the fund at just over one-half passes (100.01/200.00 m², 3/5)', async () => {

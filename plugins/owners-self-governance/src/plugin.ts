@@ -5,11 +5,13 @@ import { ballotForm, closeForm, paperForm, voteForm } from './forms/vote.js';
 import { tables } from './migrations/0001-tables.js';
 import { committeeTables } from './migrations/0002-committee.js';
 import { originColumns } from './migrations/0003-origin.js';
+import { ownerIdentity } from './migrations/0005-owner-identity.js';
 import { ownersVotesService } from './service/origin.js';
 import { events } from './service/vote-closed.js';
 import { publicData, publicPages } from './public.js';
 import { routes } from './routes/index.js';
 import { seedOwnersSelfGovernance } from './seed.js';
+import { householdsSheet } from './import-sheet.js';
 import { jobs } from './jobs.js';
 import { notices } from './service/vote-effects.js';
 import { vettingNotices } from './service/vetting-notices.js';
@@ -33,7 +35,7 @@ export const ownersSelfGovernancePlugin = definePlugin({
   optionsSchema,
   validateOptions,
   forms: [unitForm, linkForm, voteForm, ballotForm, paperForm, closeForm, electionForm, nominateForm, checkForm, publishForm],
-  migrations: { '0001-tables': tables, '0002-committee': committeeTables, '0003-origin': originColumns },
+  migrations: { '0001-tables': tables, '0002-committee': committeeTables, '0003-origin': originColumns, '0005-owner-identity': ownerIdentity },
   // The copied org paths follow an org moved on the org-tree page or by an import.
   orgPathColumns: [{ table: 'owners_self_governance_units', column: 'building_path' }, { table: 'owners_self_governance_votes', column: 'scope_path' }, { table: 'owners_self_governance_elections', column: 'compound_path' }],
   routes,
@@ -42,6 +44,7 @@ export const ownersSelfGovernancePlugin = definePlugin({
   jobs,
   events,
   notices: [...notices, ...vettingNotices],
+  importSheets: [householdsSheet],
   seed: seedOwnersSelfGovernance,
   web: { ...web, publicPages },
   publicData,

@@ -77,6 +77,7 @@ export const web: WebExtension = {
         { field: 'area', title: { 'zh-CN': '面积（㎡）', en: 'Area (m²)' } },
         { field: 'owners', title: { 'zh-CN': '业主', en: 'Owners' } },
         { field: 'partyMemberHousehold', title: { 'zh-CN': '党员中心户', en: 'Party member household' } },
+        { field: 'developerHeld', title: { 'zh-CN': '开发商持有', en: "Developer's" } },
       ],
       rowActions: [{ title: { 'zh-CN': '关联账号', en: 'Link account' }, to: 'page:link-account?unit={id}', roles: [...conveners] }],
     },

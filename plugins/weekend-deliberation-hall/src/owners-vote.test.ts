@@ -119,8 +119,8 @@ for (const backend of testBackends()) {
         compound: '河畔家园',
         matter: '既有住宅加装电梯',
         outcome: '通过',
-        participation: expect.stringContaining('参与表决 9/12 户'),
-        agreement: expect.stringContaining('同意 9/9 户'),
+        participation: expect.stringContaining('参与表决 9/12 人'),
+        agreement: expect.stringContaining('同意 9/9 人'),
         ownersVote: expect.stringContaining('业主表决“河畔家园1栋加装电梯”'),
         progress: '落实中',
       });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { errorTitle } from '../components/ErrorNotice';
 import { Notice } from '../components/Notice';
@@ -8,6 +8,14 @@ interface ImportResult {
   dryRun: boolean;
   counts: Record<string, Record<string, number> | number>;
   preview: string[];
+  notes: string[];
+}
+
+/** A sheet the city's import takes (the core's and the enabled plugins'), as /api/admin/import/sheets lists them. */
+interface SheetInfo {
+  id: string;
+  name: { 'zh-CN': string; en: string };
+  columns: { title: { 'zh-CN': string; en: string }; required: boolean }[];
 }
 
 const typeOf = (name: string) => (/\.csv$/i.test(name) ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -18,12 +26,19 @@ const typeOf = (name: string) => (/\.csv$/i.test(name) ? 'text/csv' : 'applicati
  * imported all or nothing.
  */
 export function ImportCard({ onImported }: { onImported: () => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [problems, setProblems] = useState<{ path: string; message: string }[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sheets, setSheets] = useState<SheetInfo[]>([]);
+  useEffect(() => {
+    api<{ items: SheetInfo[] }>('/api/admin/import/sheets').then(
+      (r) => setSheets(r.items),
+      (e: Error) => setError(errorTitle(e, t)),
+    );
+  }, [t]);
 
   async function send(dryRun: boolean) {
     if (!file) return;
@@ -48,6 +63,18 @@ export function ImportCard({ onImported }: { onImported: () => void }) {
     <details className="card">
       <summary className="card-title">{t('importer.title')}</summary>
       <p className="muted">{t('importer.hint')}</p>
+      {sheets.length > 0 && (
+        <div className="import-sheets">
+          <p className="muted">{t('importer.sheets')}</p>
+          <ul className="import-list">
+            {sheets.map((s) => (
+              <li key={s.id}>
+                <strong>{pick(s.name)}</strong>：{s.columns.map((c) => `${pick(c.title)}${c.required ? '*' : ''}`).join('、')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="field">
         <label htmlFor="import-file">{t('importer.file')}</label>
         <input
@@ -85,6 +112,15 @@ export function ImportCard({ onImported }: { onImported: () => void }) {
         <Notice tone={result.dryRun ? 'info' : 'success'} title={result.dryRun ? t('importer.preview', { count: result.preview.length }) : t('importer.done', { count: result.preview.length })}>
           <ul className="import-list">
             {result.preview.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {result && result.notes.length > 0 && (
+        <Notice tone="info" title={t('importer.notes', { count: result.notes.length })}>
+          <ul className="import-list">
+            {result.notes.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

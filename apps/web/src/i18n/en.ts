@@ -437,13 +437,15 @@ export const en = {
   },
   importer: {
     title: 'Import (Excel / CSV)',
-    hint: 'The template of npx linli export --template (orgs, grids, people, roles). Check it first: every problem, or what would change; then import, all or nothing.',
+    hint: 'The template of npx linli export --template. Check it first: every problem, or what would change; then import, all or nothing.',
+    sheets: 'The sheets this city imports (* required columns):',
     file: 'File',
     dryRun: 'Check (dry run)',
     run: 'Import',
     problems: '{{count}} problem(s); nothing was imported:',
     preview: 'Dry run: {{count}} change(s), nothing written yet',
     done: 'Imported {{count}} change(s)',
+    notes: '{{count}} to check (no change; nothing was deleted):',
   },
   account: {
     title: 'My account',

@@ -455,13 +455,15 @@ export const zhCN = {
   },
   importer: {
     title: '批量导入（Excel / CSV）',
-    hint: '用 npx linli export --template 生成的模板（组织、网格、人员、角色）。先试运行：列出每一处问题，或将要发生的变更；确认后再导入，全部成功或全部不导入。',
+    hint: '用 npx linli export --template 生成的模板。先试运行：列出每一处问题，或将要发生的变更；确认后再导入，全部成功或全部不导入。',
+    sheets: '本市可导入的工作表（* 为必填列）：',
     file: '选择文件',
     dryRun: '试运行',
     run: '确认导入',
     problems: '发现 {{count}} 处问题，未导入任何数据：',
     preview: '试运行：将有 {{count}} 项变更，尚未写入',
     done: '已导入 {{count}} 项变更',
+    notes: '请核对 {{count}} 项（不是变更，未删除任何数据）：',
   },
   account: {
     title: '我的账号',

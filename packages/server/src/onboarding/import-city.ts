@@ -1,16 +1,21 @@
 import { LinliError, type Actor, type Deployment, type ErrorDetail } from '@linli/core';
 import type { CoreTables } from '@linli/db';
+import type { LinliPlugin } from '@linli/sdk';
 import type { Kysely } from 'kysely';
 import { applyImport, type ImportCounts } from './apply.js';
 import { orgPathColumns } from '../services/org-move.js';
 import { planImport, type ImportPlan } from './plan.js';
+import { applyPluginSheets, checkPluginRows, pluginSheetsOf, readableSheet } from './plugin-sheets.js';
 import { readRoster, type ImportProblem } from './read.js';
 
 export interface ImportResult {
   dryRun: boolean;
-  counts: ImportCounts;
+  /** The core's counts, and each plugin sheet's under its id (`<plugin>.<sheet>`). */
+  counts: ImportCounts & Record<string, Record<string, number> | number>;
   /** What would change (dry run) or changed, one line a change, in Chinese; the first 200. */
   preview: string[];
+  /** What to check that is no change (rows a plugin's sheet left out and kept), in Chinese; the first 200. */
+  notes: string[];
 }
 
 /** Where a problem is, as a spreadsheet names a cell: `人员!C12`, `组织!5`, or the sheet alone. */
@@ -65,10 +70,15 @@ export async function importCity(
   db: Kysely<CoreTables>,
   deployment: Deployment,
   file: { name: string; bytes: Uint8Array },
-  o: { dryRun: boolean; now: Date; actorId?: string | null; requestId?: string; granter?: Actor },
+  o: { dryRun: boolean; now: Date; actorId?: string | null; requestId?: string; granter?: Actor; plugins?: readonly LinliPlugin[] },
 ): Promise<ImportResult> {
-  const { roster, problems } = await readRoster(file);
-  if (problems.length && roster.orgs.length + roster.grids.length + roster.people.length + roster.grants.length === 0) throw importError(problems);
+  const pluginSheets = pluginSheetsOf(o.plugins);
+  const { roster, problems } = await readRoster(file, pluginSheets.map((s) => readableSheet(s.def)));
+  const pluginRowCount = [...roster.plugin.values()].reduce((n, s) => n + s.rows.length, 0);
+  if (problems.length && roster.orgs.length + roster.grids.length + roster.people.length + roster.grants.length + pluginRowCount === 0) throw importError(problems);
+  // The plugins' rows are checked cell by cell before anything is written; their orgs once the core's sheets are in.
+  const sheetProblems: ImportProblem[] = [];
+  const checked = checkPluginRows(pluginSheets, roster.plugin, sheetProblems);
   const adminRoles = [...deployment.roles.values()].filter((r) => r.admin).map((r) => r.id);
   const rollback = Symbol('dry run');
   let result: ImportResult | undefined;
@@ -76,9 +86,13 @@ export async function importCity(
     await db.transaction().execute(async (trx) => {
       const planned = await planImport(trx, deployment, roster, o.granter);
       const all = [...problems, ...planned.problems];
-      if (all.length) throw importError(all);
+      if (all.length) throw importError([...all, ...sheetProblems]);
       const counts = await applyImport(trx, planned.plan, { now: o.now, actorId: o.actorId ?? null, adminRoles, pathColumns: orgPathColumns(deployment), ...(o.requestId ? { requestId: o.requestId } : {}) });
-      result = { dryRun: o.dryRun, counts, preview: previewOf(planned.plan).slice(0, 200) };
+      // Then the plugins' sheets, which may name orgs this file has just made; any problem refuses the whole file.
+      const withinPaths = o.granter?.grants.filter((g) => g.admin).map((g) => g.orgPath);
+      const fromPlugins = await applyPluginSheets(trx, deployment, checked, sheetProblems, { now: o.now, withinPaths, actorId: o.actorId ?? null, requestId: o.requestId });
+      if (sheetProblems.length) throw importError(sheetProblems);
+      result = { dryRun: o.dryRun, counts: { ...counts, ...fromPlugins.counts }, preview: [...previewOf(planned.plan), ...fromPlugins.preview].slice(0, 200), notes: fromPlugins.notes.slice(0, 200) };
       if (o.dryRun) throw rollback;
     });
   } catch (e) {

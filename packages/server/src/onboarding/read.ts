@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { PluginRows, ReadableSheet } from './plugin-sheets.js';
 import { columnLetter, importLimits, sheets, type SheetDef, type SheetId } from './sheets.js';
 
 /** One problem of an import, where a person finds it: sheet, row and column, in both languages. */
@@ -19,10 +20,10 @@ export interface SheetRow {
   columns: Record<string, string>;
 }
 
-export type ParsedRoster = Record<SheetId, SheetRow[]> & { sheetNames: Record<SheetId, string> };
+export type ParsedRoster = Record<SheetId, SheetRow[]> & { sheetNames: Record<SheetId, string>; plugin: PluginRows };
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/[\s_*]+/g, '');
-const headersOf = (def: SheetDef) => new Map(def.columns.flatMap((c) => [c.zh, c.en, ...(c.aliases ?? [])].map((h) => [norm(h), c.key] as const)));
+const headersOf = (def: SheetDef | ReadableSheet) => new Map(def.columns.flatMap((c) => [c.zh, c.en, ...(c.aliases ?? [])].map((h) => [norm(h), c.key] as const)));
 
 /** The text of a cell; formulas give their computed result, or a problem when the file has none. */
 function cellText(v: ExcelJS.CellValue, problem: (en: string, zh: string) => void): string {
@@ -48,15 +49,18 @@ function cellText(v: ExcelJS.CellValue, problem: (en: string, zh: string) => voi
   return String(v as unknown).trim();
 }
 
-/** Which template sheet a worksheet is, by its name, or for a CSV by its headers. */
-function identify(ws: ExcelJS.Worksheet, byHeaders: boolean): SheetDef | undefined {
+/** Which template sheet a worksheet is (the core's, then the plugins'), by its name, or for a CSV by its headers. */
+function identify(ws: ExcelJS.Worksheet, byHeaders: boolean, extra: readonly ReadableSheet[]): SheetDef | ReadableSheet | undefined {
   const name = norm(ws.name);
-  const named = sheets.find((s) => norm(s.zh) === name || norm(s.en) === name || (s.id === 'grants' && ['grants', '角色授权'].includes(name)));
+  const all: (SheetDef | ReadableSheet)[] = [...sheets, ...extra];
+  const named = all.find((s) => norm(s.zh) === name || norm(s.en) === name || ('aliases' in s && (s.aliases ?? []).some((a) => norm(a) === name)) || (s.id === 'grants' && ['grants', '角色授权'].includes(name)));
   if (named || !byHeaders) return named;
   const headers = new Set<string>();
   ws.getRow(1).eachCell((c) => headers.add(norm(String(c.value ?? ''))));
-  return sheets.find((s) => s.columns.filter((c) => c.required).every((c) => [c.zh, c.en, ...(c.aliases ?? [])].some((h) => headers.has(norm(h)))) && (s.id !== 'people' || !headers.has(norm('角色'))));
+  return all.find((s) => s.columns.filter((c) => c.required).every((c) => [c.zh, c.en, ...(c.aliases ?? [])].some((h) => headers.has(norm(h)))) && (s.id !== 'people' || !headers.has(norm('角色'))));
 }
+
+const isCore = (def: SheetDef | ReadableSheet): def is SheetDef => sheets.includes(def as SheetDef);
 
 /**
  * Reads an .xlsx workbook or a .csv table into rows keyed by column, with
@@ -64,9 +68,9 @@ function identify(ws: ExcelJS.Worksheet, byHeaders: boolean): SheetDef | undefin
  * value, too many rows). The file is refused before reading when it is larger
  * than `importLimits.maxBytes`.
  */
-export async function readRoster(file: { name: string; bytes: Uint8Array }): Promise<{ roster: ParsedRoster; problems: ImportProblem[] }> {
+export async function readRoster(file: { name: string; bytes: Uint8Array }, extra: readonly ReadableSheet[] = []): Promise<{ roster: ParsedRoster; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [];
-  const roster = { orgs: [], grids: [], people: [], grants: [], sheetNames: { orgs: '组织', grids: '网格', people: '人员', grants: '角色' } } as ParsedRoster;
+  const roster = { orgs: [], grids: [], people: [], grants: [], sheetNames: { orgs: '组织', grids: '网格', people: '人员', grants: '角色' }, plugin: new Map() } as ParsedRoster;
   if (file.bytes.byteLength > importLimits.maxBytes) {
     const mb = importLimits.maxBytes / 1024 / 1024;
     problems.push({ sheet: file.name, en: `the file is larger than ${mb} MB: split it (for example one file per street)`, zh: `文件超过 ${mb} MB：请拆分（例如每个街道一个文件）` });
@@ -87,13 +91,22 @@ export async function readRoster(file: { name: string; bytes: Uint8Array }): Pro
   }
   let total = 0;
   for (const ws of wb.worksheets) {
-    const def = identify(ws, csv);
+    const def = identify(ws, csv, extra);
     if (!def) {
       if (ws.name === '说明' || norm(ws.name) === 'instructions' || ws.actualRowCount === 0) continue;
-      problems.push({ sheet: ws.name, en: `unknown sheet: name it one of ${sheets.map((s) => `${s.zh} (${s.en})`).join(', ')}`, zh: `无法识别的工作表：请命名为 ${sheets.map((s) => s.zh).join('、')} 之一` });
+      const known = [...sheets, ...extra];
+      problems.push({ sheet: ws.name, en: `unknown sheet: name it one of ${known.map((s) => `${s.zh} (${s.en})`).join(', ')}`, zh: `无法识别的工作表：请命名为 ${known.map((s) => s.zh).join('、')} 之一` });
       continue;
     }
-    roster.sheetNames[def.id] = ws.name;
+    let target: SheetRow[];
+    if (isCore(def)) {
+      roster.sheetNames[def.id] = ws.name;
+      target = roster[def.id];
+    } else {
+      const got = roster.plugin.get(def.id) ?? { name: ws.name, rows: [] };
+      roster.plugin.set(def.id, got);
+      target = got.rows;
+    }
     const known = headersOf(def);
     const columns: Record<string, number> = {};
     ws.getRow(1).eachCell((cell, col) => {
@@ -112,7 +125,7 @@ export async function readRoster(file: { name: string; bytes: Uint8Array }): Pro
         values[key] = cellText(row.getCell(col).value, (en, zh) => problems.push({ sheet: ws.name, row: rowNumber, column: columnLetter(col), en, zh }));
       }
       if (Object.values(values).every((v) => v === '')) return;
-      roster[def.id].push({ row: rowNumber, values, columns: letters });
+      target.push({ row: rowNumber, values, columns: letters });
     });
   }
   if (total > importLimits.maxRows) {

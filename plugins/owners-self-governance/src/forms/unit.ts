@@ -10,8 +10,10 @@ export const unitSchema = {
     area: { type: 'string', title: '专有部分面积（㎡）', pattern: '^[0-9]{1,5}(\\.[0-9]{1,2})?$' },
     ownerName: { type: 'string', title: '业主姓名', minLength: 1, maxLength: 40 },
     ownerPhone: { type: 'string', title: '业主电话', pattern: '^1[0-9]{10}$' },
+    ownerNo: { type: 'string', title: '业主编号（同一业主多套房屋填同一编号）', pattern: '^[0-9A-Za-z_-]{1,32}$' },
     coOwners: { type: 'string', title: '其他共有人（用顿号分隔）', maxLength: 200 },
     partyMemberHousehold: { type: 'boolean', title: '党员中心户', default: false },
+    developerHeld: { type: 'boolean', title: '开发商未售/未交付', default: false },
   },
   required: ['buildingOrgId', 'room', 'area', 'ownerName'],
   additionalProperties: false,
@@ -23,9 +25,11 @@ export const unitForm: FormDefinition = {
   title: { 'zh-CN': '登记房屋和业主', en: 'Register a unit and its owners' },
   schema: unitSchema,
   uiSchema: {
-    'ui:order': ['buildingOrgId', 'room', 'area', 'ownerName', 'ownerPhone', 'coOwners', 'partyMemberHousehold'],
+    'ui:order': ['buildingOrgId', 'room', 'area', 'ownerName', 'ownerPhone', 'ownerNo', 'coOwners', 'partyMemberHousehold', 'developerHeld'],
     buildingOrgId: orgPicker({ types: ['building'], search: true }),
     area: { 'ui:placeholder': '如 89.56', 'ui:help': '以不动产权证记载的专有部分建筑面积为准' },
+    ownerNo: { 'ui:help': '同一业主拥有多套房屋的，表决时按一人计：关联同一账号、电话相同或业主编号相同即为同一业主。不要填身份证号' },
+    developerHeld: { 'ui:help': '建设单位尚未出售或已售未交付的房屋，表决时合计按一人计' },
   },
   translations: {
     en: {
@@ -39,6 +43,10 @@ export const unitForm: FormDefinition = {
       '/ownerPhone': "Owner's phone",
       '/coOwners': 'Co-owners',
       '/partyMemberHousehold': 'Party member household',
+      '/ownerNo': 'Owner number (the same for all units of one owner)',
+      '/ownerNo@help': 'An owner of several units counts once in a vote: the same linked account, phone or owner number is the same owner. Never an ID-card number',
+      '/developerHeld': "Developer's (unsold or undelivered)",
+      '/developerHeld@help': "The developer's unsold or undelivered units count as one owner together",
     },
   },
 };

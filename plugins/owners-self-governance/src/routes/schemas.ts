@@ -22,6 +22,7 @@ export const unitItem = record({
   area: 'string',
   owners: 'string',
   partyMemberHousehold: 'string',
+  developerHeld: 'string',
 });
 export const pendingItem = record({ id: 'string', buildingName: 'string', room: 'string', area: 'string' });
 

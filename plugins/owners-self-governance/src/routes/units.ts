@@ -40,9 +40,9 @@ export function unitRoutes(app: PluginApp, ctx: PluginContext): void {
         throw fail('OSG_ERR_BAD_AREA', [b.area], [{ path: '/area', message: 'square metres, two decimals at most' }]);
       }
       if (areaCenti <= 0) throw fail('OSG_ERR_BAD_AREA', [b.area], [{ path: '/area', message: 'must be more than zero' }]);
-      const unitId = await addUnit(env.db, { buildingOrgId: building.id, buildingPath: building.path, room: b.room.trim(), areaCenti, partyMemberHousehold: b.partyMemberHousehold ?? false, now: env.now });
+      const unitId = await addUnit(env.db, { buildingOrgId: building.id, buildingPath: building.path, room: b.room.trim(), areaCenti, partyMemberHousehold: b.partyMemberHousehold ?? false, developerHeld: b.developerHeld ?? false, now: env.now });
       if (unitId < 0) throw fail('OSG_ERR_UNIT_EXISTS', [building.name, b.room]);
-      await addOwner(env.db, { unitId, name: b.ownerName.trim(), phone: b.ownerPhone ?? null, personId: null });
+      await addOwner(env.db, { unitId, name: b.ownerName.trim(), phone: b.ownerPhone ?? null, personId: null, ownerNo: b.ownerNo ?? null });
       // Each co-owner once (a name typed twice, or the owner again, is the same person on the roll).
       const coOwners = new Set((b.coOwners ?? '').split(/[、,，]/).map((s) => s.trim()).filter(Boolean));
       coOwners.delete(b.ownerName.trim());

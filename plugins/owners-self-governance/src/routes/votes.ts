@@ -73,7 +73,10 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
   app.get('/my/votes', { config: { policy: 'authenticated' }, schema: { ...doc('Votes my units take part in, with whether I may still vote'), response: { 200: items(myVoteItem), ...errors } } }, async (req) => {
     const env = reading(ctx);
     const mine = await unitsOfPerson(env.db, personOf(requireActor(req)));
-    const rows = await votesOfUnits(env.db, mine.map((u) => u.id));
+    // One row per vote and owner: an owner's several units in a vote share one ballot (owner-identity.ts).
+    const all = await votesOfUnits(env.db, mine.map((u) => u.id));
+    const rows = all.filter((r, i) => all.findIndex((x) => x.id === r.id && x.voterUnitId === r.voterUnitId) === i);
+    const moreUnits = (r: (typeof rows)[number]) => all.filter((x) => x.id === r.id && x.voterUnitId === r.voterUnitId).length;
     const cast = rows.length
       ? await env.db.selectFrom('owners_self_governance_ballots').select(['vote_id', 'unit_id']).where('vote_id', 'in', rows.map((r) => r.id)).where('unit_id', 'in', mine.map((u) => u.id)).execute()
       : [];
@@ -87,7 +90,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
           title: r.title,
           scopeName: r.scopeName,
           matterTitle: voteView(r, undefined).matterTitle,
-          unit: `${unit.buildingName}${unit.room}`,
+          unit: `${unit.buildingName}${unit.room}${moreUnits(r) > 1 ? `等${moreUnits(r)}套` : ''}`,
           closesAt: new Date(r.closesAt).toISOString(),
           status: r.status,
           statusTitle: voted ? '已投票' : open ? '待投票' : '已结束',

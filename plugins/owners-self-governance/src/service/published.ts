@@ -21,8 +21,8 @@ export function publishedDecision(r: { title: string; name: string; matter: stri
     scope: r.name,
     matter: matterTitle(r.matter),
     outcome: outcomeText(d),
-    participation: `参与表决 ${d.participatingOwners}/${d.participation.owners.whole} 户（${percentText(d.participatingOwners, d.participation.owners.whole)}，要求${d.participation.owners.threshold}）· 面积 ${areaText(d.participatingAreaCenti)}/${areaText(d.participation.area.whole)} ㎡（${percentText(d.participatingAreaCenti, d.participation.area.whole)}，要求${d.participation.area.threshold}）`,
-    agreement: `同意 ${d.yesOwners}/${d.participatingOwners} 户（${percentText(d.yesOwners, d.participatingOwners)}，要求${d.pass.owners.threshold}）· 面积 ${areaText(d.yesAreaCenti)}/${areaText(d.participatingAreaCenti)} ㎡（${percentText(d.yesAreaCenti, d.participatingAreaCenti)}，要求${d.pass.area.threshold}）`,
+    participation: `参与表决 ${d.participatingOwners}/${d.participation.owners.whole} 人（${percentText(d.participatingOwners, d.participation.owners.whole)}，要求${d.participation.owners.threshold}）· 面积 ${areaText(d.participatingAreaCenti)}/${areaText(d.participation.area.whole)} ㎡（${percentText(d.participatingAreaCenti, d.participation.area.whole)}，要求${d.participation.area.threshold}）`,
+    agreement: `同意 ${d.yesOwners}/${d.participatingOwners} 人（${percentText(d.yesOwners, d.participatingOwners)}，要求${d.pass.owners.threshold}）· 面积 ${areaText(d.yesAreaCenti)}/${areaText(d.participatingAreaCenti)} ㎡（${percentText(d.yesAreaCenti, d.participatingAreaCenti)}，要求${d.pass.area.threshold}）`,
     closedAt: new Date(r.closed_at).toISOString(),
   };
 }

@@ -18,11 +18,17 @@ const style = `
   footer { color: #777; font-size: .85em; }
 `;
 
-const sideText = (c: Check, unit: 'area' | 'owners') => (unit === 'area' ? `${areaText(c.part)} / ${areaText(c.whole)} ㎡` : `${c.part} / ${c.whole} 户`);
+const sideText = (c: Check, unit: 'area' | 'owners') => (unit === 'area' ? `${areaText(c.part)} / ${areaText(c.whole)} ㎡` : `${c.part} / ${c.whole} 人`);
 
 function row(label: string, c: Check, unit: 'area' | 'owners'): string {
   const cls = c.met ? 'met' : 'unmet';
   return `<tr><td>${escapeHtml(label)}</td><td>${escapeHtml(sideText(c, unit))}</td><td>${escapeHtml(percentText(c.part, c.whole))}</td><td>${escapeHtml(c.threshold)}</td><td class="${cls}">${c.met ? '达到' : '未达到'}</td></tr>`;
+}
+
+/** How the headcount was made: units (专有部分) and the persons they count as (Art. 9); absent on results counted before owner identity. */
+export function headcountLine(d: Decision): string {
+  if (!d.units) return '';
+  return `<p>业主人数：${d.units.total}户专有部分，按人计 ${d.participation.owners.whole}人；已投票 ${d.units.participating}户专有部分，按人计 ${d.participatingOwners}人。</p>`;
 }
 
 /** One sentence with the outcome and why, for lists and the public board. */
@@ -56,15 +62,16 @@ export function renderResult(
 <p>范围：${escapeHtml(vote.scopeName)} · 事项：${escapeHtml(matterTitle(vote.matter))}<br>规则：${escapeHtml(vote.rule.title)}${vote.originTitle ? `<br>来源：${escapeHtml(originFrom ?? vote.originPlugin)}“${escapeHtml(vote.originTitle)}”（编号 ${escapeHtml(vote.originRef)}）` : ''}<br>投票时间：${escapeHtml(localDateTime(new Date(vote.opensAt), offsetHours))} 至 ${escapeHtml(localDateTime(new Date(vote.closesAt), offsetHours))}</p>
 <p class="outcome">${status}</p>
 <h2>计票（民法典第二百七十八条）</h2>
-<table><thead><tr><th>项目（专有部分面积、业主户数）</th><th>数值</th><th>占比</th><th>要求</th><th>结论</th></tr></thead><tbody>
+${headcountLine(d)}
+<table><thead><tr><th>项目（专有部分面积、业主人数）</th><th>数值</th><th>占比</th><th>要求</th><th>结论</th></tr></thead><tbody>
 ${row('参与面积 / 总面积', d.participation.area, 'area')}
-${row('参与户数 / 总户数', d.participation.owners, 'owners')}
+${row('参与人数 / 总人数', d.participation.owners, 'owners')}
 ${row('同意面积 / 参与面积', d.pass.area, 'area')}
-${row('同意户数 / 参与户数', d.pass.owners, 'owners')}
+${row('同意人数 / 参与人数', d.pass.owners, 'owners')}
 </tbody></table>
-<p>同意 ${d.yesOwners} 户（${escapeHtml(areaText(d.yesAreaCenti))} ㎡）· 反对 ${d.noOwners} 户（${escapeHtml(areaText(d.noAreaCenti))} ㎡）· 弃权 ${d.abstainOwners} 户（${escapeHtml(areaText(d.abstainAreaCenti))} ㎡）。面积以 0.01 ㎡ 为单位精确计算，比较用交叉相乘，不四舍五入。</p>
+<p>同意 ${d.yesOwners} 人（${escapeHtml(areaText(d.yesAreaCenti))} ㎡）· 反对 ${d.noOwners} 人（${escapeHtml(areaText(d.noAreaCenti))} ㎡）· 弃权 ${d.abstainOwners} 人（${escapeHtml(areaText(d.abstainAreaCenti))} ㎡）。面积以 0.01 ㎡ 为单位精确计算，比较用交叉相乘，不四舍五入。</p>
 <h2>已投票的房屋（${turnout.length} 户，不显示投票内容）</h2>
 <table><thead><tr><th>楼栋</th><th>房号</th><th>面积（㎡）</th><th>方式</th></tr></thead><tbody>${list || '<tr><td colspan="4">暂无</td></tr>'}</tbody></table>
-<footer>每户一票，共有人共投一票；总面积与总户数为表决开始时登记的房屋。</footer>
+<footer>每位业主一票：共有人共投一票；同一业主的多套房屋、开发商未售或未交付的房屋各按一人计，一票及于其全部房屋（最高人民法院建筑物区分所有权司法解释第九条）。总面积与总人数为表决开始时登记的房屋。</footer>
 </body></html>`;
 }

@@ -19,6 +19,7 @@ export async function unitViews(db: Db, units: UnitRow[]) {
     area: areaText(u.areaCenti),
     owners: owners.filter((o) => o.unitId === u.id).map((o) => maskName(o.name)).join('、'),
     partyMemberHousehold: u.partyMemberHousehold ? '是' : '',
+    developerHeld: u.developerHeld ? '开发商未售/未交付' : '',
   }));
 }
 

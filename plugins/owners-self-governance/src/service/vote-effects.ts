@@ -13,7 +13,7 @@ export const notices: NoticeKindDefinition[] = [
     vars: ['title', 'scope', 'closes'],
     template: {
       title: { 'zh-CN': '业主表决：{title}', en: "Owners' vote: {title}" },
-      body: { 'zh-CN': '{scope}业主表决“{title}”已开始，请在{closes}前在“我的业主表决”中投票，每户一票。', en: 'The owners of {scope} vote on "{title}" until {closes}: vote under My owners’ votes, one vote per unit.' },
+      body: { 'zh-CN': '{scope}业主表决“{title}”已开始，请在{closes}前在“我的业主表决”中投票，每位业主一票。', en: 'The owners of {scope} vote on "{title}" until {closes}: vote under My owners’ votes, one vote per owner.' },
     },
     defaultChannels: ['sms', 'wecom'],
   },

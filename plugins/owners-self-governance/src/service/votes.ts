@@ -3,8 +3,9 @@ import { decide, type Choice, type Decision, type MatterRule } from '../art278.j
 import { fail } from '../errors.js';
 import { matterTitles, type Matter } from '../matters.js';
 import { canConvene, canOversee } from '../permissions.js';
-import { unitsOfPerson, unitsUnder } from '../store/units.js';
-import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, type VoteOrigin, type VoteRow } from '../store/votes.js';
+import { personCount, voterOfUnits } from '../owner-identity.js';
+import { rollUnits, unitsOfPerson, unitsUnder } from '../store/units.js';
+import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, unitsOfVoter, type VoteOrigin, type VoteRow } from '../store/votes.js';
 import { orgById, personOf, type Env } from './env.js';
 import { CLOSE_VOTE_JOB, closeKey, tellOwnersVoteOpened } from './vote-effects.js';
 import { announceClosed } from './vote-closed.js';
@@ -36,6 +37,8 @@ export async function openVote(env: Env, actor: Actor, input: NewVote): Promise<
   const ruleId = env.settings.matterRule[input.matter];
   const rule = env.settings.rules[ruleId];
   if (!rule) throw fail('OSG_ERR_UNKNOWN_RULE', [input.matter, ruleId]);
+  // Who counts as one owner (Art. 9 of the judicial interpretation), frozen with the electorate.
+  const voters = voterOfUnits(await rollUnits(env.db, units));
   const id = await insertVote(env.db, {
     scopeOrgId: scope.id,
     scopePath: scope.path,
@@ -44,13 +47,14 @@ export async function openVote(env: Env, actor: Actor, input: NewVote): Promise<
     ruleId,
     rule,
     totalAreaCenti: units.reduce((s, u) => s + u.areaCenti, 0),
-    totalOwners: units.length,
+    totalOwners: personCount(voters),
+    totalUnits: units.length,
     opensAt: env.now,
     closesAt: new Date(env.now.getTime() + (input.days ?? env.settings.votingDays) * DAY_MS),
     createdBy: personOf(actor),
     origin: input.origin,
   });
-  await insertElectorate(env.db, id, units);
+  await insertElectorate(env.db, id, units.map((u) => ({ ...u, voterUnitId: voters.get(u.id)! })));
   // Counted when voting time is over even if nobody closes it by hand; owners with accounts are told now.
   const closesAt = new Date(env.now.getTime() + (input.days ?? env.settings.votingDays) * DAY_MS);
   await env.ctx.jobs.schedule(env.trx, CLOSE_VOTE_JOB, { key: closeKey(id), runAt: closesAt, payload: { voteId: String(id) } });
@@ -72,8 +76,10 @@ function assertOpen(env: Env, vote: VoteRow): void {
 }
 
 async function take(env: Env, vote: VoteRow, unitId: number, unitLabel: string, ballot: { choice: Choice; channel: 'online' | 'paper'; castBy: number; photoId: number | null }): Promise<void> {
-  if (!(await electorateUnit(env.db, vote.id, unitId))) throw fail('OSG_ERR_NOT_ELIGIBLE', [vote.title, vote.title], [{ path: '/unitId', message: 'not in this vote' }]);
-  const taken = await insertBallot(env.db, { voteId: vote.id, unitId, ...ballot, at: env.now });
+  const entry = await electorateUnit(env.db, vote.id, unitId);
+  if (!entry) throw fail('OSG_ERR_NOT_ELIGIBLE', [vote.title, vote.title], [{ path: '/unitId', message: 'not in this vote' }]);
+  // One vote per owner: it covers every unit of theirs in the vote (the same buyer's, or all the developer's).
+  const taken = await insertBallot(env.db, { voteId: vote.id, unitIds: await unitsOfVoter(env.db, vote.id, entry.voterUnitId), ...ballot, at: env.now });
   if (!taken) throw fail('OSG_ERR_ALREADY_VOTED', [unitLabel, unitLabel]);
 }
 
@@ -126,7 +132,7 @@ export async function closeIfDue(env: Env, voteId: string): Promise<void> {
   await announceClosed(env, vote, result);
 }
 
-export const tally = (vote: Pick<VoteRow, 'totalAreaCenti' | 'totalOwners' | 'rule'>, ballots: { areaCenti: number; choice: Choice }[]): Decision =>
-  decide({ totalAreaCenti: vote.totalAreaCenti, totalOwners: vote.totalOwners }, ballots, vote.rule as MatterRule);
+export const tally = (vote: Pick<VoteRow, 'totalAreaCenti' | 'totalOwners' | 'totalUnits' | 'rule'>, ballots: { areaCenti: number; choice: Choice; voter?: number }[]): Decision =>
+  decide({ totalAreaCenti: vote.totalAreaCenti, totalOwners: vote.totalOwners, totalUnits: vote.totalUnits }, ballots, vote.rule as MatterRule);
 
 export const matterTitle = (m: string): string => matterTitles[m as Matter]?.['zh-CN'] ?? m;

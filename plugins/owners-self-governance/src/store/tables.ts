@@ -10,6 +10,8 @@ export interface UnitsTable {
   room: string;
   area_centi: number;
   party_member_household: boolean;
+  /** The developer's unsold or undelivered unit (开发商未售/未交付): all of them count as one owner (0005). */
+  developer_held: Generated<boolean>;
   created_at: Date;
 }
 
@@ -20,6 +22,8 @@ export interface OwnersTable {
   name: string;
   phone: string | null;
   person_id: number | null;
+  /** Owner number 业主编号: the same number on several units is the same buyer (0005). */
+  owner_no: string | null;
 }
 
 export type VoteStatus = 'open' | 'closed';
@@ -36,6 +40,7 @@ export interface VotesTable {
   status: Generated<VoteStatus>;
   total_area_centi: number;
   total_owners: number;
+  total_units: number;
   opens_at: Date;
   closes_at: Date;
   created_by: number;
@@ -53,6 +58,8 @@ export interface ElectorateTable {
   vote_id: number;
   unit_id: number;
   area_centi: number;
+  /** The owner this unit counts for in the headcount (the smallest unit id of its group), frozen when the vote opens (0005). */
+  voter_unit_id: number;
 }
 
 export interface BallotsTable {

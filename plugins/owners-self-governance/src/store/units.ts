@@ -1,3 +1,4 @@
+import type { RollUnit } from '../owner-identity.js';
 import type { Db } from './tables.js';
 
 export interface UnitRow {
@@ -8,9 +9,10 @@ export interface UnitRow {
   room: string;
   areaCenti: number;
   partyMemberHousehold: boolean;
+  developerHeld: boolean;
 }
 
-const unitColumns = ['u.id', 'u.building_org_id as buildingOrgId', 'b.name as buildingName', 'u.building_path as buildingPath', 'u.room', 'u.area_centi as areaCenti', 'u.party_member_household as partyMemberHousehold'] as const;
+const unitColumns = ['u.id', 'u.building_org_id as buildingOrgId', 'b.name as buildingName', 'u.building_path as buildingPath', 'u.room', 'u.area_centi as areaCenti', 'u.party_member_household as partyMemberHousehold', 'u.developer_held as developerHeld'] as const;
 
 /** Units of the buildings at or under `path` (a compound, a building), by building and room. */
 export async function unitsUnder(db: Db, path: string): Promise<UnitRow[]> {
@@ -24,18 +26,26 @@ export async function unitsUnder(db: Db, path: string): Promise<UnitRow[]> {
     .execute();
 }
 
-export async function addUnit(db: Db, u: { buildingOrgId: number; buildingPath: string; room: string; areaCenti: number; partyMemberHousehold: boolean; now: Date }): Promise<number> {
+export async function addUnit(db: Db, u: { buildingOrgId: number; buildingPath: string; room: string; areaCenti: number; partyMemberHousehold: boolean; developerHeld?: boolean; now: Date }): Promise<number> {
   const row = await db
     .insertInto('owners_self_governance_units')
-    .values({ building_org_id: u.buildingOrgId, building_path: u.buildingPath, room: u.room, area_centi: u.areaCenti, party_member_household: u.partyMemberHousehold, created_at: u.now })
+    .values({ building_org_id: u.buildingOrgId, building_path: u.buildingPath, room: u.room, area_centi: u.areaCenti, party_member_household: u.partyMemberHousehold, developer_held: u.developerHeld ?? false, created_at: u.now })
     .onConflict((oc) => oc.columns(['building_org_id', 'room']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? -1;
 }
 
-export async function addOwner(db: Db, o: { unitId: number; name: string; phone: string | null; personId: number | null }): Promise<void> {
-  await db.insertInto('owners_self_governance_owners').values({ unit_id: o.unitId, name: o.name, phone: o.phone, person_id: o.personId }).execute();
+export async function addOwner(db: Db, o: { unitId: number; name: string; phone: string | null; personId: number | null; ownerNo?: string | null }): Promise<void> {
+  await db.insertInto('owners_self_governance_owners').values({ unit_id: o.unitId, name: o.name, phone: o.phone, person_id: o.personId, owner_no: o.ownerNo ?? null }).execute();
+}
+
+/** The roll as owner-identity.ts reads it: each unit's developer flag and its owners' account, phone and owner number (never leaves the server). */
+export async function rollUnits(db: Db, units: readonly { id: number; developerHeld: boolean }[]): Promise<RollUnit[]> {
+  const owners = units.length
+    ? await db.selectFrom('owners_self_governance_owners').select(['unit_id as unitId', 'person_id as personId', 'phone', 'owner_no as ownerNo']).where('unit_id', 'in', units.map((u) => u.id)).execute()
+    : [];
+  return units.map((u) => ({ id: u.id, developerHeld: u.developerHeld, owners: owners.filter((o) => o.unitId === u.id) }));
 }
 
 /** Owners of these units, for the roll (masked by the caller before it leaves the API). */

@@ -21,6 +21,7 @@ export interface VoteRow {
   status: VoteStatus;
   totalAreaCenti: number;
   totalOwners: number;
+  totalUnits: number;
   opensAt: Date;
   closesAt: Date;
   closedAt: Date | null;
@@ -43,6 +44,7 @@ const columns = [
   'v.status',
   'v.total_area_centi as totalAreaCenti',
   'v.total_owners as totalOwners',
+  'v.total_units as totalUnits',
   'v.opens_at as opensAt',
   'v.closes_at as closesAt',
   'v.closed_at as closedAt',
@@ -75,21 +77,21 @@ export async function votesUnder(db: Db, paths: string[], limit = 100): Promise<
 }
 
 /** Votes in which one of these units is part of the electorate, newest first. */
-export async function votesOfUnits(db: Db, unitIds: number[]): Promise<(VoteRow & { unitId: number })[]> {
+export async function votesOfUnits(db: Db, unitIds: number[]): Promise<(VoteRow & { unitId: number; voterUnitId: number })[]> {
   if (!unitIds.length) return [];
   const rows = await base(db)
     .innerJoin('owners_self_governance_electorate as e', 'e.vote_id', 'v.id')
-    .select('e.unit_id as unitId')
+    .select(['e.unit_id as unitId', 'e.voter_unit_id as voterUnitId'])
     .where('e.unit_id', 'in', unitIds)
     .orderBy('v.opens_at', 'desc')
     .orderBy('v.id', 'desc')
     .execute();
-  return rows as unknown as (VoteRow & { unitId: number })[];
+  return rows as unknown as (VoteRow & { unitId: number; voterUnitId: number })[];
 }
 
 export async function insertVote(
   db: Db,
-  v: { scopeOrgId: number; scopePath: string; title: string; matter: string; ruleId: string; rule: unknown; totalAreaCenti: number; totalOwners: number; opensAt: Date; closesAt: Date; createdBy: number; origin?: VoteOrigin | undefined },
+  v: { scopeOrgId: number; scopePath: string; title: string; matter: string; ruleId: string; rule: unknown; totalAreaCenti: number; totalOwners: number; totalUnits: number; opensAt: Date; closesAt: Date; createdBy: number; origin?: VoteOrigin | undefined },
 ): Promise<number> {
   const r = await db
     .insertInto('owners_self_governance_votes')
@@ -102,6 +104,7 @@ export async function insertVote(
       rule: JSON.stringify(v.rule),
       total_area_centi: v.totalAreaCenti,
       total_owners: v.totalOwners,
+      total_units: v.totalUnits,
       opens_at: v.opensAt,
       closes_at: v.closesAt,
       created_by: v.createdBy,
@@ -113,32 +116,45 @@ export async function insertVote(
   return r.id;
 }
 
-export async function insertElectorate(db: Db, voteId: number, units: { id: number; areaCenti: number }[]): Promise<void> {
+/** Freezes the electorate: each unit with its area and the voter it counts for (owner-identity.ts). */
+export async function insertElectorate(db: Db, voteId: number, units: { id: number; areaCenti: number; voterUnitId: number }[]): Promise<void> {
   if (!units.length) return;
-  await db.insertInto('owners_self_governance_electorate').values(units.map((u) => ({ vote_id: voteId, unit_id: u.id, area_centi: u.areaCenti }))).execute();
+  await db.insertInto('owners_self_governance_electorate').values(units.map((u) => ({ vote_id: voteId, unit_id: u.id, area_centi: u.areaCenti, voter_unit_id: u.voterUnitId }))).execute();
 }
 
-export async function electorateUnit(db: Db, voteId: number, unitId: number): Promise<{ areaCenti: number } | undefined> {
-  return db.selectFrom('owners_self_governance_electorate').select('area_centi as areaCenti').where('vote_id', '=', voteId).where('unit_id', '=', unitId).executeTakeFirst();
+export async function electorateUnit(db: Db, voteId: number, unitId: number): Promise<{ areaCenti: number; voterUnitId: number } | undefined> {
+  return db.selectFrom('owners_self_governance_electorate').select(['area_centi as areaCenti', 'voter_unit_id as voterUnitId']).where('vote_id', '=', voteId).where('unit_id', '=', unitId).executeTakeFirst();
 }
 
-/** Inserts a ballot unless the unit has one; returns whether it was taken (one vote per unit, decided by the primary key). */
-export async function insertBallot(db: Db, b: { voteId: number; unitId: number; choice: Choice; channel: 'online' | 'paper'; castBy: number; photoId: number | null; at: Date }): Promise<boolean> {
+/** The units of the vote one voter's ballot covers (the same buyer's units, or the developer's), by id. */
+export async function unitsOfVoter(db: Db, voteId: number, voterUnitId: number): Promise<number[]> {
+  const rows = await db.selectFrom('owners_self_governance_electorate').select('unit_id').where('vote_id', '=', voteId).where('voter_unit_id', '=', voterUnitId).orderBy('unit_id').execute();
+  return rows.map((r) => r.unit_id);
+}
+
+/**
+ * Inserts one voter's ballot on each of their units unless one of them has a
+ * ballot already; returns whether it was taken (one vote per owner). The
+ * caller holds the vote's row lock, so two ballots of one owner cannot race.
+ */
+export async function insertBallot(db: Db, b: { voteId: number; unitIds: number[]; choice: Choice; channel: 'online' | 'paper'; castBy: number; photoId: number | null; at: Date }): Promise<boolean> {
+  const done = await db.selectFrom('owners_self_governance_ballots').select('unit_id').where('vote_id', '=', b.voteId).where('unit_id', 'in', b.unitIds).executeTakeFirst();
+  if (done) return false;
   const r = await db
     .insertInto('owners_self_governance_ballots')
-    .values({ vote_id: b.voteId, unit_id: b.unitId, choice: b.choice, channel: b.channel, cast_by: b.castBy, photo_id: b.photoId, cast_at: b.at })
+    .values(b.unitIds.map((unitId) => ({ vote_id: b.voteId, unit_id: unitId, choice: b.choice, channel: b.channel, cast_by: b.castBy, photo_id: b.photoId, cast_at: b.at })))
     .onConflict((oc) => oc.columns(['vote_id', 'unit_id']).doNothing())
     .returning('unit_id')
-    .executeTakeFirst();
-  return r !== undefined;
+    .execute();
+  return r.length === b.unitIds.length;
 }
 
 /** The ballots with the area frozen in the electorate: what the count is made of. */
-export async function ballotsOf(db: Db, voteId: number): Promise<{ unitId: number; areaCenti: number; choice: Choice }[]> {
+export async function ballotsOf(db: Db, voteId: number): Promise<{ unitId: number; areaCenti: number; choice: Choice; voter: number }[]> {
   return db
     .selectFrom('owners_self_governance_ballots as b')
     .innerJoin('owners_self_governance_electorate as e', (j) => j.onRef('e.vote_id', '=', 'b.vote_id').onRef('e.unit_id', '=', 'b.unit_id'))
-    .select(['b.unit_id as unitId', 'e.area_centi as areaCenti', 'b.choice'])
+    .select(['b.unit_id as unitId', 'e.area_centi as areaCenti', 'b.choice', 'e.voter_unit_id as voter'])
     .where('b.vote_id', '=', voteId)
     .execute();
 }
