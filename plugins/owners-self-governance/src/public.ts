@@ -1,5 +1,6 @@
 import type { PublicDataSource, PublicPage } from '@linli/sdk';
 import { areaText, percentText, type Decision } from './art278.js';
+import { committeeData, committeePage } from './public-committee.js';
 import { outcomeText } from './service/result-page.js';
 import { matterTitle } from './service/votes.js';
 
@@ -79,6 +80,7 @@ export const publicData: PublicDataSource[] = [
       return rows.map((r: { election: string; compound: string; name: string; building: string; publishedAt: Date }) => ({ ...r, publishedAt: new Date(r.publishedAt).toISOString() }));
     },
   },
+  committeeData,
 ];
 
 export const publicPages: PublicPage[] = [
@@ -112,4 +114,5 @@ export const publicPages: PublicPage[] = [
     ],
     empty: { 'zh-CN': '暂无候选人公示', en: 'No candidates published' },
   },
+  committeePage,
 ];

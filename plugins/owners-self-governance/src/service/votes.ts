@@ -6,6 +6,7 @@ import { canConvene, canOversee } from '../permissions.js';
 import { unitsOfPerson, unitsUnder } from '../store/units.js';
 import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, type VoteRow } from '../store/votes.js';
 import { orgById, personOf, type Env } from './env.js';
+import { seatIfElected } from './seat.js';
 import { CLOSE_VOTE_JOB, closeKey, tellOwnersVoteOpened } from './vote-effects.js';
 
 const DAY_MS = 86_400_000;
@@ -108,6 +109,7 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
   if (vote.status !== 'open') throw fail('OSG_ERR_VOTE_CLOSED', [vote.title, vote.title]);
   const result = tally(vote, await ballotsOf(env.db, vote.id));
   await closeVoteRow(env.db, vote.id, personOf(actor), env.now, result);
+  await seatIfElected(env, vote, result);
   await env.ctx.jobs.cancel(env.trx, closeKey(vote.id));
   return result;
 }
@@ -116,7 +118,9 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
 export async function closeIfDue(env: Env, voteId: string): Promise<void> {
   const vote = await getVote(env.db, Number(voteId), { forUpdate: true });
   if (!vote || vote.status !== 'open') return;
-  await closeVoteRow(env.db, vote.id, null, env.now, tally(vote, await ballotsOf(env.db, vote.id)));
+  const result = tally(vote, await ballotsOf(env.db, vote.id));
+  await closeVoteRow(env.db, vote.id, null, env.now, result);
+  await seatIfElected(env, vote, result);
 }
 
 export const tally = (vote: Pick<VoteRow, 'totalAreaCenti' | 'totalOwners' | 'rule'>, ballots: { areaCenti: number; choice: Choice }[]): Decision =>

@@ -1,6 +1,7 @@
 import { withTables, type ColumnType, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 import type { Decision } from '../art278.js';
 import type { Choice } from '../art278.js';
+import type { CommitteeMembersTable, CommitteesTable } from './committee.js';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
 export interface UnitsTable {
@@ -43,6 +44,8 @@ export interface VotesTable {
   closed_by: number | null;
   /** The count with its arithmetic once the vote is closed (jsonb: written as JSON text, read back parsed). */
   result: ColumnType<Decision | null, string | null, string | null>;
+  /** The election whose vetted list the vote decides (0004); set after the vote is opened. */
+  election_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ElectorateTable {
@@ -109,6 +112,8 @@ export interface Tables extends CoreReadTables {
   owners_self_governance_votes: VotesTable;
   owners_self_governance_electorate: ElectorateTable;
   owners_self_governance_ballots: BallotsTable;
+  owners_self_governance_committees: CommitteesTable;
+  owners_self_governance_committee_members: CommitteeMembersTable;
 }
 
 export type Db = Kysely<Tables>;
