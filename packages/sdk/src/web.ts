@@ -65,8 +65,10 @@ export interface WebPortal {
  * (`'ui:widget': 'lookup'`): its choices come from a GET route answering
  * `{ items: [...] }` (the server scopes them to the person), each shown by
  * `label` and stored by `value`. `{ticket.<field>}` in `source` and `where`
- * is the ticket the step belongs to, `{param.<name>}` the page's parameter.
- * When only one choice is left it is chosen already.
+ * is the ticket the step belongs to, `{param.<name>}` the page's parameter,
+ * `{form.<field>}` a top-level field of the same form as filled in now.
+ * When only one choice is left it is chosen already. On an array of strings
+ * it is a list of checkboxes (tick several; none chosen for you).
  *
  * @example
  * uiSchema: { meetingId: lookup({ source: '/api/plugins/three-linked-office/agenda', value: 'meetingId', label: '{meetingDate} {compoundName}', where: { ticketId: '{ticket.id}' } }) }

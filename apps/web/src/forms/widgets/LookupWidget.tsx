@@ -11,10 +11,12 @@ type Row = Record<string, unknown>;
 /**
  * `'ui:widget': 'lookup'` (the SDK's `lookup()`): an id field chosen by name
  * from a declared source, filtered by the ticket or page it is filled in
- * for; the only choice left is chosen already. Nobody types an internal number.
+ * for (or by another field of the form); the only choice left is chosen
+ * already. On an array of ids it is a list of checkboxes: tick several.
+ * Nobody types an internal number.
  */
 export function LookupWidget(props: WidgetProps) {
-  const { id, value, onChange, onBlur, disabled, readonly, required, options, registry } = props;
+  const { id, value, onChange, onBlur, disabled, readonly, required, options, registry, schema } = props;
   const { t } = useI18n();
   const o = options as unknown as LookupOptions;
   const ctx = registry.formContext as FormContext | undefined;
@@ -31,11 +33,36 @@ export function LookupWidget(props: WidgetProps) {
   const label = (row: Row) => fillRow(o.label ?? '{title}', row) || String(row[valueField]);
   const only = items.length === 1 ? String(items[0]![valueField]) : null;
 
+  const many = schema.type === 'array';
+
   useEffect(() => {
-    if (only && (value === undefined || value === '')) onChange(only);
-  }, [only, value, onChange]);
+    if (!many && only && (value === undefined || value === '')) onChange(only);
+  }, [many, only, value, onChange]);
 
   const shown = query ? items.filter((row) => label(row).includes(query.trim())) : items;
+  if (many) {
+    const ticked = Array.isArray(value) ? (value as unknown[]).map(String) : [];
+    const choices = items.map((row) => String(row[valueField]));
+    const toggle = (v: string, on: boolean) => onChange(choices.filter((c) => (c === v ? on : ticked.includes(c))));
+    return (
+      <div id={id} className="lookup-many" aria-describedby={ariaDescribedByIds(id)}>
+        {list.loading && <p className="muted">{t('common.loading')}</p>}
+        {!list.loading && !items.length && <p className="muted">{t('form.noChoices')}</p>}
+        {items.map((row) => {
+          const v = String(row[valueField]);
+          return (
+            <div key={v} className="checkbox">
+              <label>
+                <input type="checkbox" checked={ticked.includes(v)} disabled={disabled || readonly} onChange={(e) => toggle(v, e.target.checked)} onBlur={() => onBlur(id, value)} />
+                <span>{label(row)}</span>
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    );
+  }
+
   const current = typeof value === 'string' ? value : '';
   return (
     <>
