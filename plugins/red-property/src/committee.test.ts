@@ -116,4 +116,31 @@ for (const backend of testBackends()) {
       expect((await s.post(`${api}/meetings`, { compoundOrgId: await orgId(server, 'tiandao'), heldOn: '2026-11-24', topic: '公共收益', subject: 'x2', attendance: { ...all, ownersCommittee: { present: true, members: ['1'] } } })).status).toBe(400);
     });
   });
+
+  describe(`the example city's demo with both plugins on ${backend.name}`, () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      const city = exampleCity();
+      server = await startTestServer({ config: { ...city, plugins: { 'owners-self-governance': { checkers: { 'public-security': 'tc-gaj', housing: 'tc-zjj' } }, ...city.plugins } }, plugins: [ownersSelfGovernancePlugin, redPropertyPlugin], backend, demoData: true });
+    }, 180_000);
+    afterAll(() => server?.close());
+
+    it('seats 河畔家园’s first committee, its term ending in 60 days, and its member attends the demo meeting; other compounds meet without deciding', async () => {
+      const s = await server.login('secretary.yongfu');
+      const seated = ok(await s.get(`${osg}/committee-members`), 200).items as { compoundName: string; role: string; termTitle: string }[];
+      expect(seated.map((m) => [m.compoundName, m.role, m.termTitle])).toEqual([
+        ['河畔家园', '主任', '任期将满（剩60天）'],
+        ['河畔家园', '副主任', '任期将满（剩60天）'],
+        ['河畔家园', '委员', '任期将满（剩60天）'],
+      ]);
+      const meetings = ok(await s.get(`${api}/meetings`), 200).items as { compoundName: string; absent: string; decision: string | null }[];
+      const hepanMeeting = meetings.find((m) => m.compoundName === '河畔家园')!;
+      expect(hepanMeeting).toMatchObject({ absent: '' });
+      expect(hepanMeeting.decision).toContain('更换路灯');
+      expect(meetings.find((m) => m.compoundName === '天岛小区')).toMatchObject({ absent: '业委会', decision: null });
+      // The second election's vetted list is published, ready for its vote.
+      const elections = ok(await s.get(`${osg}/elections`), 200).items as { title: string; status: string }[];
+      expect(elections.map((e) => [e.title, e.status])).toEqual([['河畔家园第二届业主委员会换届', 'published'], ['河畔家园第一届业主委员会选举', 'published']]);
+    });
+  });
 }
