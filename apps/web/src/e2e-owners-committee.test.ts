@@ -146,11 +146,10 @@ describe.skipIf(!built)("the owners' committee seated from its election, at a fo
     await compound.selectOption({ label: '河畔家园' });
     await secretary.getByLabel('会议日期').fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
     await secretary.getByLabel('议题类别').selectOption('公共收益');
-    await secretary.getByLabel('议题', { exact: true }).fill('公共收益用于加装电动车充电桩');
-    for (const party of ['小区党支部', '居委会', '物业服务企业']) {
-      const group = secretary.locator('.form-group').filter({ has: secretary.getByRole('heading', { name: party, exact: true }) });
-      await group.getByLabel('出席', { exact: true }).check();
-    }
+    await secretary.getByRole('textbox', { name: /^议题/ }).fill('公共收益用于加装电动车充电桩');
+    // 出席 of the other three parties (each party is a sub-form; the owners' committee has no 出席 box, its members are ticked).
+    for (const party of ['partyBranch', 'residentsCommittee', 'propertyCompany']) await secretary.locator(`input[type="checkbox"][id$="_attendance_${party}_present"]`).check();
+    expect(await secretary.locator('input[id$="_attendance_ownersCommittee_present"][type="checkbox"]').count()).toBe(0);
     const committee = secretary.getByRole('group', { name: '出席的业委会委员' });
     await visible(committee.getByText('孙德明（主任，河畔家园1栋）'));
     // Only this compound's sitting committee is offered.
