@@ -119,7 +119,12 @@ describe.skipIf(!built)("the owners' committee seated from its election, at a fo
     await secretary.getByRole('checkbox', { name: /确认结束投票/ }).check();
     await secretary.getByRole('button', { name: '保存' }).click();
     await secretary.waitForURL(/\/p\/owners-self-governance\/result\?id=[0-9]+&status=closed$/, wait);
-    await visible(secretary.frameLocator('iframe').first().getByText('表决结果：通过'));
+    const result = secretary.frameLocator('iframe').first();
+    await visible(result.getByText('表决结果：通过'));
+    // The count names the slate it decided.
+    await visible(result.getByText('候选人名单（整体表决，已当选）'));
+    await visible(result.getByText('孙德明（河畔家园1栋）'));
+    await city.shot(secretary, 'owners-committee-result', secretary.locator('iframe'));
 
     // The committee shows with its term: five years from today.
     await openMenu(secretary, '业主委员会');

@@ -64,6 +64,11 @@ for (const backend of testBackends()) {
       const listed = (expectStatus(await staff.get(`${api}/votes`), 200).items as { id: string; matterTitle: string; title: string }[]).find((v) => v.id === vote)!;
       expect(listed).toMatchObject({ matterTitle: '选举业主委员会', title: '天岛小区首届业主委员会选举' });
       expect(await members()).toEqual([]);
+      // The count page names the slate owners decide (those who passed vetting, by name and building).
+      const page = (await staff.get(`${api}/votes/${vote}/result`)).body as string;
+      expect(page).toContain('候选人名单（整体表决）');
+      expect(page).toContain('赵一（天岛小区1栋）、钱二（天岛小区1栋）、孙三（天岛小区1栋）');
+      expect(page).not.toContain('李四');
       // 5 of 6 units take part (≥ 2/3), 4 agree (> 1/2 of area and owners).
       const pending = expectStatus(await staff.get(`${api}/votes/${vote}/pending`), 200).items as { id: string }[];
       for (const [i, u] of pending.slice(0, 5).entries()) expectStatus(await staff.post(`${api}/votes/${vote}/paper`, { unitId: u.id, choice: i === 4 ? '反对' : '同意', photos: [photo] }), 201);

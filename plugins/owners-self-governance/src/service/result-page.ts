@@ -37,7 +37,7 @@ export function outcomeText(d: Decision): string {
  * count by hand), and the list of units that voted — how each voted is not
  * shown. While the vote is open it shows the count so far.
  */
-export function renderResult(vote: VoteRow, ballots: { areaCenti: number; choice: 'yes' | 'no' | 'abstain' }[], turnout: { buildingName: string; room: string; areaCenti: number; channel: string }[], offsetHours: number): string {
+export function renderResult(vote: VoteRow, ballots: { areaCenti: number; choice: 'yes' | 'no' | 'abstain' }[], turnout: { buildingName: string; room: string; areaCenti: number; channel: string }[], offsetHours: number, slate: { name: string; building: string }[] = []): string {
   const d = vote.result ?? tally(vote, ballots);
   const closed = vote.status === 'closed';
   const status = closed ? `表决结果：<span class="${d.passed ? 'met' : 'unmet'}">${escapeHtml(outcomeText(d))}</span>` : '表决进行中（以下为当前计票）';
@@ -48,6 +48,7 @@ export function renderResult(vote: VoteRow, ballots: { areaCenti: number; choice
 <h1>${escapeHtml(vote.title)}</h1>
 <p>范围：${escapeHtml(vote.scopeName)} · 事项：${escapeHtml(matterTitle(vote.matter))}<br>规则：${escapeHtml(vote.rule.title)}<br>投票时间：${escapeHtml(localDateTime(new Date(vote.opensAt), offsetHours))} 至 ${escapeHtml(localDateTime(new Date(vote.closesAt), offsetHours))}</p>
 <p class="outcome">${status}</p>
+${slate.length ? `<h2>候选人名单（整体表决${closed && d.passed ? '，已当选' : ''}）</h2><p>${slate.map((c) => `${escapeHtml(c.name)}（${escapeHtml(c.building)}）`).join('、')}</p>` : ''}
 <h2>计票（民法典第二百七十八条）</h2>
 <table><thead><tr><th>项目（专有部分面积、业主户数）</th><th>数值</th><th>占比</th><th>要求</th><th>结论</th></tr></thead><tbody>
 ${row('参与面积 / 总面积', d.participation.area, 'area')}

@@ -34,3 +34,18 @@ export async function seatIfElected(env: Env, vote: Pick<VoteRow, 'id' | 'scopeO
   if (slate.length) await env.db.insertInto('owners_self_governance_committee_members').values(slate.map((k) => ({ committee_id: committee.id, owner_id: k.ownerId }))).execute();
   return committee.id;
 }
+
+/** The slate a vote decides, by name and building (public since the list was published); empty for a vote not opened for an election. */
+export async function slateOfVote(env: Pick<Env, 'db'>, voteId: number): Promise<{ name: string; building: string }[]> {
+  return env.db
+    .selectFrom('owners_self_governance_votes as v')
+    .innerJoin('owners_self_governance_candidates as k', 'k.election_id', 'v.election_id')
+    .innerJoin('owners_self_governance_owners as w', 'w.id', 'k.owner_id')
+    .innerJoin('owners_self_governance_units as u', 'u.id', 'w.unit_id')
+    .innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id')
+    .select(['w.name', 'b.name as building'])
+    .where('v.id', '=', voteId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('owners_self_governance_checks as x').select('x.id').whereRef('x.candidate_id', '=', 'k.id').where('x.result', '<>', 'pass'))))
+    .orderBy('k.id')
+    .execute();
+}
