@@ -114,5 +114,18 @@ for (const backend of testBackends()) {
       const board = await server.anonymous().get(`/api/public/plugins/owners-self-governance/committee?orgId=${await orgId(server, 'yongfu')}`);
       expect(board.body.items).toEqual([]);
     });
+    it('seats the next committee when the closing job counts a vote nobody closed by hand; it replaces the ended one', async () => {
+      const next = String(expectStatus(await staff.post(`${api}/elections`, { compoundOrgId: await orgId(server, 'tiandao'), title: '天岛小区第二届业主委员会换届', preparatoryGroup: '社区党委、居委会、业主代表', seats: 3 }), 201).id);
+      const owners = expectStatus(await staff.get(`${api}/elections/${next}/owners`), 200).items as { id: string; unit: string }[];
+      for (const o of owners.filter((x) => /1单元[56]01/.test(x.unit))) expectStatus(await staff.post(`${api}/elections/${next}/candidates`, { ownerId: o.id, nomination: '本人自荐' }), 201);
+      for (const c of expectStatus(await staff.get(`${api}/checks`), 200).items as { id: string }[]) expectStatus(await staff.post(`${api}/checks/${c.id}`, { checkId: c.id, result: '通过' }), 201);
+      expectStatus(await staff.post(`${api}/elections/${next}/publish`, { confirm: true }), 201);
+      const v = String(expectStatus(await staff.post(`${api}/election-votes`, { electionId: next, days: 10 }), 201).id);
+      for (const u of (expectStatus(await staff.get(`${api}/votes/${v}/pending`), 200).items as { id: string }[]).slice(0, 4)) expectStatus(await staff.post(`${api}/votes/${v}/paper`, { unitId: u.id, choice: '同意', photos: [photo] }), 201);
+      await server.app.linli.jobs.runDueJobs(new Date(server.clock.now().getTime() + 10 * 86_400_000 + 60_000));
+      const seated = await members();
+      expect(seated.map((m) => [m.name, m.role, m.termState]).sort()).toEqual([['周五', '委员', 'sitting'], ['吴六', '委员', 'sitting']].sort());
+      expect((await committeeOf(server.database.db, compoundPath, server.clock.now()))?.members.map((m) => m.name).sort()).toEqual(['吴六', '周五'].sort());
+    });
   });
 }
