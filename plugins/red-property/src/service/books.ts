@@ -42,7 +42,7 @@ export async function recordMeeting(ctx: PluginContext, db: Db, actor: Actor, in
   const c = await compoundFor(ctx, db, actor, input.compoundOrgId, true);
   const committee = await committeeState(ctx, db, c);
   const why = noCommittee(committee);
-  const attendance = committee === undefined ? input.attendance : { ...input.attendance, ownersCommittee: committeeAttendance(committee, why, input.attendance.ownersCommittee.members ?? []) };
+  const attendance = committee === undefined ? input.attendance : { ...input.attendance, ownersCommittee: committeeAttendance(committee, why, input.attendance.ownersCommittee.members ?? [], c.name) };
   const missing = fourParties.filter((p) => !attendance[p].present);
   if (input.decision?.trim() && missing.length) {
     const title = (p: (typeof fourParties)[number]) => (p === 'ownersCommittee' && why ? `${fourPartyTitle[p].zh}（${why.zh}）(${fourPartyTitle[p].en}: ${why.en})` : `${fourPartyTitle[p].zh} (${fourPartyTitle[p].en})`);
@@ -66,10 +66,10 @@ export async function recordMeeting(ctx: PluginContext, db: Db, actor: Actor, in
 }
 
 /** The owners' committee's attendance from the members ticked: only members of the sitting committee, present when one came. */
-function committeeAttendance(committee: Committee | 'none', why: { zh: string } | undefined, ids: string[]): { present: boolean; attendees?: string; members: string[] } {
+function committeeAttendance(committee: Committee | 'none', why: { zh: string } | undefined, ids: string[], compound: string): { present: boolean; attendees?: string; members: string[] } {
   const sitting = committee !== 'none' && !why ? committee.members : [];
   const strangers = ids.filter((id) => !sitting.some((m) => m.id === id));
-  if (strangers.length) throw fail('RP_ERR_NOT_COMMITTEE_MEMBER', [why?.zh ?? strangers.join(', ')], [{ path: '/attendance/ownersCommittee/members', message: `not a sitting member: ${strangers.join(', ')}` }]);
+  if (strangers.length) throw fail('RP_ERR_NOT_COMMITTEE_MEMBER', [why ? `${compound}: ${why.zh}` : compound], [{ path: '/attendance/ownersCommittee/members', message: `not a sitting member: ${strangers.join(', ')}` }]);
   const came = sitting.filter((m) => ids.includes(m.id));
   return { present: came.length > 0, members: came.map((m) => m.id), ...(came.length ? { attendees: came.map((m) => `${m.name}（${m.role}）`).join('、') } : {}) };
 }
