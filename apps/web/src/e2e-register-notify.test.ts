@@ -5,10 +5,9 @@
  * unread count, and chooses in 通知设置 how progress reaches them — at phone
  * size, in Chinese. Needs apps/web/dist and /usr/bin/chromium.
  */
-import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { built, fileGridRequest, openFromQueue, startCity, visible, wait, type City } from './e2e/harness';
-import { fakeSms } from './e2e/fake-sms';
+import { built, fileGridRequest, openFromQueue, visible, wait, type City } from './e2e/harness';
+import { fillRegistration, startSmsCity } from './e2e/test-sms-city';
 
 const PHONE = '13955550001';
 const PASSWORD = '河畔家园五栋一单元住户';
@@ -19,39 +18,19 @@ if (!built) console.warn('registration e2e skipped: apps/web/dist is missing —
 
 describe.skipIf(!built)('resident registration and notification settings in Chromium', () => {
   let city: City;
-  let sms: Awaited<ReturnType<typeof fakeSms>>;
+  let stop: () => Promise<void>;
+  let sms: Awaited<ReturnType<typeof startSmsCity>>['sms'];
   beforeAll(async () => {
-    sms = await fakeSms();
-    city = await startCity([gridRequestsPlugin], {
-      configure: (c) => ({
-        ...c,
-        registration: { enabled: true, confirm: false },
-        notifications: { ...(c.notifications as object), sms: { provider: 'aliyun', signName: '天长邻里', endpoint: sms.base, templates: { 'account.code': { 'zh-CN': 'SMS_900' }, 'ticket.status': { 'zh-CN': 'SMS_100' } } } },
-      }),
-      env: { LINLI_SMS_ACCESS_KEY_ID: 'test-id', LINLI_SMS_ACCESS_KEY_SECRET: 'test-secret' },
-    });
+    ({ city, sms, close: stop } = await startSmsCity({ confirm: false, templates: { 'account.code': { 'zh-CN': 'SMS_900' }, 'ticket.status': { 'zh-CN': 'SMS_100' } } }));
   });
   afterAll(async () => {
-    await city?.close();
-    sms?.server.close();
+    await stop?.();
   }, 60_000);
 
   it('registers with an SMS code, logs in with the number, and sets how notices arrive', async () => {
     const page = await city.blank('new resident');
-    await page.goto(`${city.base}/login`);
-    await page.getByRole('link', { name: '居民注册' }).click();
-    await page.waitForURL(/\/register$/, wait);
-    await page.getByLabel('手机号').fill(PHONE);
-    await page.getByRole('button', { name: '获取验证码' }).click();
-    await visible(page.getByText('验证码已发送，10 分钟内有效'));
+    await fillRegistration(page, city, sms, { phone: PHONE, name: '林晓', password: PASSWORD });
     await visible(page.getByRole('button', { name: /秒后重发/ }));
-    // The code arrives on the phone as a text message.
-    const code = sms.sent.find((s) => s.phone === PHONE)?.params.code;
-    expect(code).toMatch(/^\d{6}$/);
-    await page.getByLabel('短信验证码').fill(code!);
-    await page.getByLabel('姓名').fill('林晓');
-    await page.getByLabel('所在小区').selectOption({ label: '河畔家园（永福社区）' });
-    await page.getByLabel('设置密码（至少 10 个字符）').fill(PASSWORD);
     await city.shot(page, 'register-filled');
     await page.getByRole('button', { name: '注册', exact: true }).click();
     await visible(page.getByText('注册成功，现在可以登录了'));

@@ -7,11 +7,10 @@
  * still cannot — at phone size, in Chinese. Needs apps/web/dist and
  * /usr/bin/chromium.
  */
-import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { built, startCity, visible, wait, type City } from './e2e/harness';
-import { fakeSms } from './e2e/fake-sms';
+import { built, visible, wait, type City } from './e2e/harness';
+import { fillRegistration, startSmsCity } from './e2e/test-sms-city';
 
 const PASSWORD = '河畔家园五栋一单元住户';
 
@@ -20,39 +19,20 @@ if (!built) console.warn('registrations e2e skipped: apps/web/dist is missing �
 
 describe.skipIf(!built)('confirming resident registrations in Chromium', () => {
   let city: City;
-  let sms: Awaited<ReturnType<typeof fakeSms>>;
+  let stop: () => Promise<void>;
+  let sms: Awaited<ReturnType<typeof startSmsCity>>['sms'];
   beforeAll(async () => {
-    sms = await fakeSms();
-    city = await startCity([gridRequestsPlugin], {
-      configure: (c) => ({
-        ...c,
-        registration: { enabled: true, confirm: true },
-        notifications: { ...(c.notifications as object), sms: { provider: 'aliyun', signName: '天长邻里', endpoint: sms.base, templates: { 'account.code': { 'zh-CN': 'SMS_900' } } } },
-      }),
-      env: { LINLI_SMS_ACCESS_KEY_ID: 'test-id', LINLI_SMS_ACCESS_KEY_SECRET: 'test-secret' },
-    });
+    ({ city, sms, close: stop } = await startSmsCity({ confirm: true, templates: { 'account.code': { 'zh-CN': 'SMS_900' } } }));
   });
   afterAll(async () => {
-    await city?.close();
-    sms?.server.close();
+    await stop?.();
   }, 60_000);
 
   /** Registers from the login page with the code the SMS brought; the page says the community confirms first. */
   async function register(phone: string, name: string): Promise<void> {
     const page = await city.blank(name);
-    await page.goto(`${city.base}/login`);
-    await page.getByRole('link', { name: '居民注册' }).click();
-    await page.waitForURL(/\/register$/, wait);
+    await fillRegistration(page, city, sms, { phone, name, password: PASSWORD });
     await visible(page.getByText('用手机号注册，社区确认后即可用手机号登录。'));
-    await page.getByLabel('手机号').fill(phone);
-    await page.getByRole('button', { name: '获取验证码' }).click();
-    await visible(page.getByText('验证码已发送，10 分钟内有效'));
-    const code = sms.sent.find((s) => s.phone === phone)?.params.code;
-    expect(code).toMatch(/^\d{6}$/);
-    await page.getByLabel('短信验证码').fill(code!);
-    await page.getByLabel('姓名').fill(name);
-    await page.getByLabel('所在小区').selectOption({ label: '河畔家园（永福社区）' });
-    await page.getByLabel('设置密码（至少 10 个字符）').fill(PASSWORD);
     await page.getByRole('button', { name: '注册', exact: true }).click();
     await visible(page.getByText('注册成功，等待社区确认后即可登录'));
     await page.close();

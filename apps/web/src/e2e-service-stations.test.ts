@@ -154,9 +154,13 @@ describe.skipIf(!built)('service stations in Chromium', () => {
     await staff.waitForURL(/\/p\/service-stations\/team\?/, wait);
     await visible(staff.locator('tbody tr').filter({ hasText: '王丽' }).getByText('周一、周二、周三、周四、周五、周六、周日'));
     await city.shot(staff, 'service-stations-team');
+    // The deputy leaves the team: 移出队伍 on their row, confirmed, and the table reloads without them.
+    staff.once('dialog', (d) => void d.accept());
+    await staff.locator('tbody tr').filter({ hasText: '李秀兰' }).getByRole('button', { name: '移出队伍' }).click();
+    await expect.poll(() => staff.locator('tbody tr').filter({ hasText: '李秀兰' }).count(), wait).toBe(0);
     await openMenu(staff, '服务站');
     const row = staff.locator('tbody tr').filter({ hasText: other });
-    await visible(row.getByText('1+1+0'));
+    await visible(row.getByText('1+0+0'));
     await visible(row.getByText('王丽'));
     expect(city.problems).toEqual([]);
   }, 120_000);

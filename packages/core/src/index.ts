@@ -39,6 +39,7 @@ export * from './routing/neighbourhood.js';
 export * from './routing/resolve.js';
 export * from './escalation/rules.js';
 export type * from './plugins/manifest.js';
+export { eventOwner, pluginEventProblems } from './plugins/manifest.js';
 export * from './config/check.js';
 export { orgKeyProblems, type CityView, type CityOrg } from './config/plugin-options.js';
 export * from './config/check-services.js';

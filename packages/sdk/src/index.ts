@@ -5,11 +5,11 @@
  */
 export { definePlugin, hookNames, pluginEnabled } from './plugin.js';
 export type { PluginApp, LinliPlugin, EnrolmentDefinition, PluginContext, PluginNotice, PluginHooks, WorkflowHooks, TransitionVerdict, TransitionPatch, TransitionHookEvent, AfterTransitionHookEvent, CreateHookEvent, SeedContext, TicketService, WebExtension, WebPage, WebWidget, WebColumn } from './plugin.js';
-export type { PluginJobDefinition, PluginJobEvent } from './plugin.js';
+export type { PluginJobDefinition, PluginJobEvent, PluginEventDefinition, PluginEventSubscription } from './plugin.js';
 export type { PluginJobs } from './jobs.js';
 export { SDK_VERSION } from './version.js';
 export { publicDeclarationProblems, type PublicDataSource, type PublicField, type PublicPage, type PublicPlace, type PublicView } from './public.js';
-export { lookup, orgPicker, money, type WebAction, type WebDownload, type WebPortal, type WebVisibility, type LookupOptions } from './web.js';
+export { lookup, orgPicker, money, type WebAction, type WebDownload, type WebFilter, type WebPortal, type WebVisibility, type LookupOptions } from './web.js';
 export { enumLabels } from './forms.js';
 export { findOrg, type CoreOrgRow } from './orgs.js';
 export { responseRecord, withTables, type ResponseField, type CoreReadTables } from './schemas.js';

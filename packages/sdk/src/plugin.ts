@@ -3,7 +3,7 @@ import type { Deployment, FormDefinition, GeoPoint, LocalizedText, NoteVisibilit
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from './actor.js';
 import type { PluginJobs } from './jobs.js';
-import type { WebAction, WebDownload, WebPortal, WebVisibility } from './web.js';
+import type { WebAction, WebDownload, WebFilter, WebPortal, WebVisibility } from './web.js';
 import { publicDeclarationProblems, type PublicDataSource, type PublicPage } from './public.js';
 import type { Kysely, Migration } from 'kysely';
 
@@ -73,6 +73,18 @@ export interface PluginContext {
    * await ctx.cancelNotice(trx, { kind: 'three-linked-office.meeting-eve', key: `meeting:${id}:${at}` });
    */
   cancelNotice(trx: Kysely<any>, notice: Pick<PluginNotice, 'kind' | 'key'>): Promise<boolean>;
+  /**
+   * Announces one of the plugin's declared events (`LinliPlugin.events`) to
+   * the enabled plugins that handle it (`on`): each handler runs as a durable
+   * job on the core's queue — once per `key` and subscriber across instances,
+   * retried, then dead-lettered. Written in `trx`: nothing is announced
+   * unless it commits. Returns how many handlers were queued (0 when no
+   * enabled plugin listens, or the key was announced before).
+   *
+   * @example
+   * await ctx.emit(trx, 'owners-self-governance.vote-closed', { voteId, origin, passed, matter }, { key: `vote:${voteId}` });
+   */
+  emit(trx: Kysely<any>, event: string, payload: unknown, opts: { key: string }): Promise<number>;
 }
 
 /** What a plugin's job handler gets. */
@@ -107,6 +119,40 @@ export interface PluginJobDefinition<P = any> {
   /** JSON Schema of the payload: `schedule` refuses a payload that does not match, and the runner dead-letters one that no longer does. */
   payloadSchema?: Record<string, unknown>;
   /** Attempts before the job is dead-lettered. Default 5. */
+  maxAttempts?: number;
+  handler(e: PluginJobEvent<P>): Promise<void>;
+}
+
+/**
+ * One event a plugin announces (`LinliPlugin.events`), as data: its name
+ * `<plugin>.<event>`, a title, and its payload's JSON Schema (`ctx.emit`
+ * refuses a payload that does not match). Announced with `ctx.emit`.
+ *
+ * @example
+ * events: [{ name: 'owners-self-governance.vote-closed', title: { 'zh-CN': '业主表决结束', en: "An owners' vote closed" }, payloadSchema }]
+ */
+export interface PluginEventDefinition {
+  name: string;
+  title: LocalizedText;
+  payloadSchema?: Record<string, unknown>;
+}
+
+/**
+ * A handler for another plugin's event (`LinliPlugin.on`). The other plugin
+ * is one of this one's `dependencies` or `optionalDependencies`; when the
+ * city does not enable it, its events never come. The handler runs as a
+ * durable job (like `jobs`): in the transaction that marks it done, with the
+ * payload the event was announced with; `job.key` is the emit's key.
+ *
+ * @example
+ * on: [{
+ *   event: 'owners-self-governance.vote-closed',
+ *   async handler({ payload, ctx, trx }) { await recordOwnersOutcome(envOf(ctx, trx), payload); },
+ * }]
+ */
+export interface PluginEventSubscription<P = any> {
+  event: string;
+  /** Attempts before the handler's job is dead-lettered. Default 5. */
   maxAttempts?: number;
   handler(e: PluginJobEvent<P>): Promise<void>;
 }
@@ -256,6 +302,8 @@ export type WebPage = WebVisibility &
       actions?: WebAction[];
       /** Files to download above the table (an export), filled from the page's parameters. */
       downloads?: WebDownload[];
+      /** Controls above the table that set the page's parameters (a month, an org, a grouping). */
+      filters?: WebFilter[];
     }
   | {
       id: string;
@@ -389,6 +437,18 @@ export interface LinliPlugin extends PluginManifest {
    * `ctx.jobs.schedule(trx, kind, { runAt, payload, key })`.
    */
   jobs?: PluginJobDefinition[];
+  /**
+   * Events the plugin announces with `ctx.emit`, as data (`<name>.<event>`,
+   * a title, the payload's schema): other plugins handle them with `on`.
+   */
+  events?: PluginEventDefinition[];
+  /**
+   * Handlers for other plugins' events, each run as a durable job on the
+   * core's queue. Only events of `dependencies` or `optionalDependencies`;
+   * `linli check` and the server's start refuse any other, and one the
+   * enabled plugin does not declare.
+   */
+  on?: PluginEventSubscription[];
   /** Demo data (`npm start`, `linli seed --demo`); runs once per database, after the plugins it depends on. Must work in any city: find orgs and people in `ctx.deployment.config`. */
   seed?: (ctx: SeedContext) => Promise<void>;
   /** Pages and dashboard widgets for the staff web app, as data. */
@@ -426,6 +486,19 @@ export function definePlugin<const P extends LinliPlugin>(plugin: P): P {
   if (!namePattern.test(plugin.name)) throw new Error(`Plugin name "${plugin.name}" must be kebab-case, like "three-linked-office".`);
   for (const job of plugin.jobs ?? []) {
     if (!job.kind.startsWith(`${plugin.name}.`)) throw new Error(`Plugin "${plugin.name}" declares the job kind "${job.kind}": job kinds are named "${plugin.name}.<job>".`);
+  }
+  for (const event of plugin.events ?? []) {
+    if (!event.name.startsWith(`${plugin.name}.`) || event.name.slice(plugin.name.length + 1).includes('.')) {
+      throw new Error(`Plugin "${plugin.name}" declares the event "${event.name}": events are named "${plugin.name}.<event>".`);
+    }
+  }
+  const mayHear = [...(plugin.dependencies ?? []), ...(plugin.optionalDependencies ?? [])];
+  for (const sub of plugin.on ?? []) {
+    const owner = sub.event.split('.')[0] ?? '';
+    if (!mayHear.includes(owner)) {
+      throw new Error(`Plugin "${plugin.name}" handles the event "${sub.event}" of plugin "${owner}", which is neither in its dependencies nor in its optionalDependencies: add "${owner}" to one of them.`);
+    }
+    if (typeof sub.handler !== 'function') throw new Error(`Plugin "${plugin.name}": the handler of "${sub.event}" is not a function.`);
   }
   for (const [workflow, hooks] of Object.entries(plugin.hooks ?? {})) {
     if (!workflowIdPattern.test(workflow)) {

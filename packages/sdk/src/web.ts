@@ -15,7 +15,16 @@ import type { LocalizedText } from '@linli/core';
  */
 export interface WebAction {
   title: LocalizedText;
+  /**
+   * Where it leads: `page:<id>?x={field}` (a page of this plugin, a form
+   * opened with the fields), `ticket:{ticketId}`, or `post:/path/{field}` — a
+   * request to one of the plugin's routes (POST, empty body) made at once
+   * after the person confirms `confirm`; the page reloads, and a refusal is
+   * shown as the route words it.
+   */
   to: string;
+  /** For a `post:` action: the question asked first (移出队伍？). */
+  confirm?: LocalizedText;
   /** Shown only to people holding one of these roles (anywhere). */
   roles?: string[];
   /** Shown only when the row's (or page's) field has one of these values, e.g. `{ status: ['scheduled', 'held'] }`. */
@@ -36,6 +45,29 @@ export interface WebDownload {
   source: string;
   /** Shown only to people holding one of these roles (anywhere). */
   roles?: string[];
+}
+
+/**
+ * A control above a table page that sets one of its parameters (`{month}`
+ * in its source and downloads): the page reloads with the choice, and the
+ * address keeps it (a link or a reload shows the same rows). Empty means the
+ * route's own default (this month, the person's whole scope).
+ *
+ * @example
+ * filters: [{ param: 'month', kind: 'month', title: { 'zh-CN': '月份', en: 'Month' } }]
+ */
+export interface WebFilter {
+  param: string;
+  title: LocalizedText;
+  /**
+   * month: a month picker (`2026-12`); org: an org of the person's scope,
+   * narrowed to `orgTypes`; choice: one of `choices`.
+   */
+  kind: 'month' | 'org' | 'choice';
+  orgTypes?: string[];
+  choices?: { value: string; title: LocalizedText }[];
+  /** What the empty choice says ("近三个月", "全部"); without it the empty choice reads 全部 / All. */
+  emptyLabel?: LocalizedText;
 }
 
 /** Per-role visibility of a page, widget or menu entry: absent means everyone signed in. */
@@ -67,8 +99,9 @@ export interface WebPortal {
  * `label` and stored by `value`. `{ticket.<field>}` in `source` and `where`
  * is the ticket the step belongs to, `{param.<name>}` the page's parameter,
  * `{form.<field>}` a top-level field of the same form as filled in now.
- * When only one choice is left it is chosen already. On an array of strings
- * it is a list of checkboxes (tick several; none chosen for you).
+ * When only one choice is left it is chosen already. On an array field
+ * (`{ type: 'array', items: { type: 'string' }, uniqueItems: true, maxItems }`)
+ * it is a list of boxes: several picked by name, at most `maxItems`.
  *
  * @example
  * uiSchema: { meetingId: lookup({ source: '/api/plugins/three-linked-office/agenda', value: 'meetingId', label: '{meetingDate} {compoundName}', where: { ticketId: '{ticket.id}' } }) }

@@ -17,6 +17,7 @@ export function makePluginContexts(
   getTickets: () => TicketService,
   jobsOf: (plugin: string) => PluginJobs,
   notices?: PluginNotices,
+  emitOf?: (plugin: string) => PluginContext['emit'],
 ): ReadonlyMap<string, PluginContext> {
   return new Map(
     plugins.map((plugin): [string, PluginContext] => [
@@ -36,6 +37,9 @@ export function makePluginContexts(
           if (!notices) throw new Error(`notices are not available to plugin "${plugin.name}" here`);
           await notices.notify(plugin.name, trx, n);
         },
+        emit: emitOf?.(plugin.name) ?? (async () => {
+          throw new Error(`events are not available to plugin "${plugin.name}" here`);
+        }),
         cancelNotice: async (trx: Kysely<any>, n: Pick<PluginNotice, 'kind' | 'key'>) => {
           if (!notices) throw new Error(`notices are not available to plugin "${plugin.name}" here`);
           return notices.cancel(plugin.name, trx, n);

@@ -7,7 +7,7 @@ import type { LinliPlugin, PluginContext } from '@linli/sdk';
  * has touched no database on their behalf, and a slow or failing check shows
  * as the plugin's init, by name.
  */
-const io = ['db', 'transaction', 'tickets', 'jobs', 'notify', 'cancelNotice'] as const satisfies readonly (keyof PluginContext)[];
+const io = ['db', 'transaction', 'tickets', 'jobs', 'notify', 'cancelNotice', 'emit'] as const satisfies readonly (keyof PluginContext)[];
 
 /**
  * The context a plugin's `routes()` gets: the same context, except that

@@ -48,16 +48,20 @@ for (const backend of testBackends()) {
       // The pools, by name; a team without a professional (三官一律) is refused; so is a mediator forming one.
       const pool = (await desk.get(`${api}/mediators`)).body.items;
       expect(pool.map((m: { name: string; poolTitle: string }) => `${m.name}${m.poolTitle}`)).toEqual(expect.arrayContaining(['苏婉律师', '韩立新法官', '王丽社区调解员']));
-      const local = await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['staff.yongfu'], second: ids['grid.yongfu1'] });
+      const local = await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['staff.yongfu'], others: [ids['grid.yongfu1']] });
       expect(local.body.code).toBe('DM_ERR_NO_PROFESSIONAL');
-      const stranger = await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], second: await personId(server, 'resident.hepan') });
+      const stranger = await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], others: [await personId(server, 'resident.hepan')] });
       expect([stranger.status, stranger.body.code]).toEqual([422, 'DM_ERR_BAD_TEAM']);
-      const byMediator = await (await as('mediator.lawyer')).post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], second: ids['staff.yongfu'] });
+      expect(stranger.body.details).toEqual([expect.objectContaining({ path: '/others/0' })]);
+      // More than the city's team size (5: the lead and four more) is refused by the form's schema.
+      const six = await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], others: ['91', '92', '93', '94', '95'] });
+      expect(six.status).toBe(400);
+      const byMediator = await (await as('mediator.lawyer')).post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], others: [ids['staff.yongfu']] });
       expect([byMediator.status, byMediator.body.code]).toEqual([403, 'DM_ERR_NOT_INTAKE']);
       // Nor can the ticket step be taken without the team.
       expect((await step(desk, filed.id, 'form-team')).body.code).toBe('DM_ERR_NO_TEAM');
 
-      const formed = expectStatus(await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], second: ids['staff.yongfu'] }), 201);
+      const formed = expectStatus(await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], others: [ids['staff.yongfu']] }), 201);
       expect(formed.state).toBe('mediating');
       const lawyer = await as('mediator.lawyer');
       expect(await inbox(lawyer, 'dispute-mediation.team-formed')).toHaveLength(1);
@@ -93,7 +97,7 @@ for (const backend of testBackends()) {
     it('refers a case the mediation cannot settle to a department, which reports back through the ticket loop', async () => {
       const desk = await as('secretary.yongfu');
       const filed = await fileCase(desk, hepan, { title: '外墙维修费用分摊纠纷', amountFen: 1_260_000 });
-      expectStatus(await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], second: ids['staff.yongfu'] }), 201);
+      expectStatus(await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], others: [ids['staff.yongfu']] }), 201);
       const lawyer = await as('mediator.lawyer');
       const today = new Date(server.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
       expectStatus(await lawyer.post(`${api}/cases/${filed.id}/sessions`, { heldOn: today, partiesPresent: ['申请人'], record: '分摊方案未达成一致，涉及维修资金审批。' }), 201);
@@ -115,7 +119,7 @@ for (const backend of testBackends()) {
     it('tells the team before the mediation deadline and when it is overdue, once, through its job', async () => {
       const desk = await as('secretary.yongfu');
       const filed = await fileCase(desk, await orgId(server, 'tiandao'), { disputeType: '停车纠纷', title: '车位租金纠纷' });
-      expectStatus(await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], second: ids['grid.yongfu1'] }), 201);
+      expectStatus(await desk.post(`${api}/cases/${filed.id}/team`, { lead: ids['mediator.lawyer'], others: [ids['grid.yongfu1']] }), 201);
       const job = () => server.database.db.selectFrom('linli_jobs').select(['status', 'run_at']).where('key', '=', `plugin:dispute-mediation:overdue:${filed.id}:mediating`).executeTakeFirst();
       const due = (await job())!.run_at as Date;
       expect(due.getTime() - server.clock.now().getTime()).toBe(30 * 86_400_000);

@@ -8,7 +8,7 @@ import { tables } from './migrations/0001-tables.js';
 import { notices } from './notices.js';
 import { routes } from './routes/index.js';
 import { seed } from './seed.js';
-import { optionsSchema, validateOptions } from './settings.js';
+import { optionsSchema, readSettings, validateOptions } from './settings.js';
 import { web } from './web.js';
 import { CASE_WORKFLOW, TEAM_ENROLMENT, caseWorkflow } from './workflows/case.js';
 
@@ -27,7 +27,7 @@ export const disputeMediationPlugin = definePlugin({
   title: { 'zh-CN': '物业纠纷调解', en: 'Property dispute mediation' },
   optionsSchema,
   validateOptions,
-  forms: [caseForm, agreementForm, referralForm, replyForm, visitForm, teamForm, sessionForm],
+  forms: (options) => [caseForm, agreementForm, referralForm, replyForm, visitForm, teamForm(readSettings(options).teamSize), sessionForm],
   workflows: [caseWorkflow],
   migrations: { '0001-tables': tables },
   // The copied org paths follow an org moved on the org-tree page or by an import.

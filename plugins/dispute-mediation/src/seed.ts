@@ -44,7 +44,7 @@ export async function seed(ctx: SeedContext): Promise<void> {
   const lead: Actor = await ctx.actor(professional.username);
   const offset = ctx.deployment.calendar.utcOffsetHours;
   const now = ctx.now();
-  const team = { lead: String(professional.personId), second: String(local.personId) };
+  const team = { lead: String(professional.personId), others: [String(local.personId)] };
 
   async function file(compound: OrgNodeConfig, at: Date, c: { title: string; type: CaseData['disputeType']; amountFen?: number; applicant: ReturnType<typeof party>; respondent: ReturnType<typeof party>; description: string }) {
     const company = compound.side?.find((s) => s.type === 'property_company');

@@ -28,6 +28,6 @@ describe('dispute-mediation options', () => {
     expect(await refusal(pools((p) => p.filter((x) => x.kind === 'community')))).toEqual([expect.stringMatching(/^\/plugins\/dispute-mediation\/pools requireProfessional/)]);
     expect(await refusal({ ...base, teamSize: { min: 4, max: 3 } })).toEqual([expect.stringMatching(/^\/plugins\/dispute-mediation\/teamSize\/min /)]);
     expect((await refusal({ ...base, rooms: [{ org: 'hepan', place: '河畔家园调解室' }] }))[0]).toMatch(/^\/plugins\/dispute-mediation\/rooms/);
-    expect(await refusal({ ...base, teamSize: { max: 9 } })).toEqual([expect.stringMatching(/^\/plugins\/dispute-mediation\/teamSize\/max /)]);
+    expect(await refusal({ ...base, teamSize: { max: 10 } })).toEqual([expect.stringMatching(/^\/plugins\/dispute-mediation\/teamSize\/max /)]);
   });
 });

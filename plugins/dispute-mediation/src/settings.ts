@@ -42,7 +42,7 @@ export const optionsSchema = {
     },
     teamSize: {
       type: 'object',
-      properties: { min: { type: 'integer', minimum: 1, maximum: 5, default: 2 }, max: { type: 'integer', minimum: 1, maximum: 5, default: 5 } },
+      properties: { min: { type: 'integer', minimum: 1, maximum: 9, default: 2 }, max: { type: 'integer', minimum: 1, maximum: 9, default: 5 } },
       additionalProperties: false,
     },
     requireProfessional: { type: 'boolean', default: true, description: 'Every team has at least one professional (三官一律) mediator' },

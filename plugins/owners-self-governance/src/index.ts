@@ -4,3 +4,7 @@ export { decide, meets, parseFraction, parseArea, type Decision, type MatterRule
 export { householdsIn, type Household } from './households.js';
 export type { Options as OwnersSelfGovernanceOptions } from './settings.js';
 export { committeeOf, type Committee } from './committee.js';
+export { openVoteFrom, type VoteFromElsewhere } from './service/origin.js';
+export { publishedResult, type PublishedDecision } from './service/published.js';
+export { VOTE_CLOSED, type VoteClosedEvent } from './service/vote-closed.js';
+export { matters, matterTitles, type Matter } from './matters.js';

@@ -6,6 +6,9 @@ import { tables } from './migrations/0001-tables.js';
 import { committeeTables } from './migrations/0002-committee.js';
 import { committeeTerm } from './migrations/0004-committee-term.js';
 import { electionVoteForm, roleForm } from './forms/seat.js';
+import { originColumns } from './migrations/0003-origin.js';
+import { keepContext } from './service/origin.js';
+import { events } from './service/vote-closed.js';
 import { publicData, publicPages } from './public.js';
 import { routes } from './routes/index.js';
 import { seedOwnersSelfGovernance } from './seed.js';
@@ -32,11 +35,14 @@ export const ownersSelfGovernancePlugin = definePlugin({
   optionsSchema,
   validateOptions,
   forms: [unitForm, linkForm, voteForm, ballotForm, paperForm, closeForm, electionForm, nominateForm, checkForm, publishForm, electionVoteForm, roleForm],
-  migrations: { '0001-tables': tables, '0002-committee': committeeTables, '0004-committee-term': committeeTerm },
+  migrations: { '0001-tables': tables, '0002-committee': committeeTables, '0003-origin': originColumns, '0004-committee-term': committeeTerm },
   // The copied org paths follow an org moved on the org-tree page or by an import.
   orgPathColumns: [{ table: 'owners_self_governance_units', column: 'building_path' }, { table: 'owners_self_governance_votes', column: 'scope_path' }, { table: 'owners_self_governance_elections', column: 'compound_path' }, { table: 'owners_self_governance_committees', column: 'compound_path' }],
   routes,
+  // Keeps its own context for votes other plugins open (openVoteFrom).
+  init: keepContext,
   jobs,
+  events,
   notices: [...notices, ...vettingNotices],
   seed: seedOwnersSelfGovernance,
   web: { ...web, publicPages },

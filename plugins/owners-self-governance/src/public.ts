@@ -1,8 +1,7 @@
 import type { PublicDataSource, PublicPage } from '@linli/sdk';
-import { areaText, percentText, type Decision } from './art278.js';
+import type { Decision } from './art278.js';
+import { publishedDecision } from './service/published.js';
 import { committeeData, committeePage } from './public-committee.js';
-import { outcomeText } from './service/result-page.js';
-import { matterTitle } from './service/votes.js';
 
 /**
  * Owners' decisions on the public notice board 公示栏: the question, where, the
@@ -37,18 +36,7 @@ export const publicData: PublicDataSource[] = [
         .orderBy('v.closed_at', 'desc')
         .limit(limit)
         .execute();
-      return rows.map((r: { title: string; name: string; matter: string; result: Decision; closed_at: Date }) => {
-        const d = r.result;
-        return {
-          title: r.title,
-          scope: r.name,
-          matter: matterTitle(r.matter),
-          outcome: outcomeText(d),
-          participation: `参与表决 ${d.participatingOwners}/${d.participation.owners.whole} 户（${percentText(d.participatingOwners, d.participation.owners.whole)}，要求${d.participation.owners.threshold}）· 面积 ${areaText(d.participatingAreaCenti)}/${areaText(d.participation.area.whole)} ㎡（${percentText(d.participatingAreaCenti, d.participation.area.whole)}，要求${d.participation.area.threshold}）`,
-          agreement: `同意 ${d.yesOwners}/${d.participatingOwners} 户（${percentText(d.yesOwners, d.participatingOwners)}，要求${d.pass.owners.threshold}）· 面积 ${areaText(d.yesAreaCenti)}/${areaText(d.participatingAreaCenti)} ㎡（${percentText(d.yesAreaCenti, d.participatingAreaCenti)}，要求${d.pass.area.threshold}）`,
-          closedAt: new Date(r.closed_at).toISOString(),
-        };
-      });
+      return rows.map((r: { title: string; name: string; matter: string; result: Decision; closed_at: Date }) => publishedDecision(r));
     },
   },
   {

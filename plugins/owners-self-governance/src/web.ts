@@ -42,6 +42,7 @@ export const web: WebExtension = {
         { field: 'voted', title: { 'zh-CN': '已投票户数', en: 'Voted' }, format: 'number' },
         { field: 'units', title: { 'zh-CN': '总户数', en: 'Units' }, format: 'number' },
         { field: 'outcome', title: { 'zh-CN': '结果', en: 'Outcome' } },
+        { field: 'origin', title: { 'zh-CN': '来源议题', en: 'Referred from' } },
       ],
       rowLink: 'page:result?id={id}&status={status}',
       rowActions: [

@@ -133,9 +133,16 @@ for (const backend of testBackends()) {
         ['孙德明', '楼栋长/志愿者', ''],
       ]);
       expect(await station(staff, hepanStation)).toMatchObject({ team: '1+3+1', onDuty: '刘洋' });
+      // A member leaves: off the team and the rota; a second removal says they are not on it.
+      expect((await staff.post(`${api}/stations/${s.id}/staff/${id('刘洋')}/removal`, {})).status).toBe(200);
+      expect((await staff.post(`${api}/stations/${s.id}/staff/${id('刘洋')}/removal`, {})).body.code).toBe('SS_ERR_NOT_ON_STAFF');
+      expect(await station(staff, hepanStation)).toMatchObject({ team: '1+2+1', onDuty: '' });
+      expect((await staff.post(`${api}/stations/${s.id}/staff`, { personId: id('刘洋'), position: '副站长' })).status).toBe(201);
+      expect((await staff.post(`${api}/stations/${s.id}/duty`, { personId: id('刘洋'), weekdays: ['周二', '周四'] })).status).toBe(200);
       // A resident may neither see the team nor change it.
       const resident = await as('resident.hepan');
       expect((await resident.get(`${api}/stations/${s.id}/staff`)).status).toBe(404);
+      expect((await resident.post(`${api}/stations/${s.id}/staff/${id('王丽')}/removal`, {})).status).toBe(404);
       expect((await resident.get(`${api}/stations`)).body.items).toEqual([]);
     });
 

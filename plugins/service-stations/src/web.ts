@@ -108,6 +108,14 @@ export const web: WebExtension = {
         { field: 'duty', title: { 'zh-CN': '身份或分工', en: 'Role' } },
         { field: 'weekdays', title: { 'zh-CN': '值班日', en: 'On duty' } },
       ],
+      rowActions: [
+        {
+          title: { 'zh-CN': '移出队伍', en: 'Take off the team' },
+          to: 'post:/stations/{stationId}/staff/{personId}/removal',
+          confirm: { 'zh-CN': '确定将此人移出工作队伍？其值班安排一并取消。', en: 'Take this person off the team? Their duty days are cancelled too.' },
+          roles: keepers,
+        },
+      ],
       actions: [
         { title: { 'zh-CN': '配备人员', en: 'Add to the team' }, to: 'page:add-staff?stationId={stationId}', roles: keepers },
         { title: { 'zh-CN': '排班', en: 'Duty rota' }, to: 'page:duty?stationId={stationId}', roles: keepers },

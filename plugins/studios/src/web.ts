@@ -132,6 +132,7 @@ export const web: WebExtension = {
       staffOnly: true,
       source: '/reports/monthly?month={month}',
       downloads: [{ title: t('导出 CSV', 'Export CSV'), source: '/reports/monthly.csv?month={month}' }],
+      filters: [{ param: 'month', kind: 'month', title: t('月份', 'Month'), emptyLabel: t('近三个月', 'Last three months') }],
       columns: [
         { field: 'studioName', title: t('工作室', 'Studio') },
         { field: 'communityName', title: t('社区', 'Community') },

@@ -25,6 +25,10 @@ export const fail = defineErrors({
   WDH_ERR_VOTE_MISMATCH: { status: 422, message: '表决结果为“%s”（%s），请选择“%s”。The step does not match the vote under the city’s pass rule.' },
   WDH_ERR_DECLINE_REASON: { status: 422, message: '不予受理必须向居民说明理由（至少%s个字）。Declining a topic needs a reason the resident will read.' },
   WDH_ERR_DEADLINE_PAST: { status: 422, message: '完成时限%s不在今后，请选择以后的时间。The implementation deadline must be in the future.' },
+  WDH_ERR_OWNERS_OFF: { status: 422, message: '本市未启用“业主自治”，议题不能交业主共同决定。Owners’ self-governance is not enabled in this city, so a topic cannot be referred to an owners’ vote: enable owners-self-governance in the city config.' },
+  WDH_ERR_SCOPE_OUTSIDE: { status: 422, message: '%s不在议题所在的%s内，请选择本小区或本小区的楼栋。The vote must be for the topic’s compound or one of its buildings.' },
+  WDH_ERR_OWNERS_VOTE_OPEN: { status: 409, message: '业主表决“%s”尚未结束，结束计票后再登记结果。The owners’ vote is still open: record its outcome once it is counted.' },
+  WDH_ERR_OWNERS_VOTE_MISMATCH: { status: 422, message: '业主表决结果为“%s”，请选择“%s”。The step contradicts the counted owners’ vote.' },
 });
 
 export type ErrorCode = keyof typeof fail.table;

@@ -11,6 +11,8 @@ import { hallAt } from './store/halls.js';
 import { getSession, participantsOf, presentTotal, type SessionRow } from './store/sessions.js';
 import { insertTopic, updateTopic } from './store/topics.js';
 import { tally } from './tally.js';
+import type { ReferData } from './forms/referral.js';
+import { checkOwnersStep, recordOwnersOutcome, referToOwners } from './service/referral.js';
 import { TOPIC_WORKFLOW } from './workflows/topic.js';
 
 /** A new topic needs a hall at its compound, and a proposer who lives in or serves that compound. */
@@ -39,7 +41,8 @@ async function sessionOfStep(env: Env, ticket: Ticket, sessionId: unknown): Prom
  * The hall's rules, whichever route a step comes through (the session's
  * agenda routes, the web app's ticket page, the core's API, a seed).
  */
-async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEvent): Promise<TransitionVerdict> {
+async function beforeTransition(e: TransitionHookEvent): Promise<TransitionVerdict> {
+  const { ticket, change, trx, ctx } = e;
   const data = (change.eventData ?? {}) as Record<string, unknown>;
   switch (change.action) {
     case 'decline': {
@@ -60,6 +63,10 @@ async function beforeTransition({ ticket, change, trx, ctx }: TransitionHookEven
     case 'resolve':
     case 'not-adopt':
       return checkVote(await envOf(ctx, trx), ticket, change, data as unknown as VoteData);
+    case 'refer-owners':
+    case 'owners-passed':
+    case 'owners-failed':
+      return checkOwnersStep(e);
     default:
       return;
   }
@@ -143,6 +150,11 @@ async function afterTransition({ ticket, change, updated, actor, trx, ctx }: Aft
         .execute();
       return updateTopic(env.db, updated, { resolved_at: env.now });
     }
+    case 'refer-owners':
+      return referToOwners(env, actor, ticket, updated, data as unknown as ReferData);
+    case 'owners-passed':
+    case 'owners-failed':
+      return recordOwnersOutcome(env, actor, updated);
     case 'complete':
       return updateTopic(env.db, updated, { completed_at: env.now, result: String(data.result ?? '') });
     case 'publicize':

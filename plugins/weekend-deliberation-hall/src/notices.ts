@@ -4,6 +4,7 @@ import type { SessionRow } from './store/sessions.js';
 
 export const TOPIC_SCHEDULED = 'weekend-deliberation-hall.topic-scheduled';
 export const SESSION_EVE = 'weekend-deliberation-hall.session-eve';
+export const OWNERS_VOTE_CLOSED = 'weekend-deliberation-hall.owners-vote-closed';
 
 /** What the hall tells the residents whose topic is on a session's agenda, as data. */
 export const notices: NoticeKindDefinition[] = [
@@ -27,6 +28,16 @@ export const notices: NoticeKindDefinition[] = [
     },
     defaultChannels: ['sms', 'email'],
   },
+  {
+    id: OWNERS_VOTE_CLOSED,
+    label: { 'zh-CN': '议题的业主表决已计票', en: "A referred topic's owners' vote is counted" },
+    vars: ['topic', 'outcome', 'step'],
+    template: {
+      title: { 'zh-CN': '业主表决已计票：{topic}', en: "Owners' vote counted: {topic}" },
+      body: { 'zh-CN': '议题“{topic}”的业主表决结果为{outcome}，请在议题中登记“{step}”。', en: 'The owners\' vote on "{topic}" {outcome}: record "{step}" on the topic.' },
+    },
+    defaultChannels: ['wecom', 'email'],
+  },
 ];
 
 const DAY = 24 * 3_600_000;
@@ -48,4 +59,12 @@ const eveKey = (topicId: string | number, sessionId: string | number) => `topic:
 /** A topic taken off a session (the session cancelled or closed, or the topic unscheduled): its proposer is not reminded of it. */
 export async function cancelSessionEve(env: Env, topicId: string | number, sessionId: string | number): Promise<void> {
   await env.ctx.cancelNotice(env.trx, { kind: SESSION_EVE, key: eveKey(topicId, sessionId) });
+}
+
+/** The owners' vote on a referred topic is counted: the convener who referred it records the outcome on the topic. */
+export async function tellOwnersVoteClosed(env: Env, topic: { id: string; title: string }, passed: boolean, to: string[]): Promise<void> {
+  const vars = passed
+    ? { topic: topic.title, outcome: { 'zh-CN': '通过', en: 'passed' }, step: { 'zh-CN': '业主表决通过', en: "Owners' vote passed" } }
+    : { topic: topic.title, outcome: { 'zh-CN': '未通过', en: 'did not pass' }, step: { 'zh-CN': '业主表决未通过', en: "Owners' vote not passed" } };
+  await env.ctx.notify(env.trx, { kind: OWNERS_VOTE_CLOSED, key: `topic:${topic.id}:owners-vote-closed`, to, vars, ticketId: topic.id });
 }

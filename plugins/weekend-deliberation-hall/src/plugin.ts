@@ -3,6 +3,9 @@ import { notices } from './notices.js';
 import { participantsForm, recordForm, sessionForm } from './forms/session.js';
 import { acceptForm, completeForm, declineForm, publicizeForm, scheduleTopicForm, sessionVoteForm, superviseForm, topicForm, voteForm } from './forms/topic.js';
 import { hooks } from './hooks.js';
+import { ownersPassedForm, referForm } from './forms/referral.js';
+import { referralTables } from './migrations/0002-referrals.js';
+import { onOwnersVoteClosed, OWNERS } from './service/referral.js';
 import { tables } from './migrations/0001-tables.js';
 import { init } from './init.js';
 import { routes } from './routes/index.js';
@@ -25,14 +28,17 @@ export const weekendDeliberationHallPlugin = definePlugin({
   sdk: '^0.1.0',
   title: { 'zh-CN': '周末议事厅', en: 'Weekend deliberation hall' },
   optionsSchema,
-  forms: [topicForm, acceptForm, declineForm, scheduleTopicForm, voteForm, superviseForm, completeForm, publicizeForm, sessionForm, participantsForm, recordForm, sessionVoteForm],
+  // With owners' self-governance on, a topic only the owners can decide goes to an owners' vote (refer-owners).
+  optionalDependencies: [OWNERS],
+  forms: [topicForm, acceptForm, declineForm, scheduleTopicForm, voteForm, superviseForm, completeForm, publicizeForm, sessionForm, participantsForm, recordForm, sessionVoteForm, referForm, ownersPassedForm],
   workflows: [topicWorkflow],
-  migrations: { '0001-tables': tables },
+  migrations: { '0001-tables': tables, '0002-referrals': referralTables },
   // The copied org paths follow an org moved on the org-tree page or by an import.
   orgPathColumns: [{ table: 'wdh_sessions', column: 'compound_path' }, { table: 'wdh_topics', column: 'compound_path' }],
   init,
   routes,
   hooks,
+  on: [onOwnersVoteClosed],
   notices,
   seed: seedWeekendDeliberationHall,
   web: { ...web, publicPages },

@@ -36,6 +36,8 @@ export interface SeedHall {
   topics: SeedTopic[];
   /** Raised this week: one awaits screening, the rest go on next Saturday's agenda. */
   upcoming: { by: string; intake: TopicInput; screen: boolean }[];
+  /** With owners' self-governance on: a topic referred to an owners' vote this week, still open (交业主共同决定). */
+  referred?: { by: string; intake: TopicInput; matter: string; building: string };
 }
 
 const sheet = (party: number, rc: number, owners: number, property: number, names: [string, string, string, string]): ParticipantsInput => ({
@@ -49,6 +51,12 @@ export const seedHalls: SeedHall[] = [
   {
     compound: 'hepan',
     convener: 'staff.yongfu',
+    referred: {
+      by: 'resident.hepan',
+      intake: { title: '使用维修资金维修3栋屋面渗水', category: '公共设施', description: '3栋顶楼屋面防水层老化，雨天渗水到顶楼住户家中，需动用维修资金维修。' },
+      matter: '使用建筑物及其附属设施的维修资金',
+      building: 'hepan-b3',
+    },
     supervisor: 'grid.yongfu1',
     sessions: ['议事厅启动：议事规则宣讲', '景观桥改造方案协商', '听取居民意见', '电动车充电问题协商', '垃圾分类宣传', '楼道堆物整治协商', '听取居民意见', '冬季消防安全'],
     sheet: sheet(3, 1, 6, 2, ['张伟、李强、吴留高', '王丽', '黄淑芬、陈明、赵兰、孙海、钱多、周红', '马俊、刘工']),

@@ -1,4 +1,4 @@
-import type { SeedContext } from '@linli/sdk';
+import { pluginEnabled, type OrgNodeConfig, type SeedContext } from '@linli/sdk';
 import { seedHalls, type SeedHall } from './seed-data.js';
 import { addToAgenda, vote } from './service/agenda.js';
 import { envOf, type Env } from './service/env.js';
@@ -7,6 +7,7 @@ import { typed } from './store/tables.js';
 import type { Hall } from './store/halls.js';
 import { addDays, instant, isoWeekday, localDate } from './time.js';
 import { TOPIC_WORKFLOW } from './workflows/topic.js';
+import { OWNERS } from './service/referral.js';
 
 const MINUTE = 60_000;
 
@@ -116,4 +117,14 @@ async function tell(ctx: SeedContext, hall: Hall, story: SeedHall): Promise<void
     const session = await on(before(30), (env) => createSession(env, convener, { compoundOrgId: hall.compound.id, date: addDays(lastSat, 7), theme: '听取居民意见' }));
     for (const id of upcoming) await on(before(20), (env) => addToAgenda(env, convener, String(session.id), id));
   }
+  // Where the owners' plugin is on (seeded first, with its roll): a matter only the owners decide, referred to their vote.
+  const r = story.referred;
+  const people = new Set((ctx.deployment.config.people ?? []).map((p) => p.username));
+  if (r && pluginEnabled(ctx, OWNERS) && people.has(r.by) && hasOrg(ctx.deployment.config.orgs, r.building)) {
+    const id = await raise(r.by, r.intake, before(200));
+    await ctx.at(before(50), () => step(story.convener, id, 'accept', { opinion: '动用维修资金须业主共同决定。' }));
+    await ctx.at(before(40), async () => step(story.convener, id, 'refer-owners', { matter: r.matter, scopeOrgId: await ctx.orgId(r.building) }));
+  }
 }
+
+const hasOrg = (o: OrgNodeConfig, key: string): boolean => o.key === key || (o.children ?? []).some((c) => hasOrg(c, key));

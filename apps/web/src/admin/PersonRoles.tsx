@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Org, RoleAssignment, RoleInfo } from '../api/types';
-import { OrgSelect } from '../components/OrgSelect';
 import { useI18n } from '../i18n';
 import { refusalText, type AdminGrid } from './admin-api';
+import { emptyRoleAt, RoleAtFields, roleAtBody, roleAtComplete, type RoleAt } from './RoleAtFields';
 
 interface Props {
   person: { id: string; name: string; roles: RoleAssignment[] };
@@ -24,11 +24,9 @@ interface Props {
  */
 export function PersonRoles({ person, roles, orgs, grids, onChanged, onProblem }: Props) {
   const { t, pick } = useI18n();
-  const [form, setForm] = useState({ role: '', orgId: '', gridId: '' });
+  const [form, setForm] = useState<RoleAt>(emptyRoleAt);
   const [busy, setBusy] = useState(false);
-  const role = roles.find((r) => r.id === form.role);
   const roleTitle = (id: string) => pick(roles.find((r) => r.id === id)?.title) || id;
-  const prefix = `roles-${person.id}`;
 
   async function run(call: () => Promise<unknown>) {
     setBusy(true);
@@ -46,8 +44,8 @@ export function PersonRoles({ person, roles, orgs, grids, onChanged, onProblem }
   const grant = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await api(`/api/people/${person.id}/roles`, { body: { role: form.role, ...(role?.heldAt === 'grid' ? { gridId: form.gridId } : { orgId: form.orgId }) } });
-      setForm({ role: '', orgId: '', gridId: '' });
+      await api(`/api/people/${person.id}/roles`, { body: roleAtBody(roles, form) });
+      setForm(emptyRoleAt);
     });
   };
 
@@ -76,36 +74,16 @@ export function PersonRoles({ person, roles, orgs, grids, onChanged, onProblem }
       <details>
         <summary className="link-btn">{t('people.addRole')}</summary>
         <form onSubmit={grant} noValidate>
-          <div className="field">
-            <label htmlFor={`${prefix}-role`}>{t('people.newRole')}</label>
-            <select id={`${prefix}-role`} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-              <option value="">{t('common.choose')}</option>
-              {roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {pick(r.title)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {role?.heldAt === 'grid' ? (
-            <div className="field">
-              <label htmlFor={`${prefix}-grid`}>{t('people.newRoleGrid')}</label>
-              <select id={`${prefix}-grid`} value={form.gridId} onChange={(e) => setForm({ ...form, gridId: e.target.value })}>
-                <option value="">{t('common.choose')}</option>
-                {grids.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : (
-            <div className="field">
-              <label htmlFor={`${prefix}-org`}>{t('people.newRoleOrg')}</label>
-              <OrgSelect id={`${prefix}-org`} orgs={orgs} value={form.orgId} onChange={(orgId) => setForm({ ...form, orgId })} />
-            </div>
-          )}
-          <button type="submit" className="btn btn-secondary btn-sm" disabled={busy || !form.role || (role?.heldAt === 'grid' ? !form.gridId : !form.orgId)}>
+          <RoleAtFields
+            idPrefix={`roles-${person.id}`}
+            roles={roles}
+            orgs={orgs}
+            grids={grids}
+            value={form}
+            onChange={setForm}
+            labels={{ role: t('people.newRole'), grid: t('people.newRoleGrid'), org: t('people.newRoleOrg') }}
+          />
+          <button type="submit" className="btn btn-secondary btn-sm" disabled={busy || !roleAtComplete(roles, form)}>
             {t('people.grant')}
           </button>
         </form>

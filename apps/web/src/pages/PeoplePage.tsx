@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { loadGrids, loadOrgs, loadRoles } from '../api/cache';
+import { loadRoles } from '../api/cache';
 import type { Org, RoleAssignment } from '../api/types';
 import { useLoad } from '../api/useApi';
 import { errorTitle, ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
-import { OrgSelect } from '../components/OrgSelect';
 import { ImportCard } from '../accounts/ImportCard';
 import type { AdminGrid } from '../admin/admin-api';
 import { PersonRoles } from '../admin/PersonRoles';
+import { RoleAtFields, roleAtBody, roleAtComplete } from '../admin/RoleAtFields';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/time';
 
@@ -52,13 +52,11 @@ function LinkCard({ link, name }: { link: OneTimeLink; name: string }) {
 
 /** People within the subtrees I administer: search, invite with a first role, send a setup or reset link, disable and enable. */
 export function PeoplePage() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
   const people = useLoad(`admin-people:${search}`, () => api<{ items: Account[]; nextCursor: string | null }>(`/api/admin/people?limit=50${search ? `&q=${encodeURIComponent(search)}` : ''}`));
   const roles = useLoad('roles', loadRoles);
-  const orgs = useLoad('orgs', loadOrgs);
-  const grids = useLoad('grids', loadGrids);
   // Roles are given only where the administrator administers: those orgs and grids are the places offered.
   const adminOrgs = useLoad('admin-orgs', () => api<{ items: Org[] }>('/api/admin/orgs'));
   const adminGrids = useLoad('admin-grids', () => api<{ items: AdminGrid[] }>('/api/admin/grids'));
@@ -66,14 +64,13 @@ export function PeoplePage() {
   const [issued, setIssued] = useState<{ link: OneTimeLink; name: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const role = roles.data?.roles.find((r) => r.id === form.role);
 
   async function invite(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setProblem(null);
     try {
-      const body = { username: form.username.trim(), name: form.name.trim(), role: form.role, ...(form.phone ? { phone: form.phone.trim() } : {}), ...(role?.heldAt === 'grid' ? { gridId: form.gridId } : { orgId: form.orgId }) };
+      const body = { username: form.username.trim(), name: form.name.trim(), ...(form.phone ? { phone: form.phone.trim() } : {}), ...roleAtBody(roles.data?.roles ?? [], form) };
       const res = await api<{ person: Account; link: OneTimeLink }>('/api/admin/people', { body });
       setIssued({ link: res.link, name: res.person.name });
       setForm({ username: '', name: '', phone: '', role: form.role, orgId: form.orgId, gridId: form.gridId });
@@ -122,36 +119,16 @@ export function PeoplePage() {
             <label htmlFor="inv-phone">{t('people.phone')}</label>
             <input id="inv-phone" type="tel" inputMode="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
           </div>
-          <div className="field">
-            <label htmlFor="inv-role">{t('people.role')}</label>
-            <select id="inv-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-              <option value="">{t('common.choose')}</option>
-              {roles.data?.roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {pick(r.title)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {role?.heldAt === 'grid' ? (
-            <div className="field">
-              <label htmlFor="inv-grid">{t('people.grid')}</label>
-              <select id="inv-grid" value={form.gridId} onChange={(e) => setForm({ ...form, gridId: e.target.value })}>
-                <option value="">{t('common.choose')}</option>
-                {grids.data?.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : (
-            <div className="field">
-              <label htmlFor="inv-org">{t('people.org')}</label>
-              <OrgSelect id="inv-org" orgs={orgs.data ?? []} value={form.orgId} onChange={(orgId) => setForm({ ...form, orgId })} />
-            </div>
-          )}
-          <button type="submit" className="btn btn-primary" disabled={busy || !form.username || !form.name || !form.role || (role?.heldAt === 'grid' ? !form.gridId : !form.orgId)}>
+          <RoleAtFields
+            idPrefix="inv"
+            roles={roles.data?.roles ?? []}
+            orgs={adminOrgs.data?.items ?? []}
+            grids={adminGrids.data?.items ?? []}
+            value={form}
+            onChange={(at) => setForm({ ...form, ...at })}
+            labels={{ role: t('people.role'), grid: t('people.grid'), org: t('people.org') }}
+          />
+          <button type="submit" className="btn btn-primary" disabled={busy || !form.username || !form.name || !roleAtComplete(roles.data?.roles ?? [], form)}>
             {t('people.send')}
           </button>
         </form>

@@ -8,6 +8,7 @@ import { EmptyState, Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { formatCell, pluginUrl, rowHref } from './format';
 import { WebActions } from './WebActions';
+import { TableFilters } from './TableFilters';
 import { WebDownloads } from './WebDownloads';
 
 type Row = Record<string, unknown>;
@@ -17,13 +18,23 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
   const { t, pick, lang } = useI18n();
   const url = pluginUrl(plugin, page.source, params);
   const data = useLoad(url, (signal) => api<{ items: Row[] }>(url, { signal }));
+  // The filters stay above whatever the table shows: a refused month can be changed back.
+  const filters = <TableFilters filters={page.filters} params={params} />;
   const actions = (
     <>
-      <WebActions plugin={plugin} actions={page.actions} fields={params} />
+      {filters}
+      <WebActions plugin={plugin} actions={page.actions} fields={params} onDone={data.reload} />
       <WebDownloads plugin={plugin} downloads={page.downloads} params={params} />
     </>
   );
-  if (data.error) return <ErrorNotice error={data.error} onRetry={data.reload} />;
+  if (data.error) {
+    return (
+      <>
+        {filters}
+        <ErrorNotice error={data.error} onRetry={data.reload} />
+      </>
+    );
+  }
   if (!data.data) return <Loading />;
   const rows = data.data.items ?? [];
   if (!rows.length) {
@@ -87,7 +98,7 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
                 ))}
                 {withRowActions && (
                   <td className="row-actions-cell">
-                    <WebActions plugin={plugin} actions={page.rowActions} fields={row} compact />
+                    <WebActions plugin={plugin} actions={page.rowActions} fields={row} compact onDone={data.reload} />
                   </td>
                 )}
               </tr>

@@ -367,6 +367,46 @@ describe('checkCityConfig: plugins', () => {
     expect(alone.plugins.map((p) => p.name)).toEqual(['a-hall']);
   });
 
+  it('leaves out the steps that require a plugin the city does not enable, and a state only they reach', () => {
+    const base = workflow();
+    const wf = {
+      ...base,
+      id: 'a-hall.request',
+      states: [...base.states, { id: 'voting', title: { 'zh-CN': '业主表决中' } }],
+      transitions: [
+        ...base.transitions,
+        { name: 'refer', title: { 'zh-CN': '交业主共同决定' }, from: 'collected', to: 'voting', allow: [{ role: 'grid_worker', scope: 'ancestor' as const }], requiresPlugin: 'b-owners' },
+        { name: 'decided', title: { 'zh-CN': '业主表决通过' }, from: 'voting', to: 'closed', allow: [{ role: 'grid_worker', scope: 'ancestor' as const }], requiresPlugin: 'b-owners' },
+      ],
+    };
+    const hall = plugin('a-hall', { optionalDependencies: ['b-owners'], workflows: [wf] });
+    const owners = plugin('b-owners');
+    const steps = (r: ReturnType<typeof check>) => r.plugins.find((p) => p.name === 'a-hall')!.workflows![0]!;
+    const both = check((cfg) => (cfg.plugins = { 'a-hall': {}, 'b-owners': {} }), hall, owners);
+    expect(both.issues).toEqual([]);
+    expect(steps(both).transitions.map((t) => t.name)).toContain('refer');
+    const alone = check((cfg) => (cfg.plugins = { 'a-hall': {} }), hall, owners);
+    expect(alone.issues).toEqual([]);
+    expect(steps(alone).transitions.map((t) => t.name)).not.toContain('refer');
+    expect(steps(alone).states.map((st) => st.id)).not.toContain('voting');
+    // Only a dependency or an optional dependency may be required.
+    const stray = check((cfg) => (cfg.plugins = { 'a-hall': {} }), { ...hall, optionalDependencies: [] }, owners);
+    expect(stray.issues.map((i) => i.message)).toContain('step "refer" of a-hall.request requires plugin "b-owners", which is neither a dependency nor an optional dependency of "a-hall"');
+  });
+
+  it('refuses a handler for an event the enabled plugin does not declare, and for a plugin that is no dependency', () => {
+    const hall = plugin('a-hall', { optionalDependencies: ['b-owners'], on: [{ event: 'b-owners.vote-ended' }] });
+    const owners = plugin('b-owners', { events: [{ name: 'b-owners.vote-closed', title: { 'zh-CN': '业主表决结束' } }] });
+    const both = check((cfg) => (cfg.plugins = { 'a-hall': {}, 'b-owners': {} }), hall, owners);
+    expect(both.issues).toEqual([
+      { file: 'plugin:a-hall', path: '/on/0/event', message: 'plugin "a-hall" subscribes to "b-owners.vote-ended", which plugin "b-owners" does not declare', expected: 'one of ["b-owners.vote-closed"]' },
+    ]);
+    // Its events never come when it is off: nothing to refuse.
+    expect(check((cfg) => (cfg.plugins = { 'a-hall': {} }), hall, owners).issues).toEqual([]);
+    const stranger = check((cfg) => (cfg.plugins = { 'a-hall': {} }), { ...hall, optionalDependencies: [] }, owners);
+    expect(stranger.issues[0]?.message).toBe('plugin "a-hall" subscribes to "b-owners.vote-ended" of plugin "b-owners", which is neither one of its dependencies nor of its optionalDependencies');
+  });
+
   it('reports plugins that depend on each other in a cycle', () => {
     const a = plugin('a-office', { dependencies: ['b-property'] });
     const b = plugin('b-property', { dependencies: ['a-office'] });

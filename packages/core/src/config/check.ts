@@ -2,7 +2,7 @@ import { buildNoticeCatalog } from '../notify/catalog.js';
 import { ajvErrorsToDetails, createAjv, FormRegistry } from '../forms/registry.js';
 import { defaultOrgTypes, defaultRoles } from '../org/defaults.js';
 import type { ErrorDetail } from '../errors.js';
-import type { PluginManifest, ResolvedPluginManifest } from '../plugins/manifest.js';
+import { pluginEventProblems, type PluginManifest, type ResolvedPluginManifest } from '../plugins/manifest.js';
 import { cityConfigSchema } from '../schemas/config.js';
 import type { CityConfig, FormDefinition, GridBoundary, OrgNodeConfig, OrgTypeDefinition, RoleDefinition, WorkflowDefinition } from '../schemas/types.js';
 import { checkWorkflow } from '../workflow/validate.js';
@@ -90,6 +90,8 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
   const cycle = (name: string, chain: string[]) =>
     issues.push(issue(`/plugins/${name}`, `plugins depend on each other in a cycle: ${chain.join(' → ')}`, 'dependencies without a cycle'));
   plugins.splice(0, plugins.length, ...dependencyOrder(plugins, cycle));
+  // Events: named after their plugin; subscribed only from a (optional) dependency, and only to an event it declares.
+  for (const e of pluginEventProblems(plugins)) issues.push(issue(e.path, e.message, e.expected, `plugin:${e.plugin}`));
 
   // Org types and roles: defaults, plus what the config and plugins add.
   const orgTypes = config.orgTypes ?? defaultOrgTypes;
@@ -170,7 +172,7 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
   // An override of a plugin whose options are wrong is not judged: its forms were not built.
   const ofUnusable = (path: string) => [...unusable].some((n) => path.startsWith(`/overrides/forms/${n}.`) || path.startsWith(`/overrides/workflows/${n}.`));
   issues.push(...overridden.issues.filter((i) => !ofUnusable(i.path)));
-  plugins.splice(0, plugins.length, ...overridden.plugins);
+  plugins.splice(0, plugins.length, ...overridden.plugins.map((p) => withoutStepsOfDisabledPlugins(p, config.plugins ?? {}, (path, message, expected) => issues.push(issue(path, message, expected, `plugin:${p.name}`)))));
 
   // The city's own forms and workflows carry its name, so they never collide with a plugin's.
   const prefix = `${config.name}.`;
@@ -280,4 +282,28 @@ function boundaryRings(b: GridBoundary | undefined): [string, readonly (readonly
   if (!b) return [];
   if (b.type === 'Polygon') return b.coordinates.map((r, k) => [`/${k}`, r]);
   return b.coordinates.flatMap((poly, p) => poly.map((r, k): [string, readonly (readonly number[])[]] => [`/${p}/${k}`, r]));
+}
+
+/**
+ * A plugin's workflows without the steps that need a plugin the city does not
+ * enable (`requiresPlugin`), and without the states only those steps reach or
+ * leave: nobody sees or takes them. A step may only need
+ * one of its plugin's dependencies or optional dependencies.
+ */
+function withoutStepsOfDisabledPlugins<P extends ResolvedPluginManifest>(p: P, enabled: Record<string, unknown>, report: (path: string, message: string, expected: string) => void): P {
+  if (!p.workflows?.some((w) => w.transitions.some((t) => t.requiresPlugin))) return p;
+  const may = [...(p.dependencies ?? []), ...(p.optionalDependencies ?? [])];
+  const workflows = p.workflows.map((w, i) => {
+    w.transitions.forEach((t, k) => {
+      if (t.requiresPlugin && !may.includes(t.requiresPlugin)) report(`/workflows/${i}/transitions/${k}/requiresPlugin`, `step "${t.name}" of ${w.id} requires plugin "${t.requiresPlugin}", which is neither a dependency nor an optional dependency of "${p.name}"`, 'one of its dependencies or optionalDependencies');
+    });
+    const kept = w.transitions.filter((t) => !t.requiresPlugin || Object.prototype.hasOwnProperty.call(enabled, t.requiresPlugin));
+    if (kept.length === w.transitions.length) return w;
+    // A state only those steps reach or leave (业主表决中 without the owners' plugin) goes with them.
+    const touched = (ts: typeof kept) => new Set(ts.flatMap((t) => [...(Array.isArray(t.from) ? t.from : [t.from]), t.to]));
+    const still = touched(kept);
+    const dropped = [...touched(w.transitions)].filter((s) => !still.has(s) && s !== w.initial);
+    return { ...w, transitions: kept, states: w.states.filter((s) => !dropped.includes(s.id)) };
+  });
+  return { ...p, workflows };
 }

@@ -29,6 +29,18 @@ export interface PluginManifest {
    */
   optionalDependencies?: string[];
   /**
+   * The events the plugin announces (`ctx.emit`), as data: `<name>.<event>`,
+   * a title and the payload's JSON Schema. Other plugins subscribe with `on`.
+   */
+  events?: PluginEventDeclaration[];
+  /**
+   * The events of other plugins this one handles, by name (`<other>.<event>`):
+   * the other must be one of `dependencies` or `optionalDependencies`, and
+   * when the city enables it, it must declare the event (`linli check` and
+   * the server's start say which not). The SDK adds each one's handler.
+   */
+  on?: { event: string }[];
+  /**
    * JSON Schema of the plugin's options under `plugins.<name>` in a city
    * config. A value marked `'x-linli-org': ['compound']` (or `true`) must name
    * an org of the city (of one of those types): `linli check` says which not.
@@ -84,3 +96,51 @@ export interface OrgPathColumn {
 
 /** A plugin as a checked deployment holds it: its forms resolved against the city's options. */
 export type ResolvedPluginManifest<P extends PluginManifest = PluginManifest> = Omit<P, 'forms'> & { forms?: FormDefinition[] };
+
+/** One event a plugin announces (`LinliPlugin.events`). */
+export interface PluginEventDeclaration {
+  /** `<plugin>.<event>`, lowercase: `owners-self-governance.vote-closed`. */
+  name: string;
+  title: LocalizedText;
+  /** JSON Schema of the payload: `emit` refuses a payload that does not match it. */
+  payloadSchema?: Record<string, unknown>;
+}
+
+/** The plugin that declares an event, from its name (`owners-self-governance.vote-closed` → `owners-self-governance`). */
+export const eventOwner = (event: string): string => event.split('.')[0] ?? '';
+
+/**
+ * What is wrong with the plugins' events and subscriptions, against the
+ * plugins a city enables (pure): an event not named after its plugin or
+ * declared twice; a subscription to a plugin that is neither a dependency nor
+ * an optional dependency; a subscription to an event an enabled plugin does
+ * not declare. A subscription to a plugin the city does not enable is fine:
+ * its events never come. Each problem names the plugin and where.
+ */
+export function pluginEventProblems(enabled: readonly Pick<PluginManifest, 'name' | 'events' | 'on' | 'dependencies' | 'optionalDependencies'>[]): { plugin: string; path: string; message: string; expected: string }[] {
+  const byName = new Map(enabled.map((p) => [p.name, p]));
+  const problems: { plugin: string; path: string; message: string; expected: string }[] = [];
+  for (const p of enabled) {
+    const seen = new Set<string>();
+    p.events?.forEach((e, i) => {
+      if (eventOwner(e.name) !== p.name || !eventName.test(e.name)) problems.push({ plugin: p.name, path: `/events/${i}/name`, message: `plugin "${p.name}" declares the event "${e.name}"`, expected: `"${p.name}.<event>" (lowercase)` });
+      else if (seen.has(e.name)) problems.push({ plugin: p.name, path: `/events/${i}/name`, message: `plugin "${p.name}" declares the event "${e.name}" twice`, expected: 'each event declared once' });
+      seen.add(e.name);
+    });
+    p.on?.forEach((s, i) => {
+      const owner = eventOwner(s.event);
+      if (![...(p.dependencies ?? []), ...(p.optionalDependencies ?? [])].includes(owner)) {
+        problems.push({ plugin: p.name, path: `/on/${i}/event`, message: `plugin "${p.name}" subscribes to "${s.event}" of plugin "${owner}", which is neither one of its dependencies nor of its optionalDependencies`, expected: `"${owner}" in dependencies or optionalDependencies` });
+        return;
+      }
+      const other = byName.get(owner);
+      if (other && !other.events?.some((e) => e.name === s.event)) {
+        const declared = other.events?.map((e) => e.name) ?? [];
+        problems.push({ plugin: p.name, path: `/on/${i}/event`, message: `plugin "${p.name}" subscribes to "${s.event}", which plugin "${owner}" does not declare`, expected: declared.length ? `one of ${JSON.stringify(declared)}` : `an event "${owner}" declares (it declares none)` });
+      }
+    });
+  }
+  return problems;
+}
+
+const eventName = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;

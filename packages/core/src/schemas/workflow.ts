@@ -107,6 +107,12 @@ export const transitionSchema = {
     allow: { type: 'array', items: actorRuleSchema, minItems: 1 },
     form: { type: 'string', description: 'Id of the form the actor fills in to take this step' },
     commentRequired: { type: 'boolean' },
+    requiresPlugin: {
+      type: 'string',
+      minLength: 1,
+      description:
+        "Offered only when the city enables this plugin (one of the workflow's plugin's optionalDependencies, whose public API the step uses): in a city without it the step is left out of the workflow, so nobody sees or takes it.",
+    },
     effects: { type: 'array', items: effectSchema },
     visibility: {
       enum: ['internal', 'public'],

@@ -10,6 +10,7 @@ import type { ChannelSetup } from './delivery/providers.js';
 import type { PluginNotices } from './delivery/scheduled.js';
 import type { NotificationChannel, Notifier } from './notifier.js';
 import { createPlanResolvers } from './plan-resolvers.js';
+import { declaredPluginEvents, pluginEmitter, pluginEventHandlers } from './plugin-events.js';
 import { declaredPluginJobs, pluginJobHandlers, pluginJobs } from './plugin-jobs.js';
 import { stepNotices } from './step-notices.js';
 import { createTicketService } from './ticket-service.js';
@@ -64,7 +65,17 @@ export function createLinliServices(o: LinliServicesOptions): CoreServices {
   const db = o.database.db;
   const workflow = createWorkflowServices(o.deployment, db, now, { ...o.jobs, ...(o.channels ? { channels: o.channels } : {}), ...(o.env ? { env: o.env } : {}) });
   const declaredJobs = declaredPluginJobs(o.plugins);
-  const contexts = makePluginContexts(o.deployment, db, now, o.plugins, () => tickets, (name) => pluginJobs(name, declaredJobs, workflow.jobs), workflow.pluginNotices);
+  const declaredEvents = declaredPluginEvents(o.plugins);
+  const contexts = makePluginContexts(
+    o.deployment,
+    db,
+    now,
+    o.plugins,
+    () => tickets,
+    (name) => pluginJobs(name, declaredJobs, workflow.jobs),
+    workflow.pluginNotices,
+    (name) => pluginEmitter(name, declaredEvents, workflow.jobs, now),
+  );
   const pluginContext = (name: string): PluginContext => {
     const ctx = contexts.get(name);
     if (!ctx) throw new Error(`Plugin "${name}" is not enabled in this city.`);
@@ -82,6 +93,8 @@ export function createLinliServices(o: LinliServicesOptions): CoreServices {
   });
   // The plugins' jobs run on the core's runner: same claims, retries and dead letters.
   for (const h of pluginJobHandlers(declaredJobs, pluginContext)) workflow.jobs.register(h);
+  // Their events' handlers too: one job per subscriber and key, in the emitter's transaction.
+  for (const h of pluginEventHandlers(declaredEvents, pluginContext)) workflow.jobs.register(h);
   let initialized: Promise<void> | undefined;
   return {
     deployment: o.deployment,

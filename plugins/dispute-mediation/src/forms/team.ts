@@ -5,35 +5,32 @@ const id = { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } as const;
 /** A mediator picked by name from the city's pools (GET /mediators); nobody types a number. */
 const mediator = lookup({ source: `${api}/mediators`, value: 'personId', label: '{name}（{poolTitle}）' });
 
-/** The slots of a team: the lead 主调解员 and up to four more, each from any pool ("8+X"). */
-export const teamSlots = ['lead', 'second', 'third', 'fourth', 'fifth'] as const;
+/** The largest team the options allow ("8+X": the lead and up to eight more). */
+export const TEAM_MAX = 9;
 
-/** 组建调解团队: the community draws a team from the pools — community forces and at least one of 三官一律. */
-export const teamForm: FormDefinition = {
-  id: 'dispute-mediation.team',
-  title: { 'zh-CN': '组建调解团队', en: 'Form the mediation team' },
-  schema: {
-    type: 'object',
-    properties: {
-      lead: { ...id, title: '主调解员' },
-      second: { ...id, title: '调解员二' },
-      third: { ...id, title: '调解员三' },
-      fourth: { ...id, title: '调解员四' },
-      fifth: { ...id, title: '调解员五' },
+/**
+ * 组建调解团队: the community draws a team from the pools — the lead 主调解员
+ * and the others ticked by name, as many as the city's `teamSize` allows
+ * (community forces and at least one of 三官一律). A function of the options,
+ * so the form offers exactly the city's team size.
+ */
+export function teamForm(teamSize: { min: number; max: number }): FormDefinition {
+  return {
+    id: 'dispute-mediation.team',
+    title: { 'zh-CN': '组建调解团队', en: 'Form the mediation team' },
+    schema: {
+      type: 'object',
+      properties: {
+        lead: { ...id, title: '主调解员' },
+        others: { type: 'array', title: `其他调解员（最多 ${teamSize.max - 1} 名）`, items: id, uniqueItems: true, minItems: Math.max(0, teamSize.min - 1), maxItems: teamSize.max - 1 },
+      },
+      required: teamSize.min > 1 ? ['lead', 'others'] : ['lead'],
+      additionalProperties: false,
     },
-    required: ['lead'],
-    additionalProperties: false,
-  },
-  uiSchema: {
-    'ui:order': ['lead', 'second', 'third', 'fourth', 'fifth'],
-    lead: mediator,
-    second: mediator,
-    third: mediator,
-    fourth: mediator,
-    fifth: mediator,
-  },
-  translations: { en: { '/': 'Form the mediation team', '/lead': 'Lead mediator', '/second': 'Mediator 2', '/third': 'Mediator 3', '/fourth': 'Mediator 4', '/fifth': 'Mediator 5' } },
-};
+    uiSchema: { 'ui:order': ['lead', 'others'], lead: mediator, others: mediator },
+    translations: { en: { '/': 'Form the mediation team', '/lead': 'Lead mediator', '/others': `Other mediators (at most ${teamSize.max - 1})` } },
+  };
+}
 
 export const partiesPresentChoices = ['申请人', '被申请人', '物业服务企业', '业主委员会', '其他相关方'] as const;
 

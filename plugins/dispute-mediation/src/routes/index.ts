@@ -2,6 +2,7 @@ import { orgIdsWithRole, parseId, personIdOf, requireActor, toCsv, visiblePaths,
 import { agreementForm, referralForm, visitForm } from '../forms/steps.js';
 import { sessionForm, teamForm } from '../forms/team.js';
 import { maySee } from '../permissions.js';
+import { readSettings } from '../settings.js';
 import { indicators, type GroupBy } from '../service/indicators.js';
 import { caseFor, formTeam, mediators, recordSession, stateTitle, takeStep, type SessionInput, type TeamInput } from '../service/team.js';
 import { listCases, orgById, sessionsOf, teamOf, teamsOf } from '../store/cases.js';
@@ -88,7 +89,7 @@ export function routes(app: PluginApp, ctx: PluginContext): void {
 
   app.post<{ Params: { id: string }; Body: TeamInput }>(
     '/cases/:id/team',
-    { config: { policy: 'authenticated' }, schema: { ...doc('组建调解团队: draw the team from the pools; the case moves to 调解中'), params: idParams, body: teamForm.schema, response: { 201: created, ...writeErrors } } },
+    { config: { policy: 'authenticated' }, schema: { ...doc('组建调解团队: draw the team from the pools; the case moves to 调解中'), params: idParams, body: teamForm(readSettings(ctx.options).teamSize).schema, response: { 201: created, ...writeErrors } } },
     async (req, reply) => {
       const c = await ctx.transaction((trx) => formTeam(ctx, trx, requireActor(req), req.params.id, req.body));
       return reply.status(201).send({ id: String(c.ticket_id), state: c.state });

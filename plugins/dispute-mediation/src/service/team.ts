@@ -1,6 +1,5 @@
 import { localDate, localDateTime, localize, notFound, parseId, personIdOf, type Actor, type Kysely, type PluginContext } from '@linli/sdk';
 import { fail } from '../errors.js';
-import { teamSlots } from '../forms/team.js';
 import { TEAM_FORMED } from '../notices.js';
 import { isDesk, mayMediate } from '../permissions.js';
 import { poolMembers, readSettings, type Pool } from '../settings.js';
@@ -8,7 +7,11 @@ import { getCase, insertSession, insertTeam, orgByPath, teamOf, type CaseRow } f
 import { typed, type Db } from '../store/tables.js';
 import { caseWorkflow } from '../workflows/case.js';
 
-export type TeamInput = Partial<Record<(typeof teamSlots)[number], string>>;
+/** The lead 主调解员 and the others, by person id. */
+export interface TeamInput {
+  lead: string;
+  others?: string[];
+}
 export interface SessionInput {
   heldOn: string;
   place?: string;
@@ -55,14 +58,14 @@ export async function formTeam(ctx: PluginContext, trx: Kysely<any>, actor: Acto
   if (!isDesk(actor, c.compound_path)) throw fail('DM_ERR_NOT_INTAKE', [compound?.name ?? c.compound_path]);
   if (c.state !== 'accepted') throw fail('DM_ERR_WRONG_STATE', [caseId, stateTitle(c.state, 'en'), 'form a team', caseId, stateTitle(c.state), '组建团队']);
   const s = settingsOf(ctx);
-  const chosen = teamSlots.map((slot) => input[slot]).filter((v): v is string => !!v);
+  const chosen = [input.lead, ...(input.others ?? [])];
   const ids = [...new Set(chosen)];
   const bad = (why: string, path = '/lead') => fail('DM_ERR_BAD_TEAM', [why, s.teamSize.min, s.teamSize.max], [{ path, message: why }]);
   if (ids.length !== chosen.length) throw bad('a mediator is chosen twice');
   if (ids.length < s.teamSize.min || ids.length > s.teamSize.max) throw bad(`${ids.length} chosen`);
   const pool = new Map((await mediators(ctx, db)).map((m) => [String(m.personId), m]));
   const stranger = ids.find((id) => !pool.has(id));
-  if (stranger) throw bad(`person ${stranger} is in no mediator pool`, `/${teamSlots[chosen.indexOf(stranger)]}`);
+  if (stranger) throw bad(`person ${stranger} is in no mediator pool`, chosen.indexOf(stranger) === 0 ? '/lead' : `/others/${chosen.indexOf(stranger) - 1}`);
   const members = ids.map((id) => pool.get(id)!);
   if (s.requireProfessional && !members.some((m) => m.pool.kind === 'professional')) throw fail('DM_ERR_NO_PROFESSIONAL');
   await insertTeam(

@@ -38,6 +38,7 @@ export const voteItem = record({
   units: 'integer',
   voted: 'integer',
   outcome: ['string', 'null'],
+  origin: ['string', 'null'],
 });
 export const myVoteItem = record({
   id: 'string',

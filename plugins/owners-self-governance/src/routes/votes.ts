@@ -36,7 +36,8 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
     // Staff overseeing the scope, and the owners whose units vote, may read it.
     const mine = vote ? await unitsOfPerson(env.db, personOf(actor)) : [];
     if (!vote || !(canConvene(actor, vote.scopePath) || visiblePaths(actor).some((p) => vote.scopePath.startsWith(p)) || mine.some((u) => u.buildingPath.startsWith(vote.scopePath)))) throw notFound(`Vote ${req.params.id}`);
-    const html = renderResult(vote, await ballotsOf(env.db, vote.id), await turnoutOf(env.db, vote.id), ctx.deployment.calendar.utcOffsetHours, await slateOfVote(env, vote.id));
+    const from = ctx.deployment.plugins.find((p) => p.name === vote.originPlugin)?.title['zh-CN'];
+    const html = renderResult(vote, await ballotsOf(env.db, vote.id), await turnoutOf(env.db, vote.id), ctx.deployment.calendar.utcOffsetHours, from, await slateOfVote(env, vote.id));
     return reply.type('text/html; charset=utf-8').send(html);
   });
 

@@ -37,7 +37,16 @@ export function outcomeText(d: Decision): string {
  * count by hand), and the list of units that voted — how each voted is not
  * shown. While the vote is open it shows the count so far.
  */
-export function renderResult(vote: VoteRow, ballots: { areaCenti: number; choice: 'yes' | 'no' | 'abstain' }[], turnout: { buildingName: string; room: string; areaCenti: number; channel: string }[], offsetHours: number, slate: { name: string; building: string }[] = []): string {
+export function renderResult(
+  vote: VoteRow,
+  ballots: { areaCenti: number; choice: 'yes' | 'no' | 'abstain' }[],
+  turnout: { buildingName: string; room: string; areaCenti: number; channel: string }[],
+  offsetHours: number,
+  /** The title of the plugin that opened the vote, when another did (a weekend-hall topic). */
+  originFrom?: string,
+  /** The slate an election's vote decides (name and building, as published). */
+  slate: { name: string; building: string }[] = [],
+): string {
   const d = vote.result ?? tally(vote, ballots);
   const closed = vote.status === 'closed';
   const status = closed ? `表决结果：<span class="${d.passed ? 'met' : 'unmet'}">${escapeHtml(outcomeText(d))}</span>` : '表决进行中（以下为当前计票）';
@@ -46,7 +55,7 @@ export function renderResult(vote: VoteRow, ballots: { areaCenti: number; choice
     .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(vote.title)}</title><style>${style}</style></head><body>
 <h1>${escapeHtml(vote.title)}</h1>
-<p>范围：${escapeHtml(vote.scopeName)} · 事项：${escapeHtml(matterTitle(vote.matter))}<br>规则：${escapeHtml(vote.rule.title)}<br>投票时间：${escapeHtml(localDateTime(new Date(vote.opensAt), offsetHours))} 至 ${escapeHtml(localDateTime(new Date(vote.closesAt), offsetHours))}</p>
+<p>范围：${escapeHtml(vote.scopeName)} · 事项：${escapeHtml(matterTitle(vote.matter))}<br>规则：${escapeHtml(vote.rule.title)}${vote.originTitle ? `<br>来源：${escapeHtml(originFrom ?? vote.originPlugin)}“${escapeHtml(vote.originTitle)}”（编号 ${escapeHtml(vote.originRef)}）` : ''}<br>投票时间：${escapeHtml(localDateTime(new Date(vote.opensAt), offsetHours))} 至 ${escapeHtml(localDateTime(new Date(vote.closesAt), offsetHours))}</p>
 <p class="outcome">${status}</p>
 ${slate.length ? `<h2>候选人名单（整体表决${closed && d.passed ? '，已当选' : ''}）</h2><p>${slate.map((c) => `${escapeHtml(c.name)}（${escapeHtml(c.building)}）`).join('、')}</p>` : ''}
 <h2>计票（民法典第二百七十八条）</h2>

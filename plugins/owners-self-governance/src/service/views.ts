@@ -46,5 +46,6 @@ export function voteView(v: VoteRow, c: { units: number; voted: number } | undef
     units: c?.units ?? 0,
     voted: c?.voted ?? 0,
     outcome: v.result ? outcomeText(v.result) : null,
+    origin: v.originTitle,
   };
 }

@@ -4,10 +4,11 @@ import { fail } from '../errors.js';
 import { matterTitles, type Matter } from '../matters.js';
 import { canConvene, canOversee } from '../permissions.js';
 import { unitsOfPerson, unitsUnder } from '../store/units.js';
-import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, type VoteRow } from '../store/votes.js';
+import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, type VoteOrigin, type VoteRow } from '../store/votes.js';
 import { orgById, personOf, type Env } from './env.js';
 import { seatIfElected } from './seat.js';
 import { CLOSE_VOTE_JOB, closeKey, tellOwnersVoteOpened } from './vote-effects.js';
+import { announceClosed } from './vote-closed.js';
 
 const DAY_MS = 86_400_000;
 
@@ -16,6 +17,8 @@ export interface NewVote {
   title: string;
   matter: Matter;
   days?: number;
+  /** The plugin that opens it (openVoteFrom), kept on the vote and announced when it closes. */
+  origin?: VoteOrigin;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function openVote(env: Env, actor: Actor, input: NewVote): Promise<
     opensAt: env.now,
     closesAt: new Date(env.now.getTime() + (input.days ?? env.settings.votingDays) * DAY_MS),
     createdBy: personOf(actor),
+    origin: input.origin,
   });
   await insertElectorate(env.db, id, units);
   // Counted when voting time is over even if nobody closes it by hand; owners with accounts are told now.
@@ -111,6 +115,7 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
   await closeVoteRow(env.db, vote.id, personOf(actor), env.now, result);
   await seatIfElected(env, vote, result);
   await env.ctx.jobs.cancel(env.trx, closeKey(vote.id));
+  await announceClosed(env, vote, result);
   return result;
 }
 
@@ -121,6 +126,7 @@ export async function closeIfDue(env: Env, voteId: string): Promise<void> {
   const result = tally(vote, await ballotsOf(env.db, vote.id));
   await closeVoteRow(env.db, vote.id, null, env.now, result);
   await seatIfElected(env, vote, result);
+  await announceClosed(env, vote, result);
 }
 
 export const tally = (vote: Pick<VoteRow, 'totalAreaCenti' | 'totalOwners' | 'rule'>, ballots: { areaCenti: number; choice: Choice }[]): Decision =>

@@ -46,6 +46,10 @@ export interface VotesTable {
   result: ColumnType<Decision | null, string | null, string | null>;
   /** The election whose vetted list the vote decides (0004); set after the vote is opened. */
   election_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The plugin that opened the vote, its reference and title (migrations/0003-origin.ts); null when staff set it up here. */
+  origin_plugin: ColumnType<string | null, string | null | undefined, string | null>;
+  origin_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  origin_title: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ElectorateTable {

@@ -1,6 +1,13 @@
 import type { Choice, Decision, MatterRule } from '../art278.js';
 import type { Db, VoteStatus } from './tables.js';
 
+/** Where a vote came from when another plugin opened it: the plugin, its own reference (a ticket id), a title to show. */
+export interface VoteOrigin {
+  plugin: string;
+  ref: string;
+  title: string;
+}
+
 export interface VoteRow {
   id: number;
   scopeOrgId: number;
@@ -18,6 +25,9 @@ export interface VoteRow {
   closesAt: Date;
   closedAt: Date | null;
   result: Decision | null;
+  originPlugin: string | null;
+  originRef: string | null;
+  originTitle: string | null;
 }
 
 const columns = [
@@ -37,6 +47,9 @@ const columns = [
   'v.closes_at as closesAt',
   'v.closed_at as closedAt',
   'v.result',
+  'v.origin_plugin as originPlugin',
+  'v.origin_ref as originRef',
+  'v.origin_title as originTitle',
 ] as const;
 
 const base = (db: Db) => db.selectFrom('owners_self_governance_votes as v').innerJoin('linli_orgs as o', 'o.id', 'v.scope_org_id').select(columns);
@@ -76,7 +89,7 @@ export async function votesOfUnits(db: Db, unitIds: number[]): Promise<(VoteRow 
 
 export async function insertVote(
   db: Db,
-  v: { scopeOrgId: number; scopePath: string; title: string; matter: string; ruleId: string; rule: unknown; totalAreaCenti: number; totalOwners: number; opensAt: Date; closesAt: Date; createdBy: number },
+  v: { scopeOrgId: number; scopePath: string; title: string; matter: string; ruleId: string; rule: unknown; totalAreaCenti: number; totalOwners: number; opensAt: Date; closesAt: Date; createdBy: number; origin?: VoteOrigin | undefined },
 ): Promise<number> {
   const r = await db
     .insertInto('owners_self_governance_votes')
@@ -93,6 +106,7 @@ export async function insertVote(
       closes_at: v.closesAt,
       created_by: v.createdBy,
       result: null,
+      ...(v.origin ? { origin_plugin: v.origin.plugin, origin_ref: v.origin.ref, origin_title: v.origin.title } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -9,10 +9,10 @@ import { typed } from '../store/tables.js';
 import { complianceOf, complianceTree, fullyStaffed, standingTitle, stationViews, type StationView } from '../service/compliance.js';
 import { communityPathOf, localWeekday, settingsOf } from '../service/env.js';
 import { openOne, recordInspection, visibleInspection } from '../service/inspections.js';
-import { addStaff, scheduleDuty } from '../service/staffing.js';
+import { addStaff, removeStaff, scheduleDuty } from '../service/staffing.js';
 import { createStation, visibleStation } from '../service/stations.js';
 import { rectificationWorkflow } from '../workflows/rectification.js';
-import { candidateItem, doc, errors, inspectionItem, inspectionsQuery, items, ok, orgQuery, params, resultItem, rollupItem, staffItem, stationItem, value, writeErrors } from './schemas.js';
+import { candidateItem, doc, errors, inspectionItem, inspectionsQuery, items, ok, orgQuery, params, resultItem, rollupItem, staffItem, staffParams, stationItem, value, writeErrors } from './schemas.js';
 import { rollupRoot, scopeOf } from './scope.js';
 
 const stateTitles = new Map(rectificationWorkflow.states.map((s) => [s.id, localize(s.title, 'zh-CN')]));
@@ -97,7 +97,7 @@ export function routes(app: PluginApp, ctx: PluginContext): void {
       const station = await visibleStation(ctx.db, req.params.id, (p) => seesPath(actor, p));
       const team = await staffOf(typed(ctx.db), station.id);
       return {
-        items: team.map((t) => ({ personId: String(t.person_id), name: t.name, position: t.position, positionTitle: positionTitle[t.position], duty: t.duty, weekdays: t.weekdays.map((w) => weekdays[w - 1]).join('、') })),
+        items: team.map((t) => ({ stationId: String(station.id), personId: String(t.person_id), name: t.name, position: t.position, positionTitle: positionTitle[t.position], duty: t.duty, weekdays: t.weekdays.map((w) => weekdays[w - 1]).join('、') })),
       };
     },
   );
@@ -121,6 +121,16 @@ export function routes(app: PluginApp, ctx: PluginContext): void {
       const actor = requireActor(req);
       await ctx.transaction(async (trx) => addStaff(ctx, trx, actor, await visibleStation(trx, req.params.id, (p) => seesPath(actor, p)), req.body));
       return reply.status(201).send({ ok: true });
+    },
+  );
+
+  app.post<{ Params: { id: string; personId: string } }>(
+    '/stations/:id/staff/:personId/removal',
+    { config: { policy: 'authenticated' }, schema: { ...doc('Take a person off the station’s team (and its duty rota)'), params: staffParams, response: { 200: ok, ...writeErrors } } },
+    async (req) => {
+      const actor = requireActor(req);
+      await ctx.transaction(async (trx) => removeStaff(trx, actor, await visibleStation(trx, req.params.id, (p) => seesPath(actor, p)), req.params.personId));
+      return { ok: true };
     },
   );
 

@@ -15,6 +15,7 @@ const idParam = { type: 'string', pattern: '^[0-9]{1,10}$' } as const;
 /** `orgId` narrows to that org's subtree (a page or the dashboard passes its chosen org; empty means all I see). */
 const orgId = { type: 'string', pattern: '^[0-9]{0,10}$' } as const;
 export const params = { type: 'object', properties: { id: idParam }, required: ['id'], additionalProperties: false } as const;
+export const staffParams = { type: 'object', properties: { id: idParam, personId: idParam }, required: ['id', 'personId'], additionalProperties: false } as const;
 export const orgQuery = { type: 'object', properties: { orgId }, additionalProperties: false } as const;
 export const inspectionsQuery = {
   type: 'object',
@@ -42,7 +43,7 @@ export const stationItem = record({
   onDuty: str,
 });
 
-export const staffItem = record({ personId: str, name: str, position: str, positionTitle: str, duty: optStr, weekdays: str });
+export const staffItem = record({ stationId: str, personId: str, name: str, position: str, positionTitle: str, duty: optStr, weekdays: str });
 export const candidateItem = record({ id: str, name: str, roles: str });
 
 export const inspectionItem = record({

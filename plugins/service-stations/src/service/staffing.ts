@@ -2,7 +2,7 @@ import { parseId, type Actor, type Kysely, type PluginContext } from '@linli/sdk
 import { fail } from '../errors.js';
 import { positionLimit, positionOf, positionTitle, weekdays, type DutyInput, type StaffMemberInput } from '../forms/staffing.js';
 import { canKeep } from '../permissions.js';
-import { candidates, countPosition, insertStaff, onStaff, setDuty } from '../store/staffing.js';
+import { candidates, countPosition, deleteStaff, insertStaff, onStaff, setDuty } from '../store/staffing.js';
 import type { StationRow } from '../store/stations.js';
 import { typed } from '../store/tables.js';
 import { communityPathOf } from './env.js';
@@ -48,4 +48,14 @@ export async function scheduleDuty(trx: Kysely<any>, actor: Actor, station: Stat
     throw fail('SS_ERR_NOT_ON_STAFF', [personId === null ? input.personId : await personName(trx, personId), station.name], [{ path: '/personId', message: 'not on the team', localized: { 'zh-CN': '不在队伍中', en: 'not on the team' } }]);
   }
   await setDuty(db, station.id, personId, input.weekdays.map((w) => weekdays.indexOf(w) + 1));
+}
+
+/** 移出队伍: a team member leaves the station (moved, left the community); their duty days go with them. */
+export async function removeStaff(trx: Kysely<any>, actor: Actor, station: StationRow, personIdText: string): Promise<void> {
+  const db = typed(trx);
+  if (!canKeep(actor, station.org_path)) throw fail('SS_ERR_NOT_KEEPER', [station.org_name]);
+  const personId = parseId(personIdText);
+  if (personId === null || !(await deleteStaff(db, station.id, personId))) {
+    throw fail('SS_ERR_NOT_ON_STAFF', [personId === null ? personIdText : await personName(trx, personId), station.name], [{ path: '/personId', message: 'not on the team', localized: { 'zh-CN': '不在队伍中', en: 'not on the team' } }]);
+  }
 }

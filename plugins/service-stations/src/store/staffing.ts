@@ -37,6 +37,13 @@ export async function onStaff(db: Db, stationId: number, personId: number): Prom
   return (await db.selectFrom('service_stations_staff').select('person_id').where('station_id', '=', stationId).where('person_id', '=', personId).executeTakeFirst()) !== undefined;
 }
 
+/** Takes a person off a station's team and its duty rota; whether they were on it. */
+export async function deleteStaff(db: Db, stationId: number, personId: number): Promise<boolean> {
+  await db.deleteFrom('service_stations_duty').where('station_id', '=', stationId).where('person_id', '=', personId).execute();
+  const r = await db.deleteFrom('service_stations_staff').where('station_id', '=', stationId).where('person_id', '=', personId).returning('person_id').executeTakeFirst();
+  return r !== undefined;
+}
+
 /** Sets the weekdays a person is on duty at a station (replacing theirs). */
 export async function setDuty(db: Db, stationId: number, personId: number, weekdays: readonly number[]): Promise<void> {
   await db.deleteFrom('service_stations_duty').where('station_id', '=', stationId).where('person_id', '=', personId).execute();

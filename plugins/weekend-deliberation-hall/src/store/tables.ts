@@ -75,6 +75,22 @@ export interface VotesTable {
   recorded_at: Date;
 }
 
+/** A topic referred to an owners' vote (migrations/0002-referrals.ts). */
+export interface ReferralsTable {
+  ticket_id: number;
+  vote_id: number;
+  matter: string;
+  scope_name: string;
+  referred_by: number;
+  referred_at: Date;
+  /** Set by the owners' vote-closed event: whether the owners passed it. */
+  passed: boolean | null;
+  vote_closed_at: Date | null;
+  /** Who took the topic's next step by the outcome, and when. */
+  recorded_by: number | null;
+  recorded_at: Date | null;
+}
+
 /** The core tables this plugin reads (the SDK's `CoreReadTables`). */
 export type CoreReads = CoreReadTables;
 
@@ -84,6 +100,7 @@ export interface Tables extends CoreReads {
   wdh_topics: TopicsTable;
   wdh_agenda: AgendaTable;
   wdh_votes: VotesTable;
+  wdh_referrals: ReferralsTable;
 }
 
 export type Db = Kysely<Tables>;

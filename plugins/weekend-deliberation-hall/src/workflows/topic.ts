@@ -9,7 +9,9 @@ export const TOPIC_WORKFLOW = 'weekend-deliberation-hall.topic';
  * declined 不予受理 with a reason the resident reads) → put on a weekend
  * session's agenda 已排期 → deliberated and voted 民议民决 (passed: 落实中;
  * not passed: 未通过) → supervised by the community until done 待公示 →
- * the result posted 已公示. The session rules (agenda, attendance by
+ * the result posted 已公示. A matter only the owners decide together (Civil
+ * Code Art. 278) is referred to an owners' vote instead 交业主共同决定 (业主表决中,
+ * then 落实中 or 未通过 by the counted vote). The session rules (agenda, attendance by
  * stakeholder group, the vote counts and the pass rule) are the plugin's
  * beforeTransition hook, whichever route a step comes through.
  */
@@ -36,6 +38,8 @@ export const topicWorkflow: WorkflowDefinition = {
     { id: 'proposed', title: { 'zh-CN': '待审核', en: 'Awaiting screening' }, timeLimit: { days: 5, workingDays: true, remindBeforeHours: 8 } },
     { id: 'accepted', title: { 'zh-CN': '待上会', en: 'Accepted, awaiting a session' } },
     { id: 'scheduled', title: { 'zh-CN': '已排期', en: 'On a session agenda' } },
+    // Referred to the owners (交业主共同决定): waits for their vote in owners-self-governance.
+    { id: 'owners-voting', title: { 'zh-CN': '业主表决中', en: "Owners' vote under way" } },
     { id: 'implementing', title: { 'zh-CN': '落实中', en: 'Being implemented' } },
     { id: 'completed', title: { 'zh-CN': '待公示', en: 'Done, awaiting notice' }, timeLimit: { days: 3, workingDays: true } },
     { id: 'publicized', title: { 'zh-CN': '已公示', en: 'Publicized' }, terminal: true },
@@ -49,6 +53,19 @@ export const topicWorkflow: WorkflowDefinition = {
     { name: 'unschedule', visibility: 'public', title: { 'zh-CN': '移出议程', en: 'Take off the agenda' }, from: 'scheduled', to: 'accepted', allow: [...conveners], commentRequired: true },
     { name: 'resolve', visibility: 'public', title: { 'zh-CN': '表决通过', en: 'Resolution passed' }, from: 'scheduled', to: 'implementing', allow: [...conveners], form: 'weekend-deliberation-hall.topic.vote' },
     { name: 'not-adopt', visibility: 'public', title: { 'zh-CN': '表决未通过', en: 'Resolution not passed' }, from: 'scheduled', to: 'not-adopted', allow: [...conveners], form: 'weekend-deliberation-hall.topic.vote' },
+    // Matters only the owners decide together (Civil Code Art. 278): an owners' vote, only where the city enables owners-self-governance.
+    {
+      name: 'refer-owners',
+      visibility: 'public',
+      title: { 'zh-CN': '交业主共同决定', en: "Refer to an owners' vote" },
+      from: ['accepted', 'scheduled'],
+      to: 'owners-voting',
+      allow: [...conveners],
+      form: 'weekend-deliberation-hall.topic.refer',
+      requiresPlugin: 'owners-self-governance',
+    },
+    { name: 'owners-passed', visibility: 'public', title: { 'zh-CN': '业主表决通过', en: "Owners' vote passed" }, from: 'owners-voting', to: 'implementing', allow: [...conveners], form: 'weekend-deliberation-hall.topic.owners-passed', requiresPlugin: 'owners-self-governance' },
+    { name: 'owners-failed', visibility: 'public', title: { 'zh-CN': '业主表决未通过', en: "Owners' vote not passed" }, from: 'owners-voting', to: 'not-adopted', allow: [...conveners], requiresPlugin: 'owners-self-governance' },
     // A supervision note stays in the same state; the hook keeps the resolution's deadline.
     { name: 'supervise', title: { 'zh-CN': '监督落实', en: 'Supervision update' }, from: 'implementing', to: 'implementing', allow: [...supervisors], form: 'weekend-deliberation-hall.topic.supervise' },
     { name: 'complete', visibility: 'public', title: { 'zh-CN': '落实完成', en: 'Implementation done' }, from: 'implementing', to: 'completed', allow: [...conveners], form: 'weekend-deliberation-hall.topic.complete' },

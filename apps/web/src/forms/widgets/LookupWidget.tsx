@@ -11,12 +11,13 @@ type Row = Record<string, unknown>;
 /**
  * `'ui:widget': 'lookup'` (the SDK's `lookup()`): an id field chosen by name
  * from a declared source, filtered by the ticket or page it is filled in
- * for (or by another field of the form); the only choice left is chosen
- * already. On an array of ids it is a list of checkboxes: tick several.
- * Nobody types an internal number.
+ * for (or by another field of the form, `{form.<field>}`); the only choice
+ * left is chosen already. Nobody types an internal number.
+ * On an array field (`type: 'array'` of ids) it is a list of boxes to tick:
+ * several people picked by name, up to the schema's `maxItems`.
  */
 export function LookupWidget(props: WidgetProps) {
-  const { id, value, onChange, onBlur, disabled, readonly, required, options, registry, schema } = props;
+  const { id, value, onChange, onBlur, disabled, readonly, required, options, registry } = props;
   const { t } = useI18n();
   const o = options as unknown as LookupOptions;
   const ctx = registry.formContext as FormContext | undefined;
@@ -33,42 +34,48 @@ export function LookupWidget(props: WidgetProps) {
   const label = (row: Row) => fillRow(o.label ?? '{title}', row) || String(row[valueField]);
   const only = items.length === 1 ? String(items[0]![valueField]) : null;
 
-  const many = schema.type === 'array';
-
+  const multiple = props.schema.type === 'array';
   useEffect(() => {
-    if (!many && only && (value === undefined || value === '')) onChange(only);
-  }, [many, only, value, onChange]);
+    if (!multiple && only && (value === undefined || value === '')) onChange(only);
+  }, [multiple, only, value, onChange]);
 
   const shown = query ? items.filter((row) => label(row).includes(query.trim())) : items;
-  if (many) {
-    const ticked = Array.isArray(value) ? (value as unknown[]).map(String) : [];
-    const choices = items.map((row) => String(row[valueField]));
-    const toggle = (v: string, on: boolean) => onChange(choices.filter((c) => (c === v ? on : ticked.includes(c))));
+  const search = o.search && items.length > 6 && (
+    <input type="search" className="lookup-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('form.search')} aria-label={t('form.search')} />
+  );
+  if (props.schema.type === 'array') {
+    const picked = Array.isArray(value) ? (value as unknown[]).map(String) : [];
+    const full = props.schema.maxItems !== undefined && picked.length >= props.schema.maxItems;
+    const toggle = (v: string, on: boolean) => {
+      const next = on ? [...picked, v] : picked.filter((p) => p !== v);
+      onChange(next.length ? next : undefined);
+    };
     return (
-      <div id={id} className="lookup-many" aria-describedby={ariaDescribedByIds(id)}>
-        {list.loading && <p className="muted">{t('common.loading')}</p>}
-        {!list.loading && !items.length && <p className="muted">{t('form.noChoices')}</p>}
-        {items.map((row) => {
-          const v = String(row[valueField]);
-          return (
-            <div key={v} className="checkbox">
-              <label>
-                <input type="checkbox" checked={ticked.includes(v)} disabled={disabled || readonly} onChange={(e) => toggle(v, e.target.checked)} onBlur={() => onBlur(id, value)} />
-                <span>{label(row)}</span>
-              </label>
-            </div>
-          );
-        })}
-      </div>
+      <>
+        {search}
+        <div id={id} className="checkboxes lookup-checks" role="group" aria-describedby={ariaDescribedByIds(id)}>
+          {list.loading && <p className="muted">{t('common.loading')}</p>}
+          {!list.loading && !items.length && <p className="muted">{t('form.noChoices')}</p>}
+          {shown.map((row) => {
+            const v = String(row[valueField]);
+            const on = picked.includes(v);
+            return (
+              <div className="checkbox" key={v}>
+                <label>
+                  <input type="checkbox" checked={on} disabled={disabled || readonly || (full && !on)} onChange={(e) => toggle(v, e.target.checked)} onBlur={() => onBlur(id, value)} />
+                  <span>{label(row)}</span>
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </>
     );
   }
-
   const current = typeof value === 'string' ? value : '';
   return (
     <>
-      {o.search && items.length > 6 && (
-        <input type="search" className="lookup-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('form.search')} aria-label={t('form.search')} />
-      )}
+      {search}
       <select id={id} value={current} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)} onBlur={() => onBlur(id, value)} required={required} disabled={disabled || readonly} aria-describedby={ariaDescribedByIds(id)}>
         <option value="">{list.loading ? t('common.loading') : items.length ? t('common.choose') : t('form.noChoices')}</option>
         {shown.map((row) => (

@@ -1,0 +1,66 @@
+import type { WebFilter } from '@linli/sdk';
+import { useSearchParams } from 'react-router';
+import { loadOrgs } from '../api/cache';
+import { useLoad } from '../api/useApi';
+import { OrgSelect } from '../components/OrgSelect';
+import { useI18n } from '../i18n';
+
+/**
+ * A table page's declared filters: each sets one page parameter in the
+ * address, so the table (and its downloads) reload with it and a link keeps
+ * it. Empty leaves the parameter out: the route's default applies.
+ */
+export function TableFilters({ filters, params }: { filters: WebFilter[] | undefined; params: Record<string, string> }) {
+  const { t, pick } = useI18n();
+  const [, setSearch] = useSearchParams();
+  const needsOrgs = (filters ?? []).some((f) => f.kind === 'org');
+  const orgs = useLoad(needsOrgs ? 'orgs' : null, loadOrgs);
+  if (!filters?.length) return null;
+  const set = (param: string, value: string) =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(param, value);
+        else next.delete(param);
+        return next;
+      },
+      { replace: true },
+    );
+  return (
+    <div className="card table-filters" role="search">
+      {filters.map((f) => {
+        const id = `filter-${f.param}`;
+        const value = params[f.param] ?? '';
+        const empty = f.emptyLabel ? pick(f.emptyLabel) : t('common.all');
+        return (
+          <div className="field" key={f.param}>
+            <label htmlFor={id}>{pick(f.title)}</label>
+            {f.kind === 'month' && (
+              <div className="table-filter-month">
+                <input id={id} type="month" value={value} onChange={(e) => set(f.param, e.target.value)} />
+                {value && (
+                  <button type="button" className="link-btn" onClick={() => set(f.param, '')}>
+                    {empty}
+                  </button>
+                )}
+              </div>
+            )}
+            {f.kind === 'org' && (
+              <OrgSelect id={id} orgs={orgs.data ?? []} value={value} onChange={(v) => set(f.param, v)} emptyLabel={empty} filter={f.orgTypes ? (o) => f.orgTypes!.includes(o.type) : undefined} />
+            )}
+            {f.kind === 'choice' && (
+              <select id={id} value={value} onChange={(e) => set(f.param, e.target.value)}>
+                <option value="">{empty}</option>
+                {(f.choices ?? []).map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {pick(c.title)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
