@@ -18,7 +18,8 @@ import { ownersSelfGovernancePlugin } from '@linli/plugin-owners-self-governance
 import { redPropertyPlugin } from '@linli/plugin-red-property';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { built, startCity, visible, wait, type City } from './e2e/harness';
+import { built, openMenu, startCity, visible, wait, type City } from './e2e/harness';
+import { voteOnline } from './e2e/owners';
 import { gradientPng } from './e2e/png';
 
 const election = '河畔家园第二届业主委员会换届';
@@ -54,27 +55,6 @@ describe.skipIf(!built)("the owners' committee seated from its election, at a fo
   }, 240_000);
   afterAll(async () => city?.close(), 60_000);
 
-  async function openMenu(page: Page, entry: string) {
-    await page.getByRole('link', { name: '更多' }).click();
-    await page.getByRole('link', { name: new RegExp(`^${entry}`) }).click();
-  }
-
-  async function voteOnline(username: string, shot?: string) {
-    const owner = await city.as(username);
-    await openMenu(owner, '我的业主表决');
-    const row = owner.locator('tbody tr').filter({ hasText: election });
-    await visible(row.getByText('待投票'));
-    await row.getByRole('link', { name: '投票' }).click();
-    await owner.waitForURL(/\/p\/owners-self-governance\/ballot\?vote=[0-9]+$/, wait);
-    await expect.poll(async () => (await owner.getByRole('combobox', { name: '房屋' }).locator('option:checked').textContent()) ?? '', wait).toContain('河畔家园1栋');
-    await owner.getByRole('radio', { name: '同意', exact: true }).check();
-    await owner.getByRole('checkbox', { name: /我确认以上意见/ }).check();
-    if (shot) await city.shot(owner, shot);
-    await owner.getByRole('button', { name: '保存' }).click();
-    await owner.waitForURL(/\/p\/owners-self-governance\/my-votes$/, wait);
-    await visible(owner.locator('tbody tr').filter({ hasText: election }).getByText('已投票'));
-  }
-
   it('opens the election vote from the published list, owners vote, the count seats the committee, and a member attends a four-party meeting', async () => {
     const secretary = await city.as('secretary.yongfu');
     // The first committee's term is ending: the reason for the election.
@@ -96,9 +76,9 @@ describe.skipIf(!built)("the owners' committee seated from its election, at a fo
     await visible(voteRow.getByText('选举业主委员会'));
 
     // Three owners vote on their phones.
-    await voteOnline('building.hepan1', 'owners-committee-ballot');
-    await voteOnline('owners.hepan');
-    await voteOnline('resident.hepan');
+    await voteOnline(city, 'building.hepan1', election, { shot: 'owners-committee-ballot' });
+    await voteOnline(city, 'owners.hepan', election);
+    await voteOnline(city, 'resident.hepan', election);
 
     // The rest of the quorum on paper (setup through the API, each with its photo).
     const votes = (await call(secretary, 'GET', `${osg}/votes`)).body.items as { id: string; title: string }[];
