@@ -21,6 +21,7 @@ import { weekendDeliberationHallPlugin } from '@linli/plugin-weekend-deliberatio
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { built, openMenu, startCity, visible, wait, type City } from './e2e/harness';
+import { voteOnline } from './e2e/owners';
 import { gradientPng } from './e2e/png';
 
 const topic = '1栋加装电梯';
@@ -33,22 +34,6 @@ describe.skipIf(!built)("a weekend-hall topic decided by an owners' vote in Chro
     city = await startCity([gridRequestsPlugin, ownersSelfGovernancePlugin, weekendDeliberationHallPlugin]);
   }, 240_000);
   afterAll(async () => city?.close(), 60_000);
-
-  async function voteOnline(username: string, shot?: string) {
-    const owner = await city.as(username);
-    await openMenu(owner, '我的业主表决');
-    const row = owner.locator('tbody tr').filter({ hasText: topic });
-    await visible(row.getByText('待投票'));
-    await row.getByRole('link', { name: '投票' }).click();
-    await owner.waitForURL(/\/p\/owners-self-governance\/ballot\?vote=[0-9]+$/, wait);
-    await expect.poll(async () => (await owner.getByRole('combobox', { name: '房屋' }).locator('option:checked').textContent()) ?? '', wait).toContain('河畔家园1栋');
-    await owner.getByRole('radio', { name: '同意', exact: true }).check();
-    await owner.getByRole('checkbox', { name: /我确认以上意见/ }).check();
-    if (shot) await city.shot(owner, shot);
-    await owner.getByRole('button', { name: '保存' }).click();
-    await owner.waitForURL(/\/p\/owners-self-governance\/my-votes$/, wait);
-    await visible(owner.locator('tbody tr').filter({ hasText: topic }).getByText('已投票'));
-  }
 
   async function paperBallot(secretary: Page, room: string) {
     await secretary.goto(`${city.base}/p/owners-self-governance/votes`);
@@ -98,9 +83,9 @@ describe.skipIf(!built)("a weekend-hall topic decided by an owners' vote in Chro
     await city.shot(staff, 'hall-owners-voting');
 
     // Owners vote on their phones; the secretary records paper ballots with their photos.
-    await voteOnline('resident.hepan', 'hall-owners-ballot');
-    await voteOnline('owners.hepan');
-    await voteOnline('building.hepan1');
+    await voteOnline(city, 'resident.hepan', topic, { shot: 'hall-owners-ballot' });
+    await voteOnline(city, 'owners.hepan', topic);
+    await voteOnline(city, 'building.hepan1', topic);
     const secretary = await city.as('secretary.yongfu');
     for (const room of ['1单元102', '1单元202', '1单元302', '1单元201', '1单元402']) await paperBallot(secretary, room);
 

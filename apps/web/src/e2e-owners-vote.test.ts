@@ -19,6 +19,7 @@ import { ownersSelfGovernancePlugin } from '@linli/plugin-owners-self-governance
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { built, startCity, visible, wait, type City } from './e2e/harness';
+import { voteOnline } from './e2e/owners';
 import { gradientPng } from './e2e/png';
 
 const question = '河畔家园1栋加装电梯';
@@ -37,23 +38,6 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     await page.getByRole('link', { name: new RegExp(`^${entry}`) }).click();
   }
 
-  async function voteOnline(username: string, choice: string, shot?: string) {
-    const owner = await city.as(username);
-    await openMenu(owner, '我的业主表决');
-    const row = owner.locator('tbody tr').filter({ hasText: question });
-    await visible(row.getByText('待投票'));
-    await row.getByRole('link', { name: '投票' }).click();
-    await owner.waitForURL(/\/p\/owners-self-governance\/ballot\?vote=[0-9]+$/, wait);
-    // Their only unit in this building is chosen already.
-    await expect.poll(async () => (await owner.getByRole('combobox', { name: '房屋' }).locator('option:checked').textContent()) ?? '', wait).toContain('河畔家园1栋');
-    await owner.getByRole('radio', { name: choice, exact: true }).check();
-    await owner.getByRole('checkbox', { name: /我确认以上意见/ }).check();
-    if (shot) await city.shot(owner, shot);
-    await owner.getByRole('button', { name: '保存' }).click();
-    await owner.waitForURL(/\/p\/owners-self-governance\/my-votes$/, wait);
-    await visible(owner.locator('tbody tr').filter({ hasText: question }).getByText('已投票'));
-  }
-
   it('takes an elevator vote for one building from set-up through online and paper ballots to the count and the public board', async () => {
     // The community secretary sets up the vote for building 1 only.
     const secretary = await city.as('secretary.yongfu');
@@ -69,9 +53,9 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     await visible(secretary.locator('tbody tr').filter({ hasText: question }).getByText('投票中'));
 
     // Three owners vote on their phones.
-    await voteOnline('resident.hepan', '同意', 'owners-vote-ballot');
-    await voteOnline('owners.hepan', '同意');
-    await voteOnline('building.hepan1', '同意');
+    await voteOnline(city, 'resident.hepan', question, { shot: 'owners-vote-ballot' });
+    await voteOnline(city, 'owners.hepan', question);
+    await voteOnline(city, 'building.hepan1', question);
 
     // Paper ballots, each with the photo of the signed ballot.
     for (const [room, choice] of [['1单元102', '同意'], ['1单元202', '同意'], ['1单元302', '同意'], ['1单元201', '同意'], ['1单元602', '反对']] as const) {

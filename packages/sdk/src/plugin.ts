@@ -321,6 +321,8 @@ export interface WebColumn {
   field: string;
   title: LocalizedText;
   format?: 'text' | 'number' | 'percent' | 'date' | 'datetime' | 'badge';
+  /** Shown only when some row has the field: one another plugin fills when the city enables it (`optionalDependencies`). */
+  optional?: boolean;
 }
 
 export type WebPage = WebVisibility &
@@ -437,9 +439,10 @@ export interface LinliPlugin extends PluginManifest {
   optionsSchema?: Record<string, unknown>;
   /**
    * Forms: JSON Schema + uiSchema + English titles; ids `<name>.<form>`. Used by workflows (intake and steps), form pages and route bodies.
-   * A function of the plugin's options (already validated) instead, when a form depends on a city's settings (scoring criteria, say).
+   * A function of the plugin's options (already validated) instead, when a form depends on a city's settings (scoring criteria, say);
+   * its second argument names the plugins the city enables, for a field that only an `optionalDependencies` plugin fills.
    */
-  forms?: FormDefinition[] | ((options: Record<string, unknown>) => FormDefinition[]);
+  forms?: FormDefinition[] | ((options: Record<string, unknown>, city: { plugins: readonly string[] }) => FormDefinition[]);
   /** Ticket workflows as data (states, steps, who may take each, time limits); ids `<name>.<workflow>`; validated at load. */
   workflows?: WorkflowDefinition[];
   /** Migrations for the plugin's own tables (prefix them with the plugin's name), run in name order, one transaction each. */

@@ -97,7 +97,8 @@ export interface WebPortal {
  * (`'ui:widget': 'lookup'`): its choices come from a GET route answering
  * `{ items: [...] }` (the server scopes them to the person), each shown by
  * `label` and stored by `value`. `{ticket.<field>}` in `source` and `where`
- * is the ticket the step belongs to, `{param.<name>}` the page's parameter.
+ * is the ticket the step belongs to, `{param.<name>}` the page's parameter,
+ * `{form.<field>}` a top-level field of the same form as filled in now.
  * When only one choice is left it is chosen already. On an array field
  * (`{ type: 'array', items: { type: 'string' }, uniqueItems: true, maxItems }`)
  * it is a list of boxes: several picked by name, at most `maxItems`.

@@ -1,6 +1,7 @@
 import type { PublicDataSource, PublicPage } from '@linli/sdk';
 import type { Decision } from './art278.js';
 import { publishedDecision } from './service/published.js';
+import { committeeData, committeePage } from './public-committee.js';
 
 /**
  * Owners' decisions on the public notice board 公示栏: the question, where, the
@@ -67,6 +68,7 @@ export const publicData: PublicDataSource[] = [
       return rows.map((r: { election: string; compound: string; name: string; building: string; publishedAt: Date }) => ({ ...r, publishedAt: new Date(r.publishedAt).toISOString() }));
     },
   },
+  committeeData,
 ];
 
 export const publicPages: PublicPage[] = [
@@ -100,4 +102,5 @@ export const publicPages: PublicPage[] = [
     ],
     empty: { 'zh-CN': '暂无候选人公示', en: 'No candidates published' },
   },
+  committeePage,
 ];

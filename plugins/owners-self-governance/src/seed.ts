@@ -1,5 +1,6 @@
 import type { SeedContext } from '@linli/sdk';
 import { parseArea } from './art278.js';
+import { seedFirstCommittee } from './seed-committee.js';
 import { seedBuildings } from './seed-data.js';
 import { envOf } from './service/env.js';
 import { myPendingChecks, nominate, openElection, publish, recordCheck } from './service/committee.js';
@@ -44,6 +45,7 @@ export async function seedOwnersSelfGovernance(ctx: SeedContext): Promise<void> 
   if (!compound) return;
   const secretary = await ctx.actor('secretary.yongfu');
   await seedPaperDecision(ctx, db);
+  await seedFirstCommittee(ctx, db, String(compound.id), people);
   await seedVettedCandidate(ctx, db, String(compound.id), people);
   await openVote(envOf(ctx, ctx.db), secretary, { scopeOrgId: String(compound.id), title: '使用维修资金更换2栋、3栋消防水泵', matter: 'use-fund', days: 20 });
 }

@@ -55,6 +55,7 @@ export const optionsSchema = {
       additionalProperties: { type: 'string', minLength: 1, maxLength: 100, 'x-linli-org': ['department'] },
     },
     vettingDays: { type: 'integer', minimum: 1, maximum: 60, default: 10, description: 'Days the checkers have to vet a candidate' },
+    committeeTermYears: { type: 'integer', minimum: 1, maximum: 5, default: 5, description: "Years an owners' committee sits from its election (业主大会和业主委员会指导规则: at most 5)" },
   },
   additionalProperties: false,
 } as const;
@@ -69,6 +70,7 @@ export interface Settings {
   /** Checker kind → department org key. */
   checkers: Record<string, string>;
   vettingDays: number;
+  committeeTermYears: number;
 }
 
 /** The options with the Civil Code's defaults filled in; the city's rules add to or replace the defaults by name. */
@@ -89,6 +91,7 @@ export function readSettings(raw: Record<string, unknown>): Settings {
     negativeList: (o.negativeList as NegativeItem[] | undefined) ?? defaultNegativeList,
     checkers: (o.checkers as Record<string, string> | undefined) ?? {},
     vettingDays: o.vettingDays ?? 10,
+    committeeTermYears: o.committeeTermYears ?? 5,
   };
 }
 

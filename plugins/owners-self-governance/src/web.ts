@@ -1,5 +1,6 @@
 import type { WebExtension } from '@linli/sdk';
 import { conveners } from './permissions.js';
+import { committeePages } from './web-committee.js';
 
 const staff = [...conveners, 'command_officer', 'grid_leader', 'grid_worker', 'branch_secretary', 'residents_committee_member'];
 
@@ -100,6 +101,7 @@ export const web: WebExtension = {
       rowActions: [
         { title: { 'zh-CN': '提名候选人', en: 'Nominate' }, to: 'page:nominate?id={id}', roles: [...conveners], when: { status: ['nominating'] } },
         { title: { 'zh-CN': '公布名单', en: 'Publish' }, to: 'page:publish?id={id}', roles: [...conveners], when: { status: ['nominating'] } },
+        { title: { 'zh-CN': '发起选举表决', en: 'Open the vote' }, to: 'page:election-vote?id={id}', roles: [...conveners], when: { status: ['published'] } },
       ],
     },
     { id: 'new-election', kind: 'form', roles: [...conveners], title: { 'zh-CN': '成立筹备组', en: 'Preparatory group' }, form: 'owners-self-governance.election', submit: '/elections', next: 'page:elections' },
@@ -160,6 +162,7 @@ export const web: WebExtension = {
       rowActions: [{ title: { 'zh-CN': '审查', en: 'Vet' }, to: 'page:check?id={id}' }],
     },
     { id: 'check', kind: 'form', hidden: true, title: { 'zh-CN': '候选人审查', en: 'Vet a candidate' }, form: 'owners-self-governance.check', submit: '/checks/{id}', next: 'page:checks' },
+    ...committeePages(staff),
     { id: 'add-unit', kind: 'form', roles: [...conveners], title: { 'zh-CN': '登记房屋和业主', en: 'Register a unit' }, form: 'owners-self-governance.unit', submit: '/units', next: 'page:units' },
   ],
 };

@@ -19,6 +19,7 @@ export const fail = defineErrors({
   RP_ERR_TEN_MATTERS_FULL: { status: 422, message: '%s 在 %s 年已有 %s 件未办结的实事，十件实事清单已满。Close one of the open practical matters before adding another (at most 10 open per compound per year).' },
   RP_ERR_MATTER_CLOSED: { status: 409, message: '实事“%s”已办结。The practical matter is already done.' },
   RP_ERR_FOUR_PARTIES_MISSING: { status: 422, message: '四方联席会议作出决定需要四方都出席，缺席：%s。A decision needs the party branch, residents\' committee, owners\' committee and property company present; record their attendance, or record the meeting without a decision.' },
+  RP_ERR_NOT_COMMITTEE_MEMBER: { status: 422, message: '出席的业委会委员须是本小区在任业主委员会的委员。Tick members of the compound\'s sitting owners\' committee only (%s).' },
   RP_ERR_NOT_A_COMPOUND: { status: 422, message: '%s 不是小区。Choose a compound (小区): the three ledgers and four-party meetings are kept per compound.' },
 });
 

@@ -1,6 +1,7 @@
 import { definePlugin } from '@linli/sdk';
 import { notices } from './notices.js';
-import { compoundFileForm, ledgerEntryForm, matterDoneForm, meetingForm, practicalMatterForm } from './forms/books.js';
+import { compoundFileForm, ledgerEntryForm, matterDoneForm, meetingForm, meetingFormWithCommittee, practicalMatterForm } from './forms/books.js';
+import { OWNERS } from './committee.js';
 import { complaintForm, dispatchForm, respondForm, verifyForm } from './forms/complaint.js';
 import { evaluationForm } from './forms/evaluation.js';
 import { hooks } from './hooks.js';
@@ -29,10 +30,13 @@ export const redPropertyPlugin = definePlugin({
   sdk: '^0.1.0',
   title: { 'zh-CN': '红色物业', en: 'Red property' },
   optionsSchema,
-  // The evaluation form is generated from the city's own criteria: forms as a function of the options.
-  forms: (options) => {
+  // Owners' self-governance, when the city enables it, gives the sitting owners' committee to four-party meetings and evaluations.
+  optionalDependencies: [OWNERS],
+  // The evaluation form is generated from the city's own criteria: forms as a function of the options (and of the plugins enabled).
+  forms: (options, city) => {
     const s = readSettings(options);
-    return [complaintForm, dispatchForm, respondForm, verifyForm, evaluationForm(s.criteria, periodExample[s.evaluationPeriod]), meetingForm, compoundFileForm, ledgerEntryForm, practicalMatterForm, matterDoneForm];
+    const committees = city.plugins.includes(OWNERS);
+    return [complaintForm, dispatchForm, respondForm, verifyForm, evaluationForm(s.criteria, periodExample[s.evaluationPeriod], committees), committees ? meetingFormWithCommittee : meetingForm, compoundFileForm, ledgerEntryForm, practicalMatterForm, matterDoneForm];
   },
   workflows: [complaintWorkflow],
   overridable,

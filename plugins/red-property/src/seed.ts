@@ -3,6 +3,7 @@ import { directory } from './companies.js';
 import { periodOf, previousPeriod } from './periods.js';
 import { canEvaluate, canKeepBooks, worksFor } from './permissions.js';
 import { readSettings } from './settings.js';
+import { committeeState } from './committee.js';
 import { addLedgerEntry, addPracticalMatter, recordMeeting, saveCompoundFile } from './service/books.js';
 import { evaluate } from './service/evaluations.js';
 import { typed } from './store/tables.js';
@@ -81,19 +82,24 @@ export async function seed(ctx: SeedContext): Promise<void> {
     if (!keeper) continue;
     const a = keeper.actor;
     await saveCompoundFile(ctx, db, a, { compoundOrgId: c.id, compoundType: '商品房小区', households: 480, buildings: 12, partyMembers: 36, feeFenPerSqm: 80, facilities: '党群服务站、红色驿站、老年活动室' });
-    const meetingId = await ctx.at(new Date(now.getTime() - 30 * DAY), () =>
-      recordMeeting(ctx, db, a, {
+    // With owners' self-governance on, the owners' committee attends through a sitting member; a compound without one meets without deciding.
+    const meetingId = await ctx.at(new Date(now.getTime() - 30 * DAY), async () => {
+      const committee = await committeeState(ctx, db, c);
+      const sitting = committee && committee !== 'none' && committee.sitting ? committee.members.slice(0, 2).map((m) => m.id) : [];
+      const ok = committee === undefined || sitting.length > 0;
+      const id = await recordMeeting(ctx, db, a, {
         compoundOrgId: c.id,
         heldOn: day(30),
         topic: '公共收益',
         subject: '公共收益用于更换小区路灯',
-        attendance: { partyBranch: { present: true }, residentsCommittee: { present: true }, ownersCommittee: { present: true }, propertyCompany: { present: true } },
-        decision: '同意从公共收益中列支更换路灯费用，结果在公示栏公示。',
-      }),
-    );
+        attendance: { partyBranch: { present: true }, residentsCommittee: { present: true }, ownersCommittee: { present: ok, ...(sitting.length ? { members: sitting } : {}) }, propertyCompany: { present: true } },
+        ...(ok ? { decision: '同意从公共收益中列支更换路灯费用，结果在公示栏公示。' } : {}),
+      });
+      return ok ? id : undefined;
+    });
     await addLedgerEntry(ctx, db, a, { compoundOrgId: c.id, kind: '收入', category: '停车收益', amountFen: 1_260_000, purpose: '地面停车位第三季度收益', occurredOn: day(60) });
     await addLedgerEntry(ctx, db, a, { compoundOrgId: c.id, kind: '收入', category: '广告收益', amountFen: 360_000, purpose: '电梯广告年度收益', occurredOn: day(45) });
-    await addLedgerEntry(ctx, db, a, { compoundOrgId: c.id, kind: '支出', category: '公共设施维护', amountFen: 485_000, purpose: '更换小区路灯 22 盏', occurredOn: day(20), meetingId: String(meetingId) });
+    await addLedgerEntry(ctx, db, a, { compoundOrgId: c.id, kind: '支出', category: '公共设施维护', amountFen: 485_000, purpose: '更换小区路灯 22 盏', occurredOn: day(20), ...(meetingId ? { meetingId: String(meetingId) } : {}) });
     await addPracticalMatter(ctx, db, a, { compoundOrgId: c.id, year, title: '加装电动车充电桩', description: '在2栋、5栋旁各加装一组充电桩。' });
     await addPracticalMatter(ctx, db, a, { compoundOrgId: c.id, year, title: '修复3单元外墙脱落' });
   }

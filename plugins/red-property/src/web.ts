@@ -29,6 +29,8 @@ export const web: WebExtension = {
         { field: 'satisfactionRate', title: { 'zh-CN': '满意率（%）', en: 'Satisfied (%)' }, format: 'number' },
         { field: 'latestRating', title: { 'zh-CN': '最近评价', en: 'Latest rating' }, format: 'badge' },
         { field: 'standingTitle', title: { 'zh-CN': '红黑榜', en: 'Red/black list' }, format: 'badge' },
+        // Filled only when the city enables owners' self-governance.
+        { field: 'ownersCommittee', title: { 'zh-CN': '业主委员会', en: "Owners' committee" }, optional: true },
       ],
       rowLink: 'page:credit?id={id}',
     },

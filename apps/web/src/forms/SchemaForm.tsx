@@ -68,6 +68,8 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
     // Once, when the form arrives: later edits are the person's.
   }, [loadedForm]);
   const uiSchema = useMemo(() => (loaded.data ? (localizedUiSchema(loaded.data.form, lang) as UiSchema) : undefined), [loaded.data, lang]);
+  // A lookup may follow another field of the form (`{form.<field>}`): the context carries what is filled in now.
+  const formContext = useMemo(() => ({ ...context, form: data }), [context, data]);
 
   async function send(formData: Record<string, unknown>) {
     setBusy(true);
@@ -165,7 +167,7 @@ export function SchemaForm({ formId, initialData, onSubmit, submitLabel, onCance
         transformErrors={transformErrors}
         translateString={translateString}
         idPrefix={idPrefix}
-        formContext={context}
+        formContext={formContext}
         disabled={busy}
       >
         {children}

@@ -26,7 +26,7 @@ function FieldTemplate(props: FieldTemplateProps) {
   const { id, label, children, errors, help, description, hidden, required, displayLabel, uiSchema, schema, rawErrors, classNames } = props;
   if (hidden) return <div className="hidden">{children}</div>;
   const widget = getUiOptions(uiSchema).widget;
-  const isGroup = widget === 'radio' || widget === 'checkboxes' || (schema.type === 'array' && typeof schema.items === 'object' && 'enum' in (schema.items as object) && widget !== 'select');
+  const isGroup = widget === 'radio' || widget === 'checkboxes' || (widget === 'lookup' && schema.type === 'array') || (schema.type === 'array' && typeof schema.items === 'object' && 'enum' in (schema.items as object) && widget !== 'select');
   const invalid = (rawErrors?.length ?? 0) > 0;
   const cls = `field ${invalid ? 'field-invalid' : ''} ${classNames ?? ''}`;
   const mark = required ? (

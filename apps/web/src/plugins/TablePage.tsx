@@ -45,10 +45,12 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
       </>
     );
   }
-  const [first, ...rest] = page.columns;
+  // A column another plugin fills (when the city enables it) is left out when no row has it.
+  const columns = page.columns.filter((c) => !c.optional || rows.some((r) => r[c.field] !== undefined));
+  const [first, ...rest] = columns;
   const withRowActions = (page.rowActions?.length ?? 0) > 0;
 
-  const cell = (row: Row, c: (typeof page.columns)[number]) => {
+  const cell = (row: Row, c: (typeof columns)[number]) => {
     const text = formatCell(row[c.field], c.format, lang);
     return c.format === 'badge' && text !== '—' ? <span className="badge badge-progress">{text}</span> : text;
   };
@@ -60,7 +62,7 @@ export function TablePage({ plugin, page, params }: { plugin: string; page: Extr
       <table className="table table-stack table-plugin">
         <thead>
           <tr>
-            {page.columns.map((c) => (
+            {columns.map((c) => (
               <th key={c.field} scope="col" className={c.format === 'number' || c.format === 'percent' ? 'num' : undefined}>
                 {pick(c.title)}
               </th>

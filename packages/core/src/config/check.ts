@@ -84,7 +84,7 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
       valid = against.length === 0;
     }
     if (!valid) unusable.add(name);
-    plugins.push({ ...p, forms: resolveForms(p, options as Record<string, unknown>, valid, (message) => issues.push(issue(at, message, 'options the plugin can build its forms from'))) });
+    plugins.push({ ...p, forms: resolveForms(p, options as Record<string, unknown>, Object.keys(config.plugins ?? {}), valid, (message) => issues.push(issue(at, message, 'options the plugin can build its forms from'))) });
   }
   // Each plugin after the plugins it needs: the server migrates and seeds in this order.
   const cycle = (name: string, chain: string[]) =>
@@ -264,13 +264,13 @@ function optionProblems(p: PluginManifest, options: Record<string, unknown>, cit
 
 /**
  * A plugin's forms for this city: the list, or what its forms function makes
- * of the options. With invalid options (already reported) it is not called.
+ * of the options (and of the plugins the city enables). With invalid options (already reported) it is not called.
  */
-function resolveForms(p: PluginManifest, options: Record<string, unknown>, valid: boolean, report: (message: string) => void): FormDefinition[] | undefined {
+function resolveForms(p: PluginManifest, options: Record<string, unknown>, enabled: string[], valid: boolean, report: (message: string) => void): FormDefinition[] | undefined {
   if (typeof p.forms !== 'function') return p.forms;
   if (!valid) return [];
   try {
-    return p.forms(options ?? {});
+    return p.forms(options ?? {}, { plugins: enabled });
   } catch (e) {
     report(`plugin "${p.name}" could not build its forms from these options: ${(e as Error).message}`);
     return [];

@@ -59,7 +59,7 @@ export interface PluginManifest {
    * forms built from a city's settings — a list of scoring criteria, say.
    * `linli check` and the server call it once and treat the result like a list.
    */
-  forms?: FormDefinition[] | ((options: Record<string, unknown>) => FormDefinition[]);
+  forms?: FormDefinition[] | ((options: Record<string, unknown>, city: { plugins: readonly string[] }) => FormDefinition[]);
   workflows?: WorkflowDefinition[];
   roles?: RoleDefinition[];
   /**

@@ -1,5 +1,6 @@
 import type { PluginApp, PluginContext } from '@linli/sdk';
 import { committeeRoutes } from './committee.js';
+import { seatRoutes } from './seat.js';
 import { unitRoutes } from './units.js';
 import { voteRoutes } from './votes.js';
 
@@ -8,4 +9,5 @@ export function routes(app: PluginApp, ctx: PluginContext): void {
   unitRoutes(app, ctx);
   voteRoutes(app, ctx);
   committeeRoutes(app, ctx);
+  seatRoutes(app, ctx);
 }

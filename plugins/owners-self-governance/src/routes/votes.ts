@@ -6,6 +6,7 @@ import { canConvene } from '../permissions.js';
 import { reading, writing, personOf } from '../service/env.js';
 import { outcomeText, renderResult } from '../service/result-page.js';
 import { counts, voteView } from '../service/views.js';
+import { slateOfVote } from '../service/seat.js';
 import { castOnline, closeVote, openVote, recordPaper, voteForStaff } from '../service/votes.js';
 import { unitsOfPerson } from '../store/units.js';
 import { ballotsOf, getVote, turnoutOf, votesOfUnits, votesUnder } from '../store/votes.js';
@@ -36,7 +37,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
     const mine = vote ? await unitsOfPerson(env.db, personOf(actor)) : [];
     if (!vote || !(canConvene(actor, vote.scopePath) || visiblePaths(actor).some((p) => vote.scopePath.startsWith(p)) || mine.some((u) => u.buildingPath.startsWith(vote.scopePath)))) throw notFound(`Vote ${req.params.id}`);
     const from = ctx.deployment.plugins.find((p) => p.name === vote.originPlugin)?.title['zh-CN'];
-    const html = renderResult(vote, await ballotsOf(env.db, vote.id), await turnoutOf(env.db, vote.id), ctx.deployment.calendar.utcOffsetHours, from);
+    const html = renderResult(vote, await ballotsOf(env.db, vote.id), await turnoutOf(env.db, vote.id), ctx.deployment.calendar.utcOffsetHours, from, await slateOfVote(env, vote.id));
     return reply.type('text/html; charset=utf-8').send(html);
   });
 

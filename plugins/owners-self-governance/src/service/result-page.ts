@@ -50,6 +50,8 @@ export function renderResult(
   offsetHours: number,
   /** The title of the plugin that opened the vote, when another did (a weekend-hall topic). */
   originFrom?: string,
+  /** The slate an election's vote decides (name and building, as published). */
+  slate: { name: string; building: string }[] = [],
 ): string {
   const d = vote.result ?? tally(vote, ballots);
   const closed = vote.status === 'closed';
@@ -61,6 +63,7 @@ export function renderResult(
 <h1>${escapeHtml(vote.title)}</h1>
 <p>范围：${escapeHtml(vote.scopeName)} · 事项：${escapeHtml(matterTitle(vote.matter))}<br>规则：${escapeHtml(vote.rule.title)}${vote.originTitle ? `<br>来源：${escapeHtml(originFrom ?? vote.originPlugin)}“${escapeHtml(vote.originTitle)}”（编号 ${escapeHtml(vote.originRef)}）` : ''}<br>投票时间：${escapeHtml(localDateTime(new Date(vote.opensAt), offsetHours))} 至 ${escapeHtml(localDateTime(new Date(vote.closesAt), offsetHours))}</p>
 <p class="outcome">${status}</p>
+${slate.length ? `<h2>候选人名单（整体表决${closed && d.passed ? '，已当选' : ''}）</h2><p>${slate.map((c) => `${escapeHtml(c.name)}（${escapeHtml(c.building)}）`).join('、')}</p>` : ''}
 <h2>计票（民法典第二百七十八条）</h2>
 ${headcountLine(d)}
 <table><thead><tr><th>项目（专有部分面积、业主人数）</th><th>数值</th><th>占比</th><th>要求</th><th>结论</th></tr></thead><tbody>

@@ -7,6 +7,7 @@ import { personCount, voterOfUnits } from '../owner-identity.js';
 import { rollUnits, unitsOfPerson, unitsUnder } from '../store/units.js';
 import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, unitsOfVoter, type VoteOrigin, type VoteRow } from '../store/votes.js';
 import { orgById, personOf, type Env } from './env.js';
+import { seatIfElected } from './seat.js';
 import { CLOSE_VOTE_JOB, closeKey, tellOwnersVoteOpened } from './vote-effects.js';
 import { announceClosed } from './vote-closed.js';
 
@@ -118,6 +119,7 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
   if (vote.status !== 'open') throw fail('OSG_ERR_VOTE_CLOSED', [vote.title, vote.title]);
   const result = tally(vote, await ballotsOf(env.db, vote.id));
   await closeVoteRow(env.db, vote.id, personOf(actor), env.now, result);
+  await seatIfElected(env, vote, result);
   await env.ctx.jobs.cancel(env.trx, closeKey(vote.id));
   await announceClosed(env, vote, result);
   return result;
@@ -129,6 +131,7 @@ export async function closeIfDue(env: Env, voteId: string): Promise<void> {
   if (!vote || vote.status !== 'open') return;
   const result = tally(vote, await ballotsOf(env.db, vote.id));
   await closeVoteRow(env.db, vote.id, null, env.now, result);
+  await seatIfElected(env, vote, result);
   await announceClosed(env, vote, result);
 }
 

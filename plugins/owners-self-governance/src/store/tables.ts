@@ -1,6 +1,7 @@
 import { withTables, type ColumnType, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 import type { Decision } from '../art278.js';
 import type { Choice } from '../art278.js';
+import type { CommitteeMembersTable, CommitteesTable } from './committee.js';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
 export interface UnitsTable {
@@ -48,6 +49,8 @@ export interface VotesTable {
   closed_by: number | null;
   /** The count with its arithmetic once the vote is closed (jsonb: written as JSON text, read back parsed). */
   result: ColumnType<Decision | null, string | null, string | null>;
+  /** The election whose vetted list the vote decides (0004); set after the vote is opened. */
+  election_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** The plugin that opened the vote, its reference and title (migrations/0003-origin.ts); null when staff set it up here. */
   origin_plugin: ColumnType<string | null, string | null | undefined, string | null>;
   origin_ref: ColumnType<string | null, string | null | undefined, string | null>;
@@ -120,6 +123,8 @@ export interface Tables extends CoreReadTables {
   owners_self_governance_votes: VotesTable;
   owners_self_governance_electorate: ElectorateTable;
   owners_self_governance_ballots: BallotsTable;
+  owners_self_governance_committees: CommitteesTable;
+  owners_self_governance_committee_members: CommitteeMembersTable;
 }
 
 export type Db = Kysely<Tables>;

@@ -49,9 +49,35 @@ export type MeetingInput = {
   heldOn: string;
   topic: (typeof meetingTopics)[number];
   subject: string;
-  attendance: Record<FourParty, { present: boolean; attendees?: string }>;
+  /** `members`: the owners' committee members present (ids from owners' self-governance), when the city enables it. */
+  attendance: Record<FourParty, { present: boolean; attendees?: string; members?: string[] }>;
   decision?: string;
 };
+
+/**
+ * With owners' self-governance enabled, the owners' committee's attendance is
+ * the sitting members ticked as present (the party is present when one is):
+ * its `members` field replaces the 出席 box and the free-text names.
+ */
+export const meetingSchemaWithCommittee = {
+  ...meetingSchema,
+  properties: {
+    ...meetingSchema.properties,
+    attendance: {
+      ...meetingSchema.properties.attendance,
+      properties: {
+        ...meetingSchema.properties.attendance.properties,
+        ownersCommittee: {
+          ...meetingSchema.properties.attendance.properties.ownersCommittee,
+          properties: {
+            ...meetingSchema.properties.attendance.properties.ownersCommittee.properties,
+            members: { type: 'array', title: '出席的业委会委员', items: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' }, uniqueItems: true, maxItems: 15 },
+          },
+        },
+      },
+    },
+  },
+} as const;
 
 export const meetingForm: FormDefinition = {
   id: 'red-property.meeting',
@@ -224,4 +250,32 @@ export const matterDoneForm: FormDefinition = {
   schema: matterDoneSchema,
   uiSchema: { result: { 'ui:widget': 'textarea' } },
   translations: { en: { '/': 'Practical matter done', '/result': 'Result' } },
+};
+
+/** The meeting form when owners' self-governance is enabled: the compound's sitting committee members listed to tick. */
+export const meetingFormWithCommittee: FormDefinition = {
+  ...meetingForm,
+  schema: meetingSchemaWithCommittee,
+  uiSchema: {
+    ...meetingForm.uiSchema,
+    attendance: {
+      'ui:order': [...fourParties],
+      ownersCommittee: {
+        'ui:order': ['members', 'present', 'attendees'],
+        present: { 'ui:widget': 'hidden' },
+        attendees: { 'ui:widget': 'hidden' },
+        members: {
+          ...lookup({ source: '/api/plugins/red-property/committee-members', label: '{name}（{role}，{building}）', where: { compoundOrgId: '{form.compoundOrgId}' } }),
+          'ui:help': '本小区在任业主委员会委员，勾选出席者；没有在任业委会或任期届满时，业委会视为缺席',
+        },
+      },
+    },
+  },
+  translations: {
+    en: {
+      ...meetingForm.translations!.en,
+      '/attendance/ownersCommittee/members': 'Committee members present',
+      '/attendance/ownersCommittee/members@help': "Tick the sitting owners' committee members who came; with no sitting committee (or its term ended) the owners' committee is absent",
+    },
+  },
 };

@@ -27,7 +27,7 @@ const common = {
  * it when its routes mount (the SDK's static `forms` cannot depend on
  * options) and serves it at GET /evaluation-form.
  */
-export function evaluationForm(criteria: readonly Criterion[], periodHint: string): FormDefinition {
+export function evaluationForm(criteria: readonly Criterion[], periodHint: string, committees = false): FormDefinition {
   const scores = Object.fromEntries(criteria.map((c) => [c.key, { type: 'integer', title: `${c.title}（0–${c.max}分）`, minimum: 0, maximum: c.max }]));
   return {
     id: EVALUATION_FORM,
@@ -46,7 +46,7 @@ export function evaluationForm(criteria: readonly Criterion[], periodHint: strin
       'ui:order': ['companyOrgId', 'period', 'scores', 'comment'],
       companyOrgId: { 'ui:widget': 'org', 'ui:options': { types: ['property_company'], kind: 'side' } },
       period: { 'ui:placeholder': periodHint },
-      comment: { 'ui:widget': 'textarea' },
+      comment: committees ? { 'ui:widget': 'textarea', 'ui:help': '各小区在任业主委员会见“物业服务企业”页；可征求业委会意见写入考核意见' } : { 'ui:widget': 'textarea' },
     },
     translations: {
       en: {
@@ -57,6 +57,7 @@ export function evaluationForm(criteria: readonly Criterion[], periodHint: strin
         '/scores': 'Scores',
         ...Object.fromEntries(criteria.map((c) => [`/scores/${c.key}`, `${c.titleEn ?? c.title} (0–${c.max})`])),
         '/comment': 'Comments',
+        ...(committees ? { '/comment@help': "Each compound's sitting owners' committee is on the Property companies page; its view may go into the comments" } : {}),
       },
     },
   };

@@ -1,6 +1,7 @@
 import { requireActor, type Actor, type PluginApp, type PluginContext } from '@linli/sdk';
 import { directory } from '../companies.js';
-import { compoundFileSchema, fourParties, fourPartyTitle, ledgerEntryBody, matterDoneSchema, meetingSchema, practicalMatterSchema, type CompoundFileInput, type LedgerEntryInput, type MatterDoneInput, type MeetingInput, type PracticalMatterInput } from '../forms/books.js';
+import { withCommittees } from '../committee.js';
+import { compoundFileSchema, fourParties, fourPartyTitle, ledgerEntryBody, matterDoneSchema, meetingSchema, meetingSchemaWithCommittee, practicalMatterSchema, type CompoundFileInput, type LedgerEntryInput, type MatterDoneInput, type MeetingInput, type PracticalMatterInput } from '../forms/books.js';
 import { canSeeCompound } from '../permissions.js';
 import { addLedgerEntry, addPracticalMatter, compoundFor, finishPracticalMatter, recordMeeting, saveCompoundFile } from '../service/books.js';
 import { compoundFiles, ledgerEntries, ledgerTotals, listMatters, listMeetings, openMattersByCompound } from '../store/books.js';
@@ -27,7 +28,7 @@ export function bookRoutes(app: PluginApp, ctx: PluginContext): void {
       return reply.status(201).send({ id: String(id ?? (req.body as { compoundOrgId?: string }).compoundOrgId ?? '') });
     });
 
-  write<MeetingInput>('/meetings', '四方联席会议: record a meeting; a decision needs all four parties present', meetingSchema, (trx, a, b) => recordMeeting(ctx, trx, a, b));
+  write<MeetingInput>('/meetings', '四方联席会议: record a meeting; a decision needs all four parties present', withCommittees(ctx) ? meetingSchemaWithCommittee : meetingSchema, (trx, a, b) => recordMeeting(ctx, trx, a, b));
   write<CompoundFileInput>('/compound-files', '一区一档: save the facts of a compound', compoundFileSchema, (trx, a, b) => saveCompoundFile(ctx, trx, a, b));
   write<LedgerEntryInput>('/ledger', '物业费及公共收益清单: add an income or expense entry (amount in fen)', ledgerEntryBody, (trx, a, b) => addLedgerEntry(ctx, trx, a, b));
   write<PracticalMatterInput>('/practical-matters', '十件实事: add a matter (at most 10 open per compound and year)', practicalMatterSchema, (trx, a, b) => addPracticalMatter(ctx, trx, a, b));

@@ -1,5 +1,6 @@
 import type { PluginApp, PluginContext } from '@linli/sdk';
 import { bookRoutes } from './books.js';
+import { committeeRoutes } from './committee.js';
 import { companyRoutes } from './companies.js';
 
 /** The fastify instance the server mounts these routes on, under /api/plugins/red-property. */
@@ -12,4 +13,5 @@ import { companyRoutes } from './companies.js';
 export function routes(app: PluginApp, ctx: PluginContext): void {
   companyRoutes(app, ctx);
   bookRoutes(app, ctx);
+  committeeRoutes(app, ctx);
 }

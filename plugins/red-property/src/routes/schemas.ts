@@ -27,7 +27,7 @@ export const companyQuery = { type: 'object', properties: { companyOrgId: orgId,
 const optStr = ['string', 'null'] as const;
 const optNum = ['number', 'null'] as const;
 
-export const companyItem = record({
+const companyFields = record({
   id: 'string',
   name: 'string',
   compounds: 'string',
@@ -43,6 +43,8 @@ export const companyItem = record({
   standing: [...optStr],
   standingTitle: [...optStr],
 });
+/** A company; `ownersCommittee` (each compound's sitting committee) only when the city enables owners' self-governance. */
+export const companyItem = { ...companyFields, properties: { ...companyFields.properties, ownersCommittee: { type: 'string' } } } as const;
 
 export const evaluationItem = record({
   id: 'string',

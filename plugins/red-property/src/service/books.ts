@@ -1,4 +1,6 @@
 import { personIdOf, notFound, type Actor, type PluginContext } from '@linli/sdk';
+import type { Committee } from '@linli/plugin-owners-self-governance';
+import { committeeState, noCommittee } from '../committee.js';
 import { compoundById, directory, type Compound } from '../companies.js';
 import { fail } from '../errors.js';
 import { fourParties, fourPartyTitle, type CompoundFileInput, type LedgerEntryInput, type MeetingInput, type PracticalMatterInput } from '../forms/books.js';
@@ -30,15 +32,24 @@ export async function compoundFor(ctx: PluginContext, db: Db, actor: Actor, id: 
   return c;
 }
 
-/** 四方联席会议: a decision is valid only with all four parties present. */
+/**
+ * 四方联席会议: a decision is valid only with all four parties present. With
+ * owners' self-governance enabled, the owners' committee is present when at
+ * least one member of the compound's sitting committee attends; with none
+ * sitting (or its term ended) it is absent, and the message says why.
+ */
 export async function recordMeeting(ctx: PluginContext, db: Db, actor: Actor, input: MeetingInput): Promise<number> {
   const c = await compoundFor(ctx, db, actor, input.compoundOrgId, true);
-  const missing = fourParties.filter((p) => !input.attendance[p].present);
+  const committee = await committeeState(ctx, db, c);
+  const why = noCommittee(committee);
+  const attendance = committee === undefined ? input.attendance : { ...input.attendance, ownersCommittee: committeeAttendance(committee, why, input.attendance.ownersCommittee.members ?? [], c.name) };
+  const missing = fourParties.filter((p) => !attendance[p].present);
   if (input.decision?.trim() && missing.length) {
+    const title = (p: (typeof fourParties)[number]) => (p === 'ownersCommittee' && why ? `${fourPartyTitle[p].zh}（${why.zh}）(${fourPartyTitle[p].en}: ${why.en})` : `${fourPartyTitle[p].zh} (${fourPartyTitle[p].en})`);
     throw fail(
       'RP_ERR_FOUR_PARTIES_MISSING',
-      [missing.map((p) => `${fourPartyTitle[p].zh} (${fourPartyTitle[p].en})`).join('、')],
-      missing.map((p) => ({ path: `/attendance/${p}/present`, message: `${fourPartyTitle[p].zh} absent`, expected: 'true' })),
+      [missing.map(title).join('、')],
+      missing.map((p) => ({ path: p === 'ownersCommittee' && committee !== undefined ? '/attendance/ownersCommittee/members' : `/attendance/${p}/present`, message: p === 'ownersCommittee' && why ? why.zh : `${fourPartyTitle[p].zh} absent`, expected: 'true' })),
     );
   }
   return insertMeeting(db, {
@@ -47,11 +58,20 @@ export async function recordMeeting(ctx: PluginContext, db: Db, actor: Actor, in
     held_on: input.heldOn,
     topic: input.topic,
     subject: input.subject,
-    attendance: input.attendance,
+    attendance,
     decision: input.decision?.trim() || null,
     recorded_by: personIdOf(actor),
     recorded_at: ctx.now(),
   });
+}
+
+/** The owners' committee's attendance from the members ticked: only members of the sitting committee, present when one came. */
+function committeeAttendance(committee: Committee | 'none', why: { zh: string } | undefined, ids: string[], compound: string): { present: boolean; attendees?: string; members: string[] } {
+  const sitting = committee !== 'none' && !why ? committee.members : [];
+  const strangers = ids.filter((id) => !sitting.some((m) => m.id === id));
+  if (strangers.length) throw fail('RP_ERR_NOT_COMMITTEE_MEMBER', [why ? `${compound}: ${why.zh}` : compound], [{ path: '/attendance/ownersCommittee/members', message: `not a sitting member: ${strangers.join(', ')}` }]);
+  const came = sitting.filter((m) => ids.includes(m.id));
+  return { present: came.length > 0, members: came.map((m) => m.id), ...(came.length ? { attendees: came.map((m) => `${m.name}（${m.role}）`).join('、') } : {}) };
 }
 
 /** 一区一档: the compound's current facts (the sheet is replaced; who and when are kept). */

@@ -1,4 +1,5 @@
 import type { Actor, PluginContext } from '@linli/sdk';
+import { committeeLine, committeeState } from '../committee.js';
 import type { Company } from '../companies.js';
 import { ratingEn } from '../forms/evaluation.js';
 import { periodOf, periodRange } from '../periods.js';
@@ -37,6 +38,16 @@ export async function companyRows(ctx: PluginContext, db: Db, companies: Company
   const ids = companies.map((c) => Number(c.id));
   const figures = await complaintFigures(db, ids, period.start, period.end, ctx.now());
   const ratings = await ratingsByCompany(db, ids);
+  // With owners' self-governance enabled: each compound's sitting committee beside the company it judges.
+  const committees = new Map<string, string>();
+  for (const co of companies) {
+    const lines: string[] = [];
+    for (const c of co.compounds) {
+      const state = await committeeState(ctx, db, c);
+      if (state !== undefined) lines.push(committeeLine(c.name, state, ctx.deployment.calendar.utcOffsetHours));
+    }
+    if (lines.length) committees.set(co.id, lines.join('；'));
+  }
   return companies.map((co) => {
     const f = figures.get(Number(co.id)) ?? noComplaints;
     const r = ratings.get(Number(co.id)) ?? [];
@@ -56,6 +67,7 @@ export async function companyRows(ctx: PluginContext, db: Db, companies: Company
       latestPeriod: r[0]?.period ?? null,
       standing: st,
       standingTitle: st ? standingTitle[st] : null,
+      ...(committees.has(co.id) ? { ownersCommittee: committees.get(co.id)! } : {}),
     };
   });
 }

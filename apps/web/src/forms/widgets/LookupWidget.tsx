@@ -11,7 +11,8 @@ type Row = Record<string, unknown>;
 /**
  * `'ui:widget': 'lookup'` (the SDK's `lookup()`): an id field chosen by name
  * from a declared source, filtered by the ticket or page it is filled in
- * for; the only choice left is chosen already. Nobody types an internal number.
+ * for (or by another field of the form, `{form.<field>}`); the only choice
+ * left is chosen already. Nobody types an internal number.
  * On an array field (`type: 'array'` of ids) it is a list of boxes to tick:
  * several people picked by name, up to the schema's `maxItems`.
  */

@@ -1,0 +1,23 @@
+import { expect } from 'vitest';
+import { openMenu, visible, wait, type City } from './harness';
+
+/**
+ * An owner votes on their phone: 更多 → 我的业主表决 → the vote's row → 投票; their
+ * only unit in 河畔家园1栋 is chosen already; the choice, the one-time
+ * confirmation, saved; the row then says 已投票. Shared by the owners' stories.
+ */
+export async function voteOnline(city: City, username: string, question: string, opts: { choice?: '同意' | '反对' | '弃权'; shot?: string } = {}): Promise<void> {
+  const owner = await city.as(username);
+  await openMenu(owner, '我的业主表决');
+  const row = owner.locator('tbody tr').filter({ hasText: question });
+  await visible(row.getByText('待投票'));
+  await row.getByRole('link', { name: '投票' }).click();
+  await owner.waitForURL(/\/p\/owners-self-governance\/ballot\?vote=[0-9]+$/, wait);
+  await expect.poll(async () => (await owner.getByRole('combobox', { name: '房屋' }).locator('option:checked').textContent()) ?? '', wait).toContain('河畔家园1栋');
+  await owner.getByRole('radio', { name: opts.choice ?? '同意', exact: true }).check();
+  await owner.getByRole('checkbox', { name: /我确认以上意见/ }).check();
+  if (opts.shot) await city.shot(owner, opts.shot);
+  await owner.getByRole('button', { name: '保存' }).click();
+  await owner.waitForURL(/\/p\/owners-self-governance\/my-votes$/, wait);
+  await visible(owner.locator('tbody tr').filter({ hasText: question }).getByText('已投票'));
+}

@@ -1,0 +1,51 @@
+import type { Decision } from '../art278.js';
+import type { VoteRow } from '../store/votes.js';
+import type { Env } from './env.js';
+
+/** The candidates of an election who passed every item of their vetting: the published slate. */
+export async function slateOf(env: Env, electionId: number): Promise<{ candidateId: number; ownerId: number }[]> {
+  return env.db
+    .selectFrom('owners_self_governance_candidates as k')
+    .select(['k.id as candidateId', 'k.owner_id as ownerId'])
+    .where('k.election_id', '=', electionId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('owners_self_governance_checks as x').select('x.id').whereRef('x.candidate_id', '=', 'k.id').where('x.result', '<>', 'pass'))))
+    .orderBy('k.id')
+    .execute();
+}
+
+/**
+ * When a vote opened for an election passes, the slate is seated: a new
+ * committee of the compound (replacing any earlier one), its term from now
+ * for the configured years, every member a 委员 until the community records
+ * the roles of its first meeting. Called in the closing transaction.
+ */
+export async function seatIfElected(env: Env, vote: Pick<VoteRow, 'id' | 'scopeOrgId' | 'scopePath'>, result: Decision): Promise<number | undefined> {
+  if (!result.passed) return undefined;
+  const row = await env.db.selectFrom('owners_self_governance_votes').select('election_id').where('id', '=', vote.id).executeTakeFirst();
+  if (!row?.election_id) return undefined;
+  const slate = await slateOf(env, row.election_id);
+  const termEnd = new Date(env.now);
+  termEnd.setUTCFullYear(termEnd.getUTCFullYear() + env.settings.committeeTermYears);
+  const committee = await env.db
+    .insertInto('owners_self_governance_committees')
+    .values({ compound_org_id: vote.scopeOrgId, compound_path: vote.scopePath, election_id: row.election_id, vote_id: vote.id, term_start: env.now, term_end: termEnd, seated_at: env.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (slate.length) await env.db.insertInto('owners_self_governance_committee_members').values(slate.map((k) => ({ committee_id: committee.id, owner_id: k.ownerId }))).execute();
+  return committee.id;
+}
+
+/** The slate a vote decides, by name and building (public since the list was published); empty for a vote not opened for an election. */
+export async function slateOfVote(env: Pick<Env, 'db'>, voteId: number): Promise<{ name: string; building: string }[]> {
+  return env.db
+    .selectFrom('owners_self_governance_votes as v')
+    .innerJoin('owners_self_governance_candidates as k', 'k.election_id', 'v.election_id')
+    .innerJoin('owners_self_governance_owners as w', 'w.id', 'k.owner_id')
+    .innerJoin('owners_self_governance_units as u', 'u.id', 'w.unit_id')
+    .innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id')
+    .select(['w.name', 'b.name as building'])
+    .where('v.id', '=', voteId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('owners_self_governance_checks as x').select('x.id').whereRef('x.candidate_id', '=', 'k.id').where('x.result', '<>', 'pass'))))
+    .orderBy('k.id')
+    .execute();
+}
