@@ -363,6 +363,13 @@ export type WebPage = WebVisibility &
       kind: 'form';
       /** A form id registered by the plugin; rendered with react-jsonschema-form. */
       form: string;
+      /**
+       * What the form is about, shown above it: a GET route of the plugin
+       * answering one object (filled from the page's parameters), its fields
+       * labelled as a table's columns are — the question an owner votes on,
+       * the case a team is formed for.
+       */
+      context?: { source: string; fields: WebColumn[] };
       /** POST target for the form data. */
       submit: string;
       /** Where to go after a successful submit. */

@@ -26,7 +26,26 @@ export const web: WebExtension = {
       rowLink: 'page:result?id={id}&status={status}',
       rowActions: [{ title: { 'zh-CN': '投票', en: 'Vote' }, to: 'page:ballot?vote={id}', when: { canVote: ['yes'] } }],
     },
-    { id: 'ballot', kind: 'form', hidden: true, title: { 'zh-CN': '业主投票', en: 'Vote' }, form: 'owners-self-governance.ballot', submit: '/votes/{vote}/ballot', next: 'page:my-votes' },
+    {
+      id: 'ballot',
+      kind: 'form',
+      hidden: true,
+      title: { 'zh-CN': '业主投票', en: 'Vote' },
+      form: 'owners-self-governance.ballot',
+      // The owner reads what they are voting on, and by which rule, above their choice.
+      context: {
+        source: '/votes/{vote}/summary',
+        fields: [
+          { field: 'title', title: { 'zh-CN': '表决议题', en: 'Question' } },
+          { field: 'scopeName', title: { 'zh-CN': '表决范围', en: 'Scope' } },
+          { field: 'matterTitle', title: { 'zh-CN': '事项', en: 'Matter' } },
+          { field: 'ruleTitle', title: { 'zh-CN': '表决规则', en: 'Rule' } },
+          { field: 'closesAt', title: { 'zh-CN': '截止', en: 'Closes' }, format: 'datetime' },
+        ],
+      },
+      submit: '/votes/{vote}/ballot',
+      next: 'page:my-votes',
+    },
     {
       id: 'votes',
       kind: 'table',

@@ -13,6 +13,9 @@ export async function voteOnline(city: City, username: string, question: string,
   await visible(row.getByText('待投票'));
   await row.getByRole('link', { name: '投票' }).click();
   await owner.waitForURL(/\/p\/owners-self-governance\/ballot\?vote=[0-9]+$/, wait);
+  // Above the ballot: what is asked, and by which rule it is counted.
+  await visible(owner.locator('.form-context').getByText(question, { exact: true }));
+  await visible(owner.locator('.form-context').getByText('表决规则'));
   await expect.poll(async () => (await owner.getByRole('combobox', { name: '房屋' }).locator('option:checked').textContent()) ?? '', wait).toContain('河畔家园1栋');
   await owner.getByRole('radio', { name: opts.choice ?? '同意', exact: true }).check();
   await owner.getByRole('checkbox', { name: /我确认以上意见/ }).check();

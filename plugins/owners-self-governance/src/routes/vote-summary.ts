@@ -1,0 +1,36 @@
+import { notFound, parseId, requireActor, visiblePaths, type PluginApp, type PluginContext } from '@linli/sdk';
+import { canConvene } from '../permissions.js';
+import { personOf, reading } from '../service/env.js';
+import { voteView } from '../service/views.js';
+import { unitsOfPerson } from '../store/units.js';
+import { getVote } from '../store/votes.js';
+import { doc, errors, idParams } from './schemas.js';
+
+const summaryItem = {
+  type: 'object',
+  properties: { id: { type: 'string' }, title: { type: 'string' }, scopeName: { type: 'string' }, matterTitle: { type: 'string' }, ruleTitle: { type: 'string' }, closesAt: { type: 'string' } },
+  required: ['id', 'title', 'scopeName', 'matterTitle', 'ruleTitle', 'closesAt'],
+  additionalProperties: false,
+} as const;
+
+/**
+ * What a vote asks, for the ballot page: the question, where, the matter and
+ * the rule it is counted by, until when. The same readers as its count:
+ * staff over its scope and the owners whose units take part.
+ */
+export function voteSummaryRoutes(app: PluginApp, ctx: PluginContext): void {
+  app.get<{ Params: { id: string } }>(
+    '/votes/:id/summary',
+    { config: { policy: 'authenticated' }, schema: { ...doc('What a vote asks (question, scope, matter, rule, closing time), shown above the ballot'), params: idParams, response: { 200: summaryItem, ...errors } } },
+    async (req) => {
+      const env = reading(ctx);
+      const actor = requireActor(req);
+      const n = parseId(req.params.id);
+      const vote = n === null ? undefined : await getVote(env.db, n);
+      const mine = vote ? await unitsOfPerson(env.db, personOf(actor)) : [];
+      if (!vote || !(canConvene(actor, vote.scopePath) || visiblePaths(actor).some((p) => vote.scopePath.startsWith(p)) || mine.some((u) => u.buildingPath.startsWith(vote.scopePath)))) throw notFound(`Vote ${req.params.id}`);
+      const v = voteView(vote, undefined);
+      return { id: v.id, title: v.title, scopeName: v.scopeName, matterTitle: v.matterTitle, ruleTitle: v.ruleTitle, closesAt: v.closesAt };
+    },
+  );
+}
