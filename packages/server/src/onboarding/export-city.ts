@@ -3,7 +3,8 @@ import type { CoreTables } from '@linli/db';
 import type { Deployment } from '@linli/core';
 import type { LinliPlugin } from '@linli/sdk';
 import type { Kysely } from 'kysely';
-import { pluginSheetsOf, readableSheet, type ReadableSheet } from './plugin-sheets.js';
+import { pluginSheetsOf, readableSheet } from './plugin-sheets.js';
+import type { ReadableSheet } from './read.js';
 import { boundaryCellText } from './boundary-cell.js';
 import { sheets, type SheetId } from './sheets.js';
 

@@ -3,8 +3,7 @@ import type { Deployment, LocalizedText } from '@linli/core';
 import { audit, type CoreTables } from '@linli/db';
 import type { ImportOrg, ImportRow, ImportSheetDefinition, LinliPlugin } from '@linli/sdk';
 import type { Kysely } from 'kysely';
-import type { ImportProblem, SheetRow } from './read.js';
-import type { ColumnDef } from './sheets.js';
+import type { ImportProblem, PluginRows, ReadableSheet, SheetRow } from './read.js';
 
 /**
  * The sheets plugins add to the import (LinliPlugin.importSheets), read,
@@ -18,14 +17,6 @@ export interface PluginSheet {
 }
 
 /** A plugin sheet as the reader sees a sheet: names and columns (ids are the plugin's `<name>.<sheet>`). */
-export interface ReadableSheet {
-  id: string;
-  zh: string;
-  en: string;
-  aliases?: string[];
-  columns: ColumnDef[];
-}
-
 export const pluginSheetsOf = (plugins: readonly LinliPlugin[] = []): PluginSheet[] => plugins.flatMap((p) => (p.importSheets ?? []).map((def) => ({ plugin: p.name, def })));
 
 const en = (t: LocalizedText) => t.en ?? t['zh-CN'];
@@ -39,8 +30,6 @@ export const readableSheet = (def: ImportSheetDefinition): ReadableSheet => ({
 });
 
 /** Parsed rows of the plugin sheets found in a file, by sheet id, with the worksheet's name. */
-export type PluginRows = Map<string, { name: string; rows: SheetRow[] }>;
-
 const ajv = createAjv();
 const compiled = new WeakMap<ImportSheetDefinition, ReturnType<typeof ajv.compile>>();
 const validatorOf = (def: ImportSheetDefinition) => {

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { PluginRows, ReadableSheet } from './plugin-sheets.js';
-import { columnLetter, importLimits, sheets, type SheetDef, type SheetId } from './sheets.js';
+import { columnLetter, importLimits, sheets, type ColumnDef, type SheetDef, type SheetId } from './sheets.js';
 
 /** One problem of an import, where a person finds it: sheet, row and column, in both languages. */
 export interface ImportProblem {
@@ -19,6 +18,18 @@ export interface SheetRow {
   /** Column letter of each column key, to name a cell in a problem. */
   columns: Record<string, string>;
 }
+
+/** A sheet a plugin adds (plugin-sheets.ts), as the reader finds it: its names and columns. */
+export interface ReadableSheet {
+  id: string;
+  zh: string;
+  en: string;
+  aliases?: string[];
+  columns: ColumnDef[];
+}
+
+/** A plugin sheet's rows, by sheet id, with the name the file gave it. */
+export type PluginRows = Map<string, { name: string; rows: SheetRow[] }>;
 
 export type ParsedRoster = Record<SheetId, SheetRow[]> & { sheetNames: Record<SheetId, string>; plugin: PluginRows };
 

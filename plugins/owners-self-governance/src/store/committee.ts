@@ -1,27 +1,6 @@
-import type { Generated } from '@linli/sdk';
-import type { Db } from './tables.js';
+import type { CommitteeRole, Db } from './tables.js';
 
-/** The sitting committee's tables (migrations/0004-committee-term.ts), beside the plugin's others. */
-export interface CommitteesTable {
-  id: Generated<number>;
-  compound_org_id: number;
-  compound_path: string;
-  election_id: number;
-  vote_id: number;
-  term_start: Date;
-  term_end: Date;
-  seated_at: Date;
-}
-
-export const committeeRoles = ['主任', '副主任', '委员'] as const;
-export type CommitteeRole = (typeof committeeRoles)[number];
-
-export interface CommitteeMembersTable {
-  id: Generated<number>;
-  committee_id: number;
-  owner_id: number;
-  role: Generated<CommitteeRole>;
-}
+export { committeeRoles, type CommitteeRole, type CommitteeMembersTable, type CommitteesTable } from './tables.js';
 
 export interface CommitteeRow {
   id: number;

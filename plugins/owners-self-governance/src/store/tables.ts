@@ -1,7 +1,6 @@
 import { withTables, type ColumnType, type CoreReadTables, type Generated, type Kysely } from '@linli/sdk';
 import type { Decision } from '../art278.js';
 import type { Choice } from '../art278.js';
-import type { CommitteeMembersTable, CommitteesTable } from './committee.js';
 
 /** The plugin's tables as kysely sees them (migrations/0001-tables.ts). */
 export interface UnitsTable {
@@ -112,6 +111,28 @@ export interface ChecksTable {
   reason: string | null;
   checked_by: number | null;
   checked_at: Date | null;
+}
+
+/** The sitting committee's tables (migrations/0004-committee-term.ts), beside the plugin's others. */
+export interface CommitteesTable {
+  id: Generated<number>;
+  compound_org_id: number;
+  compound_path: string;
+  election_id: number;
+  vote_id: number;
+  term_start: Date;
+  term_end: Date;
+  seated_at: Date;
+}
+
+export const committeeRoles = ['主任', '副主任', '委员'] as const;
+export type CommitteeRole = (typeof committeeRoles)[number];
+
+export interface CommitteeMembersTable {
+  id: Generated<number>;
+  committee_id: number;
+  owner_id: number;
+  role: Generated<CommitteeRole>;
 }
 
 export interface Tables extends CoreReadTables {
