@@ -69,6 +69,31 @@ export interface Decision {
   passed: boolean;
   /** Units (专有部分) behind the headcount: in the electorate and among the ballots (absent on results counted before owner identity). */
   units?: { total: number; participating: number };
+  /** A committee election counted per candidate (差额选举); absent for a one-question vote. */
+  election?: ElectionCount;
+}
+
+/** One candidate of a per-candidate ballot: who agreed, the two pass checks among the participants, and where they came. */
+export interface CandidateCount {
+  candidateId: number;
+  yesAreaCenti: number;
+  yesOwners: number;
+  pass: { area: Check; owners: Check };
+  /** Quorum met and both pass checks met. */
+  met: boolean;
+  /** 1-based place among the candidates who met the rule (by agreeing area, then agreeing owners); null if not met. */
+  rank: number | null;
+  elected: boolean;
+  /** Tied at the last seat with another who met the rule: not elected, the community votes again. */
+  tied: boolean;
+}
+
+export interface ElectionCount {
+  seats: number;
+  /** In ballot order (the published list's order). */
+  candidates: CandidateCount[];
+  elected: number;
+  tie: boolean;
 }
 
 const FRACTION = /^(>=|>)([1-9][0-9]{0,2})\/([1-9][0-9]{0,2})$/;
@@ -136,6 +161,44 @@ export function decide(electorate: Electorate, ballots: readonly CastBallot[], r
     passed: quorum && pass.area.met && pass.owners.met,
     ...(electorate.totalUnits !== undefined ? { units: { total: electorate.totalUnits, participating: ballots.length } } : {}),
   };
+}
+
+/** One owner's per-candidate ballot: the area and voter as for `CastBallot`, and the candidates ticked (none: abstains from all). */
+export interface TickedBallot {
+  areaCenti: number;
+  voter?: string | number;
+  ticks: readonly number[];
+}
+
+/**
+ * Counts a committee election with a ballot per candidate (差额选举), each
+ * candidate exactly like an Art. 278 decision: participation (the whole
+ * ballot's) against the electorate; a candidate meets the rule when the area
+ * and the owners who ticked them each meet `rule.pass` among the participants.
+ * More who meet it than seats: ranked by agreeing area, then agreeing owners;
+ * a tie at the last seat elects nobody in the tie (reported, never broken).
+ * The result's own `passed` is true when someone is elected.
+ */
+export function decideElection(electorate: Electorate, ballots: readonly TickedBallot[], rule: MatterRule, candidates: readonly number[], seats: number): Decision {
+  const base = decide(electorate, ballots.map((b) => ({ areaCenti: b.areaCenti, ...(b.voter !== undefined ? { voter: b.voter } : {}), choice: b.ticks.length ? ('yes' as const) : ('abstain' as const) })), rule);
+  const counts = candidates.map((candidateId) => {
+    const mine = ballots.filter((b) => b.ticks.includes(candidateId));
+    const yesAreaCenti = mine.reduce((s, b) => s + b.areaCenti, 0);
+    const yesOwners = new Set(mine.map((b, i) => b.voter ?? Symbol(i))).size;
+    const pass = { area: check(yesAreaCenti, base.participatingAreaCenti, rule.pass.area), owners: check(yesOwners, base.participatingOwners, rule.pass.owners) };
+    return { candidateId, yesAreaCenti, yesOwners, pass, met: base.quorum && pass.area.met && pass.owners.met, rank: null as number | null, elected: false, tied: false };
+  });
+  const ranked = counts.filter((c) => c.met).sort((a, b) => b.yesAreaCenti - a.yesAreaCenti || b.yesOwners - a.yesOwners);
+  const same = (a: CandidateCount, b: CandidateCount) => a.yesAreaCenti === b.yesAreaCenti && a.yesOwners === b.yesOwners;
+  ranked.forEach((c, i) => (c.rank = i > 0 && same(c, ranked[i - 1]!) ? ranked[i - 1]!.rank : i + 1));
+  const last = ranked[seats - 1];
+  const tie = last !== undefined && ranked.length > seats && same(last, ranked[seats]!);
+  for (const c of ranked) {
+    if (tie && same(c, last)) c.tied = true;
+    else if (ranked.indexOf(c) < seats) c.elected = true;
+  }
+  const elected = counts.filter((c) => c.elected).length;
+  return { ...base, passed: elected > 0, election: { seats, candidates: counts, elected, tie } };
 }
 
 /** 123456 → "1234.56" (exact: integer arithmetic, no float formatting). */

@@ -30,7 +30,10 @@ export const fail = defineErrors({
   OSG_ERR_VETTING_OPEN: { status: 422, message: '%s checks are still pending: publish once every department has answered.', 'zh-CN': '还有%s项审查未完成，请各部门审查完毕后再公布。' },
   OSG_ERR_NOT_RESIDENT: { status: 422, message: 'That account holds no role in this compound: register the person as a resident of the compound first.', 'zh-CN': '该账号不是本小区的居民或工作人员，请先为其登记本小区居民身份。' },
   OSG_ERR_NOT_PUBLISHED: { status: 422, message: 'The vetted list of “%s” is not published yet: owners elect the committee from the published list.', 'zh-CN': '“%s”的候选人名单尚未公布：业主从公布的名单中选举业主委员会。' },
-  OSG_ERR_SLATE_SIZE: { status: 422, message: 'The published list has %s candidates for %s seats: a slate vote needs between one candidate and as many as there are seats (a ballot per candidate is not built).', 'zh-CN': '公布的候选人有%s名，委员名额为%s名：整体表决的候选人数须在1名与名额之间（差额选举暂不支持）。' },
+  OSG_ERR_NO_CANDIDATES: { status: 422, message: 'The published list of “%s” has no vetted candidate: nobody to elect.', 'zh-CN': '“%s”公布的名单中没有通过审查的候选人，无法选举。' },
+  OSG_ERR_BALLOT_KIND: { status: 422, message: 'The vote “%s” takes %s on its ballot: use the ballot it lists.', 'zh-CN': '表决“%s”的选票是%s，请使用对应的选票。' },
+  OSG_ERR_TOO_MANY_TICKED: { status: 422, message: '%s candidates ticked: tick at most %s, as many as there are seats (or none, to abstain from all).', 'zh-CN': '勾选了%s名候选人：最多勾选%s名，不超过应选人数（一个不勾即全部弃权）。' },
+  OSG_ERR_NOT_CANDIDATE: { status: 422, message: 'Tick only candidates of the published list the vote “%s” decides.', 'zh-CN': '只能勾选表决“%s”公布名单中的候选人。' },
   OSG_ERR_ELECTION_VOTED: { status: 409, message: 'Owners are voting on “%s” already, or have elected its committee.', 'zh-CN': '“%s”已在表决中，或已选出业主委员会。' },
   OSG_ERR_CHAIR_TAKEN: { status: 409, message: 'The committee has a chair (主任) already: make them a member (委员) first.', 'zh-CN': '该业主委员会已有主任，请先将原主任改为委员。' },
 });

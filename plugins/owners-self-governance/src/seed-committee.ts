@@ -44,9 +44,11 @@ export async function seedFirstCommittee(ctx: SeedContext, db: Db, compoundId: s
     await publish(env, secretary, electionId);
     const voteId = String(await openElectionVote(env, secretary, electionId, { days: 20 }));
     const voting = Math.ceil((units.length * 3) / 4);
+    const candidates = await db.selectFrom('owners_self_governance_candidates').select('id').where('election_id', '=', Number(electionId)).orderBy('id').execute();
     for (const unitId of units.slice(0, voting)) {
       const photo = await ctx.photo('secretary.yongfu', ballotPhoto(), 'image/png');
-      await recordPaper(env, secretary, voteId, { unitId: String(unitId), choice: 'yes', photos: [photo] });
+      // Each ballot ticks all three candidates (3 for 3 seats).
+      await recordPaper(env, secretary, voteId, { unitId: String(unitId), ticks: candidates.map((k) => String(k.id)), photos: [photo] });
     }
     await ctx.at(elected, () => closeVote(envOf(ctx, ctx.db), secretary, voteId));
   });

@@ -1,6 +1,15 @@
-import type { WebExtension } from '@linli/sdk';
+import type { WebColumn, WebExtension } from '@linli/sdk';
 import { conveners } from './permissions.js';
 import { committeePages } from './web-committee.js';
+
+/** What an owner reads above their ballot: the question, where, the matter, the rule, the closing time. */
+const summaryFields: WebColumn[] = [
+  { field: 'title', title: { 'zh-CN': '表决议题', en: 'Question' } },
+  { field: 'scopeName', title: { 'zh-CN': '表决范围', en: 'Scope' } },
+  { field: 'matterTitle', title: { 'zh-CN': '事项', en: 'Matter' } },
+  { field: 'ruleTitle', title: { 'zh-CN': '表决规则', en: 'Rule' } },
+  { field: 'closesAt', title: { 'zh-CN': '截止', en: 'Closes' }, format: 'datetime' },
+];
 
 const staff = [...conveners, 'command_officer', 'grid_leader', 'grid_worker', 'branch_secretary', 'residents_committee_member'];
 
@@ -23,8 +32,12 @@ export const web: WebExtension = {
         { field: 'closesAt', title: { 'zh-CN': '截止', en: 'Closes' }, format: 'datetime' },
         { field: 'outcome', title: { 'zh-CN': '结果', en: 'Outcome' } },
       ],
-      rowLink: 'page:result?id={id}&status={status}',
-      rowActions: [{ title: { 'zh-CN': '投票', en: 'Vote' }, to: 'page:ballot?vote={id}', when: { canVote: ['yes'] } }],
+      rowLink: 'page:result?id={id}&status={status}&ballot={ballot}',
+      rowActions: [
+        { title: { 'zh-CN': '投票', en: 'Vote' }, to: 'page:ballot?vote={id}', when: { canVote: ['yes'], ballot: ['question'] } },
+        // A committee election: a box per published candidate, ticked up to the seats.
+        { title: { 'zh-CN': '投票', en: 'Vote' }, to: 'page:candidate-ballot?vote={id}', when: { canVote: ['yes'], ballot: ['candidates'] } },
+      ],
     },
     {
       id: 'ballot',
@@ -35,15 +48,19 @@ export const web: WebExtension = {
       // The owner reads what they are voting on, and by which rule, above their choice.
       context: {
         source: '/votes/{vote}/summary',
-        fields: [
-          { field: 'title', title: { 'zh-CN': '表决议题', en: 'Question' } },
-          { field: 'scopeName', title: { 'zh-CN': '表决范围', en: 'Scope' } },
-          { field: 'matterTitle', title: { 'zh-CN': '事项', en: 'Matter' } },
-          { field: 'ruleTitle', title: { 'zh-CN': '表决规则', en: 'Rule' } },
-          { field: 'closesAt', title: { 'zh-CN': '截止', en: 'Closes' }, format: 'datetime' },
-        ],
+        fields: summaryFields,
       },
       submit: '/votes/{vote}/ballot',
+      next: 'page:my-votes',
+    },
+    {
+      id: 'candidate-ballot',
+      kind: 'form',
+      hidden: true,
+      title: { 'zh-CN': '业委会选举投票', en: 'Committee election ballot' },
+      form: 'owners-self-governance.candidate-ballot',
+      context: { source: '/votes/{vote}/summary', fields: summaryFields },
+      submit: '/votes/{vote}/candidate-ballot',
       next: 'page:my-votes',
     },
     {
@@ -55,7 +72,7 @@ export const web: WebExtension = {
       source: '/votes',
       columns: [
         { field: 'title', title: { 'zh-CN': '表决议题', en: 'Question' } },
-        { field: 'scopeName', title: { 'zh-CN': '范围', en: 'For' } },
+  { field: 'scopeName', title: { 'zh-CN': '范围', en: 'For' } },
         { field: 'matterTitle', title: { 'zh-CN': '事项', en: 'Matter' } },
         { field: 'statusTitle', title: { 'zh-CN': '状态', en: 'Status' }, format: 'badge' },
         { field: 'voted', title: { 'zh-CN': '已投票户数', en: 'Voted' }, format: 'number' },
@@ -63,9 +80,10 @@ export const web: WebExtension = {
         { field: 'outcome', title: { 'zh-CN': '结果', en: 'Outcome' } },
         { field: 'origin', title: { 'zh-CN': '来源议题', en: 'Referred from' } },
       ],
-      rowLink: 'page:result?id={id}&status={status}',
+      rowLink: 'page:result?id={id}&status={status}&ballot={ballot}',
       rowActions: [
-        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:paper?id={id}', roles: [...conveners], when: { status: ['open'] } },
+        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:paper?id={id}', roles: [...conveners], when: { status: ['open'], ballot: ['question'] } },
+        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:candidate-paper?id={id}', roles: [...conveners], when: { status: ['open'], ballot: ['candidates'] } },
         { title: { 'zh-CN': '结束计票', en: 'Close and count' }, to: 'page:close?id={id}', roles: [...conveners], when: { status: ['open'] } },
       ],
     },
@@ -76,13 +94,15 @@ export const web: WebExtension = {
       hidden: true,
       title: { 'zh-CN': '表决结果与计票', en: 'Result and count' },
       source: '/votes/{id}/result',
-      // Shown while the vote is open (the link that opens the page says so).
+      // Shown while the vote is open (the link that opens the page says so, and which ballot it takes; none said: one answer).
       actions: [
-        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:paper?id={id}', roles: [...conveners], when: { status: ['open'] } },
+        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:paper?id={id}', roles: [...conveners], when: { status: ['open'], ballot: ['question', ''] } },
+        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:candidate-paper?id={id}', roles: [...conveners], when: { status: ['open'], ballot: ['candidates'] } },
         { title: { 'zh-CN': '结束计票', en: 'Close and count' }, to: 'page:close?id={id}', roles: [...conveners], when: { status: ['open'] } },
       ],
     },
     { id: 'paper', kind: 'form', hidden: true, title: { 'zh-CN': '登记纸质选票', en: 'Record a paper ballot' }, form: 'owners-self-governance.paper-ballot', submit: '/votes/{id}/paper', next: 'page:result?id={id}&status=open' },
+    { id: 'candidate-paper', kind: 'form', hidden: true, title: { 'zh-CN': '登记纸质选票（业委会选举）', en: 'Record a paper election ballot' }, form: 'owners-self-governance.candidate-paper-ballot', submit: '/votes/{id}/candidate-paper', next: 'page:result?id={id}&status=open&ballot=candidates' },
     { id: 'close', kind: 'form', hidden: true, title: { 'zh-CN': '结束表决并计票', en: 'Close and count' }, form: 'owners-self-governance.close', submit: '/votes/{id}/close', next: 'page:result?id={id}&status=closed' },
     {
       id: 'units',

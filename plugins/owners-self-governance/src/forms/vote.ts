@@ -99,6 +99,72 @@ export const paperForm: FormDefinition = {
   translations: { en: { '/': 'Record a paper ballot', '/unitId': 'Unit', '/choice': 'Ballot', ...choiceLabels('/choice'), '/photos': 'Photo of the ballot' } },
 };
 
+/**
+ * The most candidates a ballot's boxes let an owner tick: an election has at
+ * most 15 seats (forms/committee.ts); the vote's own seats are checked by the
+ * server (OSG_ERR_TOO_MANY_TICKED).
+ */
+const MAX_SEATS = 15;
+const candidateIds = { type: 'array', title: '同意的候选人（打勾，不超过应选人数）', items: { type: 'string', pattern: '^[0-9]{1,10}$' }, uniqueItems: true, maxItems: MAX_SEATS } as const;
+const candidateBoxes = (vote: string) => ({
+  ...lookup({ source: `${api}/votes/${vote}/candidates`, value: 'id', label: '{name}（{building}）' }),
+  'ui:help': '在同意的候选人名下打勾，不超过应选人数；一个不勾即全部弃权',
+});
+const candidateLabels = { '/candidateIds': 'Candidates I agree with (tick at most as many as there are seats)', '/candidateIds@help': 'Tick the candidates you agree with, at most as many as there are seats; tick none to abstain from all' };
+
+/** An owner's ballot in a committee election (差额选举): their unit, the candidates they agree with, the one-time confirmation. */
+export const candidateBallotSchema = {
+  type: 'object',
+  title: '业委会选举投票',
+  properties: {
+    unitId: { type: 'string', title: '房屋', pattern: '^[0-9]{1,10}$' },
+    candidateIds,
+    confirm: { type: 'boolean', title: '我确认以上选择，提交后不可更改', default: false },
+  },
+  required: ['unitId', 'candidateIds', 'confirm'],
+  additionalProperties: false,
+} as const;
+export type CandidateBallotInput = FromSchema<typeof candidateBallotSchema>;
+
+export const candidateBallotForm: FormDefinition = {
+  id: 'owners-self-governance.candidate-ballot',
+  title: { 'zh-CN': '业委会选举投票', en: 'Committee election ballot' },
+  schema: candidateBallotSchema,
+  uiSchema: {
+    'ui:order': ['unitId', 'candidateIds', 'confirm'],
+    unitId: lookup({ source: `${api}/my/units?vote={param.vote}`, value: 'id', label: '{buildingName}{room}' }),
+    candidateIds: candidateBoxes('{param.vote}'),
+  },
+  translations: { en: { '/': 'Committee election ballot', '/unitId': 'Unit', ...candidateLabels, '/confirm': 'I confirm; a submitted ballot cannot be changed' } },
+};
+
+/** A committee election's paper ballot, recorded by staff with its photo: the candidates ticked on it. */
+export const candidatePaperSchema = {
+  type: 'object',
+  title: '登记纸质选票（业委会选举）',
+  properties: {
+    unitId: { type: 'string', title: '房屋', pattern: '^[0-9]{1,10}$' },
+    candidateIds: { ...candidateIds, title: '选票上勾选的候选人' },
+    photos: { type: 'array', title: '选票照片', minItems: 1, maxItems: 3, items: { type: 'string', pattern: '^[0-9]{1,10}$' } },
+  },
+  required: ['unitId', 'candidateIds', 'photos'],
+  additionalProperties: false,
+} as const;
+export type CandidatePaperInput = FromSchema<typeof candidatePaperSchema>;
+
+export const candidatePaperForm: FormDefinition = {
+  id: 'owners-self-governance.candidate-paper-ballot',
+  title: { 'zh-CN': '登记纸质选票（业委会选举）', en: 'Record a paper election ballot' },
+  schema: candidatePaperSchema,
+  uiSchema: {
+    'ui:order': ['unitId', 'candidateIds', 'photos'],
+    unitId: lookup({ source: `${api}/votes/{param.id}/pending`, value: 'id', label: '{buildingName}{room}', search: true }),
+    candidateIds: { ...candidateBoxes('{param.id}'), 'ui:help': '照选票勾选；选票上一个未勾即全部弃权' },
+    photos: { 'ui:widget': 'photos' },
+  },
+  translations: { en: { '/': 'Record a paper election ballot', '/unitId': 'Unit', '/candidateIds': 'Candidates ticked on the ballot', '/candidateIds@help': 'As ticked on the ballot; none ticked abstains from all', '/photos': 'Photo of the ballot' } },
+};
+
 /** Closing a vote: counting by Art. 278 and publishing the result. */
 export const closeSchema = {
   type: 'object',

@@ -40,7 +40,9 @@ export const voteItem = record({
   voted: 'integer',
   outcome: ['string', 'null'],
   origin: ['string', 'null'],
+  ballot: 'string',
 });
+export const candidateItem = record({ id: 'string', name: 'string', building: 'string' });
 export const myVoteItem = record({
   id: 'string',
   title: 'string',
@@ -51,6 +53,7 @@ export const myVoteItem = record({
   status: 'string',
   statusTitle: 'string',
   canVote: 'string',
+  ballot: 'string',
   outcome: ['string', 'null'],
 });
 export const closedResult = record({ id: 'string', outcome: 'string', passed: 'boolean', quorum: 'boolean' });

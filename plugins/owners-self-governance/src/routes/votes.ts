@@ -1,16 +1,25 @@
-import { notFound, parseId, requireActor, visiblePaths, type PluginApp, type PluginContext } from '@linli/sdk';
+import { notFound, parseId, requireActor, visiblePaths, type Actor, type PluginApp, type PluginContext } from '@linli/sdk';
 import { areaText } from '../art278.js';
 import { fail } from '../errors.js';
-import { ballotSchema, choiceOf, closeSchema, matterOfTitle, paperSchema, voteSchema, type BallotInput, type PaperInput, type VoteInput } from '../forms/vote.js';
+import { ballotSchema, candidateBallotSchema, candidatePaperSchema, choiceOf, closeSchema, matterOfTitle, paperSchema, voteSchema, type BallotInput, type CandidateBallotInput, type CandidatePaperInput, type PaperInput, type VoteInput } from '../forms/vote.js';
 import { canConvene } from '../permissions.js';
-import { reading, writing, personOf } from '../service/env.js';
+import { reading, writing, personOf, type Env } from '../service/env.js';
 import { outcomeText, renderResult } from '../service/result-page.js';
 import { counts, voteView } from '../service/views.js';
 import { slateOfVote } from '../service/seat.js';
-import { castOnline, closeVote, openVote, recordPaper, voteForStaff } from '../service/votes.js';
+import { castOnline, closeVote, countVote, openVote, recordPaper, voteForStaff } from '../service/votes.js';
 import { unitsOfPerson } from '../store/units.js';
-import { ballotsOf, getVote, turnoutOf, votesOfUnits, votesUnder } from '../store/votes.js';
-import { closedResult, created, doc, errors, idParams, items, myVoteItem, orgQuery, pendingItem, voteItem, voteQuery, writeErrors } from './schemas.js';
+import { getVote, turnoutOf, votesOfUnits, votesUnder, type VoteRow } from '../store/votes.js';
+import { candidateItem, closedResult, created, doc, errors, idParams, items, myVoteItem, orgQuery, pendingItem, voteItem, voteQuery, writeErrors } from './schemas.js';
+
+/** The vote if the actor may read its count: staff overseeing its scope, and the owners whose units vote; else 404. */
+async function voteForReader(env: Env, actor: Actor, id: string): Promise<VoteRow> {
+  const n = parseId(id);
+  const vote = n === null ? undefined : await getVote(env.db, n);
+  const mine = vote ? await unitsOfPerson(env.db, personOf(actor)) : [];
+  if (!vote || !(canConvene(actor, vote.scopePath) || visiblePaths(actor).some((p) => vote.scopePath.startsWith(p)) || mine.some((u) => u.buildingPath.startsWith(vote.scopePath)))) throw notFound(`Vote ${id}`);
+  return vote;
+}
 
 /** Owners' votes: staff set them up, record paper ballots and close them; owners vote on the portal; anyone concerned reads the count. */
 export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
@@ -30,15 +39,16 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
 
   app.get<{ Params: { id: string } }>('/votes/:id/result', { config: { policy: 'authenticated' }, schema: { ...doc('The count by Art. 278 with its arithmetic and the units that voted (not how), printable HTML'), params: idParams, response: { ...errors } } }, async (req, reply) => {
     const env = reading(ctx);
-    const actor = requireActor(req);
-    const n = parseId(req.params.id);
-    const vote = n === null ? undefined : await getVote(env.db, n);
-    // Staff overseeing the scope, and the owners whose units vote, may read it.
-    const mine = vote ? await unitsOfPerson(env.db, personOf(actor)) : [];
-    if (!vote || !(canConvene(actor, vote.scopePath) || visiblePaths(actor).some((p) => vote.scopePath.startsWith(p)) || mine.some((u) => u.buildingPath.startsWith(vote.scopePath)))) throw notFound(`Vote ${req.params.id}`);
+    const vote = await voteForReader(env, requireActor(req), req.params.id);
     const from = ctx.deployment.plugins.find((p) => p.name === vote.originPlugin)?.title['zh-CN'];
-    const html = renderResult(vote, await ballotsOf(env.db, vote.id), await turnoutOf(env.db, vote.id), ctx.deployment.calendar.utcOffsetHours, from, await slateOfVote(env, vote.id));
+    const html = renderResult(vote, vote.result ?? (await countVote(env, vote)), await turnoutOf(env.db, vote.id), ctx.deployment.calendar.utcOffsetHours, from, await slateOfVote(env, vote.id));
     return reply.type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get<{ Params: { id: string } }>('/votes/:id/candidates', { config: { policy: 'authenticated' }, schema: { ...doc('The published candidates a committee election’s vote decides (name and building), for the ballot’s boxes'), params: idParams, response: { 200: items(candidateItem), ...errors } } }, async (req) => {
+    const env = reading(ctx);
+    const vote = await voteForReader(env, requireActor(req), req.params.id);
+    return { items: (await slateOfVote(env, vote.id)).map((c) => ({ id: String(c.id), name: c.name, building: c.building })) };
   });
 
   app.get<{ Params: { id: string } }>('/votes/:id/pending', { config: { policy: 'authenticated' }, schema: { ...doc('Units of the vote that have not voted yet (for recording paper ballots)'), params: idParams, response: { 200: items(pendingItem), ...errors } } }, async (req) => {
@@ -61,6 +71,12 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
   app.post<{ Params: { id: string }; Body: PaperInput }>('/votes/:id/paper', { config: { policy: 'authenticated' }, schema: { ...doc('Record a paper ballot with the photo of the signed ballot'), params: idParams, body: paperSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
     const actor = requireActor(req);
     await writing(ctx, (env) => recordPaper(env, actor, req.params.id, { unitId: req.body.unitId, choice: choiceOf[req.body.choice], photos: req.body.photos }));
+    return reply.status(201).send({ id: req.body.unitId });
+  });
+
+  app.post<{ Params: { id: string }; Body: CandidatePaperInput }>('/votes/:id/candidate-paper', { config: { policy: 'authenticated' }, schema: { ...doc('Record a committee election’s paper ballot (the candidates ticked on it) with its photo'), params: idParams, body: candidatePaperSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
+    const actor = requireActor(req);
+    await writing(ctx, (env) => recordPaper(env, actor, req.params.id, { unitId: req.body.unitId, ticks: req.body.candidateIds, photos: req.body.photos }));
     return reply.status(201).send({ id: req.body.unitId });
   });
 
@@ -96,6 +112,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
           status: r.status,
           statusTitle: voted ? '已投票' : open ? '待投票' : '已结束',
           canVote: open && !voted ? 'yes' : 'no',
+          ballot: r.seats === null ? 'question' : 'candidates',
           outcome: r.result ? outcomeText(r.result as never) : null,
         };
       }),
@@ -117,6 +134,12 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
   app.post<{ Params: { id: string }; Body: BallotInput }>('/votes/:id/ballot', { config: { policy: 'authenticated' }, schema: { ...doc('An owner votes for their unit, once (a ballot is final)'), params: idParams, body: ballotSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
     const actor = requireActor(req);
     await writing(ctx, (env) => castOnline(env, actor, req.params.id, { unitId: req.body.unitId, choice: choiceOf[req.body.choice], confirm: req.body.confirm }));
+    return reply.status(201).send({ id: req.body.unitId });
+  });
+
+  app.post<{ Params: { id: string }; Body: CandidateBallotInput }>('/votes/:id/candidate-ballot', { config: { policy: 'authenticated' }, schema: { ...doc('An owner ticks the candidates they agree with in a committee election, at most the seats, once (a ballot is final)'), params: idParams, body: candidateBallotSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
+    const actor = requireActor(req);
+    await writing(ctx, (env) => castOnline(env, actor, req.params.id, { unitId: req.body.unitId, ticks: req.body.candidateIds, confirm: req.body.confirm }));
     return reply.status(201).send({ id: req.body.unitId });
   });
 }

@@ -22,7 +22,9 @@ export function publishedDecision(r: { title: string; name: string; matter: stri
     matter: matterTitle(r.matter),
     outcome: outcomeText(d),
     participation: `参与表决 ${d.participatingOwners}/${d.participation.owners.whole} 人（${percentText(d.participatingOwners, d.participation.owners.whole)}，要求${d.participation.owners.threshold}）· 面积 ${areaText(d.participatingAreaCenti)}/${areaText(d.participation.area.whole)} ㎡（${percentText(d.participatingAreaCenti, d.participation.area.whole)}，要求${d.participation.area.threshold}）`,
-    agreement: `同意 ${d.yesOwners}/${d.participatingOwners} 人（${percentText(d.yesOwners, d.participatingOwners)}，要求${d.pass.owners.threshold}）· 面积 ${areaText(d.yesAreaCenti)}/${areaText(d.participatingAreaCenti)} ㎡（${percentText(d.yesAreaCenti, d.participatingAreaCenti)}，要求${d.pass.area.threshold}）`,
+    agreement: d.election
+      ? `逐个候选人计票：${d.election.candidates.filter((c) => c.met).length}名候选人同意的面积和人数达到要求（${d.pass.area.threshold}），当选${d.election.elected}名（应选${d.election.seats}名）${d.election.tie ? '，末位并列者均未当选' : ''}`
+      : `同意 ${d.yesOwners}/${d.participatingOwners} 人（${percentText(d.yesOwners, d.participatingOwners)}，要求${d.pass.owners.threshold}）· 面积 ${areaText(d.yesAreaCenti)}/${areaText(d.participatingAreaCenti)} ㎡（${percentText(d.yesAreaCenti, d.participatingAreaCenti)}，要求${d.pass.area.threshold}）`,
     closedAt: new Date(r.closed_at).toISOString(),
   };
 }

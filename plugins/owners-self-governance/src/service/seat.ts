@@ -3,7 +3,7 @@ import type { VoteRow } from '../store/votes.js';
 import type { Env } from './env.js';
 
 /** The candidates of an election who passed every item of their vetting: the published slate. */
-export async function slateOf(env: Env, electionId: number): Promise<{ candidateId: number; ownerId: number }[]> {
+export async function slateOf(env: Pick<Env, 'db'>, electionId: number): Promise<{ candidateId: number; ownerId: number }[]> {
   return env.db
     .selectFrom('owners_self_governance_candidates as k')
     .select(['k.id as candidateId', 'k.owner_id as ownerId'])
@@ -14,7 +14,10 @@ export async function slateOf(env: Env, electionId: number): Promise<{ candidate
 }
 
 /**
- * When a vote opened for an election passes, the slate is seated: a new
+ * When a vote opened for an election passes, those elected are seated: on a
+ * per-candidate ballot the candidates the count elected (art278.ts
+ * `decideElection`: fewer than the seats when fewer met the rule or the last
+ * seat is tied), on a slate vote (opened before 0006) the whole slate. A new
  * committee of the compound (replacing any earlier one), its term from now
  * for the configured years, every member a 委员 until the community records
  * the roles of its first meeting. Called in the closing transaction.
@@ -23,7 +26,8 @@ export async function seatIfElected(env: Env, vote: Pick<VoteRow, 'id' | 'scopeO
   if (!result.passed) return undefined;
   const row = await env.db.selectFrom('owners_self_governance_votes').select('election_id').where('id', '=', vote.id).executeTakeFirst();
   if (!row?.election_id) return undefined;
-  const slate = await slateOf(env, row.election_id);
+  const elected = result.election?.candidates.filter((c) => c.elected).map((c) => c.candidateId);
+  const slate = (await slateOf(env, row.election_id)).filter((k) => !elected || elected.includes(k.candidateId));
   const termEnd = new Date(env.now);
   termEnd.setUTCFullYear(termEnd.getUTCFullYear() + env.settings.committeeTermYears);
   const committee = await env.db
@@ -35,15 +39,15 @@ export async function seatIfElected(env: Env, vote: Pick<VoteRow, 'id' | 'scopeO
   return committee.id;
 }
 
-/** The slate a vote decides, by name and building (public since the list was published); empty for a vote not opened for an election. */
-export async function slateOfVote(env: Pick<Env, 'db'>, voteId: number): Promise<{ name: string; building: string }[]> {
+/** The candidates a vote decides, by name and building (public since the list was published), in ballot order; empty for a vote not opened for an election. */
+export async function slateOfVote(env: Pick<Env, 'db'>, voteId: number): Promise<{ id: number; name: string; building: string }[]> {
   return env.db
     .selectFrom('owners_self_governance_votes as v')
     .innerJoin('owners_self_governance_candidates as k', 'k.election_id', 'v.election_id')
     .innerJoin('owners_self_governance_owners as w', 'w.id', 'k.owner_id')
     .innerJoin('owners_self_governance_units as u', 'u.id', 'w.unit_id')
     .innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id')
-    .select(['w.name', 'b.name as building'])
+    .select(['k.id', 'w.name', 'b.name as building'])
     .where('v.id', '=', voteId)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('owners_self_governance_checks as x').select('x.id').whereRef('x.candidate_id', '=', 'k.id').where('x.result', '<>', 'pass'))))
     .orderBy('k.id')

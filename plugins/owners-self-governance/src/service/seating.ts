@@ -10,17 +10,17 @@ import { openVote } from './votes.js';
 
 /**
  * Opens the owners' vote electing the committee from a published election:
- * matter `elect-committee`, the whole compound, the vetted list decided as one
- * slate (a per-candidate ballot is not built). Refused while the list is not
- * published, when it is empty or longer than the seats, or while another vote
- * of this election is open or has passed.
+ * matter `elect-committee`, the whole compound, a ballot per candidate of the
+ * vetted list with the election's seats (差额选举: owners tick at most as many
+ * as there are seats). Refused while the list is not published or is empty,
+ * or while another vote of this election is open or has elected someone.
  */
 export async function openElectionVote(env: Env, actor: Actor, electionId: string, input: { title?: string; days?: number }): Promise<number> {
   const election = await electionForStaff(env, actor, electionId, { forUpdate: true });
   if (!canConvene(actor, election.compoundPath)) throw fail('OSG_ERR_NOT_CONVENER', [election.compoundName]);
   if (election.status !== 'published') throw fail('OSG_ERR_NOT_PUBLISHED', [election.title]);
   const slate = await slateOf(env, election.id);
-  if (slate.length === 0 || slate.length > election.seats) throw fail('OSG_ERR_SLATE_SIZE', [String(slate.length), String(election.seats)]);
+  if (slate.length === 0) throw fail('OSG_ERR_NO_CANDIDATES', [election.title]);
   const earlier = await env.db
     .selectFrom('owners_self_governance_votes')
     .select(['id', 'status', 'result'])
@@ -28,7 +28,7 @@ export async function openElectionVote(env: Env, actor: Actor, electionId: strin
     .execute();
   if (earlier.some((v) => v.status === 'open' || (v.result as Decision | null)?.passed)) throw fail('OSG_ERR_ELECTION_VOTED', [election.title]);
   const id = await openVote(env, actor, { scopeOrgId: String(election.compoundOrgId), title: input.title?.trim() || election.title, matter: 'elect-committee', ...(input.days ? { days: input.days } : {}) });
-  await env.db.updateTable('owners_self_governance_votes').set({ election_id: election.id }).where('id', '=', id).execute();
+  await env.db.updateTable('owners_self_governance_votes').set({ election_id: election.id, seats: election.seats }).where('id', '=', id).execute();
   return id;
 }
 

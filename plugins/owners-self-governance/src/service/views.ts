@@ -48,5 +48,7 @@ export function voteView(v: VoteRow, c: { units: number; voted: number } | undef
     voted: c?.voted ?? 0,
     outcome: v.result ? outcomeText(v.result) : null,
     origin: v.originTitle,
+    /** How its ballot reads: one answer (`question`) or a tick per candidate (`candidates`, a committee election). */
+    ballot: v.seats === null ? 'question' : 'candidates',
   };
 }

@@ -1,13 +1,13 @@
 import { notFound, parseId, type Actor } from '@linli/sdk';
-import { decide, type Choice, type Decision, type MatterRule } from '../art278.js';
+import { decide, decideElection, type Choice, type Decision, type MatterRule } from '../art278.js';
 import { fail } from '../errors.js';
 import { matterTitles, type Matter } from '../matters.js';
 import { canConvene, canOversee } from '../permissions.js';
 import { personCount, voterOfUnits } from '../owner-identity.js';
 import { rollUnits, unitsOfPerson, unitsUnder } from '../store/units.js';
-import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, unitsOfVoter, type VoteOrigin, type VoteRow } from '../store/votes.js';
+import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, ticksOf, unitsOfVoter, type VoteOrigin, type VoteRow } from '../store/votes.js';
 import { orgById, personOf, type Env } from './env.js';
-import { seatIfElected } from './seat.js';
+import { seatIfElected, slateOf } from './seat.js';
 import { CLOSE_VOTE_JOB, closeKey, tellOwnersVoteOpened } from './vote-effects.js';
 import { announceClosed } from './vote-closed.js';
 
@@ -76,16 +76,38 @@ function assertOpen(env: Env, vote: VoteRow): void {
   if (env.now.getTime() >= new Date(vote.closesAt).getTime()) throw fail('OSG_ERR_VOTE_ENDED', [vote.title, vote.closesAt.toString(), vote.title, vote.closesAt.toString()]);
 }
 
-async function take(env: Env, vote: VoteRow, unitId: number, unitLabel: string, ballot: { choice: Choice; channel: 'online' | 'paper'; castBy: number; photoId: number | null }): Promise<void> {
+/** What one ballot says: one answer to the question, or the candidates ticked (a committee election's vote; none ticked abstains from all). */
+export type BallotContent = { choice: Choice } | { ticks: readonly string[] };
+
+/**
+ * The ballot's content checked against the vote's kind: a committee election's
+ * vote (seats set) takes ticks, at most as many as the seats, of its published
+ * candidates; every other vote takes one answer.
+ */
+async function contentOf(env: Env, vote: VoteRow, content: BallotContent): Promise<{ choice: Choice; ticks: number[] }> {
+  if (vote.seats === null) {
+    if (!('choice' in content)) throw fail('OSG_ERR_BALLOT_KIND', [vote.title, { 'zh-CN': '对议题表示一个意见', en: 'one answer to its question' }]);
+    return { choice: content.choice, ticks: [] };
+  }
+  if (!('ticks' in content)) throw fail('OSG_ERR_BALLOT_KIND', [vote.title, { 'zh-CN': '在同意的候选人名下打勾', en: 'a tick per candidate agreed with' }]);
+  if (content.ticks.length > vote.seats) throw fail('OSG_ERR_TOO_MANY_TICKED', [String(content.ticks.length), String(vote.seats)], [{ path: '/candidateIds', message: `at most ${vote.seats}` }]);
+  const slate = vote.electionId === null ? [] : (await slateOf(env, vote.electionId)).map((k) => k.candidateId);
+  const ticks = [...new Set(content.ticks.map((t) => parseId(t) ?? -1))];
+  if (ticks.length !== content.ticks.length || ticks.some((t) => !slate.includes(t))) throw fail('OSG_ERR_NOT_CANDIDATE', [vote.title], [{ path: '/candidateIds', message: 'not a candidate of this vote' }]);
+  return { choice: ticks.length ? 'yes' : 'abstain', ticks };
+}
+
+async function take(env: Env, vote: VoteRow, unitId: number, unitLabel: string, ballot: { content: BallotContent; channel: 'online' | 'paper'; castBy: number; photoId: number | null }): Promise<void> {
   const entry = await electorateUnit(env.db, vote.id, unitId);
   if (!entry) throw fail('OSG_ERR_NOT_ELIGIBLE', [vote.title, vote.title], [{ path: '/unitId', message: 'not in this vote' }]);
+  const { choice, ticks } = await contentOf(env, vote, ballot.content);
   // One vote per owner: it covers every unit of theirs in the vote (the same buyer's, or all the developer's).
-  const taken = await insertBallot(env.db, { voteId: vote.id, unitIds: await unitsOfVoter(env.db, vote.id, entry.voterUnitId), ...ballot, at: env.now });
+  const taken = await insertBallot(env.db, { voteId: vote.id, unitIds: await unitsOfVoter(env.db, vote.id, entry.voterUnitId), choice, ticks, channel: ballot.channel, castBy: ballot.castBy, photoId: ballot.photoId, at: env.now });
   if (!taken) throw fail('OSG_ERR_ALREADY_VOTED', [unitLabel, unitLabel]);
 }
 
 /** An owner votes on the portal for their unit, once (the confirmation box is the one-time confirmation; a ballot is final). */
-export async function castOnline(env: Env, actor: Actor, voteId: string, input: { unitId: string; choice: Choice; confirm: boolean }): Promise<void> {
+export async function castOnline(env: Env, actor: Actor, voteId: string, input: { unitId: string; confirm: boolean } & BallotContent): Promise<void> {
   if (!input.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], [{ path: '/confirm', message: 'must be ticked' }]);
   const mine = await unitsOfPerson(env.db, personOf(actor));
   const unit = mine.find((u) => String(u.id) === input.unitId);
@@ -95,11 +117,11 @@ export async function castOnline(env: Env, actor: Actor, voteId: string, input: 
   if (!vote || !mine.some((u) => u.buildingPath.startsWith(vote.scopePath))) throw notFound(`Vote ${voteId}`);
   if (!unit) throw fail('OSG_ERR_NOT_OWNER', [], [{ path: '/unitId', message: 'not your unit' }]);
   assertOpen(env, vote);
-  await take(env, vote, unit.id, `${unit.buildingName}${unit.room}`, { choice: input.choice, channel: 'online', castBy: personOf(actor), photoId: null });
+  await take(env, vote, unit.id, `${unit.buildingName}${unit.room}`, { content: input, channel: 'online', castBy: personOf(actor), photoId: null });
 }
 
 /** Staff record a paper ballot with the photo of the signed ballot, uploaded by them. */
-export async function recordPaper(env: Env, actor: Actor, voteId: string, input: { unitId: string; choice: Choice; photos: string[] }): Promise<void> {
+export async function recordPaper(env: Env, actor: Actor, voteId: string, input: { unitId: string; photos: string[] } & BallotContent): Promise<void> {
   const vote = await voteForStaff(env, actor, voteId, { forUpdate: true });
   if (!canConvene(actor, vote.scopePath)) throw fail('OSG_ERR_NOT_CONVENER', [vote.scopeName]);
   assertOpen(env, vote);
@@ -109,7 +131,17 @@ export async function recordPaper(env: Env, actor: Actor, voteId: string, input:
   const unitId = parseId(input.unitId);
   const unit = unitId === null ? undefined : await env.db.selectFrom('owners_self_governance_units as u').innerJoin('linli_orgs as o', 'o.id', 'u.building_org_id').select(['u.id', 'u.room', 'o.name']).where('u.id', '=', unitId).executeTakeFirst();
   if (!unit) throw fail('OSG_ERR_NOT_ELIGIBLE', [vote.title, vote.title], [{ path: '/unitId', message: 'unknown unit' }]);
-  await take(env, vote, unit.id, `${unit.name}${unit.room}`, { choice: input.choice, channel: 'paper', castBy: personOf(actor), photoId: photo.id });
+  await take(env, vote, unit.id, `${unit.name}${unit.room}`, { content: input, channel: 'paper', castBy: personOf(actor), photoId: photo.id });
+}
+
+/** The count of a vote as it stands: by Art. 278 on the question, or per candidate for a committee election's vote (art278.ts). */
+export async function countVote(env: Pick<Env, 'db'>, vote: VoteRow): Promise<Decision> {
+  const ballots = await ballotsOf(env.db, vote.id);
+  if (vote.seats === null) return tally(vote, ballots);
+  const ticks = await ticksOf(env.db, vote.id);
+  const candidates = vote.electionId === null ? [] : (await slateOf(env, vote.electionId)).map((k) => k.candidateId);
+  const electorate = { totalAreaCenti: vote.totalAreaCenti, totalOwners: vote.totalOwners, totalUnits: vote.totalUnits };
+  return decideElection(electorate, ballots.map((b) => ({ areaCenti: b.areaCenti, voter: b.voter, ticks: ticks.get(b.unitId) ?? [] })), vote.rule as MatterRule, candidates, vote.seats);
 }
 
 /** Counts the ballots by Art. 278 (the rule frozen on the vote) and closes it. */
@@ -117,7 +149,7 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
   const vote = await voteForStaff(env, actor, voteId, { forUpdate: true });
   if (!canConvene(actor, vote.scopePath)) throw fail('OSG_ERR_NOT_CONVENER', [vote.scopeName]);
   if (vote.status !== 'open') throw fail('OSG_ERR_VOTE_CLOSED', [vote.title, vote.title]);
-  const result = tally(vote, await ballotsOf(env.db, vote.id));
+  const result = await countVote(env, vote);
   await closeVoteRow(env.db, vote.id, personOf(actor), env.now, result);
   await seatIfElected(env, vote, result);
   await env.ctx.jobs.cancel(env.trx, closeKey(vote.id));
@@ -129,7 +161,7 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
 export async function closeIfDue(env: Env, voteId: string): Promise<void> {
   const vote = await getVote(env.db, Number(voteId), { forUpdate: true });
   if (!vote || vote.status !== 'open') return;
-  const result = tally(vote, await ballotsOf(env.db, vote.id));
+  const result = await countVote(env, vote);
   await closeVoteRow(env.db, vote.id, null, env.now, result);
   await seatIfElected(env, vote, result);
   await announceClosed(env, vote, result);

@@ -54,6 +54,8 @@ export interface VotesTable {
   origin_plugin: ColumnType<string | null, string | null | undefined, string | null>;
   origin_ref: ColumnType<string | null, string | null | undefined, string | null>;
   origin_title: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Seats of a committee election's vote, taken per candidate (0006); null: a one-question ballot. */
+  seats: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ElectorateTable {
@@ -72,6 +74,13 @@ export interface BallotsTable {
   cast_by: number;
   photo_id: number | null;
   cast_at: Date;
+}
+
+/** One tick of a per-candidate ballot (0006): the unit's ballot agrees with this candidate. */
+export interface CandidateBallotsTable {
+  vote_id: number;
+  unit_id: number;
+  candidate_id: number;
 }
 
 export interface ElectionsTable {
@@ -144,6 +153,7 @@ export interface Tables extends CoreReadTables {
   owners_self_governance_votes: VotesTable;
   owners_self_governance_electorate: ElectorateTable;
   owners_self_governance_ballots: BallotsTable;
+  owners_self_governance_candidate_ballots: CandidateBallotsTable;
   owners_self_governance_committees: CommitteesTable;
   owners_self_governance_committee_members: CommitteeMembersTable;
 }

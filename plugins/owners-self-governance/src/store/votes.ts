@@ -29,6 +29,9 @@ export interface VoteRow {
   originPlugin: string | null;
   originRef: string | null;
   originTitle: string | null;
+  /** A committee election's seats, its ballot taken per candidate (0006); null for a one-question ballot. */
+  seats: number | null;
+  electionId: number | null;
 }
 
 const columns = [
@@ -52,6 +55,8 @@ const columns = [
   'v.origin_plugin as originPlugin',
   'v.origin_ref as originRef',
   'v.origin_title as originTitle',
+  'v.seats',
+  'v.election_id as electionId',
 ] as const;
 
 const base = (db: Db) => db.selectFrom('owners_self_governance_votes as v').innerJoin('linli_orgs as o', 'o.id', 'v.scope_org_id').select(columns);
@@ -137,7 +142,7 @@ export async function unitsOfVoter(db: Db, voteId: number, voterUnitId: number):
  * ballot already; returns whether it was taken (one vote per owner). The
  * caller holds the vote's row lock, so two ballots of one owner cannot race.
  */
-export async function insertBallot(db: Db, b: { voteId: number; unitIds: number[]; choice: Choice; channel: 'online' | 'paper'; castBy: number; photoId: number | null; at: Date }): Promise<boolean> {
+export async function insertBallot(db: Db, b: { voteId: number; unitIds: number[]; choice: Choice; channel: 'online' | 'paper'; castBy: number; photoId: number | null; at: Date; ticks?: readonly number[] }): Promise<boolean> {
   const done = await db.selectFrom('owners_self_governance_ballots').select('unit_id').where('vote_id', '=', b.voteId).where('unit_id', 'in', b.unitIds).executeTakeFirst();
   if (done) return false;
   const r = await db
@@ -146,7 +151,18 @@ export async function insertBallot(db: Db, b: { voteId: number; unitIds: number[
     .onConflict((oc) => oc.columns(['vote_id', 'unit_id']).doNothing())
     .returning('unit_id')
     .execute();
+  // A per-candidate ballot: each unit it covers agrees with the same candidates.
+  const ticks = b.ticks ?? [];
+  if (ticks.length) await db.insertInto('owners_self_governance_candidate_ballots').values(b.unitIds.flatMap((unitId) => ticks.map((candidateId) => ({ vote_id: b.voteId, unit_id: unitId, candidate_id: candidateId })))).execute();
   return r.length === b.unitIds.length;
+}
+
+/** The candidates each unit's ballot ticked (a per-candidate ballot), by unit id. */
+export async function ticksOf(db: Db, voteId: number): Promise<Map<number, number[]>> {
+  const rows = await db.selectFrom('owners_self_governance_candidate_ballots').select(['unit_id', 'candidate_id']).where('vote_id', '=', voteId).orderBy('candidate_id').execute();
+  const ticks = new Map<number, number[]>();
+  for (const r of rows) ticks.set(r.unit_id, [...(ticks.get(r.unit_id) ?? []), r.candidate_id]);
+  return ticks;
 }
 
 /** The ballots with the area frozen in the electorate: what the count is made of. */
