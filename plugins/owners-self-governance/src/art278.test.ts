@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaText, decide, meets, parseArea, parseFraction, percentText, type CastBallot, type Choice } from './art278.js';
+import { areaText, decide, decideElection, meets, parseArea, parseFraction, percentText, type CastBallot, type Choice } from './art278.js';
 import { readSettings } from './settings.js';
 
 const { rules } = readSettings({});
@@ -91,5 +91,53 @@ describe('Civil Code Art. 278 arithmetic (exact)', () => {
     expect(s.matterRule.elevator).toBe('elevator-local');
     expect(s.matterRule['raise-fund']).toBe('special');
     expect(s.rules['elevator-local']!.pass.owners).toEqual({ num: 2, den: 3, inclusive: true });
+  });
+});
+
+describe('a committee election per candidate (差额选举)', () => {
+  // Six owners of 100 m² each, all in the electorate; candidates 1–4.
+  const electorate = { totalAreaCenti: 60000, totalOwners: 6 };
+  const t = (ticks: number[], m2 = '100', voter?: number) => ({ areaCenti: parseArea(m2), ticks, ...(voter !== undefined ? { voter } : {}) });
+  const summary = (d: ReturnType<typeof decideElection>) => d.election!.candidates.map((c) => [c.candidateId, c.yesOwners, c.met, c.rank, c.elected, c.tied]);
+
+  it('ranks those who meet the rule by agreeing area, then agreeing owners, and elects up to the seats', () => {
+    // Seven owners, 720 m² (one unit of 120), all take part: a candidate needs > 360 m² and ≥ 4 owners.
+    // 1: b1–b5, 5 owners 520 m²; 2: b1, b2, b6, b7, 4 owners 420 m²; 3: b3, b4, b6, b7, 4 owners 400 m²; 4: b5 only.
+    const d = decideElection({ totalAreaCenti: 72000, totalOwners: 7 }, [t([1, 2], '120'), t([1, 2]), t([1, 3]), t([1, 3]), t([1, 4]), t([2, 3]), t([2, 3])], ordinary, [1, 2, 3, 4], 2);
+    expect(d.quorum).toBe(true);
+    expect(summary(d)).toEqual([
+      [1, 5, true, 1, true, false],
+      [2, 4, true, 2, true, false],
+      [3, 4, true, 3, false, false],
+      [4, 1, false, null, false, false],
+    ]);
+    expect(d.election).toMatchObject({ seats: 2, elected: 2, tie: false });
+    expect(d.passed).toBe(true);
+  });
+
+  it('breaks equal areas by agreeing owners, and reports an exact tie at the last seat without electing anyone in it', () => {
+    // Seven owners, 800 m² (o1 of 200): > 400 m² and ≥ 4 owners. 3: o1–o4, o7 = 600 m² / 5;
+    // 2: o2–o6 = 500 m² / 5; 1: o1, o5–o7 = 500 m² / 4 — the same area as 2, fewer owners: third.
+    const byOwners = decideElection({ totalAreaCenti: 80000, totalOwners: 7 }, [t([1, 3], '200'), t([2, 3]), t([2, 3]), t([2, 3]), t([1, 2]), t([1, 2]), t([1, 3])], ordinary, [1, 2, 3], 2);
+    expect(summary(byOwners).map((r) => r.slice(0, 5))).toEqual([
+      [1, 4, true, 3, false],
+      [2, 5, true, 2, true],
+      [3, 5, true, 1, true],
+    ]);
+    // Six owners of 100 m², one abstaining: 2 and 3 each 4 owners and 400 m², tied for the second seat.
+    const lastSeat = decideElection(electorate, [t([1, 2, 3]), t([1, 2, 3]), t([1, 2, 3]), t([1, 2, 3]), t([1]), t([])], ordinary, [1, 2, 3], 2);
+    expect(summary(lastSeat)).toEqual([
+      [1, 5, true, 1, true, false],
+      [2, 4, true, 2, false, true],
+      [3, 4, true, 2, false, true],
+    ]);
+    expect(lastSeat.election).toMatchObject({ elected: 1, tie: true });
+  });
+
+  it('elects nobody without participation, and counts a ballot ticking nobody as taking part', () => {
+    const few = decideElection(electorate, [t([1]), t([1]), t([1])], ordinary, [1], 3);
+    expect([few.quorum, few.passed, few.election!.elected]).toEqual([false, false, 0]);
+    const abstained = decideElection(electorate, [t([1]), t([1]), t([]), t([])], ordinary, [1], 3);
+    expect([abstained.participatingOwners, abstained.abstainOwners, abstained.election!.candidates[0]!.met]).toEqual([4, 2, false]);
   });
 });

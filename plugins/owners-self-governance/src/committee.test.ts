@@ -64,14 +64,16 @@ for (const backend of testBackends()) {
       const listed = (expectStatus(await staff.get(`${api}/votes`), 200).items as { id: string; matterTitle: string; title: string }[]).find((v) => v.id === vote)!;
       expect(listed).toMatchObject({ matterTitle: '选举业主委员会', title: '天岛小区首届业主委员会选举' });
       expect(await members()).toEqual([]);
-      // The count page names the slate owners decide (those who passed vetting, by name and building).
+      // The ballot lists the candidates owners tick (those who passed vetting, by name and building).
+      const candidates = expectStatus(await staff.get(`${api}/votes/${vote}/candidates`), 200).items as { id: string; name: string; building: string }[];
+      expect(candidates.map((c) => `${c.name}（${c.building}）`)).toEqual(['赵一（天岛小区1栋）', '钱二（天岛小区1栋）', '孙三（天岛小区1栋）']);
       const page = (await staff.get(`${api}/votes/${vote}/result`)).body as string;
-      expect(page).toContain('候选人名单（整体表决）');
-      expect(page).toContain('赵一（天岛小区1栋）、钱二（天岛小区1栋）、孙三（天岛小区1栋）');
+      expect(page).toContain('逐个候选人计票（应选 3 名，差额选举）');
+      expect(page).toContain('赵一（天岛小区1栋）');
       expect(page).not.toContain('李四');
-      // 5 of 6 units take part (≥ 2/3), 4 agree (> 1/2 of area and owners).
+      // 5 of 6 units take part (≥ 2/3); 4 tick all three (> 1/2 of area and owners), one ticks nobody.
       const pending = expectStatus(await staff.get(`${api}/votes/${vote}/pending`), 200).items as { id: string }[];
-      for (const [i, u] of pending.slice(0, 5).entries()) expectStatus(await staff.post(`${api}/votes/${vote}/paper`, { unitId: u.id, choice: i === 4 ? '反对' : '同意', photos: [photo] }), 201);
+      for (const [i, u] of pending.slice(0, 5).entries()) expectStatus(await staff.post(`${api}/votes/${vote}/candidate-paper`, { unitId: u.id, candidateIds: i === 4 ? [] : candidates.map((c) => c.id), photos: [photo] }), 201);
       expect(expectStatus(await staff.post(`${api}/votes/${vote}/close`, { confirm: true }), 200)).toMatchObject({ passed: true });
 
       const seated = await members();
@@ -121,7 +123,8 @@ for (const backend of testBackends()) {
       for (const c of expectStatus(await staff.get(`${api}/checks`), 200).items as { id: string }[]) expectStatus(await staff.post(`${api}/checks/${c.id}`, { checkId: c.id, result: '通过' }), 201);
       expectStatus(await staff.post(`${api}/elections/${next}/publish`, { confirm: true }), 201);
       const v = String(expectStatus(await staff.post(`${api}/election-votes`, { electionId: next, days: 10 }), 201).id);
-      for (const u of (expectStatus(await staff.get(`${api}/votes/${v}/pending`), 200).items as { id: string }[]).slice(0, 4)) expectStatus(await staff.post(`${api}/votes/${v}/paper`, { unitId: u.id, choice: '同意', photos: [photo] }), 201);
+      const ticks = (expectStatus(await staff.get(`${api}/votes/${v}/candidates`), 200).items as { id: string }[]).map((c) => c.id);
+      for (const u of (expectStatus(await staff.get(`${api}/votes/${v}/pending`), 200).items as { id: string }[]).slice(0, 4)) expectStatus(await staff.post(`${api}/votes/${v}/candidate-paper`, { unitId: u.id, candidateIds: ticks, photos: [photo] }), 201);
       await server.app.linli.jobs.runDueJobs(new Date(server.clock.now().getTime() + 10 * 86_400_000 + 60_000));
       const seated = await members();
       expect(seated.map((m) => [m.name, m.role, m.termState]).sort()).toEqual([['周五', '委员', 'sitting'], ['吴六', '委员', 'sitting']].sort());

@@ -57,7 +57,8 @@ for (const backend of testBackends()) {
       ok(await staff.post(`${osg}/elections/${election}/publish`, { confirm: true }));
       const vote = ok(await staff.post(`${osg}/election-votes`, { electionId: election })).id;
       const photo = String(ok(await staff.request('POST', '/api/attachments', png, { 'content-type': 'image/png' })).id);
-      for (const u of (ok(await staff.get(`${osg}/votes/${vote}/pending`), 200).items as { id: string }[]).slice(0, 3)) ok(await staff.post(`${osg}/votes/${vote}/paper`, { unitId: u.id, choice: '同意', photos: [photo] }));
+      const ticks = (ok(await staff.get(`${osg}/votes/${vote}/candidates`), 200).items as { id: string }[]).map((c) => c.id);
+      for (const u of (ok(await staff.get(`${osg}/votes/${vote}/pending`), 200).items as { id: string }[]).slice(0, 3)) ok(await staff.post(`${osg}/votes/${vote}/candidate-paper`, { unitId: u.id, candidateIds: ticks, photos: [photo] }));
       expect(ok(await staff.post(`${osg}/votes/${vote}/close`, { confirm: true }), 200)).toMatchObject({ passed: true });
 
       const members = ok(await staff.get(`${api}/committee-members`), 200).items as { id: string; compoundOrgId: string; name: string; role: string }[];
