@@ -58,7 +58,7 @@ for (const backend of testBackends()) {
     it('elects 3 of 5 candidates by agreeing area then owners; one meets the area but not the headcount; ticking more than the seats is refused', async () => {
       // Candidates: 甲一 (u1) A, 乙二 (u2) B, 丙三 (u3) C, 丁四 (u4) D, 戊五 (u5) E.
       const { vote, candidate: k, unit } = await electionVote('天岛小区业主委员会选举（差额）', 3, ['101', '201', '301', '401', '501']);
-      const [A, B, C, D, E] = ['甲一', '乙二', '丙三', '丁四', '戊五'].map((n) => k[n]!);
+      const [A, B, C, D, E] = ['甲一', '乙二', '丙三', '丁四', '戊五'].map((n) => k[n]!) as [string, string, string, string, string];
       // More ticks than seats: refused with its code, in Chinese and English; nothing is recorded.
       const zh = await staff.request('POST', `${api}/votes/${vote}/candidate-paper`, { unitId: unit['101'], candidateIds: [A, B, C, D], photos: [photo] }, { 'accept-language': 'zh-CN' });
       expect(zh.status).toBe(422);
@@ -120,7 +120,7 @@ for (const backend of testBackends()) {
     it('reports a tie at the last seat and seats nobody in it; the others take their seats and the shortfall is said', async () => {
       // W 甲一 (u1), X 乙二 (u2), Y 丙三 (u3), Z 丁四 (u4), for 3 seats.
       const { vote, candidate: k, unit } = await electionVote('天岛小区业主委员会补选', 3, ['101', '201', '301', '401']);
-      const [W, X, Y, Z] = ['甲一', '乙二', '丙三', '丁四'].map((n) => k[n]!);
+      const [W, X, Y, Z] = ['甲一', '乙二', '丙三', '丁四'].map((n) => k[n]!) as [string, string, string, string];
       const ballots: [string, string[]][] = [
         ['101', [W, X]],
         ['201', [W, X, Y]],

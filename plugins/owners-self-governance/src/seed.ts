@@ -74,7 +74,10 @@ async function seedPaperDecision(ctx: SeedContext, db: ReturnType<typeof typed>)
   });
 }
 
-/** An owner nominated for the committee, every item of the negative list checked by its department, the list published. */
+/**
+ * The second election (换届): four owners nominated for three seats (差额), every
+ * item of the negative list checked by its department, the list published.
+ */
 async function seedVettedCandidate(ctx: SeedContext, db: ReturnType<typeof typed>, compoundId: string, people: Set<string>): Promise<void> {
   const owner = await db
     .selectFrom('owners_self_governance_owners as o')
@@ -84,12 +87,14 @@ async function seedVettedCandidate(ctx: SeedContext, db: ReturnType<typeof typed
     .orderBy('o.id')
     .executeTakeFirst();
   if (!owner) return;
+  const others = await db.selectFrom('owners_self_governance_owners').select('id').where('name', 'in', ['周建华', '冯志刚', '陈玉兰']).where('person_id', 'is', null).orderBy('id').execute();
   const started = new Date(ctx.now().getTime() - 20 * 86_400_000);
   await ctx.at(started, async () => {
     const env = envOf(ctx, ctx.db);
     const secretary = await ctx.actor('secretary.yongfu');
-    const electionId = String(await openElection(env, secretary, { compoundOrgId: compoundId, title: '河畔家园第二届业主委员会换届', preparatoryGroup: '街道、社区、业主代表共7人', seats: 5 }));
+    const electionId = String(await openElection(env, secretary, { compoundOrgId: compoundId, title: '河畔家园第二届业主委员会换届', preparatoryGroup: '街道、社区、业主代表共7人', seats: 3 }));
     await nominate(env, secretary, electionId, { ownerId: String(owner.id), nomination: '本人自荐' });
+    for (const o of others) await nominate(env, secretary, electionId, { ownerId: String(o.id), nomination: '业主联名推荐' });
     // Each department checks the items the list names it for; the community checks the rest.
     for (const username of ['dept.zjj', 'mediator.police', 'secretary.yongfu'].filter((u) => people.has(u))) {
       const actor = await ctx.actor(username);

@@ -23,7 +23,7 @@ export const electionVoteForm: FormDefinition = {
   schema: electionVoteSchema,
   uiSchema: {
     electionId: lookup({ source: `${api}/elections`, value: 'id', label: '{title}（{compoundName}）', where: { id: '{param.id}', status: 'published' } }),
-    title: { 'ui:help': '不填即以选举名称为议题；业主对公布的候选人名单整体表决' },
+    title: { 'ui:help': '不填即以选举名称为议题；业主在同意的候选人名下打勾，不超过应选人数（差额选举）' },
     days: { 'ui:help': '不填按城市配置的天数（默认15天）' },
   },
   translations: {
@@ -31,7 +31,7 @@ export const electionVoteForm: FormDefinition = {
       '/': "Open the committee election vote",
       '/electionId': 'Election (vetted list published)',
       '/title': 'Question',
-      '/title@help': "Leave empty to use the election's name; owners decide the published list as one slate",
+      '/title@help': "Leave empty to use the election's name; owners tick the candidates they agree with, at most as many as there are seats",
       '/days': 'Days open',
       '/days@help': "Leave empty for the city's default (15 days)",
     },

@@ -11,7 +11,7 @@ const memberItem = record({ id: 'string', compoundOrgId: 'string', compoundName:
 
 /** The sitting owners' committee: seated from an election's vote, its members' roles, its term. */
 export function seatRoutes(app: PluginApp, ctx: PluginContext): void {
-  app.post<{ Body: ElectionVoteInput }>('/election-votes', { config: { policy: 'authenticated' }, schema: { ...doc('Open the vote electing the committee from a published election (the vetted list as one slate)'), body: electionVoteSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
+  app.post<{ Body: ElectionVoteInput }>('/election-votes', { config: { policy: 'authenticated' }, schema: { ...doc('Open the vote electing the committee from a published election (a ballot per candidate, up to the seats)'), body: electionVoteSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
     const actor = requireActor(req);
     const id = await writing(ctx, (env) => openElectionVote(env, actor, req.body.electionId, { ...(req.body.title ? { title: req.body.title } : {}), ...(req.body.days ? { days: req.body.days } : {}) }));
     return reply.status(201).send({ id: String(id) });
