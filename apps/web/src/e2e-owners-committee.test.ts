@@ -2,16 +2,23 @@
  * The owners' committee seated from its election, and attending a four-party
  * meeting, in a real browser at phone size, in Chinese, with no id typed: the
  * community secretary opens the vote of 河畔家园's second election from the
- * published list (业委会选举 → 发起选举表决); three owners vote on their phones;
- * the rest of the quorum is recorded on paper (through the API, as setup);
- * the secretary closes the vote, and the committee shows on 业主委员会 with its
- * five-year term; then the secretary records a four-party meeting of 河畔家园
+ * published list (业委会选举 → 发起选举表决: four candidates for three seats, 差额);
+ * three owners tick candidates on their phones (one first ticks four and is told
+ * at most three); the rest of the quorum is recorded on paper (through the API,
+ * as setup); the secretary closes the vote, the count shows each candidate, and
+ * the three elected show on 业主委员会 with their five-year term; then the secretary records a four-party meeting of 河畔家园
  * (red property) with the committee member ticked as present, and its decision
  * stands. Needs apps/web/dist and /usr/bin/chromium.
  *
  * Hand count: 24 units, 2441.22 m². Online: 1栋101, 301, 502; paper: the next
- * 14 units not yet voted (1栋 rest, 2栋 101–301) → 17 units (≥ 16 = 2/3),
- * 1720.71 m² (≥ 1627.48); all agree: 通过.
+ * 14 units not yet voted (1栋 rest, 2栋 101–301) → 17 owners (≥ 16 = 2/3),
+ * 1720.71 m² (≥ 1627.48). Elected: ≥ 9 owners and > 860.355 m².
+ * Paper 1–7 (1栋102–501, 717.88 m²) tick 孙德明 周建华 冯志刚; paper 8–14 (1栋601,
+ * 602, 2栋101–301, 711.41 m²) tick 孙德明 周建华 陈玉兰. Online: 1栋101 (89.56)
+ * 孙德明 周建华 冯志刚; 1栋301 (89.56) and 1栋502 (112.30) 冯志刚 陈玉兰.
+ *   孙德明, 周建华: 15 owners, 1518.85 m² — 1st (equal);
+ *   冯志刚: 10 owners, 1009.30 m² — 3rd, elected;
+ *   陈玉兰: 9 owners, 913.27 m² — meets the rule, 4th: 未当选（名额已满）.
  */
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import { ownersSelfGovernancePlugin } from '@linli/plugin-owners-self-governance';
@@ -19,7 +26,7 @@ import { redPropertyPlugin } from '@linli/plugin-red-property';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { built, openMenu, startCity, visible, wait, type City } from './e2e/harness';
-import { voteOnline } from './e2e/owners';
+import { voteForCandidates } from './e2e/owners';
 import { gradientPng } from './e2e/png';
 
 const election = '河畔家园第二届业主委员会换届';
@@ -75,21 +82,24 @@ describe.skipIf(!built)("the owners' committee seated from its election, at a fo
     const voteRow = secretary.locator('tbody tr').filter({ hasText: election });
     await visible(voteRow.getByText('选举业主委员会'));
 
-    // Three owners vote on their phones.
-    await voteOnline(city, 'building.hepan1', election, { shot: 'owners-committee-ballot' });
-    await voteOnline(city, 'owners.hepan', election);
-    await voteOnline(city, 'resident.hepan', election);
+    // Three owners tick candidates on their phones; the first tries four.
+    await voteForCandidates(city, 'building.hepan1', election, ['孙德明', '周建华', '冯志刚'], { tooMany: '陈玉兰', shot: 'owners-committee-ballot' });
+    await voteForCandidates(city, 'owners.hepan', election, ['冯志刚', '陈玉兰']);
+    await voteForCandidates(city, 'resident.hepan', election, ['冯志刚', '陈玉兰']);
 
-    // The rest of the quorum on paper (setup through the API, each with its photo).
+    // The rest of the quorum on paper (setup through the API, each with its photo and its ticks).
     const votes = (await call(secretary, 'GET', `${osg}/votes`)).body.items as { id: string; title: string }[];
     const vote = votes.find((v) => v.title === election)!.id;
+    const candidates = (await call(secretary, 'GET', `${osg}/votes/${vote}/candidates`)).body.items as { id: string; name: string }[];
+    const id = (name: string) => candidates.find((c) => c.name === name)!.id;
     const pending = (await call(secretary, 'GET', `${osg}/votes/${vote}/pending`)).body.items as { id: string }[];
     expect(pending).toHaveLength(21);
     const png = gradientPng(64, 48).toString('base64');
-    for (const unit of pending.slice(0, 14)) {
+    for (const [i, unit] of pending.slice(0, 14).entries()) {
       const photo = await call(secretary, 'POST', '/api/attachments', undefined, png);
       expect(photo.status).toBe(201);
-      expect((await call(secretary, 'POST', `${osg}/votes/${vote}/paper`, { unitId: unit.id, choice: '同意', photos: [String(photo.body.id)] })).status).toBe(201);
+      const ticks = ['孙德明', '周建华', i < 7 ? '冯志刚' : '陈玉兰'].map(id);
+      expect((await call(secretary, 'POST', `${osg}/votes/${vote}/candidate-paper`, { unitId: unit.id, candidateIds: ticks, photos: [String(photo.body.id)] })).status).toBe(201);
     }
 
     // The secretary closes and counts.
@@ -100,10 +110,16 @@ describe.skipIf(!built)("the owners' committee seated from its election, at a fo
     await secretary.getByRole('button', { name: '保存' }).click();
     await secretary.waitForURL(/\/p\/owners-self-governance\/result\?id=[0-9]+&status=closed$/, wait);
     const result = secretary.frameLocator('iframe').first();
-    await visible(result.getByText('表决结果：通过'));
-    // The count names the slate it decided.
-    await visible(result.getByText('候选人名单（整体表决，已当选）'));
-    await visible(result.getByText('孙德明（河畔家园1栋）'));
+    await visible(result.getByText('表决结果：当选3名（应选3名）'));
+    // The count per candidate: agreeing owners and area against those who took part, elected or not.
+    await visible(result.getByText('逐个候选人计票（应选 3 名，差额选举）'));
+    const chen = result.locator('tr').filter({ hasText: '陈玉兰（河畔家园1栋）' });
+    await visible(chen.getByText('未当选（名额已满）'));
+    await visible(chen.getByText(/9 \/ 17 人/));
+    await visible(chen.getByText(/913\.27 \/ 1720\.71 ㎡/));
+    const feng = result.locator('tr').filter({ hasText: '冯志刚（河畔家园1栋）' });
+    await visible(feng.getByText('当选', { exact: true }));
+    await visible(feng.getByText(/1009\.30 \/ 1720\.71 ㎡/));
     await city.shot(secretary, 'owners-committee-result', secretary.locator('iframe'));
 
     // The committee shows with its term: five years from today.
@@ -114,8 +130,8 @@ describe.skipIf(!built)("the owners' committee seated from its election, at a fo
     until.setUTCFullYear(until.getUTCFullYear() + 5);
     const untilText = await member.locator('td[data-label="任期届满"]').textContent();
     expect(untilText).toContain(String(until.getUTCFullYear()));
-    // The first committee is replaced: its members are gone from the page.
-    expect(await secretary.locator('tbody tr').count()).toBe(1);
+    // The first committee is replaced: only the three elected are on the page.
+    expect((await secretary.locator('tbody tr td[data-label="姓名"]').allTextContents()).map((n) => n.trim()).sort()).toEqual(['冯志刚', '周建华', '孙德明'].sort());
     // The community records the role the first meeting elected.
     await member.getByRole('link', { name: '设定职务' }).click();
     await secretary.getByRole('radio', { name: '主任', exact: true }).check();
@@ -138,7 +154,7 @@ describe.skipIf(!built)("the owners' committee seated from its election, at a fo
     const committee = secretary.getByRole('group', { name: '出席的业委会委员' });
     await visible(committee.getByText('孙德明（主任，河畔家园1栋）'));
     // Only this compound's sitting committee is offered.
-    expect(await committee.getByRole('checkbox').count()).toBe(1);
+    expect(await committee.getByRole('checkbox').count()).toBe(3);
     await committee.getByRole('checkbox', { name: /孙德明/ }).check();
     await secretary.getByLabel(/会议决定/).fill('同意从公共收益中列支充电桩费用，结果公示。');
     await city.shot(secretary, 'owners-committee-meeting', committee);

@@ -121,7 +121,8 @@ export const candidateBallotSchema = {
     candidateIds,
     confirm: { type: 'boolean', title: '我确认以上选择，提交后不可更改', default: false },
   },
-  required: ['unitId', 'candidateIds', 'confirm'],
+  // No box ticked leaves the field out: abstaining from all.
+  required: ['unitId', 'confirm'],
   additionalProperties: false,
 } as const;
 export type CandidateBallotInput = FromSchema<typeof candidateBallotSchema>;
@@ -147,7 +148,7 @@ export const candidatePaperSchema = {
     candidateIds: { ...candidateIds, title: '选票上勾选的候选人' },
     photos: { type: 'array', title: '选票照片', minItems: 1, maxItems: 3, items: { type: 'string', pattern: '^[0-9]{1,10}$' } },
   },
-  required: ['unitId', 'candidateIds', 'photos'],
+  required: ['unitId', 'photos'],
   additionalProperties: false,
 } as const;
 export type CandidatePaperInput = FromSchema<typeof candidatePaperSchema>;

@@ -76,7 +76,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
 
   app.post<{ Params: { id: string }; Body: CandidatePaperInput }>('/votes/:id/candidate-paper', { config: { policy: 'authenticated' }, schema: { ...doc('Record a committee election’s paper ballot (the candidates ticked on it) with its photo'), params: idParams, body: candidatePaperSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
     const actor = requireActor(req);
-    await writing(ctx, (env) => recordPaper(env, actor, req.params.id, { unitId: req.body.unitId, ticks: req.body.candidateIds, photos: req.body.photos }));
+    await writing(ctx, (env) => recordPaper(env, actor, req.params.id, { unitId: req.body.unitId, ticks: req.body.candidateIds ?? [], photos: req.body.photos }));
     return reply.status(201).send({ id: req.body.unitId });
   });
 
@@ -139,7 +139,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
 
   app.post<{ Params: { id: string }; Body: CandidateBallotInput }>('/votes/:id/candidate-ballot', { config: { policy: 'authenticated' }, schema: { ...doc('An owner ticks the candidates they agree with in a committee election, at most the seats, once (a ballot is final)'), params: idParams, body: candidateBallotSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
     const actor = requireActor(req);
-    await writing(ctx, (env) => castOnline(env, actor, req.params.id, { unitId: req.body.unitId, ticks: req.body.candidateIds, confirm: req.body.confirm }));
+    await writing(ctx, (env) => castOnline(env, actor, req.params.id, { unitId: req.body.unitId, ticks: req.body.candidateIds ?? [], confirm: req.body.confirm }));
     return reply.status(201).send({ id: req.body.unitId });
   });
 }

@@ -50,12 +50,12 @@ function candidateTable(d: Decision, slate: { id: number; name: string; building
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.yesAreaCenti - a.yesAreaCenti || b.yesOwners - a.yesOwners)
     .map((c) => {
       const who = slate.find((k) => k.id === c.candidateId);
-      const cell = (x: Check, unit: 'area' | 'owners') => `${escapeHtml(sideText(x, unit))}（${escapeHtml(percentText(x.part, x.whole))}，要求${escapeHtml(x.threshold)}，<span class="${x.met ? 'met' : 'unmet'}">${x.met ? '达到' : '未达到'}</span>）`;
-      return `<tr><td>${c.rank ?? '—'}</td><td>${escapeHtml(who?.name ?? c.candidateId)}（${escapeHtml(who?.building ?? '')}）</td><td>${cell(c.pass.owners, 'owners')}</td><td>${cell(c.pass.area, 'area')}</td><td>${verdict(c)}</td></tr>`;
+      const cell = (x: Check, unit: 'area' | 'owners') => `${escapeHtml(sideText(x, unit))}<br>${escapeHtml(percentText(x.part, x.whole))}（要求${escapeHtml(x.threshold)}）<span class="${x.met ? 'met' : 'unmet'}">${x.met ? '达到' : '未达到'}</span>`;
+      return `<tr><td>${c.rank ? `${c.rank}. ` : ''}${escapeHtml(who?.name ?? c.candidateId)}<br>（${escapeHtml(who?.building ?? '')}）</td><td>${cell(c.pass.owners, 'owners')}</td><td>${cell(c.pass.area, 'area')}</td><td>${verdict(c)}</td></tr>`;
     })
     .join('');
   return `<h2>逐个候选人计票（应选 ${e.seats} 名，差额选举）</h2>
-<table><thead><tr><th>名次</th><th>候选人</th><th>同意人数 / 参与人数</th><th>同意面积 / 参与面积</th><th>结果</th></tr></thead><tbody>${rows}</tbody></table>
+<table><thead><tr><th>候选人（名次）</th><th>同意人数 / 参与人数</th><th>同意面积 / 参与面积</th><th>结果</th></tr></thead><tbody>${rows}</tbody></table>
 <p>候选人须同意的面积和人数均达到要求（在参与表决的业主中）${d.quorum ? '' : '，且参与表决的面积和人数达到要求（本次未达到，无人当选）'}；达到要求的多于应选名额时，按同意面积、再按同意人数排名；末位得票（面积和人数）相同的候选人均不当选，空缺名额另行选举，不抽签。每位业主最多勾选 ${e.seats} 名；一个不勾的为弃权，计入参与表决。</p>`;
 }
 

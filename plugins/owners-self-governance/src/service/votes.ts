@@ -90,10 +90,10 @@ async function contentOf(env: Env, vote: VoteRow, content: BallotContent): Promi
     return { choice: content.choice, ticks: [] };
   }
   if (!('ticks' in content)) throw fail('OSG_ERR_BALLOT_KIND', [vote.title, { 'zh-CN': '在同意的候选人名下打勾', en: 'a tick per candidate agreed with' }]);
-  if (content.ticks.length > vote.seats) throw fail('OSG_ERR_TOO_MANY_TICKED', [String(content.ticks.length), String(vote.seats)], [{ path: '/candidateIds', message: `at most ${vote.seats}` }]);
+  if (content.ticks.length > vote.seats) throw fail('OSG_ERR_TOO_MANY_TICKED', [String(content.ticks.length), String(vote.seats)], [{ path: '/candidateIds', message: `at most ${vote.seats}`, localized: { 'zh-CN': `最多勾选${vote.seats}名`, en: `at most ${vote.seats}` } }]);
   const slate = vote.electionId === null ? [] : (await slateOf(env, vote.electionId)).map((k) => k.candidateId);
   const ticks = [...new Set(content.ticks.map((t) => parseId(t) ?? -1))];
-  if (ticks.length !== content.ticks.length || ticks.some((t) => !slate.includes(t))) throw fail('OSG_ERR_NOT_CANDIDATE', [vote.title], [{ path: '/candidateIds', message: 'not a candidate of this vote' }]);
+  if (ticks.length !== content.ticks.length || ticks.some((t) => !slate.includes(t))) throw fail('OSG_ERR_NOT_CANDIDATE', [vote.title], [{ path: '/candidateIds', message: 'not a candidate of this vote', localized: { 'zh-CN': '不是本次表决的候选人', en: 'not a candidate of this vote' } }]);
   return { choice: ticks.length ? 'yes' : 'abstain', ticks };
 }
 
