@@ -106,10 +106,10 @@ for (const backend of testBackends()) {
       // The count page: per candidate, agreeing owners and area with the arithmetic, elected or not.
       const page = (await staff.get(`${api}/votes/${vote}/result`)).body as string;
       expect(page).toContain('逐个候选人计票（应选 3 名，差额选举）');
-      expect(page).toContain('1. 乙二<br>（天岛小区1栋）</td><td>6 / 9 人<br>66.66%（要求&gt;1/2）<span class="met">达到</span></td><td>410.00 / 560.00 ㎡<br>73.21%（要求&gt;1/2）<span class="met">达到</span></td><td><span class="met">当选</span>');
-      expect(page).toContain('4. 丁四<br>（天岛小区1栋）</td><td>6 / 9 人');
+      expect(page).toContain('<span class="nowrap">1. 乙二</span><br>（天岛小区1栋）</td><td>6 / 9 人<br>66.66%（要求&gt;1/2）<span class="met">达到</span></td><td>410.00 / 560.00 ㎡<br>73.21%（要求&gt;1/2）<span class="met">达到</span></td><td><span class="met">当选</span>');
+      expect(page).toContain('<span class="nowrap">4. 丁四</span><br>（天岛小区1栋）</td><td>6 / 9 人');
       expect(page).toContain('未当选（名额已满）');
-      expect(page).toContain('<td>戊五<br>（天岛小区1栋）</td><td>4 / 9 人<br>44.44%（要求&gt;1/2）<span class="unmet">未达到</span></td><td>300.00 / 560.00 ㎡<br>53.57%（要求&gt;1/2）<span class="met">达到</span></td><td><span class="unmet">未当选</span>');
+      expect(page).toContain('<td><span class="nowrap">戊五</span><br>（天岛小区1栋）</td><td>4 / 9 人<br>44.44%（要求&gt;1/2）<span class="unmet">未达到</span></td><td>300.00 / 560.00 ㎡<br>53.57%（要求&gt;1/2）<span class="met">达到</span></td><td><span class="unmet">未当选</span>');
       expect(page).not.toContain('整体表决');
       // The public board: the elected members only, by name and building.
       const board = await server.anonymous().get(`/api/public/plugins/owners-self-governance/committee?orgId=${await orgId(server, 'yongfu')}`);
@@ -139,7 +139,7 @@ for (const backend of testBackends()) {
       expect(await members()).toEqual(['乙二', '甲一'].sort());
       const page = (await staff.get(`${api}/votes/${vote}/result`)).body as string;
       expect(page.match(/末位并列，未当选/g)).toHaveLength(2);
-      expect(page).toContain('3. 丙三<br>（天岛小区1栋）</td><td>6 / 9 人<br>66.66%');
+      expect(page).toContain('<span class="nowrap">3. 丙三</span><br>（天岛小区1栋）</td><td>6 / 9 人<br>66.66%');
       expect(page).toContain('300.00 / 560.00 ㎡');
     });
 
@@ -166,7 +166,7 @@ for (const backend of testBackends()) {
       expect(await members()).toEqual(['庚七']);
       const page = (await staff.get(`${api}/votes/${vote}/result`)).body as string;
       expect(page).toContain('其中全部弃权 1 人（50.00 ㎡）');
-      expect(page).toContain('1. 庚七<br>（天岛小区1栋）</td><td>6 / 7 人');
+      expect(page).toContain('<span class="nowrap">1. 庚七</span><br>（天岛小区1栋）</td><td>6 / 7 人');
     });
   });
 }

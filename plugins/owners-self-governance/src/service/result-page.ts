@@ -16,6 +16,7 @@ const style = `
   .unmet { color: #b00; font-weight: bold; }
   .outcome { font-size: 1.2em; }
   footer { color: #777; font-size: .85em; }
+  .nowrap { white-space: nowrap; }
 `;
 
 const sideText = (c: Check, unit: 'area' | 'owners') => (unit === 'area' ? `${areaText(c.part)} / ${areaText(c.whole)} ㎡` : `${c.part} / ${c.whole} 人`);
@@ -51,7 +52,7 @@ function candidateTable(d: Decision, slate: { id: number; name: string; building
     .map((c) => {
       const who = slate.find((k) => k.id === c.candidateId);
       const cell = (x: Check, unit: 'area' | 'owners') => `${escapeHtml(sideText(x, unit))}<br>${escapeHtml(percentText(x.part, x.whole))}（要求${escapeHtml(x.threshold)}）<span class="${x.met ? 'met' : 'unmet'}">${x.met ? '达到' : '未达到'}</span>`;
-      return `<tr><td>${c.rank ? `${c.rank}. ` : ''}${escapeHtml(who?.name ?? c.candidateId)}<br>（${escapeHtml(who?.building ?? '')}）</td><td>${cell(c.pass.owners, 'owners')}</td><td>${cell(c.pass.area, 'area')}</td><td>${verdict(c)}</td></tr>`;
+      return `<tr><td><span class="nowrap">${c.rank ? `${c.rank}. ` : ''}${escapeHtml(who?.name ?? c.candidateId)}</span><br>（${escapeHtml(who?.building ?? '')}）</td><td>${cell(c.pass.owners, 'owners')}</td><td>${cell(c.pass.area, 'area')}</td><td>${verdict(c)}</td></tr>`;
     })
     .join('');
   return `<h2>逐个候选人计票（应选 ${e.seats} 名，差额选举）</h2>
