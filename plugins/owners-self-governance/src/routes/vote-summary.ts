@@ -1,9 +1,7 @@
-import { notFound, parseId, requireActor, visiblePaths, type PluginApp, type PluginContext } from '@linli/sdk';
-import { canConvene } from '../permissions.js';
-import { personOf, reading } from '../service/env.js';
+import { requireActor, type PluginApp, type PluginContext } from '@linli/sdk';
+import { reading } from '../service/env.js';
+import { voteForReader } from '../service/votes.js';
 import { voteView } from '../service/views.js';
-import { unitsOfPerson } from '../store/units.js';
-import { getVote } from '../store/votes.js';
 import { doc, errors, idParams } from './schemas.js';
 
 const summaryItem = {
@@ -24,11 +22,7 @@ export function voteSummaryRoutes(app: PluginApp, ctx: PluginContext): void {
     { config: { policy: 'authenticated' }, schema: { ...doc('What a vote asks (question, scope, matter, rule, closing time), shown above the ballot'), params: idParams, response: { 200: summaryItem, ...errors } } },
     async (req) => {
       const env = reading(ctx);
-      const actor = requireActor(req);
-      const n = parseId(req.params.id);
-      const vote = n === null ? undefined : await getVote(env.db, n);
-      const mine = vote ? await unitsOfPerson(env.db, personOf(actor)) : [];
-      if (!vote || !(canConvene(actor, vote.scopePath) || visiblePaths(actor).some((p) => vote.scopePath.startsWith(p)) || mine.some((u) => u.buildingPath.startsWith(vote.scopePath)))) throw notFound(`Vote ${req.params.id}`);
+      const vote = await voteForReader(env, requireActor(req), req.params.id);
       const v = voteView(vote, undefined);
       return { id: v.id, title: v.title, scopeName: v.scopeName, matterTitle: v.matterTitle, ruleTitle: v.ruleTitle, closesAt: v.closesAt };
     },

@@ -1,25 +1,16 @@
-import { notFound, parseId, requireActor, visiblePaths, type Actor, type PluginApp, type PluginContext } from '@linli/sdk';
+import { parseId, requireActor, visiblePaths, type PluginApp, type PluginContext } from '@linli/sdk';
 import { areaText } from '../art278.js';
 import { fail } from '../errors.js';
 import { ballotSchema, candidateBallotSchema, candidatePaperSchema, choiceOf, closeSchema, matterOfTitle, paperSchema, voteSchema, type BallotInput, type CandidateBallotInput, type CandidatePaperInput, type PaperInput, type VoteInput } from '../forms/vote.js';
-import { canConvene } from '../permissions.js';
-import { reading, writing, personOf, type Env } from '../service/env.js';
+import { reading, writing, personOf } from '../service/env.js';
 import { outcomeText, renderResult } from '../service/result-page.js';
 import { counts, voteView } from '../service/views.js';
 import { slateOfVote } from '../service/seat.js';
-import { castOnline, closeVote, countVote, openVote, recordPaper, voteForStaff } from '../service/votes.js';
+import { castOnline, closeVote, countVote, openVote, recordPaper, voteForReader, voteForStaff } from '../service/votes.js';
 import { unitsOfPerson } from '../store/units.js';
-import { getVote, turnoutOf, votesOfUnits, votesUnder, type VoteRow } from '../store/votes.js';
+import { turnoutOf, votesOfUnits, votesUnder } from '../store/votes.js';
 import { candidateItem, closedResult, created, doc, errors, idParams, items, myVoteItem, orgQuery, pendingItem, voteItem, voteQuery, writeErrors } from './schemas.js';
 
-/** The vote if the actor may read its count: staff overseeing its scope, and the owners whose units vote; else 404. */
-async function voteForReader(env: Env, actor: Actor, id: string): Promise<VoteRow> {
-  const n = parseId(id);
-  const vote = n === null ? undefined : await getVote(env.db, n);
-  const mine = vote ? await unitsOfPerson(env.db, personOf(actor)) : [];
-  if (!vote || !(canConvene(actor, vote.scopePath) || visiblePaths(actor).some((p) => vote.scopePath.startsWith(p)) || mine.some((u) => u.buildingPath.startsWith(vote.scopePath)))) throw notFound(`Vote ${id}`);
-  return vote;
-}
 
 /** Owners' votes: staff set them up, record paper ballots and close them; owners vote on the portal; anyone concerned reads the count. */
 export function voteRoutes(app: PluginApp, ctx: PluginContext): void {

@@ -1,4 +1,4 @@
-import { notFound, parseId, type Actor } from '@linli/sdk';
+import { notFound, parseId, visiblePaths, type Actor } from '@linli/sdk';
 import { decide, decideElection, type Choice, type Decision, type MatterRule } from '../art278.js';
 import { fail } from '../errors.js';
 import { matterTitles, type Matter } from '../matters.js';
@@ -68,6 +68,15 @@ export async function voteForStaff(env: Env, actor: Actor, id: string, opts: { f
   const n = parseId(id);
   const vote = n === null ? undefined : await getVote(env.db, n, opts);
   if (!vote || !canOversee(actor, vote.scopePath)) throw notFound(`Vote ${id}`);
+  return vote;
+}
+
+/** The vote if the actor may read its count: staff overseeing its scope, and the owners whose units vote; else 404. */
+export async function voteForReader(env: Env, actor: Actor, id: string): Promise<VoteRow> {
+  const n = parseId(id);
+  const vote = n === null ? undefined : await getVote(env.db, n);
+  const mine = vote ? await unitsOfPerson(env.db, personOf(actor)) : [];
+  if (!vote || !(canConvene(actor, vote.scopePath) || visiblePaths(actor).some((p) => vote.scopePath.startsWith(p)) || mine.some((u) => u.buildingPath.startsWith(vote.scopePath)))) throw notFound(`Vote ${id}`);
   return vote;
 }
 
