@@ -59,7 +59,7 @@ export const web: WebExtension = {
       hidden: true,
       title: { 'zh-CN': '业委会选举投票', en: 'Committee election ballot' },
       form: 'owners-self-governance.candidate-ballot',
-      context: { source: '/votes/{vote}/summary', fields: summaryFields },
+      context: { source: '/votes/{vote}/summary', fields: [...summaryFields, { field: 'seats', title: { 'zh-CN': '应选人数', en: 'Seats' } }] },
       submit: '/votes/{vote}/candidate-ballot',
       next: 'page:my-votes',
     },

@@ -39,6 +39,8 @@ export async function voteForCandidates(city: City, username: string, question: 
   await row.getByRole('link', { name: '投票' }).click();
   await owner.waitForURL(/\/p\/owners-self-governance\/candidate-ballot\?vote=[0-9]+$/, wait);
   await expect.poll(async () => (await owner.getByRole('combobox', { name: '房屋' }).locator('option:checked').textContent()) ?? '', wait).toContain('河畔家园1栋');
+  // Above the ballot: the question and how many seats (at most that many ticks).
+  await visible(owner.getByText('3名（最多勾选3名）'));
   const boxes = owner.getByRole('group', { name: /同意的候选人/ });
   for (const name of ticks) await boxes.getByRole('checkbox', { name: new RegExp(`^${name}（`) }).check();
   await owner.getByRole('checkbox', { name: /我确认以上选择/ }).check();

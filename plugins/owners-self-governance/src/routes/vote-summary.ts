@@ -6,8 +6,8 @@ import { doc, errors, idParams } from './schemas.js';
 
 const summaryItem = {
   type: 'object',
-  properties: { id: { type: 'string' }, title: { type: 'string' }, scopeName: { type: 'string' }, matterTitle: { type: 'string' }, ruleTitle: { type: 'string' }, closesAt: { type: 'string' } },
-  required: ['id', 'title', 'scopeName', 'matterTitle', 'ruleTitle', 'closesAt'],
+  properties: { id: { type: 'string' }, title: { type: 'string' }, scopeName: { type: 'string' }, matterTitle: { type: 'string' }, ruleTitle: { type: 'string' }, closesAt: { type: 'string' }, seats: { type: 'string' } },
+  required: ['id', 'title', 'scopeName', 'matterTitle', 'ruleTitle', 'closesAt', 'seats'],
   additionalProperties: false,
 } as const;
 
@@ -24,7 +24,7 @@ export function voteSummaryRoutes(app: PluginApp, ctx: PluginContext): void {
       const env = reading(ctx);
       const vote = await voteForReader(env, requireActor(req), req.params.id);
       const v = voteView(vote, undefined);
-      return { id: v.id, title: v.title, scopeName: v.scopeName, matterTitle: v.matterTitle, ruleTitle: v.ruleTitle, closesAt: v.closesAt };
+      return { id: v.id, title: v.title, scopeName: v.scopeName, matterTitle: v.matterTitle, ruleTitle: v.ruleTitle, closesAt: v.closesAt, seats: vote.seats === null ? '' : `${vote.seats}名（最多勾选${vote.seats}名）` };
     },
   );
 }
