@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { CoreTables } from '@linli/db';
 import type { Deployment } from '@linli/core';
 import type { LinliPlugin } from '@linli/sdk';
