@@ -38,10 +38,19 @@ export function checkTargets(ms: Measurement[], extras: Extras): TargetCheck[] {
   for (const m of ms) {
     if ((m.id === 'create' || m.id === 'transition') && m.api && m.raw && m.raw.throughput > 0) {
       const r = m.api.throughput / m.raw.throughput;
-      out.push({ id: m.id, target: 'API ≥ 50% of raw', value: pct(r), pass: r >= 0.5 && m.api.errors === 0 });
+      out.push({ id: m.id, target: 'API ≥ 65% of raw', value: pct(r), pass: r >= 0.65 && m.api.errors === 0 });
     }
     const p99 = m.api?.p99 ?? m.raw?.p99;
-    if (m.id.startsWith('list.') && p99 !== undefined) out.push({ id: m.id, target: 'p99 < 20 ms', value: `${p99.toFixed(1)} ms`, pass: p99 < 20 && (m.api ?? m.raw)!.errors === 0 });
+    if (m.id.startsWith('list.') && p99 !== undefined) {
+      // A queue page: fast enough for the person waiting, and not far behind the database's own limit (issue 19).
+      const r = m.api && m.raw && m.raw.throughput > 0 ? m.api.throughput / m.raw.throughput : undefined;
+      out.push({
+        id: m.id,
+        target: r === undefined ? 'p99 < 20 ms' : 'p99 < 20 ms, API ≥ 50% of raw',
+        value: `${p99.toFixed(1)} ms`,
+        pass: p99 < 20 && (m.api ?? m.raw)!.errors === 0 && (r === undefined || r >= 0.5),
+      });
+    }
     if (m.id === 'dashboard.community' && p99 !== undefined) out.push({ id: m.id, target: 'p99 < 100 ms', value: `${p99.toFixed(1)} ms`, pass: p99 < 100 });
     if (m.id === 'dashboard.city' && p99 !== undefined) out.push({ id: m.id, target: 'p99 < 500 ms', value: `${p99.toFixed(1)} ms`, pass: p99 < 500 });
   }
@@ -49,7 +58,7 @@ export function checkTargets(ms: Measurement[], extras: Extras): TargetCheck[] {
     const c = coldStartOf(extras);
     out.push({ id: 'cold-start', target: '< 2 s', value: `${(c / 1000).toFixed(2)} s`, pass: c < 2000 });
   }
-  if (extras.memory) out.push({ id: 'memory', target: 'RSS < 250 MB', value: `${extras.memory.maxRssMb.toFixed(0)} MB`, pass: extras.memory.maxRssMb < 250 });
+  if (extras.memory) out.push({ id: 'memory', target: 'RSS < 200 MB', value: `${extras.memory.maxRssMb.toFixed(0)} MB`, pass: extras.memory.maxRssMb < 200 });
   return out;
 }
 

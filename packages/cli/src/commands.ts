@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { effectiveCity, formatIssues, isLinliError } from '@linli/core';
 import { openDatabase } from '@linli/db';
 import { loadCity, migrateAll, seedCity, startServer } from '@linli/server';
+import { tuneHeapForServing } from './heap.js';
 import { serverLogging } from './logging.js';
 import type { CommonOptions } from './options.js';
 
@@ -108,6 +109,7 @@ export function rateLimit(env: NodeJS.ProcessEnv = process.env): { anonymousPerM
 
 /** `linli serve`: migrate, seed, and serve until Ctrl-C; in-flight requests finish and the database closes. */
 export async function serve(o: CommonOptions, flags: { port?: string | undefined; host?: string | undefined; demo: boolean; web?: string | undefined }, out: Out, err: Out): Promise<number> {
+  tuneHeapForServing();
   try {
     const password = flags.demo ? demoPassword() : undefined;
     const cacheMs = sessionCacheMs();

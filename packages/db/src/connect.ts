@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import { LinliError } from '@linli/core';
@@ -110,6 +110,8 @@ export async function openDatabase<T = CoreTables>(opts: DatabaseOptions = {}): 
   const unlock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   let pglite: PGlite;
   try {
+    // Loaded only for the embedded database: a server on PostgreSQL does not hold PGlite's code.
+    const { PGlite } = await import('@electric-sql/pglite');
     pglite = await PGlite.create({
       ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
       ...(opts.pgliteTemplate ? { loadDataDir: opts.pgliteTemplate } : {}),

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +15,7 @@ import { FailedRequestsLog } from './request-log.js';
 import { tileImageSources } from './tile-sources.js';
 import { registrationView } from './plugin-phases.js';
 import { registerPolicy } from './policy.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { defaultRateLimit, registerRateLimit } from './rate-limit.js';
 import { defaultLoginLimit } from './auth/login-limit.js';
 import { authRoutes } from './routes/auth.js';
@@ -102,7 +102,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   for (const s of sharedSchemas) app.addSchema(s);
   registerErrorHandling(app);
   registerInputGuards(app);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     // HSTS only over HTTPS (below): sent over plain HTTP it is meaningless at best, and wrong for a LAN served without TLS.
     strictTransportSecurity: false,
     contentSecurityPolicy: {
@@ -111,8 +111,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:', ...tileImageSources(opts.deployment.config.map?.tiles?.url)], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], upgradeInsecureRequests: null },
     },
   });
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    done(null, payload);
   });
   await app.register(cookie);
   await app.register(swagger, openApiOptions(opts.deployment));

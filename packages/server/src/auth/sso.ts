@@ -1,5 +1,8 @@
 import { LinliError, type SsoConfig } from '@linli/core';
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
+
+/** openid-client, loaded when the city's single sign-on is first used: a server without it never holds the library. */
+let oidc: typeof Oidc;
 
 /** The secret the provider issued to this city's client: only ever from the environment, never from the config file. */
 export const ssoSecretVariable = 'LINLI_SSO_CLIENT_SECRET';
@@ -52,20 +55,23 @@ const unavailable = (e: unknown) => new LinliError('LINLI_ERR_SSO_UNAVAILABLE', 
  * PKCE, state and nonce, and turns the callback into the verified claims.
  */
 export class OidcLogin {
-  #configuration: Promise<oidc.Configuration> | null = null;
+  #configuration: Promise<Oidc.Configuration> | null = null;
 
   constructor(
     readonly sso: SsoConfig,
     private readonly secret: string | undefined,
   ) {}
 
-  private configuration(): Promise<oidc.Configuration> {
+  private configuration(): Promise<Oidc.Configuration> {
     if (!this.#configuration) {
       const issuer = new URL(this.sso.issuer);
-      // With a secret: client_secret_basic, the OpenID default; without: a public client, PKCE alone.
-      const auth = this.secret ? oidc.ClientSecretBasic(this.secret) : oidc.None();
-      const options: oidc.DiscoveryRequestOptions = { timeout: 10, ...(isLoopback(issuer.hostname) ? { execute: [oidc.allowInsecureRequests] } : {}) };
-      this.#configuration = oidc.discovery(issuer, this.sso.clientId, this.secret, auth, options).catch((e: unknown) => {
+      this.#configuration = import('openid-client').then((loaded) => {
+        oidc = loaded;
+        // With a secret: client_secret_basic, the OpenID default; without: a public client, PKCE alone.
+        const auth = this.secret ? oidc.ClientSecretBasic(this.secret) : oidc.None();
+        const options: Oidc.DiscoveryRequestOptions = { timeout: 10, ...(isLoopback(issuer.hostname) ? { execute: [oidc.allowInsecureRequests] } : {}) };
+        return oidc.discovery(issuer, this.sso.clientId, this.secret, auth, options);
+      }).catch((e: unknown) => {
         this.#configuration = null;
         throw unavailable(e);
       });
@@ -99,7 +105,7 @@ export class OidcLogin {
     const config = await this.configuration();
     const current = new URL(pending.redirectUri);
     current.search = query;
-    let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+    let tokens: Awaited<ReturnType<typeof Oidc.authorizationCodeGrant>>;
     try {
       tokens = await oidc.authorizationCodeGrant(config, current, { expectedState: pending.state, expectedNonce: pending.nonce, pkceCodeVerifier: pending.verifier, idTokenExpected: true });
     } catch (e) {
@@ -129,6 +135,7 @@ function claimText(v: unknown): string | null {
 
 /** A short, safe reason for the page and the log: the provider's error code, or the check that failed. */
 function describe(e: unknown): string {
+  // Only called after configuration(), so the library is loaded.
   if (e instanceof oidc.AuthorizationResponseError || e instanceof oidc.ResponseBodyError) return e.error;
   if (e instanceof Error) return (e as { code?: string }).code ?? e.message.slice(0, 120);
   return 'unknown';

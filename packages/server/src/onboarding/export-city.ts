@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { CoreTables } from '@linli/db';
 import type { Deployment } from '@linli/core';
 import type { LinliPlugin } from '@linli/sdk';
@@ -16,7 +15,9 @@ import { sheets, type SheetId } from './sheets.js';
  * are never exported.
  */
 export async function exportCity(db: Kysely<CoreTables> | null, o: { template?: boolean; plugins?: readonly LinliPlugin[]; deployment?: Deployment } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a roster is read or written: the spreadsheet library is not held by a server that never imports one.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Linli 邻里';
   const rows: Record<SheetId, Record<string, string>[]> = { orgs: [], grids: [], people: [], grants: [] };
   if (db && !o.template) {

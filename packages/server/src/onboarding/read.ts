@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnLetter, importLimits, sheets, type ColumnDef, type SheetDef, type SheetId } from './sheets.js';
 
 /** One problem of an import, where a person finds it: sheet, row and column, in both languages. */
@@ -87,7 +87,9 @@ export async function readRoster(file: { name: string; bytes: Uint8Array }, extr
     problems.push({ sheet: file.name, en: `the file is larger than ${mb} MB: split it (for example one file per street)`, zh: `文件超过 ${mb} MB：请拆分（例如每个街道一个文件）` });
     return { roster, problems };
   }
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a roster is read or written: the spreadsheet library is not held by a server that never imports one.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   const csv = /\.csv$/i.test(file.name);
   try {
     if (csv) {

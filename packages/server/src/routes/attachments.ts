@@ -1,7 +1,6 @@
 import { LinliError, notFound } from '@linli/core';
 import { getAttachmentFor, insertAttachment, uploadedSince, type AttachmentType } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
 import { requireActor } from '../policy.js';
 import { errorResponses, idParam } from './schemas.js';
 
@@ -30,6 +29,8 @@ const maxPixels = 50_000_000;
 export async function reencodeImage(bytes: Buffer, type: AttachmentType): Promise<Buffer> {
   const format = type === 'image/jpeg' ? 'jpeg' : type === 'image/png' ? 'png' : 'webp';
   try {
+    // Loaded with the first photo: libvips and its threads are not held by a server nobody uploads to.
+    const { default: sharp } = await import('sharp');
     const image = sharp(bytes, { failOn: 'error', limitInputPixels: maxPixels });
     const { format: actual } = await image.metadata();
     if (actual !== format) throw new Error(`the bytes are ${actual ?? 'unknown'}, not ${format}`);

@@ -1,5 +1,5 @@
 import { renderNotice } from '@linli/core';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { DeliveryProvider } from './provider.js';
 
 /**
@@ -10,7 +10,9 @@ import type { DeliveryProvider } from './provider.js';
  * after a lost answer is recognisably the same message.
  */
 export function emailProvider(smtpUrl: string, from: string): DeliveryProvider & { close(): void } {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer is loaded with the first message: a city that sends none does not hold it.
+  let transport: Promise<Transporter> | undefined;
+  const open = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl)));
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'linli.local';
   return {
     channel: 'email',
@@ -21,7 +23,7 @@ export function emailProvider(smtpUrl: string, from: string): DeliveryProvider &
       if (!to) throw new Error('an e-mail needs an address');
       const { title, body } = renderNotice(n.kind.template, n.vars, n.locale);
       signal.throwIfAborted();
-      await transport.sendMail({
+      await (await open()).sendMail({
         from,
         to,
         subject: title,
@@ -30,6 +32,6 @@ export function emailProvider(smtpUrl: string, from: string): DeliveryProvider &
         headers: { 'X-Linli-Notice': n.kind.id },
       });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close(), () => {}),
   };
 }
