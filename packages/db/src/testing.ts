@@ -27,16 +27,24 @@ export function testBackends(): TestBackend[] {
           ...database,
           close: async () => {
             await database.close();
-            const client = new pg.Client({ connectionString: url });
-            await client.connect();
-            await client.query(`drop schema if exists ${schema} cascade`);
-            await client.end();
+            await dropTestSchema(url, schema);
           },
         };
       },
     });
   }
   return backends;
+}
+
+/** Drops a test's PostgreSQL schema (a server or CLI the test started ran in it), through a connection of its own. */
+export async function dropTestSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${pg.escapeIdentifier(schema)} cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function openFreshPglite(): Promise<Database<any>> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import { TestClock, testBackends } from '@linli/testing';
-import pg from 'pg';
+import { dropTestSchema } from '@linli/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from './start.js';
 import { escalationCity } from './test-escalation-city.js';
@@ -19,10 +19,7 @@ for (const backend of testBackends()) {
     afterAll(async () => {
       rmSync(dir, { recursive: true, force: true });
       if (backend.name === 'postgres') {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
+        await dropTestSchema(url!, schema);
       }
     });
 

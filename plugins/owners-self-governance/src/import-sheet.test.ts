@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { openDatabase, type CoreTables } from '@linli/db';
 import { testBackends } from '@linli/testing';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
+import { dropTestSchema } from '@linli/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { householdsRowSchema, householdsSheet } from './import-sheet.js';
 import { start } from './test-support.js';
@@ -81,10 +81,7 @@ for (const backend of testBackends()) {
     afterAll(async () => {
       rmSync(dir, { recursive: true, force: true });
       if (backend.name === 'postgres') {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
+        await dropTestSchema(url!, schema);
       }
     });
     // The example city with only this plugin.
