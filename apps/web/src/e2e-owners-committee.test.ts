@@ -3,8 +3,8 @@
  * meeting, in a real browser at phone size, in Chinese, with no id typed: the
  * community secretary opens the vote of 河畔家园's second election from the
  * published list (业委会选举 → 发起选举表决: four candidates for three seats, 差额);
- * three owners tick candidates on their phones (one first ticks four and is told
- * at most three); the rest of the quorum is recorded on paper (through the API,
+ * three owners tick candidates on their phones (with three ticked, the fourth box
+ * cannot be ticked); the rest of the quorum is recorded on paper (through the API,
  * as setup); the secretary closes the vote, the count shows each candidate, and
  * the three elected show on 业主委员会 with their five-year term; then the secretary records a four-party meeting of 河畔家园
  * (red property) with the committee member ticked as present, and its decision

@@ -117,6 +117,12 @@ export interface LookupOptions {
   where?: Record<string, string>;
   /** Show a search box above the choices (long lists). */
   search?: boolean;
+  /**
+   * On an array field: at most this many ticked, a number or a placeholder
+   * (`{param.seats}`) — below the schema's `maxItems`, which still holds.
+   * Empty or not a positive number: `maxItems` alone.
+   */
+  max?: string;
 }
 
 /** The uiSchema of a field picked by name from a declared source; see LookupOptions. */

@@ -36,7 +36,7 @@ export const web: WebExtension = {
       rowActions: [
         { title: { 'zh-CN': '投票', en: 'Vote' }, to: 'page:ballot?vote={id}', when: { canVote: ['yes'], ballot: ['question'] } },
         // A committee election: a box per published candidate, ticked up to the seats.
-        { title: { 'zh-CN': '投票', en: 'Vote' }, to: 'page:candidate-ballot?vote={id}', when: { canVote: ['yes'], ballot: ['candidates'] } },
+        { title: { 'zh-CN': '投票', en: 'Vote' }, to: 'page:candidate-ballot?vote={id}&seats={seats}', when: { canVote: ['yes'], ballot: ['candidates'] } },
       ],
     },
     {
@@ -83,7 +83,7 @@ export const web: WebExtension = {
       rowLink: 'page:result?id={id}&status={status}&ballot={ballot}',
       rowActions: [
         { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:paper?id={id}', roles: [...conveners], when: { status: ['open'], ballot: ['question'] } },
-        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:candidate-paper?id={id}', roles: [...conveners], when: { status: ['open'], ballot: ['candidates'] } },
+        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:candidate-paper?id={id}&seats={seats}', roles: [...conveners], when: { status: ['open'], ballot: ['candidates'] } },
         { title: { 'zh-CN': '结束计票', en: 'Close and count' }, to: 'page:close?id={id}', roles: [...conveners], when: { status: ['open'] } },
       ],
     },
@@ -97,7 +97,7 @@ export const web: WebExtension = {
       // Shown while the vote is open (the link that opens the page says so, and which ballot it takes; none said: one answer).
       actions: [
         { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:paper?id={id}', roles: [...conveners], when: { status: ['open'], ballot: ['question', ''] } },
-        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:candidate-paper?id={id}', roles: [...conveners], when: { status: ['open'], ballot: ['candidates'] } },
+        { title: { 'zh-CN': '登记纸质票', en: 'Paper ballot' }, to: 'page:candidate-paper?id={id}&seats={seats}', roles: [...conveners], when: { status: ['open'], ballot: ['candidates'] } },
         { title: { 'zh-CN': '结束计票', en: 'Close and count' }, to: 'page:close?id={id}', roles: [...conveners], when: { status: ['open'] } },
       ],
     },

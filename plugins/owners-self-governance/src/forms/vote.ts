@@ -107,7 +107,8 @@ export const paperForm: FormDefinition = {
 const MAX_SEATS = 15;
 const candidateIds = { type: 'array', title: '同意的候选人（打勾，不超过应选人数）', items: { type: 'string', pattern: '^[0-9]{1,10}$' }, uniqueItems: true, maxItems: MAX_SEATS } as const;
 const candidateBoxes = (vote: string) => ({
-  ...lookup({ source: `${api}/votes/${vote}/candidates`, value: 'id', label: '{name}（{building}）' }),
+  // The boxes stop at this vote's seats (the row that opens the ballot passes them); the server holds it too.
+  ...lookup({ source: `${api}/votes/${vote}/candidates`, value: 'id', label: '{name}（{building}）', max: '{param.seats}' }),
   'ui:help': '在同意的候选人名下打勾，不超过应选人数；一个不勾即全部弃权',
 });
 const candidateLabels = { '/candidateIds': 'Candidates I agree with (tick at most as many as there are seats)', '/candidateIds@help': 'Tick the candidates you agree with, at most as many as there are seats; tick none to abstain from all' };

@@ -41,6 +41,7 @@ export const voteItem = record({
   outcome: ['string', 'null'],
   origin: ['string', 'null'],
   ballot: 'string',
+  seats: ['integer', 'null'],
 });
 export const candidateItem = record({ id: 'string', name: 'string', building: 'string' });
 export const myVoteItem = record({
@@ -54,6 +55,7 @@ export const myVoteItem = record({
   statusTitle: 'string',
   canVote: 'string',
   ballot: 'string',
+  seats: ['integer', 'null'],
   outcome: ['string', 'null'],
 });
 export const closedResult = record({ id: 'string', outcome: 'string', passed: 'boolean', quorum: 'boolean' });

@@ -104,6 +104,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
           statusTitle: voted ? '已投票' : open ? '待投票' : '已结束',
           canVote: open && !voted ? 'yes' : 'no',
           ballot: r.seats === null ? 'question' : 'candidates',
+          seats: r.seats,
           outcome: r.result ? outcomeText(r.result as never) : null,
         };
       }),

@@ -50,5 +50,7 @@ export function voteView(v: VoteRow, c: { units: number; voted: number } | undef
     origin: v.originTitle,
     /** How its ballot reads: one answer (`question`) or a tick per candidate (`candidates`, a committee election). */
     ballot: v.seats === null ? 'question' : 'candidates',
+    /** A committee election's seats: its ballot's boxes stop there. */
+    seats: v.seats,
   };
 }

@@ -45,7 +45,10 @@ export function LookupWidget(props: WidgetProps) {
   );
   if (props.schema.type === 'array') {
     const picked = Array.isArray(value) ? (value as unknown[]).map(String) : [];
-    const full = props.schema.maxItems !== undefined && picked.length >= props.schema.maxItems;
+    // The lookup's own `max` (a vote's seats, say) can only lower the schema's maxItems.
+    const declared = o.max ? Number(fillContext(o.max, ctx, false)) : NaN;
+    const limit = Math.min(props.schema.maxItems ?? Infinity, Number.isInteger(declared) && declared > 0 ? declared : Infinity);
+    const full = picked.length >= limit;
     const toggle = (v: string, on: boolean) => {
       const next = on ? [...picked, v] : picked.filter((p) => p !== v);
       onChange(next.length ? next : undefined);
