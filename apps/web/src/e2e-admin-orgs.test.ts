@@ -151,6 +151,13 @@ describe.skipIf(!built)('org tree and grids administration in Chromium', () => {
 
     // 人员管理: a role with its scope, given at a building of the community picked by name, then taken away.
     await openMenu(secretary, '人员管理', /\/admin\/people$/);
+    // The invite form offers the same places as the roles panel: only what this administrator administers.
+    await secretary.getByText('邀请人员').click();
+    await secretary.locator('#inv-role').selectOption({ label: '楼栋长' });
+    await expect.poll(async () => (await secretary.locator('#inv-org option').allTextContents()).map((x) => x.trim()), wait).toContain('河畔家园2栋');
+    const invitePlaces = (await secretary.locator('#inv-org option').allTextContents()).map((x) => x.trim());
+    for (const outside of ['曙光新村1栋', '曙光社区', '广陵街道']) expect(invitePlaces).not.toContain(outside);
+    await secretary.getByText('邀请人员').click();
     await secretary.getByRole('searchbox', { name: '搜索姓名、用户名或手机号' }).fill('孙德明');
     await secretary.getByRole('searchbox', { name: '搜索姓名、用户名或手机号' }).press('Enter');
     const row = secretary.locator('li.person-row').filter({ hasText: 'building.hepan1' });
