@@ -43,7 +43,7 @@ export function LookupWidget(props: WidgetProps) {
   const search = o.search && items.length > 6 && (
     <input type="search" className="lookup-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('form.search')} aria-label={t('form.search')} />
   );
-  if (props.schema.type === 'array') {
+  if (multiple) {
     const picked = Array.isArray(value) ? (value as unknown[]).map(String) : [];
     // The lookup's own `max` (a vote's seats, say) can only lower the schema's maxItems.
     const declared = o.max ? Number(fillContext(o.max, ctx, false)) : NaN;
