@@ -172,6 +172,10 @@ describe.skipIf(!built)('studios in Chromium', () => {
     await city.shot(staff, 'studios-monthly-november');
     const [one] = await Promise.all([staff.waitForEvent('download', wait), staff.getByRole('link', { name: '导出 CSV' }).click()]);
     expect(one.suggestedFilename()).toBe('studios-2026-11.csv');
+    // 近三个月 clears the month: the route's default (the last three months) again.
+    await staff.getByRole('button', { name: '近三个月' }).click();
+    await staff.waitForURL(/\/p\/studios\/monthly$/, wait);
+    await expect.poll(async () => new Set(await staff.locator('tbody td[data-label="月份"]').allInnerTexts()).size, wait).toBeGreaterThan(1);
     expect(city.problems).toEqual([]);
   }, 300_000);
 });

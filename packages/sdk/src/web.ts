@@ -59,14 +59,9 @@ export interface WebDownload {
 export interface WebFilter {
   param: string;
   title: LocalizedText;
-  /**
-   * month: a month picker (`2026-12`); org: an org of the person's scope,
-   * narrowed to `orgTypes`; choice: one of `choices`.
-   */
-  kind: 'month' | 'org' | 'choice';
-  orgTypes?: string[];
-  choices?: { value: string; title: LocalizedText }[];
-  /** What the empty choice says ("近三个月", "全部"); without it the empty choice reads 全部 / All. */
+  /** month: a month picker (`2026-12`). */
+  kind: 'month';
+  /** What clearing the choice means ("近三个月"); without it the clear button reads 全部 / All. */
   emptyLabel?: LocalizedText;
 }
 

@@ -1,8 +1,5 @@
 import type { WebFilter } from '@linli/sdk';
 import { useSearchParams } from 'react-router';
-import { loadOrgs } from '../api/cache';
-import { useLoad } from '../api/useApi';
-import { OrgSelect } from '../components/OrgSelect';
 import { useI18n } from '../i18n';
 
 /**
@@ -13,8 +10,6 @@ import { useI18n } from '../i18n';
 export function TableFilters({ filters, params }: { filters: WebFilter[] | undefined; params: Record<string, string> }) {
   const { t, pick } = useI18n();
   const [, setSearch] = useSearchParams();
-  const needsOrgs = (filters ?? []).some((f) => f.kind === 'org');
-  const orgs = useLoad(needsOrgs ? 'orgs' : null, loadOrgs);
   if (!filters?.length) return null;
   const set = (param: string, value: string) =>
     setSearch(
@@ -44,19 +39,6 @@ export function TableFilters({ filters, params }: { filters: WebFilter[] | undef
                   </button>
                 )}
               </div>
-            )}
-            {f.kind === 'org' && (
-              <OrgSelect id={id} orgs={orgs.data ?? []} value={value} onChange={(v) => set(f.param, v)} emptyLabel={empty} filter={f.orgTypes ? (o) => f.orgTypes!.includes(o.type) : undefined} />
-            )}
-            {f.kind === 'choice' && (
-              <select id={id} value={value} onChange={(e) => set(f.param, e.target.value)}>
-                <option value="">{empty}</option>
-                {(f.choices ?? []).map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {pick(c.title)}
-                  </option>
-                ))}
-              </select>
             )}
           </div>
         );
