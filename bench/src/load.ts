@@ -1,3 +1,5 @@
+import type { CpuSplit } from './cpu.js';
+
 /**
  * A closed-loop load generator: `concurrency` workers each run `op` back to
  * back until the time is up. The same loop drives the HTTP API and the raw
@@ -27,6 +29,8 @@ export interface LoadResult {
   mean: number;
   max: number;
   concurrency: number;
+  /** Where the phase's CPU went per operation (cpu.ts), when measured. */
+  cpu?: CpuSplit;
 }
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {

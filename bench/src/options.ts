@@ -11,6 +11,11 @@ export interface BenchOptions {
   /** Seconds each read phase (a list page, a dashboard) runs: reads converge faster. */
   readDuration: number;
   warmup: number;
+  /**
+   * Seconds each kind of request is sent, unrecorded, before its phases are measured: reads, then
+   * writes (V8 optimizes a route's code only after serving it for a while; bench/README.md).
+   */
+  serverWarmup: { read: number; write: number };
   concurrency: number;
   /** Reads are measured as a handful of staff clicking around, not a flood: latency, not throughput, is the target. */
   readConcurrency: number;
@@ -82,6 +87,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     duration,
     readDuration: Math.min(duration, 5),
     warmup: quick ? 0.3 : 1,
+    serverWarmup: quick ? { read: 0, write: 0 } : { read: 2, write: 5 },
     concurrency: positiveInt('concurrency', values.concurrency, quick ? 8 : 32),
     readConcurrency: positiveInt('read-concurrency', values['read-concurrency'], quick ? 2 : 4),
     coldStarts: quick ? 1 : 3,

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGE, QUEUE_STATE } from './fixtures.js';
 import { formatCount } from './progress.js';
-import { checkTargets, coldStartOf, formatTable, type Extras, type Measurement } from './report.js';
+import { checkTargets, coldStartOf, cpuSplitLines, formatTable, type Extras, type Measurement } from './report.js';
 
 export interface RunInfo {
   backend: 'postgres' | 'pglite';
@@ -27,6 +27,8 @@ export function report(resultsDir: string, run: RunInfo, measurements: Measureme
   say(`Reads: the "${QUEUE_STATE}" queue, ${PAGE} per page, newest first; "oldest page" is the last one. Raw = the same SQL through the driver (${run.backend === 'postgres' ? 'pg, a pool of 10' : 'PGlite in-process'}).`);
   const cpu = measurements.filter((m) => m.serverCpuMs !== undefined).map((m) => `${m.label} ${m.serverCpuMs!.toFixed(2)}`);
   if (cpu.length) say(`Server CPU per request, ms: ${cpu.join(' · ')}.`);
+  const split = cpuSplitLines(measurements);
+  if (split.length) say(`CPU per operation, ms (server + the database backends serving the phase + load generator = all):\n${split.join('\n')}`);
   // Other processes on the machine move every latency: say how busy it was.
   say(`Load average (1 min): ${run.machine.loadAverageAtStart.toFixed(1)} at start, ${run.machine.loadAverageAtEnd.toFixed(1)} at end, on ${run.machine.cores} cores.`);
   for (const w of warnings) say(`! ${w}`);

@@ -62,6 +62,27 @@ export function checkTargets(ms: Measurement[], extras: Extras): TargetCheck[] {
   return out;
 }
 
+/**
+ * Each write phase's CPU per operation, API beside raw: on a saturated
+ * machine the throughput ratio is about the inverse ratio of these totals,
+ * so this says which process the missing percent is spent in.
+ */
+export function cpuSplitLines(ms: Measurement[]): string[] {
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? '?' : x.toFixed(2));
+  const side = (name: string, server: number | undefined, r: LoadResult | null) => {
+    if (!r?.cpu) return null;
+    const parts = [server, r.cpu.databaseMs, r.cpu.generatorMs];
+    const all = parts.every((p) => typeof p === 'number') ? (parts as number[]).reduce((a, b) => a + b, 0) : undefined;
+    return `${name} ${server === undefined ? '' : `${f(server)} + `}${f(r.cpu.databaseMs)} + ${f(r.cpu.generatorMs)} = ${f(all)}`;
+  };
+  return ms
+    .filter((m) => m.id === 'create' || m.id === 'transition')
+    .flatMap((m) => {
+      const sides = [side('API', m.serverCpuMs, m.api), side('raw', 0, m.raw)].filter(Boolean);
+      return sides.length ? [`  ${m.label}: ${sides.join(' · ')}`] : [];
+    });
+}
+
 const n0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const ms1 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 

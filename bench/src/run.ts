@@ -17,6 +17,7 @@ import { discoverPlugins, loadCity } from '@linli/server';
 import { runApiPhases } from './api-phases.js';
 import { explain, replay } from './capture.js';
 import { createWorkTickets, loadFixtures } from './fixtures.js';
+import { cpuMeter, DB_APP } from './cpu.js';
 import { runLoad } from './load.js';
 import { parseOptions, usage, type BenchOptions } from './options.js';
 import { report } from './output.js';
@@ -59,7 +60,13 @@ async function main(argv: string[]): Promise<number> {
   const city = await loadCity({ configPath, available: await discoverPlugins(repoRoot) });
   const open = (reset: boolean): Promise<BenchTarget> =>
     o.backend === 'postgres' ? openPostgres(o.databaseUrl!, o.schema, reset) : openPglite(join(workDir, 'pglite'), reset);
-  const load = (concurrency: number, seconds: number, op: (w: number) => Promise<void>) => runLoad({ concurrency, seconds, warmupSeconds: o.warmup, op });
+  // `side`: whose database connections the phase uses (the server's or the bench's own), for the CPU split.
+  const load = async (concurrency: number, seconds: number, op: (w: number) => Promise<void>, side: keyof typeof DB_APP = 'raw') => {
+    const meter = cpuMeter(o.databaseUrl ? { url: o.databaseUrl, app: DB_APP[side] } : null);
+    const r = await runLoad({ concurrency, seconds, warmupSeconds: o.warmup, op });
+    const cpu = await meter.perOp(r.allOps);
+    return cpu ? { ...r, cpu } : r;
+  };
 
   // ── 1. Data, and the raw reads ───────────────────────────────────────
   let target = await open(!o.reuse);
@@ -111,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
   // ── 2. The server: cold start, API reads, API writes ─────────────────
   const extras = await runApiPhases(
     { repoRoot, configPath, env: { ...target.serverEnv, LINLI_RATE_LIMIT_ANONYMOUS: '0', LINLI_RATE_LIMIT_SESSION: '0' }, logFile: join(workDir, 'server.log') },
-    { coldStarts: o.coldStarts, concurrency: o.concurrency, readConcurrency: o.readConcurrency, duration: o.duration, readDuration: o.readDuration, load, phase },
+    { coldStarts: o.coldStarts, concurrency: o.concurrency, readConcurrency: o.readConcurrency, duration: o.duration, readDuration: o.readDuration, serverWarmup: o.serverWarmup, load, phase },
     reads,
     fx,
     hands.api,
@@ -122,6 +129,12 @@ async function main(argv: string[]): Promise<number> {
   // ── 3. The raw writes, on the same data again ────────────────────────
   target = await open(false);
   try {
+    // The same warm-up as the server's writes had, so both sides are measured in their steady state.
+    if (o.serverWarmup.write > 0) {
+      phase(`raw warm-up: create and transition ${o.serverWarmup.write} s each, unrecorded`);
+      await load(o.concurrency, o.serverWarmup.write, rawCreate(target, st, fx, city.deployment));
+      await load(o.concurrency, o.serverWarmup.write, rawTransition(target, st, fx, city.deployment, hands.raw));
+    }
     phase(`raw create: ${o.concurrency} clients × ${o.duration} s`);
     byId('create').raw = await load(o.concurrency, o.duration, rawCreate(target, st, fx, city.deployment));
     phase(`raw transition: ${o.concurrency} clients × ${o.duration} s`);

@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'undici';
+import { processCpuSeconds } from './cpu.js';
 
 /**
  * `linli serve` as a child process, exactly as an operator starts it, so
@@ -61,7 +62,7 @@ export async function startLinli(spec: StartSpec, timeoutMs = 120_000): Promise<
     throw e;
   }
   const coldStartMs = performance.now() - started;
-  return { pid: child.pid!, origin, coldStartMs, memory: () => memoryOf(child.pid!), cpuSeconds: () => cpuOf(child.pid!), stop: () => stop(child) };
+  return { pid: child.pid!, origin, coldStartMs, memory: () => memoryOf(child.pid!), cpuSeconds: () => processCpuSeconds(child.pid!), stop: () => stop(child) };
 }
 
 async function healthy(origin: string): Promise<boolean> {
@@ -93,20 +94,6 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } | null {
     return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
   } catch {
     return null; // not Linux, or the process is gone
-  }
-}
-
-// Clock ticks per second of /proc/<pid>/stat: 100 on every Linux this runs on (USER_HZ).
-const TICKS = 100;
-
-function cpuOf(pid: number): number | null {
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / TICKS;
-  } catch {
-    return null;
   }
 }
 

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir, PGliteDialect, type CoreTables, type Database } from '@linli/db';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
+import { DB_APP, urlWithApp } from './cpu.js';
 import type { Backend } from './options.js';
 
 export type Row = Record<string, unknown>;
@@ -50,6 +51,8 @@ export async function openPostgres(url: string, schema: string, reset: boolean):
   }
   const pool = new pg.Pool({
     connectionString: url,
+    // Names its connections, so the bench can tell their CPU from the server's (cpu.ts).
+    application_name: DB_APP.raw,
     // The server's pool size (shared/MEASUREMENTS.md: 10 was the sweet spot), so raw and API queue alike.
     max: 10,
     options: `-c search_path=${schema}`,
@@ -82,7 +85,7 @@ export async function openPostgres(url: string, schema: string, reset: boolean):
         if (e.level === 'query') onQuery(e.query);
       },
     }),
-    serverEnv: { DATABASE_URL: url, LINLI_DB_SCHEMA: schema },
+    serverEnv: { DATABASE_URL: urlWithApp(url, DB_APP.server), LINLI_DB_SCHEMA: schema },
     serverVersion,
     close: () => db.destroy(),
   };
