@@ -1,13 +1,14 @@
 import type { CoreTables } from '@linli/db';
-import { applyChange, getOrg, getTicket, insertTicket } from '@linli/db';
+import { applyChange, compileStatement, getOrg, getTicket, insertTicket, param, type CompiledStatement } from '@linli/db';
 import { enqueueJobs } from '@linli/jobs';
-import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import type { BenchTarget } from './target.js';
 
 /**
  * The statements a ticket create and a transition run, compiled once by
  * kysely and then executed by the driver itself: the raw side of the
- * comparison pays no query building, no kysely, no HTTP, no auth.
+ * comparison pays no kysely executor, no HTTP, no auth. (The server compiles
+ * these statements once too: @linli/db's compiled.ts.)
  *
  * They mirror packages/db/src/queries/tickets.ts (insertTicket, getTicket
  * with forUpdate, applyChange) and orgs.ts (getOrg). `checkAgainstDb` runs
@@ -16,29 +17,11 @@ import type { BenchTarget } from './target.js';
  * unfair comparison.
  */
 
-export interface Prepared {
-  sql: string;
-  bind(values: Record<string, unknown>): unknown[];
-}
-
-const MARK = '\u0000';
-/** A named placeholder: compiled into a parameter, bound per call by name. Typed `never` so it fits any column. */
-const slot = (name: string) => `${MARK}${name}` as never;
-
-function prepare(q: { compile(): CompiledQuery }): Prepared {
-  const c = q.compile();
-  const slots = c.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? { name: p.slice(1), value: undefined } : { name: undefined, value: p as unknown }));
-  return {
-    sql: c.sql,
-    bind: (values) =>
-      slots.map((s) => {
-        if (s.name === undefined) return s.value;
-        const v = values[s.name];
-        if (v === undefined) throw new Error(`raw statement: no value for "${s.name}"`);
-        return v;
-      }),
-  };
-}
+/** A statement compiled once, bound by name per call (@linli/db's compiled statements, which the server runs too). */
+export type Prepared = CompiledStatement<Record<string, unknown>>;
+const prepare = (q: Compilable): Prepared => compileStatement(q);
+/** A named placeholder, typed `never` so it fits any column. */
+const slot = (name: string) => param(name);
 
 export interface SchemaFeatures {
   /** linli_ticket_events has the assignee snapshot columns (core migration 0003). */

@@ -23,3 +23,4 @@ export * from './queries/role-holders.js';
 export * from './queries/public-figures.js';
 export * from './queries/open311.js';
 export * from './queries/satisfaction.js';
+export * from './queries/compiled.js';

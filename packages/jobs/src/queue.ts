@@ -1,4 +1,4 @@
-import { jsonb, type CoreTables } from '@linli/db';
+import { compileStatement, jobParams, param, runStatement, statementBuilder, statementsByShape, type CoreTables } from '@linli/db';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { JobsTable } from '@linli/db';
 import type { Job, NewJob } from './types.js';
@@ -22,6 +22,27 @@ export const toJob = <P>(r: Selectable<JobsTable>): Job<P> => ({
   createdAt: r.created_at,
 });
 
+/** The insert of `count` jobs. */
+const insertJobsOf = (count: number) =>
+  statementBuilder
+      .insertInto('linli_jobs')
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          kind: param(`kind${i}`),
+          key: param(`key${i}`),
+          payload: sql<string>`cast(${param(`payload${i}`)} as jsonb)`,
+          run_at: param(`runAt${i}`),
+          max_attempts: param(`maxAttempts${i}`),
+          created_at: param('now'),
+        })),
+      )
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('id');
+
+// Compiled once per count up to a step's few jobs; a larger batch (a notice to many people) is compiled for itself.
+const CACHED_UP_TO = 16;
+const insertJobs = statementsByShape((count: number) => String(count), insertJobsOf);
+
 /**
  * Adds jobs, in the caller's transaction when given one: a job is scheduled
  * exactly when the change that needs it commits. A job whose key exists
@@ -29,21 +50,8 @@ export const toJob = <P>(r: Selectable<JobsTable>): Job<P> => ({
  */
 export async function enqueueJobs(db: Kysely<any>, jobs: readonly NewJob[], now: Date, defaultMaxAttempts = 5): Promise<number> {
   if (jobs.length === 0) return 0;
-  const rows = await (db as Db)
-    .insertInto('linli_jobs')
-    .values(
-      jobs.map((j) => ({
-        kind: j.kind,
-        key: j.key ?? null,
-        payload: jsonb(j.payload),
-        run_at: j.runAt,
-        max_attempts: j.maxAttempts ?? defaultMaxAttempts,
-        created_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.column('key').doNothing())
-    .returning('id')
-    .execute();
+  const values = { now, ...jobParams(jobs.map((j) => ({ kind: j.kind, key: j.key ?? null, payload: j.payload, runAt: j.runAt, maxAttempts: j.maxAttempts ?? defaultMaxAttempts }))) };
+  const rows = await runStatement(db, jobs.length <= CACHED_UP_TO ? insertJobs(jobs.length) : compileStatement(insertJobsOf(jobs.length)), values);
   return rows.length;
 }
 

@@ -1,6 +1,7 @@
 import { childPath, subtreePattern } from '@linli/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { CoreTables, OrgsTable } from '../schema.js';
+import { compileStatement, param, runStatement, statementBuilder } from './compiled.js';
 import { decodeCursor, idStr, parseId, toPage, type Page } from './json.js';
 
 export interface Org {
@@ -57,10 +58,13 @@ export async function insertOrg(db: Kysely<CoreTables>, o: NewOrg): Promise<Org>
   return toOrg(row);
 }
 
+/** Compiled once: every create and every hand-over looks an org up. */
+const orgById = compileStatement<{ id: number }>(statementBuilder.selectFrom('linli_orgs').selectAll().where('id', '=', param('id')));
+
 export async function getOrg(db: Kysely<CoreTables>, id: string): Promise<Org | null> {
   const n = parseId(id);
   if (n === null) return null;
-  const row = await db.selectFrom('linli_orgs').selectAll().where('id', '=', n).executeTakeFirst();
+  const [row] = await runStatement<Selectable<OrgsTable>, { id: number }>(db, orgById, { id: n });
   return row ? toOrg(row) : null;
 }
 
