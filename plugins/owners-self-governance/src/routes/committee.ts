@@ -57,6 +57,7 @@ export function committeeRoutes(app: PluginApp, ctx: PluginContext): void {
       .innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id')
       .select(['w.id', 'w.name', 'b.name as building', 'u.room'])
       .where('u.building_path', 'like', `${e.compoundPath}%`)
+      .where('w.removed_at', 'is', null)
       .orderBy('b.name')
       .orderBy('u.room')
       .orderBy('w.id')

@@ -63,7 +63,7 @@ export function unitRoutes(app: PluginApp, ctx: PluginContext): void {
   app.get<{ Params: { id: string } }>('/units/:id/owners', { config: { policy: 'authenticated' }, schema: { ...doc('The owners of a unit (masked), for linking an account'), params: idParams, response: { 200: items(responseRecord({ id: 'string', name: 'string', linked: 'string' })), ...errors } } }, async (req) => {
     const env = reading(ctx);
     const unit = await unitForConvener(env, requireActor(req), req.params.id);
-    const rows = await env.db.selectFrom('owners_self_governance_owners').select(['id', 'name', 'person_id']).where('unit_id', '=', unit.id).orderBy('id').execute();
+    const rows = await env.db.selectFrom('owners_self_governance_owners').select(['id', 'name', 'person_id']).where('unit_id', '=', unit.id).where('removed_at', 'is', null).orderBy('id').execute();
     return { items: rows.map((r) => ({ id: String(r.id), name: maskName(r.name), linked: r.person_id ? '已关联' : '' })) };
   });
 
@@ -72,7 +72,7 @@ export function unitRoutes(app: PluginApp, ctx: PluginContext): void {
     await writing(ctx, async (env) => {
       const unit = await unitForConvener(env, actor, req.params.id);
       if (!canConvene(actor, unit.building_path)) throw fail('OSG_ERR_NOT_CONVENER', [unit.name]);
-      const owner = await env.db.selectFrom('owners_self_governance_owners').select('id').where('id', '=', parseId(req.body.ownerId) ?? -1).where('unit_id', '=', unit.id).executeTakeFirst();
+      const owner = await env.db.selectFrom('owners_self_governance_owners').select('id').where('id', '=', parseId(req.body.ownerId) ?? -1).where('unit_id', '=', unit.id).where('removed_at', 'is', null).executeTakeFirst();
       if (!owner) throw notFound(`Owner ${req.body.ownerId}`);
       // The account must belong to someone who lives or serves in the unit's compound: its path is the building's parent.
       const compoundPath = unit.building_path.slice(0, unit.building_path.slice(0, -1).lastIndexOf('/') + 1);

@@ -17,7 +17,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
   app.get<{ Querystring: { orgId?: string } }>('/votes', { config: { policy: 'authenticated' }, schema: { ...doc('Owners’ votes in my scope, newest first'), querystring: orgQuery, response: { 200: items(voteItem), ...errors } } }, async (req) => {
     const env = reading(ctx);
     const rows = await votesUnder(env.db, visiblePaths(requireActor(req)));
-    const c = await counts(env.db, rows.map((r) => r.id));
+    const c = await counts(env.db, rows);
     return { items: rows.map((r) => voteView(r, c.get(r.id))) };
   });
 
