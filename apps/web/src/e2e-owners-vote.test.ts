@@ -228,6 +228,7 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     // Then the seller: not without the confirmation ticked; then removed, with the reason and who did it kept.
     await remove(false);
     await visible(secretary.getByText('请勾选确认移除：该业主将从名册中移除。'));
+    await visible(secretary.getByText('请勾选此项'));
     await secretary.getByRole('checkbox', { name: /确认移除/ }).check();
     await city.shot(secretary, 'owners-remove-confirm');
     await secretary.getByRole('button', { name: '保存' }).click();
@@ -240,7 +241,7 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
 
     // The roll shows the buyer only.
     await openMenu(secretary, '业主名册');
-    await visible(unitRow().getByText('马*', { exact: true }));
+    await visible(unitRow().getByText('马*民', { exact: true }));
     expect(await unitRow().getByText(/尤\*/).count()).toBe(0);
     expect(city.problems).toEqual([]);
   }, 300_000);

@@ -42,3 +42,6 @@ export const fail = defineErrors({
 });
 
 export type ErrorCode = keyof typeof fail.table;
+
+/** The detail under a confirmation box left unticked, in the reader's language. */
+export const untickedConfirm = [{ path: '/confirm', message: 'must be ticked', localized: { 'zh-CN': '请勾选此项', en: 'must be ticked' } }];

@@ -1,5 +1,5 @@
 import { localDateTime, notFound, parseId, requireActor, responseRecord as record, type Actor, type PluginApp, type PluginContext } from '@linli/sdk';
-import { fail } from '../errors.js';
+import { fail, untickedConfirm } from '../errors.js';
 import { ownerSchema, removeOwnerSchema, type OwnerInput, type RemoveOwnerInput } from '../forms/unit.js';
 import { maskName } from '../mask.js';
 import { canConvene, canOversee } from '../permissions.js';
@@ -64,7 +64,7 @@ export function ownerRoutes(app: PluginApp, ctx: PluginContext): void {
       const current = await ownersOf(env.db, [unit.id]);
       const owner = current.find((o) => String(o.id) === req.params.ownerId);
       if (!owner) throw notFound(`Owner ${req.params.ownerId}`);
-      if (!req.body.confirm) throw fail('OSG_ERR_REMOVAL_NOT_CONFIRMED', [], [{ path: '/confirm', message: 'must be ticked' }]);
+      if (!req.body.confirm) throw fail('OSG_ERR_REMOVAL_NOT_CONFIRMED', [], untickedConfirm);
       // A unit with no owner would still count in every new vote's area and headcount, with nobody to cast its ballot.
       if (current.length === 1) throw fail('OSG_ERR_LAST_OWNER', [`${unit.name}${unit.room}`]);
       await removeOwner(env.db, { ownerId: owner.id, by: personOf(actor), at: env.now, reason: req.body.reason.trim() });

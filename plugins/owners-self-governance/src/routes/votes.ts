@@ -1,6 +1,6 @@
 import { parseId, requireActor, visiblePaths, type PluginApp, type PluginContext } from '@linli/sdk';
 import { areaText } from '../art278.js';
-import { fail } from '../errors.js';
+import { fail, untickedConfirm } from '../errors.js';
 import { ballotSchema, candidateBallotSchema, candidatePaperSchema, choiceOf, closeSchema, matterOfTitle, paperSchema, voteSchema, type BallotInput, type CandidateBallotInput, type CandidatePaperInput, type PaperInput, type VoteInput } from '../forms/vote.js';
 import { reading, writing, personOf } from '../service/env.js';
 import { outcomeText, renderResult } from '../service/result-page.js';
@@ -73,7 +73,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
 
   app.post<{ Params: { id: string }; Body: { confirm: boolean } }>('/votes/:id/close', { config: { policy: 'authenticated' }, schema: { ...doc('Close the vote, count it by Art. 278 and publish the outcome'), params: idParams, body: closeSchema, response: { 200: closedResult, ...writeErrors } } }, async (req) => {
     const actor = requireActor(req);
-    if (!req.body.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], [{ path: '/confirm', message: 'must be ticked' }]);
+    if (!req.body.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], untickedConfirm);
     const d = await writing(ctx, (env) => closeVote(env, actor, req.params.id));
     return { id: req.params.id, outcome: outcomeText(d), passed: d.passed, quorum: d.quorum };
   });
