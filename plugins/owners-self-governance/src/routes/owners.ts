@@ -1,24 +1,15 @@
-import { localDateTime, notFound, parseId, requireActor, responseRecord as record, type Actor, type PluginApp, type PluginContext } from '@linli/sdk';
+import { localDateTime, notFound, requireActor, responseRecord as record, type PluginApp, type PluginContext } from '@linli/sdk';
 import { fail, untickedConfirm } from '../errors.js';
 import { ownerSchema, removeOwnerSchema, type OwnerInput, type RemoveOwnerInput } from '../forms/unit.js';
 import { maskName } from '../mask.js';
-import { canConvene, canOversee } from '../permissions.js';
+import { canConvene } from '../permissions.js';
 import { reading, writing, personOf, type Env } from '../service/env.js';
 import { addOwner, ownersOf, removeOwner } from '../store/units.js';
 import { created, doc, errors, idParams, items, writeErrors } from './schemas.js';
+import { unitFor } from './unit-access.js';
 
 const ownerParams = { type: 'object', properties: { id: idParams.properties.id, ownerId: idParams.properties.id }, required: ['id', 'ownerId'], additionalProperties: false } as const;
 const ownerRecord = record({ id: 'string', unitId: 'string', unit: 'string', name: 'string', status: 'string', statusTitle: 'string', linked: 'string', removedAt: ['string', 'null'], removedBy: ['string', 'null'], reason: ['string', 'null'] });
-
-/** The unit if the actor oversees its building, else 404 as if it did not exist; `forUpdate` locks it (one removal at a time keeps an owner on it). */
-async function unitFor(env: Env, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
-  const n = parseId(id);
-  let q = env.db.selectFrom('owners_self_governance_units as u').innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id').select(['u.id', 'u.building_path', 'u.room', 'b.name']).where('u.id', '=', n ?? -1);
-  if (opts.forUpdate) q = q.forUpdate('u');
-  const unit = await q.executeTakeFirst();
-  if (!unit || !canOversee(actor, unit.building_path)) throw notFound(`Unit ${id}`);
-  return unit;
-}
 
 /**
  * A unit's owners as staff keep them (业主名册 → a unit): those on the roll,
