@@ -48,18 +48,19 @@ export interface Turnout {
 }
 
 /**
- * The turnout of each vote, counted by the same arithmetic as its result
- * (`tally`, art278.ts): the electorate frozen on the vote, the ballots with
- * the voter each unit counts for, so an owner of several units is one person
- * here as on the count page.
+ * The turnout of each vote as its count page gives it: a closed vote's stored
+ * result, else the ballots counted by the same arithmetic (`tally`, art278.ts)
+ * against the electorate frozen on the vote — so an owner of several units is
+ * one person here as there. Only open votes (and results stored before units
+ * were kept) read their ballots.
  */
 export async function counts(db: Db, votes: VoteRow[]): Promise<Map<number, Turnout>> {
-  const ballots = await ballotsOfVotes(db, votes.map((v) => v.id));
+  const live = votes.filter((v) => !v.result?.units);
+  const ballots = await ballotsOfVotes(db, live.map((v) => v.id));
   const out = new Map<number, Turnout>();
   for (const v of votes) {
-    const mine = ballots.filter((b) => b.voteId === v.id);
-    const d = tally(v, mine);
-    out.set(v.id, { units: v.totalUnits, voted: mine.length, owners: d.participation.owners.whole, votedOwners: d.participatingOwners });
+    const d = v.result?.units ? v.result : tally(v, ballots.filter((b) => b.voteId === v.id));
+    out.set(v.id, { units: v.totalUnits, voted: d.units?.participating ?? 0, owners: d.participation.owners.whole, votedOwners: d.participatingOwners });
   }
   return out;
 }
