@@ -92,7 +92,7 @@ describe.skipIf(!built)("a weekend-hall topic decided by an owners' vote in Chro
     // The secretary closes and counts; the count's page names the topic it came from.
     await secretary.goto(`${base}/p/owners-self-governance/votes`);
     const row = secretary.locator('tbody tr').filter({ hasText: topic });
-    await visible(row.getByText('8', { exact: true }));
+    await visible(row.getByText('8户专有部分，按人计 8人'));
     await row.getByRole('link', { name: '结束计票' }).click();
     await secretary.getByRole('checkbox', { name: /确认结束投票/ }).check();
     await secretary.getByRole('button', { name: '保存' }).click();

@@ -10,8 +10,9 @@
  * (red property) with the committee member ticked as present, and its decision
  * stands. Needs apps/web/dist and /usr/bin/chromium.
  *
- * Hand count: 24 units, 2441.22 m². Online: 1栋101, 301, 502; paper: the next
- * 14 units not yet voted (1栋 rest, 2栋 101–301) → 17 owners (≥ 16 = 2/3),
+ * Hand count: 24 units, 2441.22 m², 22 owners (3栋101 and 102 are one buyer's, 3栋301
+ * and 302 the developer's: Art. 9). Online: 1栋101, 301, 502; paper: the next
+ * 14 units not yet voted (1栋 rest, 2栋 101–301) → 17 owners (≥ 14.67 = 2/3 of 22),
  * 1720.71 m² (≥ 1627.48). Elected: ≥ 9 owners and > 860.355 m².
  * Paper 1–7 (1栋102–501, 717.88 m²) tick 孙德明 周建华 冯志刚; paper 8–14 (1栋601,
  * 602, 2栋101–301, 711.41 m²) tick 孙德明 周建华 陈玉兰. Online: 1栋101 (89.56)
@@ -104,7 +105,9 @@ describe.skipIf(!built)("the owners' committee seated from its election, at a fo
 
     // The secretary closes and counts.
     await secretary.goto(`${city.base}/p/owners-self-governance/votes`);
-    await visible(voteRow.getByText('17', { exact: true }));
+    // 17 units voted, 17 persons; of 24 units, 22 persons (building 3's owner of two units, and the developer's two).
+    await visible(voteRow.getByText('17户专有部分，按人计 17人'));
+    await visible(voteRow.getByText('24户专有部分，按人计 22人'));
     await voteRow.getByRole('link', { name: '结束计票' }).click();
     await secretary.getByRole('checkbox', { name: /确认结束投票/ }).check();
     await secretary.getByRole('button', { name: '保存' }).click();

@@ -6,7 +6,10 @@
  * 投票, confirmed once); the secretary records five paper ballots, each with
  * the photo of the signed ballot; closes and counts; the result page shows
  * the arithmetic of Civil Code Art. 278, which the test checks against a hand
- * count; the outcome is on the public board. Needs apps/web/dist and /usr/bin/chromium.
+ * count; the outcome is on the public board. Then the roll: the vote list and
+ * the roll count owners per person (Art. 9), and a sold unit's seller leaves the
+ * roll once the buyer is registered (refused before: a unit keeps an owner).
+ * Needs apps/web/dist and /usr/bin/chromium.
  *
  * Hand count: 1211.16 m² and 12 units in all. Voting: 101, 301 (89.56 each),
  * 502 online; 102, 202, 302, 602 (112.30 each) and 201 (89.56) on paper →
@@ -78,7 +81,9 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     // Close and count.
     await secretary.goto(`${city.base}/p/owners-self-governance/votes`);
     const row = secretary.locator('tbody tr').filter({ hasText: question });
-    await visible(row.getByText('8', { exact: true }));
+    // Units and persons (Art. 9), as the count page says them: in 1栋 every unit is an owner of its own.
+    await visible(row.getByText('8户专有部分，按人计 8人'));
+    await visible(row.getByText('12户专有部分，按人计 12人'));
     await row.getByRole('link', { name: '结束计票' }).click();
     await secretary.getByRole('checkbox', { name: /确认结束投票/ }).check();
     await secretary.getByRole('button', { name: '保存' }).click();
@@ -168,6 +173,76 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     await visible(failed.getByText('2025年起欠缴物业费18个月，经催缴仍未缴纳。'));
     await visible(failed.getByText('天长市住房和城乡建设局'));
     await city.shot(secretary, 'owners-committee-checks', failed);
+    expect(city.problems).toEqual([]);
+  }, 300_000);
+
+  it('counts owners per person on the roll and the vote list, and takes a seller off the roll after registering the buyer', async () => {
+    const secretary = await city.as('secretary.yongfu');
+    // The vote list counts units and persons: in the compound's open vote one owner's two units are one person, the developer's two unsold units another.
+    await openMenu(secretary, '业主表决');
+    const fund = secretary.locator('tbody tr').filter({ hasText: '使用维修资金更换2栋、3栋消防水泵' });
+    await visible(fund.getByText('24户专有部分，按人计 22人'));
+    await visible(fund.getByText('2户专有部分，按人计 1人'));
+    await city.shot(secretary, 'owners-roll-vote-list', fund);
+
+    // The roll says how each unit counts.
+    await openMenu(secretary, '业主名册');
+    const b3 = (room: string) => secretary.locator('tbody tr').filter({ hasText: '河畔家园3栋' }).filter({ hasText: room });
+    await visible(b3('1单元102').getByText('同一业主共2套，按1人计'));
+    await visible(b3('1单元301').getByText('开发商共2套，按1人计'));
+    await city.shot(secretary, 'owners-roll-headcount', b3('1单元101'));
+
+    // 2栋1单元202 is sold: its row opens the unit's owners.
+    const unitRow = () => secretary.locator('tbody tr').filter({ hasText: '河畔家园2栋' }).filter({ hasText: '1单元202' });
+    await unitRow().getByRole('link', { name: /河畔家园2栋/ }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/unit-owners\?unit=[0-9]+$/, wait);
+    const ownersUrl = secretary.url();
+    const seller = () => secretary.locator('tbody tr').filter({ hasText: '尤*' });
+    await visible(seller().getByText('在册'));
+
+    // Removing the only owner first is refused, saying what to do.
+    const remove = async (tick: boolean) => {
+      await secretary.goto(ownersUrl);
+      await seller().getByRole('link', { name: '移除业主' }).click();
+      await secretary.waitForURL(/\/p\/owners-self-governance\/remove-owner\?unit=[0-9]+&owner=[0-9]+$/, wait);
+      // The form names whom it removes.
+      await visible(secretary.locator('.form-context').getByText('河畔家园2栋1单元202'));
+      await visible(secretary.locator('.form-context').getByText('尤*', { exact: true }));
+      await secretary.getByLabel('移除原因').fill('房屋已出售，已过户给新业主');
+      if (tick) await secretary.getByRole('checkbox', { name: /确认移除/ }).check();
+      await secretary.getByRole('button', { name: '保存' }).click();
+    };
+    await remove(true);
+    await visible(secretary.getByText(/只剩这一位业主，移除后将无人可以投票：请先登记新业主/));
+    await city.shot(secretary, 'owners-remove-last-refused');
+
+    // The buyer is registered on the unit.
+    await secretary.goto(ownersUrl);
+    await secretary.getByRole('link', { name: '登记业主' }).click();
+    await secretary.getByLabel('业主姓名').fill('马新民');
+    await secretary.getByLabel('业主电话').fill('13955550202');
+    await secretary.getByRole('button', { name: '保存' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/unit-owners\?unit=[0-9]+$/, wait);
+    await visible(secretary.locator('tbody tr').filter({ hasText: '马*' }).getByText('在册'));
+
+    // Then the seller: not without the confirmation ticked; then removed, with the reason and who did it kept.
+    await remove(false);
+    await visible(secretary.getByText('请勾选确认移除：该业主将从名册中移除。'));
+    await visible(secretary.getByText('请勾选此项'));
+    await secretary.getByRole('checkbox', { name: /确认移除/ }).check();
+    await city.shot(secretary, 'owners-remove-confirm');
+    await secretary.getByRole('button', { name: '保存' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/unit-owners\?unit=[0-9]+$/, wait);
+    await visible(seller().getByText('已移除'));
+    await visible(seller().getByText('房屋已出售，已过户给新业主'));
+    await visible(seller().getByText('李秀兰'));
+    expect(await seller().getByRole('link', { name: '移除业主' }).count()).toBe(0);
+    await city.shot(secretary, 'owners-removed');
+
+    // The roll shows the buyer only.
+    await openMenu(secretary, '业主名册');
+    await visible(unitRow().getByText('马*民', { exact: true }));
+    expect(await unitRow().getByText(/尤\*/).count()).toBe(0);
     expect(city.problems).toEqual([]);
   }, 300_000);
 });

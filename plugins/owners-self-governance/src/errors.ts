@@ -35,7 +35,13 @@ export const fail = defineErrors({
   OSG_ERR_TOO_MANY_TICKED: { status: 422, message: '%s candidates ticked: tick at most %s, as many as there are seats (or none, to abstain from all).', 'zh-CN': '勾选了%s名候选人：最多勾选%s名，不超过应选人数（一个不勾即全部弃权）。' },
   OSG_ERR_NOT_CANDIDATE: { status: 422, message: 'Tick only candidates of the published list the vote “%s” decides.', 'zh-CN': '只能勾选表决“%s”公布名单中的候选人。' },
   OSG_ERR_ELECTION_VOTED: { status: 409, message: 'Owners are voting on “%s” already, or have elected its committee.', 'zh-CN': '“%s”已在表决中，或已选出业主委员会。' },
+  OSG_ERR_LAST_OWNER: { status: 409, message: '%s would have no owner left: register its new owner first (业主名册 → 登记业主), then remove this one.', 'zh-CN': '%s只剩这一位业主，移除后将无人可以投票：请先登记新业主（业主名册 → 登记业主），再移除原业主。' },
+  OSG_ERR_REMOVAL_NOT_CONFIRMED: { status: 422, message: 'Tick the box confirming the removal: the owner leaves the roll.', 'zh-CN': '请勾选确认移除：该业主将从名册中移除。' },
+  OSG_ERR_OWNER_EXISTS: { status: 409, message: 'An owner of that name is on this unit’s roll already.', 'zh-CN': '该房屋名册中已有同名业主，请勿重复登记。' },
   OSG_ERR_CHAIR_TAKEN: { status: 409, message: 'The committee has a chair (主任) already: make them a member (委员) first.', 'zh-CN': '该业主委员会已有主任，请先将原主任改为委员。' },
 });
 
 export type ErrorCode = keyof typeof fail.table;
+
+/** The detail under a confirmation box left unticked, in the reader's language. */
+export const untickedConfirm = [{ path: '/confirm', message: 'must be ticked', localized: { 'zh-CN': '请勾选此项', en: 'must be ticked' } }];

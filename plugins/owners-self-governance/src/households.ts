@@ -24,7 +24,7 @@ export async function householdsIn(db: Kysely<any>, path: string, opts: { person
   const rows = await t
     .selectFrom('owners_self_governance_units as u')
     .innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id')
-    .leftJoin('owners_self_governance_owners as o', 'o.unit_id', 'u.id')
+    .leftJoin('owners_self_governance_owners as o', (j) => j.onRef('o.unit_id', '=', 'u.id').on('o.removed_at', 'is', null))
     .select((eb) => [
       'u.id',
       'u.building_org_id as buildingOrgId',

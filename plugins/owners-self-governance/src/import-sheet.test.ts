@@ -10,7 +10,7 @@ import { testBackends } from '@linli/testing';
 import ExcelJS from 'exceljs';
 import { dropTestSchema } from '@linli/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { householdsRowSchema, householdsSheet } from './import-sheet.js';
+import { exportHouseholds, householdsRowSchema, householdsSheet } from './import-sheet.js';
 import { start } from './test-support.js';
 
 const example = fileURLToPath(new URL('../../../examples/tianchang/linli.config.json', import.meta.url));
@@ -62,6 +62,26 @@ for (const backend of testBackends()) {
       expect(JSON.stringify(refused.body)).not.toMatch(/周秘密|13800007777/);
       const sheets = (await secretary.get('/api/admin/import/sheets')).body.items as { id: string; name: { 'zh-CN': string } }[];
       expect(sheets.map((s) => s.name['zh-CN'])).toEqual(['组织', '网格', '人员', '角色', '房屋和业主']);
+    });
+
+    it('does not add back an owner removed on the roll whom an old sheet still lists, and says so without the name', async () => {
+      const secretary = await server.login('secretary.yongfu');
+      const api = '/api/plugins/owners-self-governance';
+      const building = String((await server.database.db.selectFrom('linli_orgs').select('id').where('key', '=', 'hepan-b2').executeTakeFirstOrThrow()).id);
+      const unit = String((await secretary.post(`${api}/units`, { buildingOrgId: building, room: '1单元902', area: '80', ownerName: '卖秘方' })).body.id);
+      expect((await secretary.post(`${api}/units/${unit}/owners`, { ownerName: '买秘方' })).status).toBe(201);
+      const seller = ((await secretary.get(`${api}/units/${unit}/owner-records`)).body.items as { id: string }[])[0]!.id;
+      expect((await secretary.post(`${api}/units/${unit}/owners/${seller}/removal`, { reason: '房屋已出售', confirm: true })).status).toBe(201);
+      const old = `楼栋,房号,专有部分面积,业主姓名\nhepan-b2,1单元902,80,卖秘方、买秘方\n`;
+      const done = await secretary.request('POST', '/api/admin/import?name=households.csv', old, { 'content-type': 'text/csv' });
+      expect(done.status).toBe(200);
+      expect(done.body.notes).toEqual(['表中 河畔家园2栋 1单元902 有 1 位业主已从名册移除（未重新加入；确属业主的请在业主名册重新登记）']);
+      expect(JSON.stringify(done.body)).not.toMatch(/卖秘方|买秘方/);
+      const owners = (await secretary.get(`${api}/units/${unit}/owner-records`)).body.items as { name: string; status: string }[];
+      expect(owners.map((o) => `${o.name}${o.status}`)).toEqual(['买*方current', '卖*方removed']);
+      // The export leaves the removed owner out: it re-imports as the roll is now.
+      const exported = await exportHouseholds({ db: server.database.db, deployment: server.deployment, options: {} });
+      expect(exported.find((r) => r.room === '1单元902')).toMatchObject({ building: 'hepan-b2', owners: '买秘方' });
     });
   });
 }

@@ -15,7 +15,9 @@ import { typed, type Db } from './store/tables.js';
  * the unit); a new owner name is added. A unit of a building the sheet names
  * that the sheet does not list, and an owner on the roll the row does not
  * list, are reported (表中没有) and kept: the roll feeds frozen electorates,
- * candidates and linked accounts, so nothing is deleted by omission.
+ * candidates and linked accounts, so nothing is deleted by omission. An owner
+ * staff took off the roll (业主名册 → 移除业主) whom the sheet still lists is
+ * not added back, only reported: an old file must not undo a recorded sale.
  */
 const LIST = /\s*[、，,;；]\s*/;
 const yesWords = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓']);
@@ -51,6 +53,8 @@ interface Existing {
   party: boolean;
   developer: boolean;
   owners: { id: number; name: string; phone: string | null; ownerNo: string | null }[];
+  /** Names of owners taken off the roll (0007): never matched, never added back. */
+  removed: string[];
 }
 
 async function unitsOfBuildings(db: Db, buildingIds: number[]): Promise<Map<string, Existing & { buildingOrgId: number }>> {
@@ -63,7 +67,7 @@ async function unitsOfBuildings(db: Db, buildingIds: number[]): Promise<Map<stri
     .orderBy('id')
     .execute();
   const owners = units.length
-    ? await db.selectFrom('owners_self_governance_owners').select(['id', 'unit_id', 'name', 'phone', 'owner_no']).where('unit_id', 'in', units.map((u) => u.id)).orderBy('id').execute()
+    ? await db.selectFrom('owners_self_governance_owners').select(['id', 'unit_id', 'name', 'phone', 'owner_no', 'removed_at']).where('unit_id', 'in', units.map((u) => u.id)).orderBy('id').execute()
     : [];
   for (const u of units) {
     out.set(`${u.building_org_id}|${u.room}`, {
@@ -73,7 +77,8 @@ async function unitsOfBuildings(db: Db, buildingIds: number[]): Promise<Map<stri
       areaCenti: u.area_centi,
       party: u.party_member_household,
       developer: u.developer_held,
-      owners: owners.filter((o) => o.unit_id === u.id).map((o) => ({ id: o.id, name: o.name, phone: o.phone, ownerNo: o.owner_no })),
+      owners: owners.filter((o) => o.unit_id === u.id && o.removed_at === null).map((o) => ({ id: o.id, name: o.name, phone: o.phone, ownerNo: o.owner_no })),
+      removed: owners.filter((o) => o.unit_id === u.id && o.removed_at !== null).map((o) => o.name),
     });
   }
   return out;
@@ -143,9 +148,11 @@ export async function applyHouseholds(ctx: ImportSheetContext, rows: ImportRow[]
     }
     let added = 0;
     let edited = 0;
+    let removed = 0;
     for (const o of owners) {
       const had = unit.owners.find((x) => x.name === o.name);
-      if (!had) {
+      if (!had && unit.removed.includes(o.name)) removed++;
+      else if (!had) {
         await db.insertInto('owners_self_governance_owners').values({ unit_id: unit.id, name: o.name, phone: o.phone, owner_no: o.ownerNo, person_id: null }).execute();
         added++;
       } else if (had.phone !== o.phone || had.ownerNo !== o.ownerNo) {
@@ -160,6 +167,7 @@ export async function applyHouseholds(ctx: ImportSheetContext, rows: ImportRow[]
       counts.ownersNotInSheet += missing;
       notes.push(`名册中 ${where} 有 ${missing} 位业主不在表中（未删除，请在业主名册核对）`);
     }
+    if (removed) notes.push(`表中 ${where} 有 ${removed} 位业主已从名册移除（未重新加入；确属业主的请在业主名册重新登记）`);
     if (changes.length) {
       counts.updated++;
       preview.push(`修改房屋 ${where}：${changes.join('，')}`);
@@ -184,7 +192,7 @@ export async function exportHouseholds(ctx: Omit<ImportSheetContext, 'now'>): Pr
     .orderBy('b.key')
     .orderBy('u.room')
     .execute();
-  const owners = units.length ? await db.selectFrom('owners_self_governance_owners').select(['unit_id', 'name', 'phone', 'owner_no']).where('unit_id', 'in', units.map((u) => u.id)).orderBy('id').execute() : [];
+  const owners = units.length ? await db.selectFrom('owners_self_governance_owners').select(['unit_id', 'name', 'phone', 'owner_no']).where('unit_id', 'in', units.map((u) => u.id)).where('removed_at', 'is', null).orderBy('id').execute() : [];
   return units.map((u) => {
     const mine = owners.filter((o) => o.unit_id === u.id);
     const joined = (xs: (string | null)[]) => (xs.some(Boolean) ? xs.map((x) => x ?? '').join('、') : '');

@@ -24,6 +24,7 @@ for (const backend of testBackends()) {
     const paper = (vote: string, unit: string, choice: string) => staff.post(`${api}/votes/${vote}/paper`, { unitId: unitIds[unit], choice, photos: [photo] });
     const close = async (vote: string) => expectStatus(await staff.post(`${api}/votes/${vote}/close`, { confirm: true }), 200);
     const result = async (vote: string) => (await staff.get(`${api}/votes/${vote}/result`)).body as string;
+    const listed = async (vote: string) => (expectStatus(await staff.get(`${api}/votes`), 200).items as { id: string }[]).find((v) => v.id === vote);
     const special = '既有住宅加装电梯';
     const ordinary = '使用建筑物及其附属设施的维修资金';
 
@@ -61,10 +62,16 @@ for (const backend of testBackends()) {
       expect((await paper(v, 'tiandao-b1/103', '反对')).body.code).toBe('OSG_ERR_ALREADY_VOTED');
       expectStatus(await paper(v, 'tiandao-b1/201', '同意'), 201);
       expectStatus(await paper(v, 'tiandao-b1/202', '反对'), 201);
+      // The staff list counts as the count page does: units, and persons (Art. 9), while the vote is open.
+      expect(await listed(v)).toMatchObject({ units: 6, owners: 4, voted: 5, votedOwners: 3, electorate: '6户专有部分，按人计 4人', turnout: '5户专有部分，按人计 3人' });
       // Took part: 500/600 m², 3/4 persons; agree: 400/500 m², 2/3 persons: passes.
       expect(await close(v)).toMatchObject({ passed: true, quorum: true });
       const html = await result(v);
       expect(html).toContain('业主人数：6户专有部分，按人计 4人；已投票 5户专有部分，按人计 3人');
+      expect(await listed(v)).toMatchObject({ electorate: '6户专有部分，按人计 4人', turnout: '5户专有部分，按人计 3人' });
+      // The roll says which units are one owner: 赵一's three (the same phone); the others each alone.
+      const roll = expectStatus(await staff.get(`${api}/units?orgId=${await orgId(server, 'tiandao-b1')}`), 200).items as { room: string; headcount: string }[];
+      expect(roll.map((u) => `${u.room}:${u.headcount}`)).toEqual(['101:同一业主共3套，按1人计', '102:同一业主共3套，按1人计', '103:同一业主共3套，按1人计', '201:', '202:', '203:']);
       expect(html).toContain('500.00 / 600.00 ㎡');
       expect(html).toContain('3 / 4 人');
       expect(html).toContain('2 / 3 人');
@@ -86,8 +93,11 @@ for (const backend of testBackends()) {
       expect(html).toContain('2 / 3 人');
       expect(html).toContain('已投票的房屋（11 户');
       // The roll says which units are the developer's.
-      const roll = expectStatus(await staff.get(`${api}/units?orgId=${await orgId(server, 'tiandao-b2')}`), 200).items as { room: string; developerHeld: string }[];
+      const roll = expectStatus(await staff.get(`${api}/units?orgId=${await orgId(server, 'tiandao-b2')}`), 200).items as { room: string; developerHeld: string; headcount: string }[];
       expect(roll.filter((u) => u.developerHeld === '开发商未售/未交付').map((u) => u.room).sort()).toEqual(['D1', 'D10', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9']);
+      expect(new Set(roll.map((u) => `${u.room.startsWith('D') ? 'D' : u.room}:${u.headcount}`))).toEqual(new Set(['D:开发商共10套，按1人计', '501:', '502:']));
+      // Closed, the list still shows the count's 11 units as 2 persons, of 12 units and 3 persons.
+      expect(await listed(v)).toMatchObject({ electorate: '12户专有部分，按人计 3人', turnout: '11户专有部分，按人计 2人' });
     });
 
     it('exactly two-thirds of the owners is reached only because the owner of three units counts once', async () => {

@@ -39,6 +39,21 @@ for (const backend of testBackends()) {
     }, 120_000);
     afterAll(() => server?.close());
 
+    it('the demo roll shows owners counted per person: one buyer’s two units and the developer’s unsold units, on the roll and in the open vote', async () => {
+      const roll = expectStatus(await staff.get(`${api}/units?orgId=${await orgId(server, 'hepan-b3')}`), 200).items as { room: string; owners: string; developerHeld: string; headcount: string }[];
+      expect(roll.map((u) => `${u.room} ${u.owners} ${u.developerHeld} ${u.headcount}`.trim())).toEqual([
+        '1单元101 吕*军  同一业主共2套，按1人计',
+        '1单元102 吕*军  同一业主共2套，按1人计',
+        '1单元201 张*福',
+        '1单元202 孔*华',
+        '1单元301 天******司 开发商未售/未交付 开发商共2套，按1人计',
+        '1单元302 天******司 开发商未售/未交付 开发商共2套，按1人计',
+      ]);
+      // The compound's open vote: 24 units are 22 persons; 吕建军's one paper ballot covers his two units.
+      const votes = expectStatus(await staff.get(`${api}/votes`), 200).items as { title: string; electorate: string; turnout: string }[];
+      expect(votes.find((v) => v.title === '使用维修资金更换2栋、3栋消防水泵')).toMatchObject({ electorate: '24户专有部分，按人计 22人', turnout: '2户专有部分，按人计 1人' });
+    });
+
     const open = async (building: string, matter: string, title: string) => String(expectStatus(await staff.post(`${api}/votes`, { scopeOrgId: await orgId(server, building), matter, title }), 201).id);
     const paper = (vote: string, building: string, n: number, choice: string) => staff.post(`${api}/votes/${vote}/paper`, { unitId: units[building]![`1单元${n}01`], choice, photos: [photo] });
     const ballots = async (vote: string, building: string, list: [number, string][]) => {

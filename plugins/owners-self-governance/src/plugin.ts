@@ -1,6 +1,6 @@
 import { definePlugin } from '@linli/sdk';
 import { checkForm, electionForm, nominateForm, publishForm } from './forms/committee.js';
-import { linkForm, unitForm } from './forms/unit.js';
+import { linkForm, ownerForm, removeOwnerForm, unitForm } from './forms/unit.js';
 import { ballotForm, candidateBallotForm, candidatePaperForm, closeForm, paperForm, voteForm } from './forms/vote.js';
 import { tables } from './migrations/0001-tables.js';
 import { committeeTables } from './migrations/0002-committee.js';
@@ -9,6 +9,7 @@ import { electionVoteForm, roleForm } from './forms/seat.js';
 import { originColumns } from './migrations/0003-origin.js';
 import { ownerIdentity } from './migrations/0005-owner-identity.js';
 import { candidateBallots } from './migrations/0006-candidate-ballots.js';
+import { ownerRemoval } from './migrations/0007-owner-removal.js';
 import { ownersVotesService } from './service/origin.js';
 import { events } from './service/vote-closed.js';
 import { publicData, publicPages } from './public.js';
@@ -37,8 +38,8 @@ export const ownersSelfGovernancePlugin = definePlugin({
   title: { 'zh-CN': '业主自治', en: "Owners' self-governance" },
   optionsSchema,
   validateOptions,
-  forms: [unitForm, linkForm, voteForm, ballotForm, paperForm, candidateBallotForm, candidatePaperForm, closeForm, electionForm, nominateForm, checkForm, publishForm, electionVoteForm, roleForm],
-  migrations: { '0001-tables': tables, '0002-committee': committeeTables, '0003-origin': originColumns, '0004-committee-term': committeeTerm, '0005-owner-identity': ownerIdentity, '0006-candidate-ballots': candidateBallots },
+  forms: [unitForm, linkForm, ownerForm, removeOwnerForm, voteForm, ballotForm, paperForm, candidateBallotForm, candidatePaperForm, closeForm, electionForm, nominateForm, checkForm, publishForm, electionVoteForm, roleForm],
+  migrations: { '0001-tables': tables, '0002-committee': committeeTables, '0003-origin': originColumns, '0004-committee-term': committeeTerm, '0005-owner-identity': ownerIdentity, '0006-candidate-ballots': candidateBallots, '0007-owner-removal': ownerRemoval },
   // The copied org paths follow an org moved on the org-tree page or by an import.
   orgPathColumns: [{ table: 'owners_self_governance_units', column: 'building_path' }, { table: 'owners_self_governance_votes', column: 'scope_path' }, { table: 'owners_self_governance_elections', column: 'compound_path' }, { table: 'owners_self_governance_committees', column: 'compound_path' }],
   routes,

@@ -4,6 +4,11 @@
  * on the portal: 孙德明 (building.hepan1, a party member household),
  * 黄淑芬 (owners.hepan) and 林小燕 (resident.hepan). Everyone else is a name
  * on the roll who votes on paper. Buildings the city does not have are skipped.
+ *
+ * Building 3 shows how owners are counted (Art. 9 of the judicial interpretation,
+ * owner-identity.ts): 吕建军 bought two units (the same owner number on both),
+ * and the developer has not sold the two top-floor units — each pair is one
+ * owner in a vote, so the compound's 24 units are 22 persons.
  */
 export interface SeedUnit {
   room: string;
@@ -11,10 +16,15 @@ export interface SeedUnit {
   owners: string[];
   account?: string;
   partyMemberHousehold?: boolean;
+  /** The owner number 业主编号 of the first owner: the same on one buyer's units. */
+  ownerNo?: string;
+  developerHeld?: boolean;
 }
 
 const floors = (rooms: [string, string, string[], string?, boolean?][]): SeedUnit[] =>
   rooms.map(([room, area, owners, account, party]) => ({ room, area, owners, ...(account ? { account } : {}), ...(party ? { partyMemberHousehold: true } : {}) }));
+
+const developer = '天长置业有限公司';
 
 export const seedBuildings: { building: string; units: SeedUnit[] }[] = [
   {
@@ -48,13 +58,15 @@ export const seedBuildings: { building: string; units: SeedUnit[] }[] = [
   },
   {
     building: 'hepan-b3',
-    units: floors([
-      ['1单元101', '76.40', ['吕建军']],
-      ['1单元102', '76.40', ['施凤英']],
-      ['1单元201', '76.40', ['张永福']],
-      ['1单元202', '76.40', ['孔令华']],
-      ['1单元301', '143.08', ['曹德胜']],
-      ['1单元302', '143.08', ['严红梅']],
-    ]),
+    units: [
+      { room: '1单元101', area: '76.40', owners: ['吕建军'], ownerNo: 'HP-3-101' },
+      { room: '1单元102', area: '76.40', owners: ['吕建军'], ownerNo: 'HP-3-101' },
+      ...floors([
+        ['1单元201', '76.40', ['张永福']],
+        ['1单元202', '76.40', ['孔令华']],
+      ]),
+      { room: '1单元301', area: '143.08', owners: [developer], developerHeld: true },
+      { room: '1单元302', area: '143.08', owners: [developer], developerHeld: true },
+    ],
   },
 ];

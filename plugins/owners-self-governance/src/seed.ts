@@ -12,7 +12,8 @@ import { addOwner, addUnit } from './store/units.js';
 /**
  * Demo roll for the example city (seed-data.ts), one open compound vote —
  * using the maintenance fund to replace the fire pumps — that the three owners
- * with accounts find on their portal, and history for the notice board: a
+ * with accounts find on their portal (one owner of two units has voted on paper
+ * already: the list shows 2户专有部分，按人计 1人), and history for the notice board: a
  * building's decision counted last month from paper ballots, and a vetted
  * candidate list for the owners' committee. Buildings and people the city
  * lacks are skipped; a roll already there is kept.
@@ -33,10 +34,10 @@ export async function seedOwnersSelfGovernance(ctx: SeedContext): Promise<void> 
     if (await db.selectFrom('owners_self_governance_units').select('id').where('building_org_id', '=', org.id).executeTakeFirst()) continue;
     compoundPath ??= org.path.slice(0, org.path.slice(0, -1).lastIndexOf('/') + 1);
     for (const u of units) {
-      const unitId = await addUnit(db, { buildingOrgId: org.id, buildingPath: org.path, room: u.room, areaCenti: parseArea(u.area), partyMemberHousehold: u.partyMemberHousehold ?? false, now: ctx.now() });
+      const unitId = await addUnit(db, { buildingOrgId: org.id, buildingPath: org.path, room: u.room, areaCenti: parseArea(u.area), partyMemberHousehold: u.partyMemberHousehold ?? false, developerHeld: u.developerHeld ?? false, now: ctx.now() });
       for (const [i, name] of u.owners.entries()) {
         const account = i === 0 && u.account && people.has(u.account) ? Number(await ctx.personId(u.account)) : null;
-        await addOwner(db, { unitId, name, phone: null, personId: account });
+        await addOwner(db, { unitId, name, phone: null, personId: account, ownerNo: i === 0 ? (u.ownerNo ?? null) : null });
       }
     }
   }
@@ -47,7 +48,23 @@ export async function seedOwnersSelfGovernance(ctx: SeedContext): Promise<void> 
   await seedPaperDecision(ctx, db);
   await seedFirstCommittee(ctx, db, String(compound.id), people);
   await seedVettedCandidate(ctx, db, String(compound.id), people);
-  await openVote(envOf(ctx, ctx.db), secretary, { scopeOrgId: String(compound.id), title: '使用维修资金更换2栋、3栋消防水泵', matter: 'use-fund', days: 20 });
+  const fundVote = String(await openVote(envOf(ctx, ctx.db), secretary, { scopeOrgId: String(compound.id), title: '使用维修资金更换2栋、3栋消防水泵', matter: 'use-fund', days: 20 }));
+  await seedOneOwnersBallot(ctx, db, fundVote);
+}
+
+/** 吕建军 has voted on paper for his two units in building 3: one ballot, two units, one person in the count (2户专有部分，按人计 1人). */
+async function seedOneOwnersBallot(ctx: SeedContext, db: ReturnType<typeof typed>, voteId: string): Promise<void> {
+  const unit = await db
+    .selectFrom('owners_self_governance_owners as o')
+    .innerJoin('owners_self_governance_electorate as e', 'e.unit_id', 'o.unit_id')
+    .select('o.unit_id')
+    .where('e.vote_id', '=', Number(voteId))
+    .where('o.owner_no', '=', 'HP-3-101')
+    .orderBy('o.unit_id')
+    .executeTakeFirst();
+  if (!unit) return;
+  const photo = await ctx.photo('secretary.yongfu', ballotPhoto(), 'image/png');
+  await recordPaper(envOf(ctx, ctx.db), await ctx.actor('secretary.yongfu'), voteId, { unitId: String(unit.unit_id), choice: 'yes', photos: [photo] });
 }
 
 /** Last month, building 2 decided on paper to renew the property contract: five of six units voted yes. */

@@ -1,6 +1,7 @@
 import type { WebColumn, WebExtension } from '@linli/sdk';
 import { conveners } from './permissions.js';
 import { committeePages } from './web-committee.js';
+import { unitOwnerPages } from './web-owners.js';
 
 /** What an owner reads above their ballot: the question, where, the matter, the rule, the closing time. */
 const summaryFields: WebColumn[] = [
@@ -75,8 +76,9 @@ export const web: WebExtension = {
   { field: 'scopeName', title: { 'zh-CN': '范围', en: 'For' } },
         { field: 'matterTitle', title: { 'zh-CN': '事项', en: 'Matter' } },
         { field: 'statusTitle', title: { 'zh-CN': '状态', en: 'Status' }, format: 'badge' },
-        { field: 'voted', title: { 'zh-CN': '已投票户数', en: 'Voted' }, format: 'number' },
-        { field: 'units', title: { 'zh-CN': '总户数', en: 'Units' }, format: 'number' },
+        // Units and persons, as Art. 9 counts owners and the count page says it (6户专有部分，按人计 4人).
+        { field: 'turnout', title: { 'zh-CN': '已投票', en: 'Voted' } },
+        { field: 'electorate', title: { 'zh-CN': '业主人数', en: 'Owners' } },
         { field: 'outcome', title: { 'zh-CN': '结果', en: 'Outcome' } },
         { field: 'origin', title: { 'zh-CN': '来源议题', en: 'Referred from' } },
       ],
@@ -118,10 +120,15 @@ export const web: WebExtension = {
         { field: 'owners', title: { 'zh-CN': '业主', en: 'Owners' } },
         { field: 'partyMemberHousehold', title: { 'zh-CN': '党员中心户', en: 'Party member household' } },
         { field: 'developerHeld', title: { 'zh-CN': '开发商持有', en: "Developer's" } },
+        // Art. 9: the same buyer's units, and the developer's, are one owner in a vote's headcount.
+        { field: 'headcount', title: { 'zh-CN': '表决计人', en: 'Counts as' } },
       ],
+      // A unit's row leads to its owners: there an owner is added, linked or removed, and removals stay listed.
+      rowLink: 'page:unit-owners?unit={id}',
       rowActions: [{ title: { 'zh-CN': '关联账号', en: 'Link account' }, to: 'page:link-account?unit={id}', roles: [...conveners] }],
     },
     { id: 'link-account', kind: 'form', hidden: true, title: { 'zh-CN': '关联业主账号', en: "Link an owner's account" }, form: 'owners-self-governance.link-account', submit: '/units/{unit}/account', next: 'page:units' },
+    ...unitOwnerPages(staff),
     {
       id: 'elections',
       kind: 'table',

@@ -1,5 +1,12 @@
 import { lookup, orgPicker, type FormDefinition, type FromSchema } from '@linli/sdk';
 
+/** The owner number's help: who counts as one owner (owner-identity.ts). */
+const ownerNoUi = { 'ui:help': '同一业主拥有多套房屋的，表决时按一人计：关联同一账号、电话相同或业主编号相同即为同一业主。不要填身份证号' };
+const ownerNoEn = {
+  '/ownerNo': 'Owner number (the same for all units of one owner)',
+  '/ownerNo@help': 'An owner of several units counts once in a vote: the same linked account, phone or owner number is the same owner. Never an ID-card number',
+};
+
 /** A property unit with its owners, as the community registers it (the roll 业主名册). Names and phone are personal data: stored in the plugin's table, answered only masked (mask.ts). */
 export const unitSchema = {
   type: 'object',
@@ -28,7 +35,7 @@ export const unitForm: FormDefinition = {
     'ui:order': ['buildingOrgId', 'room', 'area', 'ownerName', 'ownerPhone', 'ownerNo', 'coOwners', 'partyMemberHousehold', 'developerHeld'],
     buildingOrgId: orgPicker({ types: ['building'], search: true }),
     area: { 'ui:placeholder': '如 89.56', 'ui:help': '以不动产权证记载的专有部分建筑面积为准' },
-    ownerNo: { 'ui:help': '同一业主拥有多套房屋的，表决时按一人计：关联同一账号、电话相同或业主编号相同即为同一业主。不要填身份证号' },
+    ownerNo: ownerNoUi,
     developerHeld: { 'ui:help': '建设单位尚未出售或已售未交付的房屋，表决时合计按一人计' },
   },
   translations: {
@@ -43,8 +50,7 @@ export const unitForm: FormDefinition = {
       '/ownerPhone': "Owner's phone",
       '/coOwners': 'Co-owners',
       '/partyMemberHousehold': 'Party member household',
-      '/ownerNo': 'Owner number (the same for all units of one owner)',
-      '/ownerNo@help': 'An owner of several units counts once in a vote: the same linked account, phone or owner number is the same owner. Never an ID-card number',
+      ...ownerNoEn,
       '/developerHeld': "Developer's (unsold or undelivered)",
       '/developerHeld@help': "The developer's unsold or undelivered units count as one owner together",
     },
@@ -73,4 +79,72 @@ export const linkForm: FormDefinition = {
     personId: lookup({ source: '/api/people?limit=200', value: 'id', label: '{name}（{username}）', search: true }),
   },
   translations: { en: { '/': "Link an owner's account", '/ownerId': 'Owner', '/personId': 'Account' } },
+};
+
+/** Another owner of a registered unit: a buyer after a sale, a co-owner added later (personal data, as on the unit's form). */
+export const ownerSchema = {
+  type: 'object',
+  title: '登记业主',
+  properties: {
+    ownerName: unitSchema.properties.ownerName,
+    ownerPhone: unitSchema.properties.ownerPhone,
+    ownerNo: unitSchema.properties.ownerNo,
+  },
+  required: ['ownerName'],
+  additionalProperties: false,
+} as const;
+export type OwnerInput = FromSchema<typeof ownerSchema>;
+
+export const ownerForm: FormDefinition = {
+  id: 'owners-self-governance.owner',
+  title: { 'zh-CN': '登记业主', en: 'Add an owner' },
+  schema: ownerSchema,
+  uiSchema: {
+    'ui:order': ['ownerName', 'ownerPhone', 'ownerNo'],
+    ownerNo: ownerNoUi,
+  },
+  translations: {
+    en: {
+      '/': 'Add an owner',
+      '/ownerName': 'Owner',
+      '/ownerPhone': "Owner's phone",
+      ...ownerNoEn,
+    },
+  },
+};
+
+/**
+ * Taking an owner off the roll (the unit sold, the owner deceased, a wrong
+ * record): a reason for the record, and a box saying what it does and does not
+ * change, ticked before anything happens.
+ */
+export const removeOwnerSchema = {
+  type: 'object',
+  title: '移除业主',
+  properties: {
+    reason: { type: 'string', title: '移除原因', minLength: 2, maxLength: 200 },
+    confirm: { type: 'boolean', title: '确认移除：该业主从名册中移除，此后不能再投票；已投的票和已开始的表决的总面积、总人数不变', default: false },
+  },
+  required: ['reason', 'confirm'],
+  additionalProperties: false,
+} as const;
+export type RemoveOwnerInput = FromSchema<typeof removeOwnerSchema>;
+
+export const removeOwnerForm: FormDefinition = {
+  id: 'owners-self-governance.remove-owner',
+  title: { 'zh-CN': '移除业主', en: 'Remove an owner' },
+  schema: removeOwnerSchema,
+  uiSchema: {
+    'ui:order': ['reason', 'confirm'],
+    reason: { 'ui:widget': 'textarea', 'ui:placeholder': '如：房屋已出售，已过户给新业主', 'ui:help': '记入名册的移除记录' },
+  },
+  translations: {
+    en: {
+      '/': 'Remove an owner',
+      '/reason': 'Reason',
+      '/reason@placeholder': 'e.g. the unit was sold and transferred to its new owner',
+      '/reason@help': 'Kept with the removal on the roll',
+      '/confirm': 'Remove: the owner leaves the roll and votes no more; ballots cast and the totals of votes already open stay as they are',
+    },
+  },
 };

@@ -1,5 +1,5 @@
 import { localDateTime, requireActor, unprocessable, responseRecord as record, type PluginApp, type PluginContext } from '@linli/sdk';
-import { fail } from '../errors.js';
+import { fail, untickedConfirm } from '../errors.js';
 import { checkSchema, electionSchema, nominateSchema, publishSchema, type CheckInput, type ElectionInput, type NominateInput } from '../forms/committee.js';
 import { maskName } from '../mask.js';
 import { checkerTitles } from '../negative-list.js';
@@ -57,6 +57,7 @@ export function committeeRoutes(app: PluginApp, ctx: PluginContext): void {
       .innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id')
       .select(['w.id', 'w.name', 'b.name as building', 'u.room'])
       .where('u.building_path', 'like', `${e.compoundPath}%`)
+      .where('w.removed_at', 'is', null)
       .orderBy('b.name')
       .orderBy('u.room')
       .orderBy('w.id')
@@ -120,7 +121,7 @@ export function committeeRoutes(app: PluginApp, ctx: PluginContext): void {
 
   app.post<{ Params: { id: string }; Body: { confirm: boolean } }>('/elections/:id/publish', { config: { policy: 'authenticated' }, schema: { ...doc('Publish the vetted list (name and building) once every item is checked'), params: idParams, body: publishSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
     const actor = requireActor(req);
-    if (!req.body.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], [{ path: '/confirm', message: 'must be ticked' }]);
+    if (!req.body.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], untickedConfirm);
     await writing(ctx, (env) => publish(env, actor, req.params.id));
     return reply.status(201).send({ id: req.params.id });
   });

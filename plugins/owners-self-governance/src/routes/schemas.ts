@@ -23,6 +23,7 @@ export const unitItem = record({
   owners: 'string',
   partyMemberHousehold: 'string',
   developerHeld: 'string',
+  headcount: 'string',
 });
 export const pendingItem = record({ id: 'string', buildingName: 'string', room: 'string', area: 'string' });
 
@@ -38,6 +39,10 @@ export const voteItem = record({
   closesAt: 'string',
   units: 'integer',
   voted: 'integer',
+  owners: 'integer',
+  votedOwners: 'integer',
+  electorate: 'string',
+  turnout: 'string',
   outcome: ['string', 'null'],
   origin: ['string', 'null'],
   ballot: 'string',

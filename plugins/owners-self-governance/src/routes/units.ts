@@ -8,6 +8,7 @@ import { orgById, reading, writing } from '../service/env.js';
 import { unitViews } from '../service/views.js';
 import { addOwner, addUnit, unitsUnder } from '../store/units.js';
 import { created, doc, errors, idParams, items, orgQuery, unitItem, writeErrors } from './schemas.js';
+import { unitFor } from './unit-access.js';
 import { responseRecord, parseId } from '@linli/sdk';
 
 /** The roll of property units and owners 业主名册 (owners masked). */
@@ -52,27 +53,19 @@ export function unitRoutes(app: PluginApp, ctx: PluginContext): void {
     return reply.status(201).send({ id: String(id) });
   });
 
-  /** The unit if the actor may register owners there (404 out of sight, 403 for overseers who do not convene). */
-  const unitForConvener = async (env: ReturnType<typeof reading>, actor: ReturnType<typeof requireActor>, id: string) => {
-    const n = parseId(id);
-    const unit = n === null ? undefined : await env.db.selectFrom('owners_self_governance_units as u').innerJoin('linli_orgs as b', 'b.id', 'u.building_org_id').select(['u.id', 'u.building_path', 'b.name']).where('u.id', '=', n).executeTakeFirst();
-    if (!unit || !canOversee(actor, unit.building_path)) throw notFound(`Unit ${id}`);
-    return unit;
-  };
-
   app.get<{ Params: { id: string } }>('/units/:id/owners', { config: { policy: 'authenticated' }, schema: { ...doc('The owners of a unit (masked), for linking an account'), params: idParams, response: { 200: items(responseRecord({ id: 'string', name: 'string', linked: 'string' })), ...errors } } }, async (req) => {
     const env = reading(ctx);
-    const unit = await unitForConvener(env, requireActor(req), req.params.id);
-    const rows = await env.db.selectFrom('owners_self_governance_owners').select(['id', 'name', 'person_id']).where('unit_id', '=', unit.id).orderBy('id').execute();
+    const unit = await unitFor(env, requireActor(req), req.params.id);
+    const rows = await env.db.selectFrom('owners_self_governance_owners').select(['id', 'name', 'person_id']).where('unit_id', '=', unit.id).where('removed_at', 'is', null).orderBy('id').execute();
     return { items: rows.map((r) => ({ id: String(r.id), name: maskName(r.name), linked: r.person_id ? '已关联' : '' })) };
   });
 
   app.post<{ Params: { id: string }; Body: LinkInput }>('/units/:id/account', { config: { policy: 'authenticated' }, schema: { ...doc('Link an owner of the unit to the account they log in with (a person holding a role in the compound)'), params: idParams, body: linkSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
     const actor = requireActor(req);
     await writing(ctx, async (env) => {
-      const unit = await unitForConvener(env, actor, req.params.id);
+      const unit = await unitFor(env, actor, req.params.id);
       if (!canConvene(actor, unit.building_path)) throw fail('OSG_ERR_NOT_CONVENER', [unit.name]);
-      const owner = await env.db.selectFrom('owners_self_governance_owners').select('id').where('id', '=', parseId(req.body.ownerId) ?? -1).where('unit_id', '=', unit.id).executeTakeFirst();
+      const owner = await env.db.selectFrom('owners_self_governance_owners').select('id').where('id', '=', parseId(req.body.ownerId) ?? -1).where('unit_id', '=', unit.id).where('removed_at', 'is', null).executeTakeFirst();
       if (!owner) throw notFound(`Owner ${req.body.ownerId}`);
       // The account must belong to someone who lives or serves in the unit's compound: its path is the building's parent.
       const compoundPath = unit.building_path.slice(0, unit.building_path.slice(0, -1).lastIndexOf('/') + 1);

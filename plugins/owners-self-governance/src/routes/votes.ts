@@ -1,6 +1,6 @@
 import { parseId, requireActor, visiblePaths, type PluginApp, type PluginContext } from '@linli/sdk';
 import { areaText } from '../art278.js';
-import { fail } from '../errors.js';
+import { fail, untickedConfirm } from '../errors.js';
 import { ballotSchema, candidateBallotSchema, candidatePaperSchema, choiceOf, closeSchema, matterOfTitle, paperSchema, voteSchema, type BallotInput, type CandidateBallotInput, type CandidatePaperInput, type PaperInput, type VoteInput } from '../forms/vote.js';
 import { reading, writing, personOf } from '../service/env.js';
 import { outcomeText, renderResult } from '../service/result-page.js';
@@ -17,7 +17,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
   app.get<{ Querystring: { orgId?: string } }>('/votes', { config: { policy: 'authenticated' }, schema: { ...doc('Owners’ votes in my scope, newest first'), querystring: orgQuery, response: { 200: items(voteItem), ...errors } } }, async (req) => {
     const env = reading(ctx);
     const rows = await votesUnder(env.db, visiblePaths(requireActor(req)));
-    const c = await counts(env.db, rows.map((r) => r.id));
+    const c = await counts(env.db, rows);
     return { items: rows.map((r) => voteView(r, c.get(r.id))) };
   });
 
@@ -73,7 +73,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
 
   app.post<{ Params: { id: string }; Body: { confirm: boolean } }>('/votes/:id/close', { config: { policy: 'authenticated' }, schema: { ...doc('Close the vote, count it by Art. 278 and publish the outcome'), params: idParams, body: closeSchema, response: { 200: closedResult, ...writeErrors } } }, async (req) => {
     const actor = requireActor(req);
-    if (!req.body.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], [{ path: '/confirm', message: 'must be ticked' }]);
+    if (!req.body.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], untickedConfirm);
     const d = await writing(ctx, (env) => closeVote(env, actor, req.params.id));
     return { id: req.params.id, outcome: outcomeText(d), passed: d.passed, quorum: d.quorum };
   });

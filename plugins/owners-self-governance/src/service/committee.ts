@@ -72,6 +72,7 @@ export async function nominate(env: Env, actor: Actor, electionId: string, input
           .innerJoin('owners_self_governance_units as u', 'u.id', 'w.unit_id')
           .select(['w.id', 'u.building_path'])
           .where('w.id', '=', ownerId)
+          .where('w.removed_at', 'is', null)
           .executeTakeFirst();
   if (!owner || !owner.building_path.startsWith(election.compoundPath)) throw fail('OSG_ERR_NOT_ON_ROLL', [election.compoundName], [{ path: '/ownerId', message: 'not an owner of this compound' }]);
   const existing = await env.db.selectFrom('owners_self_governance_candidates').select('id').where('election_id', '=', election.id).where('owner_id', '=', owner.id).executeTakeFirst();

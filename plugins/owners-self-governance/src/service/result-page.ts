@@ -26,10 +26,13 @@ function row(label: string, c: Check, unit: 'area' | 'owners'): string {
   return `<tr><td>${escapeHtml(label)}</td><td>${escapeHtml(sideText(c, unit))}</td><td>${escapeHtml(percentText(c.part, c.whole))}</td><td>${escapeHtml(c.threshold)}</td><td class="${cls}">${c.met ? '达到' : '未达到'}</td></tr>`;
 }
 
-/** How the headcount was made: units (专有部分) and the persons they count as (Art. 9); absent on results counted before owner identity. */
+/** Units (专有部分) and the persons they count as (Art. 9), as the count page and the staff list say it. */
+export const unitsAndPersons = (units: number, persons: number): string => `${units}户专有部分，按人计 ${persons}人`;
+
+/** How the headcount was made: units and persons, in the electorate and among the ballots; absent on results counted before owner identity. */
 export function headcountLine(d: Decision): string {
   if (!d.units) return '';
-  return `<p>业主人数：${d.units.total}户专有部分，按人计 ${d.participation.owners.whole}人；已投票 ${d.units.participating}户专有部分，按人计 ${d.participatingOwners}人。</p>`;
+  return `<p>业主人数：${unitsAndPersons(d.units.total, d.participation.owners.whole)}；已投票 ${unitsAndPersons(d.units.participating, d.participatingOwners)}。</p>`;
 }
 
 /** One sentence with the outcome and why, for lists and the public board. */

@@ -22,7 +22,7 @@ export const notices: NoticeKindDefinition[] = [
 /** Owners with accounts whose units are in the vote hear of it now. */
 export async function tellOwnersVoteOpened(env: Env, vote: { id: number; title: string; scopeName: string; closesAt: Date }, unitIds: number[]): Promise<void> {
   if (!unitIds.length) return;
-  const people = await env.db.selectFrom('owners_self_governance_owners').select('person_id').distinct().where('unit_id', 'in', unitIds).where('person_id', 'is not', null).execute();
+  const people = await env.db.selectFrom('owners_self_governance_owners').select('person_id').distinct().where('unit_id', 'in', unitIds).where('person_id', 'is not', null).where('removed_at', 'is', null).execute();
   const to = people.map((p) => String(p.person_id));
   if (!to.length) return;
   const closes = localDateTime(vote.closesAt, env.ctx.deployment.calendar.utcOffsetHours);

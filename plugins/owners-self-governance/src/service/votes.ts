@@ -1,6 +1,6 @@
 import { notFound, parseId, visiblePaths, type Actor } from '@linli/sdk';
 import { decide, decideElection, type Choice, type Decision, type MatterRule } from '../art278.js';
-import { fail } from '../errors.js';
+import { fail, untickedConfirm } from '../errors.js';
 import { matterTitles, type Matter } from '../matters.js';
 import { canConvene, canOversee } from '../permissions.js';
 import { personCount, voterOfUnits } from '../owner-identity.js';
@@ -117,7 +117,7 @@ async function take(env: Env, vote: VoteRow, unitId: number, unitLabel: string, 
 
 /** An owner votes on the portal for their unit, once (the confirmation box is the one-time confirmation; a ballot is final). */
 export async function castOnline(env: Env, actor: Actor, voteId: string, input: { unitId: string; confirm: boolean } & BallotContent): Promise<void> {
-  if (!input.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], [{ path: '/confirm', message: 'must be ticked' }]);
+  if (!input.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], untickedConfirm);
   const mine = await unitsOfPerson(env.db, personOf(actor));
   const unit = mine.find((u) => String(u.id) === input.unitId);
   const n = parseId(voteId);

@@ -24,6 +24,10 @@ export interface OwnersTable {
   person_id: number | null;
   /** Owner number 业主编号: the same number on several units is the same buyer (0005). */
   owner_no: string | null;
+  /** Taken off the roll (0007): the row stays for the votes, nominations and seats that point at it; null while on the roll. */
+  removed_at: Date | null;
+  removed_by: number | null;
+  removal_reason: string | null;
 }
 
 export type VoteStatus = 'open' | 'closed';

@@ -167,11 +167,17 @@ export async function ticksOf(db: Db, voteId: number): Promise<Map<number, numbe
 
 /** The ballots with the area frozen in the electorate: what the count is made of. */
 export async function ballotsOf(db: Db, voteId: number): Promise<{ unitId: number; areaCenti: number; choice: Choice; voter: number }[]> {
+  return ballotsOfVotes(db, [voteId]);
+}
+
+/** The ballots of several votes at once (the staff list's turnout), each with its vote. */
+export async function ballotsOfVotes(db: Db, voteIds: number[]): Promise<{ voteId: number; unitId: number; areaCenti: number; choice: Choice; voter: number }[]> {
+  if (!voteIds.length) return [];
   return db
     .selectFrom('owners_self_governance_ballots as b')
     .innerJoin('owners_self_governance_electorate as e', (j) => j.onRef('e.vote_id', '=', 'b.vote_id').onRef('e.unit_id', '=', 'b.unit_id'))
-    .select(['b.unit_id as unitId', 'e.area_centi as areaCenti', 'b.choice', 'e.voter_unit_id as voter'])
-    .where('b.vote_id', '=', voteId)
+    .select(['b.vote_id as voteId', 'b.unit_id as unitId', 'e.area_centi as areaCenti', 'b.choice', 'e.voter_unit_id as voter'])
+    .where('b.vote_id', 'in', voteIds)
     .execute();
 }
 
