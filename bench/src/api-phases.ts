@@ -1,7 +1,7 @@
 import type { Fixtures, WorkTicket } from './fixtures.js';
 import { users } from './fixtures.js';
 import { Api, apiCreate, apiGet, apiTransition } from './http.js';
-import type { LoadResult } from './load.js';
+import { mergeSlices, type LoadResult } from './load.js';
 import type { ReadScenario } from './reads.js';
 import type { Extras, Measurement } from './report.js';
 import { BENCH_PASSWORD } from './seed.js';
@@ -16,9 +16,35 @@ export interface ApiPhaseOptions {
   /** Seconds each kind of request is served, unrecorded, before its kind of phase is measured (0: none). */
   serverWarmup: { read: number; write: number };
   /** Runs a phase; `side` says whose database connections it uses. */
-  load: (concurrency: number, seconds: number, op: (w: number) => Promise<void>, side: 'server' | 'raw') => Promise<LoadResult>;
+  load: Load;
   phase: (line: string) => void;
+  /** Each measured phase is run as this many slices, API and raw in turn, when the raw side can run beside the server. */
+  slices: number;
 }
+
+type Op = (w: number) => Promise<void>;
+export type Load = (concurrency: number, seconds: number, op: Op, side: 'server' | 'raw', slice?: { warmupSeconds?: number; latencies?: number[] }) => Promise<LoadResult>;
+
+/**
+ * The raw side, opened while the server runs (PostgreSQL: both can use the
+ * database at once). Each op is a fresh closure: `warm` ones work on tickets
+ * of their own, so the measured tickets start without the warm-up's history.
+ */
+export interface RawSide {
+  read(r: ReadScenario): Op;
+  create(): Op;
+  transition(warm: boolean): Op;
+  close(): Promise<void>;
+}
+
+/** The tickets each side's transitions move: the measured ones, and others for the warm-up. */
+export interface Hands {
+  measured: WorkTicket[][];
+  warmup: WorkTicket[][];
+}
+
+// After the first slice the pools and the JIT are warm: a short unrecorded start only fills the clients' pipeline again.
+const SLICE_WARMUP_SECONDS = 0.3;
 
 /**
  * Everything measured through `linli serve`: cold starts (the last server
@@ -30,9 +56,10 @@ export async function runApiPhases(
   o: ApiPhaseOptions,
   reads: ReadScenario[],
   fx: Fixtures,
-  hands: WorkTicket[][],
+  hands: Hands,
   measurements: Measurement[],
   warnings: string[],
+  openRaw?: () => Promise<RawSide>,
 ): Promise<Extras> {
   const extras: Extras = { coldStartMs: [], memory: null };
   let server: LinliServer | null = null;
@@ -48,14 +75,29 @@ export async function runApiPhases(
     try {
       const token = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([k, u]) => [k, await api.login(u, BENCH_PASSWORD)] as const))) as Record<keyof typeof users, string>;
       const memory = sampleMemory(s);
-      // The server's CPU time per request: unlike throughput, it does not depend on what else the machine runs.
-      const measure = async (id: string, concurrency: number, seconds: number, op: (w: number) => Promise<void>) => {
-        const before = s.cpuSeconds();
-        const r = await o.load(concurrency, seconds, op, 'server');
-        const after = s.cpuSeconds();
+      /**
+       * A phase. With the raw side beside the server it runs in slices, API and raw in turn:
+       * the machine's speed drifts (other virtual machines on the host), and a phase a minute after
+       * the other would carry that drift into the ratio; slices spread it over both sides alike.
+       */
+      const measureSliced = async (id: string, label: string, concurrency: number, duration: number, apiOp: Op, rawOp: Op | null) => {
+        const slices = rawOp ? o.slices : 1;
+        const seconds = duration / slices;
+        o.phase(rawOp ? `${label}: API and raw in turn, ${slices} × ${seconds} s each, ${concurrency} clients` : `API ${label}: ${concurrency} clients × ${duration} s`);
+        const side = { api: { parts: [] as LoadResult[], latencies: [] as number[] }, raw: { parts: [] as LoadResult[], latencies: [] as number[] } };
+        let serverCpu: number | null = 0;
+        for (let i = 0; i < slices; i++) {
+          const warmupSeconds = i === 0 ? undefined : SLICE_WARMUP_SECONDS;
+          const before = s.cpuSeconds();
+          side.api.parts.push(await o.load(concurrency, seconds, apiOp, 'server', { warmupSeconds, latencies: side.api.latencies }));
+          const after = s.cpuSeconds();
+          serverCpu = before === null || after === null || serverCpu === null ? null : serverCpu + (after - before);
+          if (rawOp) side.raw.parts.push(await o.load(concurrency, seconds, rawOp, 'raw', { warmupSeconds, latencies: side.raw.latencies }));
+        }
         const m = measurements.find((x) => x.id === id)!;
-        m.api = r;
-        if (before !== null && after !== null && r.allOps > 0) m.serverCpuMs = ((after - before) * 1000) / r.allOps;
+        m.api = mergeSlices(side.api.parts, side.api.latencies, concurrency);
+        if (serverCpu !== null && m.api.allOps > 0) m.serverCpuMs = (serverCpu * 1000) / m.api.allOps;
+        if (rawOp) m.raw = mergeSlices(side.raw.parts, side.raw.latencies, concurrency);
       };
       const served: ReadScenario[] = [];
       for (const r of reads) {
@@ -69,20 +111,25 @@ export async function runApiPhases(
         o.phase(`server warm-up: each read ${o.serverWarmup.read} s, unrecorded`);
         for (const r of served) await o.load(o.readConcurrency, o.serverWarmup.read, apiGet(api, token[r.user], r.apiPath), 'server');
       }
-      for (const r of served) {
-        o.phase(`API ${r.label}: ${o.readConcurrency} clients × ${o.readDuration} s`);
-        await measure(r.id, o.readConcurrency, o.readDuration, apiGet(api, token[r.user], r.apiPath));
+      const raw = openRaw ? await openRaw() : null;
+      try {
+        for (const r of served) await measureSliced(r.id, r.label, o.readConcurrency, o.readDuration, apiGet(api, token[r.user], r.apiPath), raw ? raw.read(r) : null);
+        // The writes warm up only now: every read phase measures the seeded data set.
+        const writes = [
+          { id: 'create', api: () => apiCreate(api, token.writer, fx), raw: () => raw!.create() },
+          { id: 'transition', api: (warm: boolean) => apiTransition(api, token.writer, warm ? hands.warmup : hands.measured), raw: (warm: boolean) => raw!.transition(warm) },
+        ];
+        for (const w of writes) {
+          if (o.serverWarmup.write > 0) {
+            o.phase(`warm-up: ${w.id}${raw ? ', API then raw' : ''}, ${o.serverWarmup.write} s each, unrecorded`);
+            await o.load(o.concurrency, o.serverWarmup.write, w.api(true), 'server');
+            if (raw) await o.load(o.concurrency, o.serverWarmup.write, w.raw(true), 'raw');
+          }
+          await measureSliced(w.id, measurements.find((m) => m.id === w.id)!.label, o.concurrency, o.duration, w.api(false), raw ? w.raw(false) : null);
+        }
+      } finally {
+        await raw?.close();
       }
-      // The writes warm up only now: every read phase measures the seeded data set.
-      if (o.serverWarmup.write > 0) {
-        o.phase(`server warm-up: create and transition ${o.serverWarmup.write} s each, unrecorded`);
-        await o.load(o.concurrency, o.serverWarmup.write, apiCreate(api, token.writer, fx), 'server');
-        await o.load(o.concurrency, o.serverWarmup.write, apiTransition(api, token.writer, hands), 'server');
-      }
-      o.phase(`API create: ${o.concurrency} clients × ${o.duration} s`);
-      await measure('create', o.concurrency, o.duration, apiCreate(api, token.writer, fx));
-      o.phase(`API transition: ${o.concurrency} clients × ${o.duration} s`);
-      await measure('transition', o.concurrency, o.duration, apiTransition(api, token.writer, hands));
       extras.memory = memory.stop();
     } finally {
       await api.close();

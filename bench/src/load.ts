@@ -12,6 +12,8 @@ export interface LoadOptions {
   warmupSeconds: number;
   /** Hard cap on recorded operations, whatever the time (a bound on what a run can write). */
   maxOps?: number;
+  /** Also receives every recorded latency: slices of one phase are summed up with `mergeSlices`. */
+  latencies?: number[];
   op: (worker: number) => Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         const t1 = performance.now();
         if (t0 >= recordFrom) {
           latencies.push(t1 - t0);
+          o.latencies?.push(t1 - t0);
           lastFinish = Math.max(lastFinish, t1);
           if (latencies.length >= maxOps) stop = true;
         }
@@ -94,4 +97,20 @@ export function summarize(latencies: number[], errors: number, firstError: strin
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
     concurrency,
   };
+}
+
+/** One phase run as several slices (interleaved with the other side's): their latencies, counts, time and CPU summed. */
+export function mergeSlices(slices: readonly LoadResult[], latencies: number[], concurrency: number): LoadResult {
+  const sum = (f: (r: LoadResult) => number) => slices.reduce((s, r) => s + f(r), 0);
+  const allOps = sum((r) => r.allOps);
+  const merged: LoadResult = {
+    ...summarize(latencies, sum((r) => r.errors), slices.find((r) => r.firstError)?.firstError ?? null, sum((r) => r.seconds), concurrency),
+    allOps,
+  };
+  const withCpu = slices.filter((r) => r.cpu);
+  if (withCpu.length === slices.length && allOps > 0) {
+    const weighted = (f: (r: LoadResult) => number | null) => (slices.some((r) => f(r) === null) ? null : sum((r) => f(r)! * r.allOps) / allOps);
+    merged.cpu = { generatorMs: weighted((r) => r.cpu!.generatorMs)!, databaseMs: weighted((r) => r.cpu!.databaseMs) };
+  }
+  return merged;
 }

@@ -16,6 +16,8 @@ export interface BenchOptions {
    * writes (V8 optimizes a route's code only after serving it for a while; bench/README.md).
    */
   serverWarmup: { read: number; write: number };
+  /** Slices each measured phase is cut into, API and raw in turn (PostgreSQL). */
+  slices: number;
   concurrency: number;
   /** Reads are measured as a handful of staff clicking around, not a flood: latency, not throughput, is the target. */
   readConcurrency: number;
@@ -88,6 +90,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     readDuration: Math.min(duration, 5),
     warmup: quick ? 0.3 : 1,
     serverWarmup: quick ? { read: 0, write: 0 } : { read: 2, write: 5 },
+    slices: quick ? 2 : 5,
     concurrency: positiveInt('concurrency', values.concurrency, quick ? 8 : 32),
     readConcurrency: positiveInt('read-concurrency', values['read-concurrency'], quick ? 2 : 4),
     coldStarts: quick ? 1 : 3,

@@ -14,7 +14,7 @@ import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverPlugins, loadCity } from '@linli/server';
-import { runApiPhases } from './api-phases.js';
+import { runApiPhases, type Load, type RawSide } from './api-phases.js';
 import { explain, replay } from './capture.js';
 import { createWorkTickets, loadFixtures } from './fixtures.js';
 import { cpuMeter, DB_APP } from './cpu.js';
@@ -61,15 +61,18 @@ async function main(argv: string[]): Promise<number> {
   const open = (reset: boolean): Promise<BenchTarget> =>
     o.backend === 'postgres' ? openPostgres(o.databaseUrl!, o.schema, reset) : openPglite(join(workDir, 'pglite'), reset);
   // `side`: whose database connections the phase uses (the server's or the bench's own), for the CPU split.
-  const load = async (concurrency: number, seconds: number, op: (w: number) => Promise<void>, side: keyof typeof DB_APP = 'raw') => {
+  const load: Load = async (concurrency, seconds, op, side = 'raw', slice = {}) => {
     const meter = cpuMeter(o.databaseUrl ? { url: o.databaseUrl, app: DB_APP[side] } : null);
-    const r = await runLoad({ concurrency, seconds, warmupSeconds: o.warmup, op });
+    const r = await runLoad({ concurrency, seconds, warmupSeconds: slice.warmupSeconds ?? o.warmup, op, ...(slice.latencies ? { latencies: slice.latencies } : {}) });
     const cpu = await meter.perOp(r.allOps);
     return cpu ? { ...r, cpu } : r;
   };
 
+  // On PostgreSQL the raw side runs beside the server, in turn with it; PGlite is one process's at a time.
+  const interleaved = o.backend === 'postgres';
+
   // ── 1. Data, and the raw reads ───────────────────────────────────────
-  let target = await open(!o.reuse);
+  const target = await open(!o.reuse);
   const versions: Record<string, string> = { node: process.version, [o.backend === 'postgres' ? 'postgres' : 'pglitePostgres']: target.serverVersion, pglite: pgliteVersion() };
   say(`node ${versions.node} · ${o.backend === 'postgres' ? `PostgreSQL ${target.serverVersion}` : `PGlite ${versions.pglite} (PostgreSQL ${target.serverVersion})`} · plugins: ${city.plugins.map((p) => p.name).join(', ')}`);
   const measurements: Measurement[] = [
@@ -92,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
       const st = rawStatements(db, await schemaFeatures(db));
       const rawWork = await createWorkTickets(db, fx, o.concurrency * 16);
       const apiWork = await createWorkTickets(db, fx, o.concurrency * 16);
+      // Tickets of their own for the warm-ups, so the measured ones start without the warm-up's history.
+      const warmWork = { raw: await createWorkTickets(db, fx, o.concurrency * 16), api: await createWorkTickets(db, fx, o.concurrency * 16) };
       const drift = await checkAgainstDb(target, st, { orgId: fx.createOrgs[0]!.id, ticketId: rawWork[0]!.id, actorId: fx.personId.writer });
       if (drift.length) warnings.push(`The raw statements differ from @linli/db's; update bench/src/raw-statements.ts:\n  ${drift.join('\n  ')}`);
       const reads = await readScenarios(target, city.deployment, fx);
@@ -103,11 +108,15 @@ async function main(argv: string[]): Promise<number> {
         for (const r of reads.filter((x) => !x.skipped)) explained += `\n=== ${r.label} ===\n${await explain(target, r.queries)}\n`;
         say(explained);
       }
-      for (const r of reads.filter((x) => !x.skipped)) {
-        phase(`raw ${r.label}: ${o.readConcurrency} clients × ${o.readDuration} s`);
-        byId(r.id).raw = await load(o.readConcurrency, o.readDuration, replay(target, r.queries));
+      // PostgreSQL: measured beside the server's, in turn (api-phases.ts); PGlite: now, before the server opens the data.
+      if (!interleaved) {
+        for (const r of reads.filter((x) => !x.skipped)) {
+          phase(`raw ${r.label}: ${o.readConcurrency} clients × ${o.readDuration} s`);
+          byId(r.id).raw = await load(o.readConcurrency, o.readDuration, replay(target, r.queries), 'raw');
+        }
       }
-      return { seed, fx, st, reads, hands: { raw: dealTickets(rawWork, o.concurrency), api: dealTickets(apiWork, o.concurrency) } };
+      const deal = (t: typeof rawWork) => dealTickets(t, o.concurrency);
+      return { seed, fx, st, reads, hands: { raw: { measured: deal(rawWork), warmup: deal(warmWork.raw) }, api: { measured: deal(apiWork), warmup: deal(warmWork.api) } } };
     } finally {
       // PGlite: the server opens the same directory next, and only one process may.
       await target.close();
@@ -116,31 +125,41 @@ async function main(argv: string[]): Promise<number> {
   const { seed, fx, st, reads, hands } = setup;
 
   // ── 2. The server: cold start, API reads, API writes ─────────────────
+  // The raw side's operations, on a target of their own.
+  const rawSide = (t: BenchTarget): RawSide => ({
+    read: (r) => replay(t, r.queries),
+    create: () => rawCreate(t, st, fx, city.deployment),
+    transition: (warm) => rawTransition(t, st, fx, city.deployment, warm ? hands.raw.warmup : hands.raw.measured),
+    close: () => t.close(),
+  });
   const extras = await runApiPhases(
     { repoRoot, configPath, env: { ...target.serverEnv, LINLI_RATE_LIMIT_ANONYMOUS: '0', LINLI_RATE_LIMIT_SESSION: '0' }, logFile: join(workDir, 'server.log') },
-    { coldStarts: o.coldStarts, concurrency: o.concurrency, readConcurrency: o.readConcurrency, duration: o.duration, readDuration: o.readDuration, serverWarmup: o.serverWarmup, load, phase },
+    { coldStarts: o.coldStarts, concurrency: o.concurrency, readConcurrency: o.readConcurrency, duration: o.duration, readDuration: o.readDuration, serverWarmup: o.serverWarmup, slices: o.slices, load, phase },
     reads,
     fx,
     hands.api,
     measurements,
     warnings,
+    interleaved ? async () => rawSide(await open(false)) : undefined,
   );
 
-  // ── 3. The raw writes, on the same data again ────────────────────────
-  target = await open(false);
-  try {
-    // The same warm-up as the server's writes had, so both sides are measured in their steady state.
-    if (o.serverWarmup.write > 0) {
-      phase(`raw warm-up: create and transition ${o.serverWarmup.write} s each, unrecorded`);
-      await load(o.concurrency, o.serverWarmup.write, rawCreate(target, st, fx, city.deployment));
-      await load(o.concurrency, o.serverWarmup.write, rawTransition(target, st, fx, city.deployment, hands.raw));
+  // ── 3. PGlite: the raw writes after the server, on the same data again ──
+  if (!interleaved) {
+    const raw = rawSide(await open(false));
+    try {
+      // The same warm-up as the server's writes had, so both sides are measured in their steady state.
+      if (o.serverWarmup.write > 0) {
+        phase(`raw warm-up: create and transition ${o.serverWarmup.write} s each, unrecorded`);
+        await load(o.concurrency, o.serverWarmup.write, raw.create(), 'raw');
+        await load(o.concurrency, o.serverWarmup.write, raw.transition(true), 'raw');
+      }
+      phase(`raw create: ${o.concurrency} clients × ${o.duration} s`);
+      byId('create').raw = await load(o.concurrency, o.duration, raw.create(), 'raw');
+      phase(`raw transition: ${o.concurrency} clients × ${o.duration} s`);
+      byId('transition').raw = await load(o.concurrency, o.duration, raw.transition(false), 'raw');
+    } finally {
+      await raw.close();
     }
-    phase(`raw create: ${o.concurrency} clients × ${o.duration} s`);
-    byId('create').raw = await load(o.concurrency, o.duration, rawCreate(target, st, fx, city.deployment));
-    phase(`raw transition: ${o.concurrency} clients × ${o.duration} s`);
-    byId('transition').raw = await load(o.concurrency, o.duration, rawTransition(target, st, fx, city.deployment, hands.raw));
-  } finally {
-    await target.close();
   }
 
   // ── 4. Report ───────────────────────────────────────────────────────
