@@ -45,6 +45,7 @@ import { publicBoardRoutes } from './routes/public-board.js';
 import { adminOpen311Routes } from './routes/admin-open311.js';
 import { open311Prefix, open311Routes } from './routes/open311.js';
 import type { LinliServices, ServerOptions } from './types.js';
+import { lazyRouteCompilers } from './lazy-route-compilers.js';
 
 export interface BuildAppOptions extends ServerOptions {
   deployment: Deployment;
@@ -65,7 +66,9 @@ export interface BuildAppOptions extends ServerOptions {
  */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const bodyLimit = opts.bodyLimit ?? 1_048_576;
+  const compilers = lazyRouteCompilers();
   const app = Fastify({
+    schemaController: { compilersFactory: { buildValidator: compilers.buildValidator as never, buildSerializer: compilers.buildSerializer as never } },
     logger: opts.logger ?? false,
     bodyLimit,
     // Reject "__proto__" and "constructor.prototype" in JSON bodies outright.
@@ -96,6 +99,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     options: { ...opts, sessionHours: opts.sessionHours ?? 12, loginLimit: opts.loginLimit ?? defaultLoginLimit, bodyLimit },
   };
   app.decorate('linli', services);
+  app.decorate('compileRouteSchemas', compilers.compileAll);
   // On ready, not now: an app that fails to build must not leave a listening connection open.
   app.addHook('onReady', () => listenForAuthChanges(app, services));
 

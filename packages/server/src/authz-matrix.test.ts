@@ -409,6 +409,11 @@ for (const backend of testBackends()) {
       }
     });
 
+    it('compiles every route’s validators and response serializers (compiled on first use in the server)', () => {
+      // Throws on a schema ajv or fast-json-stringify cannot compile; a route would otherwise fail only when first called.
+      expect(server.app.compileRouteSchemas()).toBeGreaterThan(server.app.linli.routes.length);
+    });
+
     it('answers every plugin route × person: 401 anonymous, 403 non-admins on admin routes, never 5xx, and no stranger’s whole phone', async () => {
       const mismatches: string[] = [];
       const routes = server.app.linli.routes.filter((r) => r.url.startsWith('/api/plugins/') || (r.method === 'GET' && r.url.startsWith('/api/')));

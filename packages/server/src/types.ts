@@ -26,6 +26,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     linli: LinliServices;
+    /** Compiles every route's validators and response serializers now (they are compiled on first use: lazy-route-compilers.ts); returns how many. */
+    compileRouteSchemas(): number;
   }
 }
 
