@@ -54,8 +54,12 @@ export function minimalPaths(paths: readonly string[]): string[] {
  * escalations' path index (a hashed subplan, not a per-row lookup).
  */
 export function visibleTo(actor: Actor) {
-  const paths = minimalPaths(actor.grants.filter((g) => g.seesScope).flatMap((g) => g.scopePaths));
-  return visibility(parseId(actor.personId) ?? -1, paths.map((p) => `${p}%`));
+  return visibility(parseId(actor.personId) ?? -1, scopePatterns(actor));
+}
+
+/** The LIKE patterns of the subtrees an actor sees whole (the shortest covering paths). */
+function scopePatterns(actor: Actor): string[] {
+  return minimalPaths(actor.grants.filter((g) => g.seesScope).flatMap((g) => g.scopePaths)).map((p) => `${p}%`);
 }
 
 /** The rule itself, from the person's id and the LIKE patterns of the scope: values, or a compiled statement's params. */
@@ -420,7 +424,7 @@ const listStatement = statementsByShape(
 
 /** A page of visible tickets, newest first, keyset-paginated on id. */
 export async function listTickets(db: Kysely<CoreTables>, actor: Actor, f: TicketFilter): Promise<Page<Ticket>> {
-  const scopes = minimalPaths(actor.grants.filter((g) => g.seesScope).flatMap((g) => g.scopePaths)).map((p) => `${p}%`);
+  const scopes = scopePatterns(actor);
   const before = decodeCursor(f.cursor);
   const shape: ListShape = {
     scopes: scopes.length,

@@ -41,8 +41,7 @@ export function ownerRoutes(app: PluginApp, ctx: PluginContext): void {
       if (!canConvene(actor, unit.building_path)) throw fail('OSG_ERR_NOT_CONVENER', [unit.name]);
       const name = req.body.ownerName.trim();
       if ((await ownersOf(env.db, [unit.id])).some((o) => o.name === name)) throw fail('OSG_ERR_OWNER_EXISTS', [], [{ path: '/ownerName', message: 'already an owner of this unit' }]);
-      await addOwner(env.db, { unitId: unit.id, name, phone: req.body.ownerPhone ?? null, personId: null, ownerNo: req.body.ownerNo ?? null });
-      return (await ownersOf(env.db, [unit.id])).find((o) => o.name === name)!.id;
+      return addOwner(env.db, { unitId: unit.id, name, phone: req.body.ownerPhone ?? null, personId: null, ownerNo: req.body.ownerNo ?? null });
     });
     return reply.status(201).send({ id: String(id) });
   });

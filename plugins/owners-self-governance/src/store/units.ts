@@ -36,8 +36,10 @@ export async function addUnit(db: Db, u: { buildingOrgId: number; buildingPath: 
   return row?.id ?? -1;
 }
 
-export async function addOwner(db: Db, o: { unitId: number; name: string; phone: string | null; personId: number | null; ownerNo?: string | null }): Promise<void> {
-  await db.insertInto('owners_self_governance_owners').values({ unit_id: o.unitId, name: o.name, phone: o.phone, person_id: o.personId, owner_no: o.ownerNo ?? null }).execute();
+/** Adds an owner to a unit; returns the new owner's id. */
+export async function addOwner(db: Db, o: { unitId: number; name: string; phone: string | null; personId: number | null; ownerNo?: string | null }): Promise<number> {
+  const row = await db.insertInto('owners_self_governance_owners').values({ unit_id: o.unitId, name: o.name, phone: o.phone, person_id: o.personId, owner_no: o.ownerNo ?? null }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 /** The roll as owner-identity.ts reads it: each unit's developer flag and its owners' account, phone and owner number (never leaves the server). */
