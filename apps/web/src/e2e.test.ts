@@ -8,23 +8,17 @@
  * Needs the built app (apps/web/dist; `npm test` builds it first) and
  * Chromium at /usr/bin/chromium (.ci/run installs it).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import { startServer, type RunningServer } from '@linli/server';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { built, demoPassword, exampleConfig, launchChromium, shots, wait, webDir } from './e2e/harness';
 import { hostileTitle, noticeBoardPlugin } from './e2e/notice-plugin';
 import { gradientPng } from './e2e/png';
 
-const webDir = fileURLToPath(new URL('../dist', import.meta.url));
-const shots = fileURLToPath(new URL('../test-results', import.meta.url));
-const exampleConfig = fileURLToPath(new URL('../../../examples/tianchang/linli.config.json', import.meta.url));
-const built = existsSync(join(webDir, 'index.html'));
-const demoPassword = 'linli-demo';
-const wait = { timeout: 15_000 };
 
 if (!built) console.warn('apps/web e2e skipped: apps/web/dist is missing — run `npm run build -w @linli/web` (npm test builds it).');
 
@@ -54,11 +48,7 @@ describe.skipIf(!built)('staff web app in Chromium', () => {
       worker: false,
     });
     base = server.url;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      timeout: 30_000,
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

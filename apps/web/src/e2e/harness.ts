@@ -16,8 +16,8 @@ import { startServer, type RunningServer } from '@linli/server';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const webDir = fileURLToPath(new URL('../../dist', import.meta.url));
-const shots = fileURLToPath(new URL('../../test-results', import.meta.url));
-const exampleConfig = fileURLToPath(new URL('../../../../examples/tianchang/linli.config.json', import.meta.url));
+export const shots = fileURLToPath(new URL('../../test-results', import.meta.url));
+export const exampleConfig = fileURLToPath(new URL('../../../../examples/tianchang/linli.config.json', import.meta.url));
 export const built = existsSync(join(webDir, 'index.html'));
 export const demoPassword = 'linli-demo';
 export const wait = { timeout: 15_000 };
@@ -44,6 +44,14 @@ export interface City {
 export interface Device {
   geolocation?: { latitude: number; longitude: number };
 }
+
+/** Debian's headless Chromium (.ci/run installs it), kept off the network: pages reach only the test's server on 127.0.0.1. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    timeout: 30_000,
+  });
 
 export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', ...wait });
 
@@ -83,11 +91,7 @@ export async function startCity(
   });
   let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      timeout: 30_000,
-    });
+    browser = await launchChromium();
   } catch (e) {
     await server.close();
     throw e;
