@@ -37,6 +37,11 @@ export interface ConfigCheckResult {
   plugins: ResolvedPluginManifest[];
   orgTypes: OrgTypeDefinition[];
   roles: RoleDefinition[];
+  /**
+   * Every form of the plugins and the config, compiled while checking (when the config's shape
+   * passed): the deployment serves with this registry rather than compiling them all again.
+   */
+  forms?: FormRegistry;
 }
 
 /**
@@ -220,7 +225,7 @@ export function checkCityConfig(raw: unknown, opts: ConfigCheckOptions): ConfigC
   issues.push(...checkOrgAttributes(config, { file: opts.file, orgKeys, orgTypes: orgTypeOf, workflows: workflowDefs }));
 
   const warnings = [...overridden.warnings, ...calendarWarnings(config.calendar, opts.now ?? new Date(), opts.file)];
-  return { issues, warnings, config, plugins, orgTypes, roles };
+  return { issues, warnings, config, plugins, orgTypes, roles, forms };
 }
 
 /**

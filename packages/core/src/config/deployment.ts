@@ -1,6 +1,6 @@
 import { buildNoticeCatalog, type NoticeCatalog } from '../notify/catalog.js';
 import { LinliError } from '../errors.js';
-import { FormRegistry } from '../forms/registry.js';
+import type { FormRegistry } from '../forms/registry.js';
 import type { ResolvedPluginManifest } from '../plugins/manifest.js';
 import type { CityConfig, OrgTypeDefinition, RoleDefinition } from '../schemas/types.js';
 import { makeCalendar, type WorkingCalendar } from '../time/calendar.js';
@@ -29,16 +29,13 @@ export interface Deployment {
 /** Checks the config and composes it; throws LINLI_ERR_CONFIG_INVALID listing every problem. */
 export function loadDeployment(raw: unknown, opts: ConfigCheckOptions): Deployment {
   const checked = checkCityConfig(raw, opts);
-  if (checked.issues.length || !checked.config) {
+  if (checked.issues.length || !checked.config || !checked.forms) {
     throw new LinliError('LINLI_ERR_CONFIG_INVALID', [`${checked.issues.length} problem(s) in ${opts.file}`], checked.issues);
   }
-  const forms = new FormRegistry();
+  // The check compiled every form already (a city without problems: the same forms, in the same order).
+  const forms = checked.forms;
   const workflows = new WorkflowRegistry();
-  for (const p of checked.plugins) {
-    p.forms?.forEach((f) => forms.register(f, `plugin "${p.name}"`));
-    p.workflows?.forEach((w) => workflows.register(w, `plugin "${p.name}"`));
-  }
-  checked.config.forms?.forEach((f) => forms.register(f, opts.file));
+  for (const p of checked.plugins) p.workflows?.forEach((w) => workflows.register(w, `plugin "${p.name}"`));
   checked.config.workflows?.forEach((w) => workflows.register(w, opts.file));
   return {
     config: checked.config,
