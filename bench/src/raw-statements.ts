@@ -1,7 +1,7 @@
 import type { CoreTables } from '@linli/db';
 import { applyChange, compileStatement, getOrg, getTicket, insertTicket, param, type CompiledStatement } from '@linli/db';
 import { enqueueJobs } from '@linli/jobs';
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { BenchTarget } from './target.js';
 
 /**
@@ -19,9 +19,6 @@ import type { BenchTarget } from './target.js';
 
 /** A statement compiled once, bound by name per call (@linli/db's compiled statements, which the server runs too). */
 export type Prepared = CompiledStatement<Record<string, unknown>>;
-const prepare = (q: Compilable): Prepared => compileStatement(q);
-/** A named placeholder, typed `never` so it fits any column. */
-const slot = (name: string) => param(name);
 
 export interface SchemaFeatures {
   /** linli_ticket_events has the assignee snapshot columns (core migration 0003). */
@@ -49,8 +46,8 @@ export async function schemaFeatures(db: Kysely<CoreTables>): Promise<SchemaFeat
 export type RawStatements = ReturnType<typeof rawStatements>;
 
 export function rawStatements(db: Kysely<CoreTables>, f: SchemaFeatures) {
-  const jsonb = (name: string) => sql<string>`cast(${slot(name)} as jsonb)`;
-  const cast = (name: string, type: string) => sql`cast(${slot(name)} as ${sql.raw(type)})`;
+  const jsonb = (name: string) => sql<string>`cast(${param(name)} as jsonb)`;
+  const cast = (name: string, type: string) => sql`cast(${param(name)} as ${sql.raw(type)})`;
   // The event written in the same statement as its ticket's write (eventFrom in packages/db/src/queries/tickets.ts).
   const eventFromW = (data: ReturnType<typeof jsonb> | null) => [
     sql`${sql.ref('w.id')}`.as('ticket_id'),
@@ -70,9 +67,9 @@ export function rawStatements(db: Kysely<CoreTables>, f: SchemaFeatures) {
   const update = () =>
     db
       .updateTable('linli_tickets')
-      .set({ state: slot('state'), version: sql`version + 1`, deadline: slot('deadline'), closed_at: slot('closedAt'), updated_at: slot('now') })
-      .where('id', '=', slot('id'))
-      .where('version', '=', slot('version'))
+      .set({ state: param('state'), version: sql`version + 1`, deadline: param('deadline'), closed_at: param('closedAt'), updated_at: param('now') })
+      .where('id', '=', param('id'))
+      .where('version', '=', param('version'))
       .returningAll();
   // With the step's deadline jobs in the same statement (applyChange's `jobs`), added only when the update matched.
   const jobsFromW = (n: number) =>
@@ -106,7 +103,7 @@ export function rawStatements(db: Kysely<CoreTables>, f: SchemaFeatures) {
               .onConflict((oc) => oc.column('key').doNothing()),
           )
         : written;
-      p = prepare((all as typeof written).selectFrom('w').selectAll());
+      p = compileStatement((all as typeof written).selectFrom('w').selectAll());
       changes.set(id, p);
     }
     return p;
@@ -117,38 +114,38 @@ export function rawStatements(db: Kysely<CoreTables>, f: SchemaFeatures) {
     let p = jobStatements.get(n);
     if (!p) {
       const rows = Array.from({ length: n }, (_, i) => ({
-        kind: slot(`kind${i}`),
-        key: slot(`key${i}`),
+        kind: param(`kind${i}`),
+        key: param(`key${i}`),
         payload: jsonb(`payload${i}`),
-        run_at: slot(`runAt${i}`),
-        max_attempts: slot(`maxAttempts${i}`),
-        created_at: slot('now'),
+        run_at: param(`runAt${i}`),
+        max_attempts: param(`maxAttempts${i}`),
+        created_at: param('now'),
       }));
-      p = prepare(db.insertInto('linli_jobs').values(rows).onConflict((oc) => oc.column('key').doNothing()).returning('id'));
+      p = compileStatement(db.insertInto('linli_jobs').values(rows).onConflict((oc) => oc.column('key').doNothing()).returning('id'));
       jobStatements.set(n, p);
     }
     return p;
   };
   return {
     enqueueJobs: f.hasJobs ? enqueue : null,
-    getOrg: prepare(db.selectFrom('linli_orgs').selectAll().where('id', '=', slot('id'))),
+    getOrg: compileStatement(db.selectFrom('linli_orgs').selectAll().where('id', '=', param('id'))),
     /** The ticket and its first event, one statement (insertTicket). */
-    insertTicket: prepare(
+    insertTicket: compileStatement(
       db
         .with('w', (q) =>
           q
             .insertInto('linli_tickets')
             .values({
-              workflow: slot('workflow'),
-              state: slot('state'),
-              org_id: slot('orgId'),
-              org_path: slot('orgPath'),
-              reporter_id: slot('reporterId'),
-              title: slot('title'),
+              workflow: param('workflow'),
+              state: param('state'),
+              org_id: param('orgId'),
+              org_path: param('orgPath'),
+              reporter_id: param('reporterId'),
+              title: param('title'),
               data: jsonb('data'),
-              deadline: slot('deadline'),
-              created_at: slot('now'),
-              updated_at: slot('now'),
+              deadline: param('deadline'),
+              created_at: param('now'),
+              updated_at: param('now'),
             })
             .returningAll(),
         )
@@ -157,12 +154,12 @@ export function rawStatements(db: Kysely<CoreTables>, f: SchemaFeatures) {
         .selectAll(),
     ),
     /** The ticket locked, with the org paths it was escalated to (getTicket with forUpdate). */
-    lockTicket: prepare(
+    lockTicket: compileStatement(
       db
         .selectFrom('linli_tickets as t')
         .selectAll('t')
         .select((eb) => eb.selectFrom('linli_ticket_escalations as x').select(sql<string[] | null>`array_agg(distinct x.org_path)`.as('p')).whereRef('x.ticket_id', '=', 't.id').as('escalation_paths'))
-        .where('t.id', '=', slot('id'))
+        .where('t.id', '=', param('id'))
         .forUpdate(),
     ),
     /** The versioned update, its event and its deadline jobs, one statement (applyChange); a step without a form stores SQL null, another statement text. */
