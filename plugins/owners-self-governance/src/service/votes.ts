@@ -102,6 +102,10 @@ async function contentOf(env: Env, vote: VoteRow, content: BallotContent): Promi
   if (content.ticks.length > vote.seats) throw fail('OSG_ERR_TOO_MANY_TICKED', [String(content.ticks.length), String(vote.seats)], [{ path: '/candidateIds', message: `at most ${vote.seats}`, localized: { 'zh-CN': `最多勾选${vote.seats}名`, en: `at most ${vote.seats}` } }]);
   const slate = vote.electionId === null ? [] : (await slateOf(env, vote.electionId)).map((k) => k.candidateId);
   const ticks = [...new Set(content.ticks.map((t) => parseId(t) ?? -1))];
+  if (vote.electionId !== null && ticks.some((t) => !slate.includes(t))) {
+    const ended = await env.db.selectFrom('owners_self_governance_candidates').select('id').where('election_id', '=', vote.electionId).where('id', 'in', ticks).where('withdrawn_at', 'is not', null).executeTakeFirst();
+    if (ended) throw fail('OSG_ERR_CANDIDACY_ENDED', [vote.title], [{ path: '/candidateIds', message: 'candidacy ended', localized: { 'zh-CN': '该候选人已不再是本小区业主', en: 'no longer an owner of the compound' } }]);
+  }
   if (ticks.length !== content.ticks.length || ticks.some((t) => !slate.includes(t))) throw fail('OSG_ERR_NOT_CANDIDATE', [vote.title], [{ path: '/candidateIds', message: 'not a candidate of this vote', localized: { 'zh-CN': '不是本次表决的候选人', en: 'not a candidate of this vote' } }]);
   return { choice: ticks.length ? 'yes' : 'abstain', ticks };
 }
