@@ -1,6 +1,8 @@
 import { testBackends, type TestClient, type TestServer } from '@linli/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { committeeOf } from './committee.js';
+import { endSeatsOfOwnersRemovedBefore } from './migrations/0008-seat-ends.js';
+import { typed } from './store/tables.js';
 import { api, expectStatus, orgId, start, uploadPhoto } from './test-support.js';
 
 interface Member {
@@ -91,7 +93,7 @@ for (const backend of testBackends()) {
     it('ends the chair’s seat in the removal’s transaction: the answer says so, the row stays with who, when and why', async () => {
       const ownerId = (await ownerOn('301')).id;
       const done = expectStatus(await remove('301'), 201);
-      expect(done).toEqual({ id: ownerId, ended: ['天岛小区业主委员会主任：已不再是本小区业主，委员资格自行终止'] });
+      expect(done).toEqual({ id: ownerId, ended: ['天岛小区业主委员会主任：已不再是本小区业主，委员资格自行终止'], notice: '天岛小区业主委员会主任：已不再是本小区业主，委员资格自行终止' });
       const row = (await server.database.db.selectFrom('owners_self_governance_committee_members' as never).selectAll().where('owner_id' as never, '=', Number(ownerId) as never).executeTakeFirstOrThrow()) as { role: string; ended_at: Date; ended_by: number; end_reason: string; ended_by_removal_of: number };
       const secretary = (await server.database.db.selectFrom('linli_people').select('id').where('username', '=', 'secretary.yongfu').executeTakeFirstOrThrow()).id;
       expect(row).toMatchObject({ role: '主任', ended_by: secretary, end_reason: '不再是本小区业主（物业转让等），委员资格自行终止', ended_by_removal_of: Number(ownerId) });
@@ -108,6 +110,18 @@ for (const backend of testBackends()) {
       const read = await committeeOf(server.database.db, await compoundPath(), server.clock.now());
       expect(read!.members.map((m) => m.name).sort()).toEqual(['赵一明', '钱二强'].sort());
       expect(JSON.stringify(await board())).not.toContain('孙');
+
+      // Migration 0008 records the same, as of the removal, for an owner removed before it.
+      const db = typed(server.database.db);
+      await db.updateTable('owners_self_governance_committee_members').set({ ended_at: null, ended_by: null, end_reason: null, ended_by_removal_of: null }).where('owner_id', '=', Number(ownerId)).execute();
+      expect((await members()).filter((m) => m.seat === 'ended')).toEqual([]);
+      await endSeatsOfOwnersRemovedBefore(server.database.db);
+      const again = await db.selectFrom('owners_self_governance_committee_members').selectAll().where('owner_id', '=', Number(ownerId)).executeTakeFirstOrThrow();
+      const removed = await db.selectFrom('owners_self_governance_owners').select(['removed_at', 'removed_by']).where('id', '=', Number(ownerId)).executeTakeFirstOrThrow();
+      expect(again).toMatchObject({ ended_by: removed.removed_by, end_reason: '不再是本小区业主（物业转让等），委员资格自行终止', ended_by_removal_of: Number(ownerId) });
+      expect(new Date(again.ended_at!).getTime()).toBe(new Date(removed.removed_at!).getTime());
+      // Those still owners are left alone.
+      expect((await members()).filter((m) => m.seat === 'sitting').map((m) => m.name)).toEqual(['赵一明', '钱二强']);
     });
 
     it('keeps the ended seat’s role as history, refuses to change it, and lets the community record the next chair', async () => {

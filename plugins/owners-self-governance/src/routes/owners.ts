@@ -15,7 +15,7 @@ const ownerRecord = record(recordFields);
 /** One record above the removal form: with what its removal does to the owners' committee (a seat, a candidacy), said beforehand; empty when nothing. */
 const ownerDetail = record({ ...recordFields, committee: 'string' });
 /** The removal's answer: what it ended besides (a seat that ended, a candidacy), one sentence each. */
-const removalDone = { type: 'object', properties: { id: { type: 'string' }, ended: { type: 'array', items: { type: 'string' } } }, required: ['id', 'ended'] } as const;
+const removalDone = { type: 'object', properties: { id: { type: 'string' }, ended: { type: 'array', items: { type: 'string' } }, notice: { type: 'string' } }, required: ['id', 'ended', 'notice'] } as const;
 
 /**
  * A unit's owners as staff keep them (业主名册 → a unit): those on the roll,
@@ -71,7 +71,8 @@ export function ownerRoutes(app: PluginApp, ctx: PluginContext): void {
       await endWhatRemovalEnds(env, effects, { ownerId: owner.id, by: personOf(actor) });
       return effectsText(effects, true);
     });
-    return reply.status(201).send({ id: req.params.ownerId, ended });
+    // `notice`: the same, as the web app shows it after 已保存.
+    return reply.status(201).send({ id: req.params.ownerId, ended, notice: ended.join('；') });
   });
 }
 
