@@ -26,7 +26,7 @@ interface Member {
  * beforehand, the answer after; the committee's pages drop the member, staff
  * keep the ended seat with its reason and see how many still sit.
  *
- * 天岛小区1栋: 赵一明 owns 101 and 701 (one phone: one person), 钱二强 201,
+ * 天岛小区1栋: 赵一明 owns 101 and 701 (one phone: one person), 钱二强 201 and 801,
  * 孙三丽 301, 李四海 401, 周五洲 501, 吴六平 601, each with a co-owner so no unit
  * is left without one. The committee (3 seats): 赵一明, 钱二强, 孙三丽 (主任).
  */
@@ -36,8 +36,8 @@ for (const backend of testBackends()) {
     let staff: TestClient;
     let photo: string;
     const unit: Record<string, string> = {};
-    const rooms = ['101', '201', '301', '401', '501', '601', '701'];
-    const owners: Record<string, [string, string]> = { '101': ['赵一明', '13900004101'], '701': ['赵一明', '13900004101'], '201': ['钱二强', '13900004201'], '301': ['孙三丽', '13900004301'], '401': ['李四海', '13900004401'], '501': ['周五洲', '13900004501'], '601': ['吴六平', '13900004601'] };
+    const rooms = ['101', '201', '301', '401', '501', '601', '701', '801'];
+    const owners: Record<string, [string, string]> = { '101': ['赵一明', '13900004101'], '701': ['赵一明', '13900004101'], '201': ['钱二强', '13900004201'], '801': ['钱二强', '13900004201'], '301': ['孙三丽', '13900004301'], '401': ['李四海', '13900004401'], '501': ['周五洲', '13900004501'], '601': ['吴六平', '13900004601'] };
 
     const records = async (room: string) => expectStatus(await staff.get(`${api}/units/${unit[room]}/owner-records`), 200).items as { id: string; name: string; status: string }[];
     const ownerOn = async (room: string) => (await records(room)).find((r) => r.name === `${owners[room]![0][0]}*${owners[room]![0].at(-1)}` && r.status === 'current')!;
@@ -157,6 +157,19 @@ for (const backend of testBackends()) {
       expect((await remove('201', await server.login('branch.hepan'))).body.code).toBe('OSG_ERR_NOT_CONVENER');
       expect((await remove('201', await server.login('resident.hepan'))).status).toBe(404);
       expect((await members()).find((m) => m.name === '钱二强')).toMatchObject({ seat: 'sitting' });
+    });
+
+    it('two removals of the same person’s two units at once still end the seat: the second waits for the first and reads the roll after it', async () => {
+      const [a, b] = await Promise.all([remove('201'), remove('801')]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      // One of them saw the other unit still owned; the other, whichever came second, ended the seat.
+      const said = [...a.body.ended, ...b.body.ended] as string[];
+      expect(said).toHaveLength(2);
+      expect(said.filter((t) => t === '天岛小区业主委员会主任：已不再是本小区业主，委员资格自行终止')).toHaveLength(1);
+      expect(said.filter((t) => /^天岛小区业主委员会主任：此人在本小区另有房屋（天岛小区1栋1单元[28]01），仍是业主，委员资格不变$/.test(t))).toHaveLength(1);
+      const list = await members();
+      expect(list.filter((m) => m.seat === 'sitting')).toEqual([]);
+      expect(list[0]!.staffing).toBe('在任0名，少于最低人数3名（应选3名）：应及时补足委员；不足总数一半，应召开业主大会临时会议重新选举');
     });
 
     it('a candidate of an election still open stops standing; ballots already cast keep their ticks and the others’ count is unchanged', async () => {

@@ -48,9 +48,11 @@ const ancestors = (path: string): string[] => path.split('/').filter(Boolean).ma
  *
  * Only the compound's latest committee counts, while its term runs (an ended or
  * replaced one no longer sits); only elections no committee was seated from.
- * With `lock`, the committee and the elections are locked first, so two removals
- * of the same person's two units in parallel cannot each see the other unit
- * still owned: the second waits for the first and reads the roll after it.
+ * With `lock`, the compound's elections and committees are locked before
+ * anything is read, so two removals of the same person's two units in
+ * parallel cannot each see the other unit still owned (the second waits and
+ * reads the roll after the first), and a vote seating its committee, or a
+ * nomination, is either wholly before the removal or sees it.
  */
 export async function removalEffects(env: Pick<Env, 'db' | 'now'>, ownerId: number, opts: { lock?: boolean } = {}): Promise<RemovalEffects> {
   const none: RemovalEffects = { seats: [], candidacies: [] };
@@ -62,22 +64,26 @@ export async function removalEffects(env: Pick<Env, 'db' | 'now'>, ownerId: numb
     .executeTakeFirst();
   if (!owner) return none;
   const paths = ancestors(owner.buildingPath);
+  if (opts.lock) {
+    // Locks first, reads after (each read then sees what a transaction we waited for committed): the compound's
+    // elections (nominating and seating lock them too) and its committees (a role being set locks it).
+    await env.db.selectFrom('owners_self_governance_elections').select('id').where('compound_path', 'in', paths).orderBy('id').forUpdate().execute();
+    await env.db.selectFrom('owners_self_governance_committees').select('id').where('compound_path', 'in', paths).orderBy('id').forUpdate().execute();
+  }
 
-  let committeesQ = env.db
+  const committeesQ = env.db
     .selectFrom('owners_self_governance_committees as c')
     .innerJoin('linli_orgs as o', 'o.id', 'c.compound_org_id')
     .select(['c.id', 'c.compound_path as compoundPath', 'o.name as compoundName', 'c.term_end as termEnd'])
     .where('c.compound_path', 'in', paths)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('owners_self_governance_committees as later').select('later.id').whereRef('later.compound_org_id', '=', 'c.compound_org_id').whereRef('later.id', '>', 'c.id'))));
-  if (opts.lock) committeesQ = committeesQ.forUpdate('c');
   const committees = (await committeesQ.execute()).filter((c) => termState(c.termEnd, env.now) !== 'ended');
 
-  let electionsQ = env.db
+  const electionsQ = env.db
     .selectFrom('owners_self_governance_elections as e')
     .select(['e.id', 'e.title', 'e.compound_path as compoundPath'])
     .where('e.compound_path', 'in', paths)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('owners_self_governance_committees as s').select('s.id').whereRef('s.election_id', '=', 'e.id'))));
-  if (opts.lock) electionsQ = electionsQ.forUpdate('e');
   const elections = await electionsQ.execute();
   if (!committees.length && !elections.length) return none;
 

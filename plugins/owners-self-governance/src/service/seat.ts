@@ -32,6 +32,8 @@ export async function seatIfElected(env: Env, vote: Pick<VoteRow, 'id' | 'scopeO
   if (!result.passed) return undefined;
   const row = await env.db.selectFrom('owners_self_governance_votes').select('election_id').where('id', '=', vote.id).executeTakeFirst();
   if (!row?.election_id) return undefined;
+  // The election is locked before its slate is read: a removal that ends a candidacy (former-owner.ts) waits, or is seen.
+  await env.db.selectFrom('owners_self_governance_elections').select('id').where('id', '=', row.election_id).forUpdate().execute();
   const elected = result.election?.candidates.filter((c) => c.elected).map((c) => c.candidateId);
   const slate = (await slateOf(env, row.election_id)).filter((k) => !elected || elected.includes(k.candidateId));
   const termEnd = new Date(env.now);
