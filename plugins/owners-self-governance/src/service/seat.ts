@@ -20,6 +20,15 @@ export async function slateOf(env: Pick<Env, 'db'>, electionId: number): Promise
 }
 
 /**
+ * Locks an election before its slate is read for a count or a seating: a
+ * removal that ends a candidacy (former-owner.ts) locks it too, so it either
+ * waits for the count and the seating, or is seen by them.
+ */
+export async function lockElection(env: Pick<Env, 'db'>, electionId: number): Promise<void> {
+  await env.db.selectFrom('owners_self_governance_elections').select('id').where('id', '=', electionId).forUpdate().execute();
+}
+
+/**
  * When a vote opened for an election passes, those elected are seated: on a
  * per-candidate ballot the candidates the count elected (art278.ts
  * `decideElection`: fewer than the seats when fewer met the rule or the last
@@ -32,8 +41,7 @@ export async function seatIfElected(env: Env, vote: Pick<VoteRow, 'id' | 'scopeO
   if (!result.passed) return undefined;
   const row = await env.db.selectFrom('owners_self_governance_votes').select('election_id').where('id', '=', vote.id).executeTakeFirst();
   if (!row?.election_id) return undefined;
-  // The election is locked before its slate is read: a removal that ends a candidacy (former-owner.ts) waits, or is seen.
-  await env.db.selectFrom('owners_self_governance_elections').select('id').where('id', '=', row.election_id).forUpdate().execute();
+  await lockElection(env, row.election_id);
   const elected = result.election?.candidates.filter((c) => c.elected).map((c) => c.candidateId);
   const slate = (await slateOf(env, row.election_id)).filter((k) => !elected || elected.includes(k.candidateId));
   const termEnd = new Date(env.now);

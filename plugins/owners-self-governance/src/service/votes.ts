@@ -7,7 +7,7 @@ import { personCount, voterOfUnits } from '../owner-identity.js';
 import { rollUnits, unitsOfPerson, unitsUnder } from '../store/units.js';
 import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, ticksOf, unitsOfVoter, type VoteOrigin, type VoteRow } from '../store/votes.js';
 import { orgById, personOf, type Env } from './env.js';
-import { seatIfElected, slateOf } from './seat.js';
+import { lockElection, seatIfElected, slateOf } from './seat.js';
 import { CLOSE_VOTE_JOB, closeKey, tellOwnersVoteOpened } from './vote-effects.js';
 import { announceClosed } from './vote-closed.js';
 
@@ -162,6 +162,7 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
   const vote = await voteForStaff(env, actor, voteId, { forUpdate: true });
   if (!canConvene(actor, vote.scopePath)) throw fail('OSG_ERR_NOT_CONVENER', [vote.scopeName]);
   if (vote.status !== 'open') throw fail('OSG_ERR_VOTE_CLOSED', [vote.title, vote.title]);
+  if (vote.electionId !== null) await lockElection(env, vote.electionId);
   const result = await countVote(env, vote);
   await closeVoteRow(env.db, vote.id, personOf(actor), env.now, result);
   await seatIfElected(env, vote, result);
@@ -174,6 +175,7 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
 export async function closeIfDue(env: Env, voteId: string): Promise<void> {
   const vote = await getVote(env.db, Number(voteId), { forUpdate: true });
   if (!vote || vote.status !== 'open') return;
+  if (vote.electionId !== null) await lockElection(env, vote.electionId);
   const result = await countVote(env, vote);
   await closeVoteRow(env.db, vote.id, null, env.now, result);
   await seatIfElected(env, vote, result);
