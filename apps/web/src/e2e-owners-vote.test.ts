@@ -8,7 +8,9 @@
  * the arithmetic of Civil Code Art. 278, which the test checks against a hand
  * count; the outcome is on the public board. Then the roll: the vote list and
  * the roll count owners per person (Art. 9), and a sold unit's seller leaves the
- * roll once the buyer is registered (refused before: a unit keeps an owner).
+ * roll once the buyer is registered (refused before: a unit keeps an owner); and
+ * the committee's chair, removed from the roll of her unit, is told beforehand
+ * that her seat ends, and leaves the committee (指导规则第三十七条).
  * Needs apps/web/dist and /usr/bin/chromium.
  *
  * Hand count: 1211.16 m² and 12 units in all. Voting: 101, 301 (89.56 each),
@@ -243,6 +245,42 @@ describe.skipIf(!built)("an owners' elevator vote in Chromium", () => {
     await openMenu(secretary, '业主名册');
     await visible(unitRow().getByText('马*民', { exact: true }));
     expect(await unitRow().getByText(/尤\*/).count()).toBe(0);
+
+    // A seated member leaves: 王桂英, the committee's 主任, gives her share of 1栋1单元101 to her co-owner.
+    // The form says beforehand that she sits on the committee and that the seat ends (指导规则第三十七条).
+    await openMenu(secretary, '业主委员会');
+    await visible(secretary.locator('tbody tr').filter({ hasText: '王桂英' }).getByText('主任'));
+    await openMenu(secretary, '业主名册');
+    await secretary.locator('tbody tr').filter({ hasText: '河畔家园1栋' }).filter({ hasText: '1单元101' }).getByRole('link', { name: /河畔家园1栋/ }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/unit-owners\?unit=[0-9]+$/, wait);
+    const chair = () => secretary.locator('tbody tr').filter({ hasText: '王*英' });
+    await chair().getByRole('link', { name: '移除业主' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/remove-owner\?unit=[0-9]+&owner=[0-9]+$/, wait);
+    const warning = secretary.locator('.form-context').getByText('河畔家园业主委员会主任：移除后此人不再是本小区业主，委员资格自行终止（指导规则第三十七条）');
+    await visible(warning);
+    await secretary.getByLabel('移除原因').fill('份额已赠与共有人孙德明，已办理不动产变更登记');
+    await secretary.getByRole('checkbox', { name: /确认移除/ }).check();
+    await city.shot(secretary, 'owners-remove-seated-warning');
+    await secretary.getByRole('button', { name: '保存' }).click();
+    await secretary.waitForURL(/\/p\/owners-self-governance\/unit-owners\?unit=[0-9]+$/, wait);
+    // The answer says the seat ended.
+    await visible(secretary.getByText('已保存：河畔家园业主委员会主任：已不再是本小区业主，委员资格自行终止'));
+    await visible(chair().getByText('已移除'));
+    await city.shot(secretary, 'owners-remove-seated-done');
+
+    // 业主委员会: she is no longer seated; her ended seat stays below, masked, with when and why; too few sit now.
+    await openMenu(secretary, '业主委员会');
+    const sitting = secretary.locator('tbody tr').filter({ hasText: '在任' }).filter({ hasNotText: '资格终止' });
+    await visible(sitting.filter({ hasText: '周建华' }));
+    expect((await secretary.locator('tbody tr').filter({ hasNotText: '资格终止' }).locator('td[data-label="姓名"]').allTextContents()).map((n) => n.trim()).sort()).toEqual(['吴晓梅', '周建华'].sort());
+    expect(await secretary.getByText('王桂英').count()).toBe(0);
+    const ended = secretary.locator('tbody tr').filter({ hasText: '王*英' });
+    await visible(ended.getByText('资格终止'));
+    await visible(ended.getByText(/不再是本小区业主（物业转让等），委员资格自行终止/));
+    expect(await ended.getByRole('link', { name: '设定职务' }).count()).toBe(0);
+    await visible(secretary.locator('tbody tr').first().getByText('在任2名，少于最低人数3名（应选3名）：应及时补足委员'));
+    await city.shot(secretary, 'owners-committee-seat-ended');
+    await city.shot(secretary, 'owners-committee-seat-ended-row', ended);
     expect(city.problems).toEqual([]);
   }, 300_000);
 });

@@ -370,7 +370,7 @@ export type WebPage = WebVisibility &
        * the case a team is formed for.
        */
       context?: { source: string; fields: WebColumn[] };
-      /** POST target for the form data. */
+      /** POST target for the form data. Its answer may carry `notice` (a sentence: what else the change did), shown after 已保存. */
       submit: string;
       /** Where to go after a successful submit. */
       next?: string;

@@ -6,7 +6,7 @@ import { typed } from './store/tables.js';
 export const TERM_WARNING_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-/** The owners' committee of a compound as other plugins see it: who sits (name, building, role — public once seated), the term, whether it still sits. */
+/** The owners' committee of a compound as other plugins see it: who sits (name, building, role — public once seated; a member whose seat ended is not among them), the term, whether it still sits. */
 export interface Committee {
   members: { id: string; name: string; building: string; role: CommitteeRole }[];
   termStart: Date;
@@ -25,6 +25,20 @@ export function termState(termEnd: Date, now: Date): TermState {
 
 export const termStateTitle = (state: TermState, termEnd: Date, now: Date): string =>
   state === 'ended' ? '任期届满' : state === 'ending' ? `任期将满（剩${Math.ceil((new Date(termEnd).getTime() - now.getTime()) / DAY_MS)}天）` : '在任';
+
+export type Staffing = 'full' | 'vacant' | 'short';
+
+/**
+ * How many sit against the committee's seats (its election's) and the city's
+ * minimum: a seat that ended leaves a vacancy (指导规则: 委员出现空缺时，应当及时补足;
+ * fewer than half of them sitting, the owners' general meeting elects the
+ * committee again). Staff see it beside every member; nothing is started here.
+ */
+export function staffing(sitting: number, seats: number, min: number): { state: Staffing; title: string } {
+  if (sitting < min) return { state: 'short', title: `在任${sitting}名，少于最低人数${min}名（应选${seats}名）：应及时补足委员${sitting * 2 < seats ? '；不足总数一半，应召开业主大会临时会议重新选举' : ''}` };
+  if (sitting < seats) return { state: 'vacant', title: `在任${sitting}名（应选${seats}名），缺额${seats - sitting}名${sitting * 2 < seats ? '；不足总数一半，应召开业主大会临时会议重新选举' : '，应及时补足'}` };
+  return { state: 'full', title: `在任${sitting}名（应选${seats}名）` };
+}
 
 /**
  * The latest owners' committee seated for a compound (by its org path), or

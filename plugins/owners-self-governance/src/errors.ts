@@ -38,6 +38,8 @@ export const fail = defineErrors({
   OSG_ERR_LAST_OWNER: { status: 409, message: '%s would have no owner left: register its new owner first (业主名册 → 登记业主), then remove this one.', 'zh-CN': '%s只剩这一位业主，移除后将无人可以投票：请先登记新业主（业主名册 → 登记业主），再移除原业主。' },
   OSG_ERR_REMOVAL_NOT_CONFIRMED: { status: 422, message: 'Tick the box confirming the removal: the owner leaves the roll.', 'zh-CN': '请勾选确认移除：该业主将从名册中移除。' },
   OSG_ERR_OWNER_EXISTS: { status: 409, message: 'An owner of that name is on this unit’s roll already.', 'zh-CN': '该房屋名册中已有同名业主，请勿重复登记。' },
+  OSG_ERR_SEAT_ENDED: { status: 409, message: 'This member’s seat has ended (no longer an owner of the compound): roles are set for sitting members only.', 'zh-CN': '该委员已不再是本小区业主，委员资格已终止，只能为在任委员设定职务。' },
+  OSG_ERR_CANDIDACY_ENDED: { status: 409, message: 'A candidate of “%s” is no longer an owner of the compound: their candidacy has ended. Reload the list and leave them out.', 'zh-CN': '“%s”有候选人已不再是本小区业主，候选资格已终止，请刷新后不选此人。' },
   OSG_ERR_CHAIR_TAKEN: { status: 409, message: 'The committee has a chair (主任) already: make them a member (委员) first.', 'zh-CN': '该业主委员会已有主任，请先将原主任改为委员。' },
 });
 

@@ -47,26 +47,7 @@ function keysOf(o: RollOwner): string[] {
  * is its own. Deterministic, so freezing it when a vote opens is repeatable.
  */
 export function voterOfUnits(units: readonly RollUnit[]): Map<number, number> {
-  // Union-find over identity keys: records sharing a key are one person.
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let r = k;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(k, r);
-    return r;
-  };
-  const union = (a: string, b: string) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  };
-  for (const u of units) {
-    for (const o of u.owners) {
-      const keys = keysOf(o);
-      for (const k of keys) if (!parent.has(k)) parent.set(k, k);
-      for (const k of keys.slice(1)) union(keys[0]!, k);
-    }
-  }
+  const { find } = keyGroups(units.flatMap((u) => u.owners));
   const voter = new Map<number, number>();
   const first = new Map<string, number>();
   for (const u of [...units].sort((a, b) => a.id - b.id)) {
@@ -82,6 +63,43 @@ export function voterOfUnits(units: readonly RollUnit[]): Map<number, number> {
     voter.set(u.id, first.get(buyer)!);
   }
   return voter;
+}
+
+/** Union-find over identity keys: records sharing a key (account, owner number, else phone) are one person. */
+function keyGroups(owners: readonly RollOwner[]): { find: (k: string) => string } {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  for (const o of owners) {
+    const keys = keysOf(o);
+    for (const k of keys) if (!parent.has(k)) parent.set(k, k);
+    for (const k of keys.slice(1)) union(keys[0]!, k);
+  }
+  return { find };
+}
+
+/**
+ * The person each owner record is, by the same keys as the headcount: records
+ * linked to one account, with one owner number, or (without a number) one
+ * phone are one person; a record recognised by nothing is a person of its own.
+ * Answers a group key per record id — equal keys, same person. Used to tell
+ * whether someone taken off the roll still owns another unit of the compound.
+ */
+export function personOfRecords(records: readonly (RollOwner & { id: number })[]): Map<number, string> {
+  const { find } = keyGroups(records);
+  return new Map(records.map((r) => {
+    const keys = keysOf(r);
+    return [r.id, keys.length ? find(keys[0]!) : `r:${r.id}`];
+  }));
 }
 
 /** How many persons the headcount has: distinct voters. */

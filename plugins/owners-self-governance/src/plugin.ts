@@ -10,6 +10,7 @@ import { originColumns } from './migrations/0003-origin.js';
 import { ownerIdentity } from './migrations/0005-owner-identity.js';
 import { candidateBallots } from './migrations/0006-candidate-ballots.js';
 import { ownerRemoval } from './migrations/0007-owner-removal.js';
+import { seatEnds } from './migrations/0008-seat-ends.js';
 import { ownersVotesService } from './service/origin.js';
 import { events } from './service/vote-closed.js';
 import { publicData, publicPages } from './public.js';
@@ -39,7 +40,7 @@ export const ownersSelfGovernancePlugin = definePlugin({
   optionsSchema,
   validateOptions,
   forms: [unitForm, linkForm, ownerForm, removeOwnerForm, voteForm, ballotForm, paperForm, candidateBallotForm, candidatePaperForm, closeForm, electionForm, nominateForm, checkForm, publishForm, electionVoteForm, roleForm],
-  migrations: { '0001-tables': tables, '0002-committee': committeeTables, '0003-origin': originColumns, '0004-committee-term': committeeTerm, '0005-owner-identity': ownerIdentity, '0006-candidate-ballots': candidateBallots, '0007-owner-removal': ownerRemoval },
+  migrations: { '0001-tables': tables, '0002-committee': committeeTables, '0003-origin': originColumns, '0004-committee-term': committeeTerm, '0005-owner-identity': ownerIdentity, '0006-candidate-ballots': candidateBallots, '0007-owner-removal': ownerRemoval, '0008-seat-ends': seatEnds },
   // The copied org paths follow an org moved on the org-tree page or by an import.
   orgPathColumns: [{ table: 'owners_self_governance_units', column: 'building_path' }, { table: 'owners_self_governance_votes', column: 'scope_path' }, { table: 'owners_self_governance_elections', column: 'compound_path' }, { table: 'owners_self_governance_committees', column: 'compound_path' }],
   routes,

@@ -60,6 +60,8 @@ export const publicData: PublicDataSource[] = [
         .select(['e.title as election', 'c.name as compound', 'w.name', 'b.name as building', 'e.published_at as publishedAt'])
         .where('e.status', '=', 'published')
         .where('e.compound_path', 'like', `${place.path}%`)
+        // A candidacy that ended (no longer an owner of the compound) is off the published list.
+        .where('k.withdrawn_at', 'is', null)
         .where((eb) => eb.not(eb.exists(eb.selectFrom('owners_self_governance_checks as x').select('x.id').whereRef('x.candidate_id', '=', 'k.id').where('x.result', '<>', 'pass'))))
         .orderBy('e.published_at', 'desc')
         .orderBy('k.id')

@@ -56,6 +56,7 @@ export const optionsSchema = {
     },
     vettingDays: { type: 'integer', minimum: 1, maximum: 60, default: 10, description: 'Days the checkers have to vet a candidate' },
     committeeTermYears: { type: 'integer', minimum: 1, maximum: 5, default: 5, description: "Years an owners' committee sits from its election (业主大会和业主委员会指导规则: at most 5)" },
+    committeeMinMembers: { type: 'integer', minimum: 1, maximum: 15, default: 3, description: "The fewest members a sitting committee should have: fewer (seats ended when members are no longer owners) shows staff a warning (default 3, the fewest seats an election has; 指导规则第三十一条 says 5 to 11)" },
   },
   additionalProperties: false,
 } as const;
@@ -71,6 +72,8 @@ export interface Settings {
   checkers: Record<string, string>;
   vettingDays: number;
   committeeTermYears: number;
+  /** Fewer sitting members than this: staff see a warning on 业主委员会. */
+  committeeMinMembers: number;
 }
 
 /** The options with the Civil Code's defaults filled in; the city's rules add to or replace the defaults by name. */
@@ -92,6 +95,7 @@ export function readSettings(raw: Record<string, unknown>): Settings {
     checkers: (o.checkers as Record<string, string> | undefined) ?? {},
     vettingDays: o.vettingDays ?? 10,
     committeeTermYears: o.committeeTermYears ?? 5,
+    committeeMinMembers: o.committeeMinMembers ?? 3,
   };
 }
 

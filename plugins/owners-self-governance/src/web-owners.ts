@@ -47,6 +47,8 @@ export function unitOwnerPages(staff: string[]): WebPage[] {
           { field: 'unit', title: { 'zh-CN': '房屋', en: 'Unit' } },
           { field: 'name', title: { 'zh-CN': '业主', en: 'Owner' } },
           { field: 'statusTitle', title: { 'zh-CN': '状态', en: 'Status' } },
+          // A seat on the owners' committee, or a candidacy, that the removal ends — said before anything happens.
+          { field: 'committee', title: { 'zh-CN': '业委会', en: "Owners' committee" } },
         ],
       },
       submit: '/units/{unit}/owners/{owner}/removal',

@@ -45,9 +45,11 @@ export function FormPage({ plugin, page, params }: { plugin: string; page: Extra
         submitLabel={t('plugin.submit')}
         onCancel={() => navigate(-1)}
         onSubmit={async (data) => {
-          await api(pluginUrl(plugin, page.submit, params), { body: data });
+          const answer = await api<{ notice?: unknown } | null>(pluginUrl(plugin, page.submit, params), { body: data });
           const next = rowHref(page.next, plugin, params);
-          navigate(next ?? '/queue', { state: { flash: t('plugin.saved') } });
+          // What else the change did, as the route says it (a committee seat that ended with an owner's removal).
+          const notice = typeof answer?.notice === 'string' && answer.notice ? answer.notice : '';
+          navigate(next ?? '/queue', { state: { flash: notice ? `${t('plugin.saved')}：${notice}` : t('plugin.saved') } });
         }}
       />
     </div>

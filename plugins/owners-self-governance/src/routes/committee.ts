@@ -36,7 +36,8 @@ export function committeeRoutes(app: PluginApp, ctx: PluginContext): void {
     const all = rows.length ? await checks(env.db).where('e.id', 'in', rows.map((r) => r.id)).execute() : [];
     return {
       items: rows.map((r) => {
-        const mine = all.filter((c) => c.electionId === r.id);
+        // A candidacy that ended (no longer an owner) is not counted, nor are its items waiting.
+        const mine = all.filter((c) => c.electionId === r.id && c.withdrawnAt === null);
         return { id: String(r.id), title: r.title, compoundName: r.compoundName, seats: r.seats, status: r.status, statusTitle: r.status === 'published' ? '已公布' : '提名审查中', candidates: new Set(mine.map((c) => c.candidateId)).size, pending: mine.filter((c) => c.result === 'pending').length };
       }),
     };
@@ -75,7 +76,7 @@ export function committeeRoutes(app: PluginApp, ctx: PluginContext): void {
     const env = reading(ctx);
     const e = await electionForStaff(env, requireActor(req), req.params.id);
     const all = (await checks(env.db).where('e.id', '=', e.id).orderBy('c.candidate_id').execute()) as CheckRow[];
-    const noms = await env.db.selectFrom('owners_self_governance_candidates').select(['id', 'nomination']).where('election_id', '=', e.id).execute();
+    const noms = await env.db.selectFrom('owners_self_governance_candidates').select(['id', 'nomination', 'withdrawn_at as withdrawnAt']).where('election_id', '=', e.id).execute();
     return {
       items: noms.map((k) => {
         const mine = all.filter((c) => c.candidateId === k.id);
@@ -93,7 +94,8 @@ export function committeeRoutes(app: PluginApp, ctx: PluginContext): void {
           pending,
           dueAt: new Date(first.dueAt).toISOString(),
           overdue: overdue ? '逾期' : '',
-          verdict: failed ? '未通过' : pending ? '审查中' : '通过',
+          // 指导规则第三十七条: no longer an owner of the compound, the candidate cannot stand (the row stays, as do ticks cast for them).
+          verdict: k.withdrawnAt !== null ? '候选资格终止（不再是业主）' : failed ? '未通过' : pending ? '审查中' : '通过',
         };
       }),
     };

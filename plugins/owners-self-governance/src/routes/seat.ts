@@ -1,5 +1,6 @@
-import { requireActor, unprocessable, responseRecord as record, type PluginApp, type PluginContext } from '@linli/sdk';
-import { termState, termStateTitle } from '../committee.js';
+import { localDateTime, requireActor, unprocessable, responseRecord as record, type PluginApp, type PluginContext } from '@linli/sdk';
+import { staffing, termState, termStateTitle } from '../committee.js';
+import { maskName } from '../mask.js';
 import { electionVoteSchema, roleSchema, type ElectionVoteInput, type RoleInput } from '../forms/seat.js';
 import { canOversee } from '../permissions.js';
 import { reading, writing } from '../service/env.js';
@@ -7,7 +8,7 @@ import { openElectionVote, setMemberRole } from '../service/seating.js';
 import { latestCommittees, membersOf } from '../store/committee.js';
 import { created, doc, errors, idParams, items, writeErrors } from './schemas.js';
 
-const memberItem = record({ id: 'string', compoundOrgId: 'string', compoundName: 'string', name: 'string', building: 'string', role: 'string', termStart: 'string', termEnd: 'string', termState: 'string', termTitle: 'string' });
+const memberItem = record({ id: 'string', compoundOrgId: 'string', compoundName: 'string', name: 'string', building: 'string', role: 'string', termStart: 'string', termEnd: 'string', termState: 'string', termTitle: 'string', seat: 'string', seatTitle: 'string', ended: 'string', staffing: 'string', staffingState: 'string' });
 
 /** The sitting owners' committee: seated from an election's vote, its members' roles, its term. */
 export function seatRoutes(app: PluginApp, ctx: PluginContext): void {
@@ -17,16 +18,37 @@ export function seatRoutes(app: PluginApp, ctx: PluginContext): void {
     return reply.status(201).send({ id: String(id) });
   });
 
-  app.get('/committee-members', { config: { policy: 'authenticated' }, schema: { ...doc('Members of the latest owners’ committee of each compound in my scope, with the term (names public once seated; phones never)'), response: { 200: items(memberItem), ...errors } } }, async (req) => {
+  app.get('/committee-members', { config: { policy: 'authenticated' }, schema: { ...doc('Members of the latest owners’ committee of each compound in my scope, with the term, and the seats that ended with when and why (names public while seated, masked once the seat ended; phones never); how many sit against the seats and the minimum'), response: { 200: items(memberItem), ...errors } } }, async (req) => {
     const env = reading(ctx);
     const actor = requireActor(req);
+    const offset = ctx.deployment.calendar.utcOffsetHours;
     const committees = (await latestCommittees(env.db, '/')).filter((c) => canOversee(actor, c.compoundPath));
-    const members = await membersOf(env.db, committees.map((c) => c.id));
+    const members = await membersOf(env.db, committees.map((c) => c.id), { withEnded: true });
     return {
       items: members.map((m) => {
         const c = committees.find((x) => x.id === m.committeeId)!;
         const state = termState(c.termEnd, env.now);
-        return { id: String(m.id), compoundOrgId: String(c.compoundOrgId), compoundName: c.compoundName, name: m.name, building: m.building, role: m.role, termStart: new Date(c.termStart).toISOString(), termEnd: new Date(c.termEnd).toISOString(), termState: state, termTitle: termStateTitle(state, c.termEnd, env.now) };
+        const sitting = members.filter((x) => x.committeeId === c.id && x.endedAt === null).length;
+        const staff = staffing(sitting, c.seats, env.settings.committeeMinMembers);
+        const ended = m.endedAt !== null;
+        return {
+          id: String(m.id),
+          compoundOrgId: String(c.compoundOrgId),
+          compoundName: c.compoundName,
+          // A seat that ended is history, no longer publicized: the name as the roll shows it.
+          name: ended ? maskName(m.name) : m.name,
+          building: m.building,
+          role: m.role,
+          termStart: new Date(c.termStart).toISOString(),
+          termEnd: new Date(c.termEnd).toISOString(),
+          termState: state,
+          termTitle: termStateTitle(state, c.termEnd, env.now),
+          seat: ended ? 'ended' : 'sitting',
+          seatTitle: ended ? '资格终止' : '在任',
+          ended: ended ? `${localDateTime(new Date(m.endedAt!), offset)} ${m.endReason ?? ''}`.trim() : '',
+          staffing: staff.title,
+          staffingState: staff.state,
+        };
       }),
     };
   });

@@ -39,7 +39,8 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
   app.get<{ Params: { id: string } }>('/votes/:id/candidates', { config: { policy: 'authenticated' }, schema: { ...doc('The published candidates a committee election’s vote decides (name and building), for the ballot’s boxes'), params: idParams, response: { 200: items(candidateItem), ...errors } } }, async (req) => {
     const env = reading(ctx);
     const vote = await voteForReader(env, requireActor(req), req.params.id);
-    return { items: (await slateOfVote(env, vote.id)).map((c) => ({ id: String(c.id), name: c.name, building: c.building })) };
+    // A candidate no longer an owner of the compound (candidacy ended) gets no box.
+    return { items: (await slateOfVote(env, vote.id)).filter((c) => c.withdrawnAt === null).map((c) => ({ id: String(c.id), name: c.name, building: c.building })) };
   });
 
   app.get<{ Params: { id: string } }>('/votes/:id/pending', { config: { policy: 'authenticated' }, schema: { ...doc('Units of the vote that have not voted yet (for recording paper ballots)'), params: idParams, response: { 200: items(pendingItem), ...errors } } }, async (req) => {

@@ -120,7 +120,10 @@ export interface CheckRow {
   room: string;
   compoundPath: string;
   electionId: number;
+  electionTitle: string;
   electionStatus: string;
+  /** The candidacy ended (no longer an owner of the compound, 0008): its items wait for nobody. */
+  withdrawnAt: Date | null;
 }
 
 export const checks = (db: Db) =>
@@ -150,7 +153,9 @@ export const checks = (db: Db) =>
       'u.room',
       'e.compound_path as compoundPath',
       'e.id as electionId',
+      'e.title as electionTitle',
       'e.status as electionStatus',
+      'k.withdrawn_at as withdrawnAt',
     ]);
 
 /** Whether the actor is the checker of this item: someone of the named department, or the community for items it checks. */
@@ -158,7 +163,7 @@ export const isChecker = (actor: Actor, c: Pick<CheckRow, 'checkerPath' | 'compo
 
 /** The checks waiting for the actor, oldest due first. */
 export async function myPendingChecks(env: Env, actor: Actor): Promise<CheckRow[]> {
-  const rows = (await checks(env.db).where('c.result', '=', 'pending').where('e.status', '=', 'nominating').orderBy('k.due_at').orderBy('c.id').limit(500).execute()) as CheckRow[];
+  const rows = (await checks(env.db).where('c.result', '=', 'pending').where('e.status', '=', 'nominating').where('k.withdrawn_at', 'is', null).orderBy('k.due_at').orderBy('c.id').limit(500).execute()) as CheckRow[];
   return rows.filter((r) => isChecker(actor, r));
 }
 
@@ -170,6 +175,7 @@ export async function recordCheck(env: Env, actor: Actor, checkId: string, input
   if (!isChecker(actor, row)) throw fail('OSG_ERR_NOT_CHECKER', [row.checkerName ?? '社区']);
   if (row.electionStatus !== 'nominating') throw fail('OSG_ERR_ELECTION_PUBLISHED', ['']);
   if (row.result !== 'pending') throw fail('OSG_ERR_ALREADY_CHECKED', []);
+  if (row.withdrawnAt !== null) throw fail('OSG_ERR_CANDIDACY_ENDED', [row.electionTitle]);
   const reason = input.reason?.trim() ?? '';
   if (input.result === 'fail' && reason.length < 4) throw fail('OSG_ERR_REASON_REQUIRED', [], [{ path: '/reason', message: 'say why, at least 4 characters' }]);
   await env.db
@@ -185,7 +191,7 @@ export async function publish(env: Env, actor: Actor, electionId: string): Promi
   const election = await electionForStaff(env, actor, electionId, { forUpdate: true });
   if (!canConvene(actor, election.compoundPath)) throw fail('OSG_ERR_NOT_CONVENER', [election.compoundName]);
   if (election.status !== 'nominating') throw fail('OSG_ERR_ELECTION_PUBLISHED', [election.title]);
-  const pending = await checks(env.db).where('e.id', '=', election.id).where('c.result', '=', 'pending').execute();
+  const pending = await checks(env.db).where('e.id', '=', election.id).where('c.result', '=', 'pending').where('k.withdrawn_at', 'is', null).execute();
   if (pending.length) throw fail('OSG_ERR_VETTING_OPEN', [String(pending.length)]);
   await env.db.updateTable('owners_self_governance_elections').set({ status: 'published', published_at: env.now }).where('id', '=', election.id).execute();
 }

@@ -47,7 +47,7 @@ export function outcomeText(d: Decision): string {
 }
 
 /** Per candidate of a committee election: who agreed (owners and area) against those who took part, whether they met the rule, elected or not. */
-function candidateTable(d: Decision, slate: { id: number; name: string; building: string }[]): string {
+function candidateTable(d: Decision, slate: { id: number; name: string; building: string; withdrawnAt?: Date | null }[]): string {
   const e = d.election!;
   const verdict = (c: CandidateCount) => (c.elected ? '<span class="met">当选</span>' : c.tied ? '<span class="unmet">末位并列，未当选</span>' : c.met ? '<span class="unmet">未当选（名额已满）</span>' : '<span class="unmet">未当选</span>');
   const rows = [...e.candidates]
@@ -58,8 +58,11 @@ function candidateTable(d: Decision, slate: { id: number; name: string; building
       return `<tr><td><span class="nowrap">${c.rank ? `${c.rank}. ` : ''}${escapeHtml(who?.name ?? c.candidateId)}</span><br>（${escapeHtml(who?.building ?? '')}）</td><td>${cell(c.pass.owners, 'owners')}</td><td>${cell(c.pass.area, 'area')}</td><td>${verdict(c)}</td></tr>`;
     })
     .join('');
+  // Candidates whose candidacy ended (no longer owners of the compound) before this count: not counted; the ticks cast for them stay stored.
+  const ended = slate.filter((k) => k.withdrawnAt && !e.candidates.some((c) => c.candidateId === k.id));
+  const endedLine = ended.length ? `<p>以下候选人已不再是本小区业主，候选资格终止（业主大会和业主委员会指导规则第三十七条），勾选其的票不再计入，其余勾选照常计票：${ended.map((k) => `${escapeHtml(k.name)}（${escapeHtml(k.building)}）`).join('、')}。</p>` : '';
   return `<h2>逐个候选人计票（应选 ${e.seats} 名，差额选举）</h2>
-<table><thead><tr><th>候选人（名次）</th><th>同意人数 / 参与人数</th><th>同意面积 / 参与面积</th><th>结果</th></tr></thead><tbody>${rows}</tbody></table>
+<table><thead><tr><th>候选人（名次）</th><th>同意人数 / 参与人数</th><th>同意面积 / 参与面积</th><th>结果</th></tr></thead><tbody>${rows}</tbody></table>${endedLine}
 <p>候选人须同意的面积和人数均达到要求（在参与表决的业主中）${d.quorum ? '' : '，且参与表决的面积和人数达到要求（本次未达到，无人当选）'}；达到要求的多于应选名额时，按同意面积、再按同意人数排名；末位得票（面积和人数）相同的候选人均不当选，空缺名额另行选举，不抽签。每位业主最多勾选 ${e.seats} 名；一个不勾的为弃权，计入参与表决。</p>`;
 }
 
@@ -77,8 +80,8 @@ export function renderResult(
   offsetHours: number,
   /** The title of the plugin that opened the vote, when another did (a weekend-hall topic). */
   originFrom?: string,
-  /** The slate an election's vote decides (name and building, as published). */
-  slate: { id: number; name: string; building: string }[] = [],
+  /** The slate an election's vote decides (name and building, as published), with when a candidacy ended. */
+  slate: { id: number; name: string; building: string; withdrawnAt?: Date | null }[] = [],
 ): string {
   const closed = vote.status === 'closed';
   const status = closed ? `表决结果：<span class="${d.passed ? 'met' : 'unmet'}">${escapeHtml(outcomeText(d))}</span>` : '表决进行中（以下为当前计票）';

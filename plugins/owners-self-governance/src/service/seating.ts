@@ -42,14 +42,17 @@ export async function setMemberRole(env: Env, actor: Actor, memberId: string, ro
           .selectFrom('owners_self_governance_committee_members as m')
           .innerJoin('owners_self_governance_committees as c', 'c.id', 'm.committee_id')
           .innerJoin('linli_orgs as o', 'o.id', 'c.compound_org_id')
-          .select(['m.id', 'm.committee_id as committeeId', 'c.compound_path as compoundPath', 'o.name as compoundName'])
+          .select(['m.id', 'm.committee_id as committeeId', 'm.ended_at as endedAt', 'c.compound_path as compoundPath', 'o.name as compoundName'])
           .where('m.id', '=', n)
           .forUpdate('c')
           .executeTakeFirst();
   if (!member || !canOversee(actor, member.compoundPath)) throw notFound(`Committee member ${memberId}`);
   if (!canConvene(actor, member.compoundPath)) throw fail('OSG_ERR_NOT_CONVENER', [member.compoundName]);
+  // A seat that ended (no longer an owner) keeps the role it had, as history.
+  if (member.endedAt !== null) throw fail('OSG_ERR_SEAT_ENDED', []);
   if (role === '主任') {
-    const chair = await env.db.selectFrom('owners_self_governance_committee_members').select('id').where('committee_id', '=', member.committeeId).where('role', '=', '主任').where('id', '<>', member.id).executeTakeFirst();
+    // One chair among the sitting members: a chair whose seat ended leaves the post to fill.
+    const chair = await env.db.selectFrom('owners_self_governance_committee_members').select('id').where('committee_id', '=', member.committeeId).where('role', '=', '主任').where('ended_at', 'is', null).where('id', '<>', member.id).executeTakeFirst();
     if (chair) throw fail('OSG_ERR_CHAIR_TAKEN', []);
   }
   await env.db.updateTable('owners_self_governance_committee_members').set({ role }).where('id', '=', member.id).execute();

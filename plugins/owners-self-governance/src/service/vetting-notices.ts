@@ -71,3 +71,9 @@ export async function cancelReminderIfDone(env: Env, candidateId: number, orgId:
   if (await q.executeTakeFirst()) return;
   await env.ctx.cancelNotice(env.trx, { kind: VETTING_DUE, key: `${checkerKey(candidateId, orgId)}:due` });
 }
+
+/** A candidacy that ended (the candidate is no longer an owner): no checker is reminded of its items any more. */
+export async function cancelVettingReminders(env: Env, candidateId: number): Promise<void> {
+  const orgs = await env.db.selectFrom('owners_self_governance_checks').select('checker_org_id').distinct().where('candidate_id', '=', candidateId).execute();
+  for (const o of orgs) await env.ctx.cancelNotice(env.trx, { kind: VETTING_DUE, key: `${checkerKey(candidateId, o.checker_org_id)}:due` });
+}

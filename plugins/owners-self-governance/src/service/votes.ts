@@ -7,7 +7,7 @@ import { personCount, voterOfUnits } from '../owner-identity.js';
 import { rollUnits, unitsOfPerson, unitsUnder } from '../store/units.js';
 import { ballotsOf, closeVoteRow, electorateUnit, getVote, insertBallot, insertElectorate, insertVote, ticksOf, unitsOfVoter, type VoteOrigin, type VoteRow } from '../store/votes.js';
 import { orgById, personOf, type Env } from './env.js';
-import { seatIfElected, slateOf } from './seat.js';
+import { lockElection, seatIfElected, slateOf } from './seat.js';
 import { CLOSE_VOTE_JOB, closeKey, tellOwnersVoteOpened } from './vote-effects.js';
 import { announceClosed } from './vote-closed.js';
 
@@ -102,6 +102,10 @@ async function contentOf(env: Env, vote: VoteRow, content: BallotContent): Promi
   if (content.ticks.length > vote.seats) throw fail('OSG_ERR_TOO_MANY_TICKED', [String(content.ticks.length), String(vote.seats)], [{ path: '/candidateIds', message: `at most ${vote.seats}`, localized: { 'zh-CN': `最多勾选${vote.seats}名`, en: `at most ${vote.seats}` } }]);
   const slate = vote.electionId === null ? [] : (await slateOf(env, vote.electionId)).map((k) => k.candidateId);
   const ticks = [...new Set(content.ticks.map((t) => parseId(t) ?? -1))];
+  if (vote.electionId !== null && ticks.some((t) => !slate.includes(t))) {
+    const ended = await env.db.selectFrom('owners_self_governance_candidates').select('id').where('election_id', '=', vote.electionId).where('id', 'in', ticks).where('withdrawn_at', 'is not', null).executeTakeFirst();
+    if (ended) throw fail('OSG_ERR_CANDIDACY_ENDED', [vote.title], [{ path: '/candidateIds', message: 'candidacy ended', localized: { 'zh-CN': '该候选人已不再是本小区业主', en: 'no longer an owner of the compound' } }]);
+  }
   if (ticks.length !== content.ticks.length || ticks.some((t) => !slate.includes(t))) throw fail('OSG_ERR_NOT_CANDIDATE', [vote.title], [{ path: '/candidateIds', message: 'not a candidate of this vote', localized: { 'zh-CN': '不是本次表决的候选人', en: 'not a candidate of this vote' } }]);
   return { choice: ticks.length ? 'yes' : 'abstain', ticks };
 }
@@ -158,6 +162,7 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
   const vote = await voteForStaff(env, actor, voteId, { forUpdate: true });
   if (!canConvene(actor, vote.scopePath)) throw fail('OSG_ERR_NOT_CONVENER', [vote.scopeName]);
   if (vote.status !== 'open') throw fail('OSG_ERR_VOTE_CLOSED', [vote.title, vote.title]);
+  if (vote.electionId !== null) await lockElection(env, vote.electionId);
   const result = await countVote(env, vote);
   await closeVoteRow(env.db, vote.id, personOf(actor), env.now, result);
   await seatIfElected(env, vote, result);
@@ -170,6 +175,7 @@ export async function closeVote(env: Env, actor: Actor, voteId: string): Promise
 export async function closeIfDue(env: Env, voteId: string): Promise<void> {
   const vote = await getVote(env.db, Number(voteId), { forUpdate: true });
   if (!vote || vote.status !== 'open') return;
+  if (vote.electionId !== null) await lockElection(env, vote.electionId);
   const result = await countVote(env, vote);
   await closeVoteRow(env.db, vote.id, null, env.now, result);
   await seatIfElected(env, vote, result);

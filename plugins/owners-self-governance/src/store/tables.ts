@@ -109,6 +109,12 @@ export interface CandidatesTable {
   nomination: string;
   nominated_at: Date;
   due_at: Date;
+  /** The candidacy ended (0008): no longer an owner of the compound; the row and the ticks cast for it stay. Null while standing. */
+  withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  withdrawn_by: ColumnType<number | null, number | null | undefined, number | null>;
+  withdrawal_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The owner record whose removal ended it. */
+  withdrawn_by_removal_of: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ChecksTable {
@@ -146,6 +152,12 @@ export interface CommitteeMembersTable {
   committee_id: number;
   owner_id: number;
   role: Generated<CommitteeRole>;
+  /** The seat ended (0008: 委员资格自行终止, no longer an owner of the compound); the row stays as history. Null while seated. */
+  ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  ended_by: ColumnType<number | null, number | null | undefined, number | null>;
+  end_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The owner record whose removal ended it. */
+  ended_by_removal_of: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface Tables extends CoreReadTables {
