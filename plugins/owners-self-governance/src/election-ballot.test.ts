@@ -42,6 +42,10 @@ for (const backend of testBackends()) {
       const owners = expectStatus(await staff.get(`${api}/elections/${election}/owners`), 200).items as { id: string; unit: string }[];
       for (const room of candidateRooms) expectStatus(await staff.post(`${api}/elections/${election}/candidates`, { ownerId: owners.find((o) => o.unit === `天岛小区1栋${room}`)!.id, nomination: '本人自荐' }), 201);
       for (const c of expectStatus(await staff.get(`${api}/checks`), 200).items as { id: string }[]) expectStatus(await staff.post(`${api}/checks/${c.id}`, { checkId: c.id, result: '通过' }), 201);
+      // Publishing and closing ask for their own confirmation, each refusal saying what it confirms.
+      const unpublished = await staff.post(`${api}/elections/${election}/publish`, { confirm: false });
+      expect([unpublished.status, unpublished.body.code]).toEqual([422, 'OSG_ERR_PUBLISH_NOT_CONFIRMED']);
+      expect(unpublished.body.message).toContain('confirming publication');
       expectStatus(await staff.post(`${api}/elections/${election}/publish`, { confirm: true }), 201);
       const vote = String(expectStatus(await staff.post(`${api}/election-votes`, { electionId: election }), 201).id);
       const listed = expectStatus(await staff.get(`${api}/votes/${vote}/candidates`), 200).items as { id: string; name: string; building: string }[];
@@ -84,6 +88,9 @@ for (const backend of testBackends()) {
       for (const [room, ticks] of ballots) expectStatus(await paper(vote, unit[room]!, ticks), 201);
       // One ballot per owner.
       expect((await paper(vote, unit['101']!, [A])).body.code).toBe('OSG_ERR_ALREADY_VOTED');
+      const unclosed = await staff.post(`${api}/votes/${vote}/close`, { confirm: false });
+      expect([unclosed.status, unclosed.body.code]).toEqual([422, 'OSG_ERR_CLOSE_NOT_CONFIRMED']);
+      expect(unclosed.body.message).toContain('confirming the close');
       const closed = expectStatus(await staff.post(`${api}/votes/${vote}/close`, { confirm: true }), 200);
       expect(closed).toMatchObject({ passed: true, quorum: true, outcome: '当选3名（应选3名）' });
 

@@ -19,6 +19,8 @@ export const fail = defineErrors({
   OSG_ERR_NOT_ELIGIBLE: { status: 422, message: 'That unit is not part of the vote “%s” (it lies outside its compound or building, or was registered after the vote opened).', 'zh-CN': '该房屋不在表决“%s”的范围内（不在本小区或本楼栋，或在表决开始后才登记）。' },
   OSG_ERR_ALREADY_VOTED: { status: 409, message: 'Unit %s has voted on this question already: one vote per owner (co-owners of a unit, and an owner of several units, cast one); a ballot is final.', 'zh-CN': '%s已经投过票：每位业主一票（共有人共投一票，同一业主的多套房屋共投一票），投票后不可更改。' },
   OSG_ERR_NOT_CONFIRMED: { status: 422, message: 'Confirm your vote: tick the box saying it is final once submitted.', 'zh-CN': '请勾选确认：投票提交后不可更改。' },
+  OSG_ERR_CLOSE_NOT_CONFIRMED: { status: 422, message: 'Tick the box confirming the close: voting ends, the ballots are counted by Civil Code Art. 278 and the result is published.', 'zh-CN': '请勾选确认结束表决：结束后不能再投票，将按民法典第二百七十八条计票并公示结果。' },
+  OSG_ERR_PUBLISH_NOT_CONFIRMED: { status: 422, message: 'Tick the box confirming publication: the candidates who passed are posted (name and building) and nominations and checks close.', 'zh-CN': '请勾选确认公布：通过审查的候选人（姓名和楼栋）将公示，之后不能再提名或审查。' },
   OSG_ERR_PHOTO_REQUIRED: { status: 422, message: 'A paper ballot is recorded with a photo of the signed ballot, uploaded by you.', 'zh-CN': '登记纸质选票必须上传本人拍摄的签名选票照片。' },
   OSG_ERR_UNKNOWN_RULE: { status: 500, message: 'Matter %s is mapped to rule "%s", which the city config does not define: fix plugins.owners-self-governance.', 'zh-CN': '表决事项%s对应的规则“%s”未定义，请修正城市配置。' },
   OSG_ERR_ELECTION_PUBLISHED: { status: 409, message: 'The vetted list of “%s” is published: nominations and checks are closed.', 'zh-CN': '“%s”的候选人审查结果已公布，不能再提名或审查。' },

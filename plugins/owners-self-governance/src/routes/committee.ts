@@ -123,7 +123,7 @@ export function committeeRoutes(app: PluginApp, ctx: PluginContext): void {
 
   app.post<{ Params: { id: string }; Body: { confirm: boolean } }>('/elections/:id/publish', { config: { policy: 'authenticated' }, schema: { ...doc('Publish the vetted list (name and building) once every item is checked'), params: idParams, body: publishSchema, response: { 201: created, ...writeErrors } } }, async (req, reply) => {
     const actor = requireActor(req);
-    if (!req.body.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], untickedConfirm);
+    if (!req.body.confirm) throw fail('OSG_ERR_PUBLISH_NOT_CONFIRMED', [], untickedConfirm);
     await writing(ctx, (env) => publish(env, actor, req.params.id));
     return reply.status(201).send({ id: req.params.id });
   });

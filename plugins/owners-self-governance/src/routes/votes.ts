@@ -74,7 +74,7 @@ export function voteRoutes(app: PluginApp, ctx: PluginContext): void {
 
   app.post<{ Params: { id: string }; Body: { confirm: boolean } }>('/votes/:id/close', { config: { policy: 'authenticated' }, schema: { ...doc('Close the vote, count it by Art. 278 and publish the outcome'), params: idParams, body: closeSchema, response: { 200: closedResult, ...writeErrors } } }, async (req) => {
     const actor = requireActor(req);
-    if (!req.body.confirm) throw fail('OSG_ERR_NOT_CONFIRMED', [], untickedConfirm);
+    if (!req.body.confirm) throw fail('OSG_ERR_CLOSE_NOT_CONFIRMED', [], untickedConfirm);
     const d = await writing(ctx, (env) => closeVote(env, actor, req.params.id));
     return { id: req.params.id, outcome: outcomeText(d), passed: d.passed, quorum: d.quorum };
   });
