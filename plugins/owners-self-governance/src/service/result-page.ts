@@ -9,9 +9,12 @@ export const escapeHtml = (s: unknown): string => String(s ?? '').replace(/[&<>"
 const style = `
   body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 1em auto; max-width: 48em; color: #222; line-height: 1.6; padding: 0 .6em; }
   h1 { font-size: 1.3em; margin-bottom: .2em; }
+  h2 { font-size: 1.1em; margin: 1.1em 0 .3em; }
   table { border-collapse: collapse; width: 100%; margin: .6em 0 1.2em; font-size: .92em; }
   th, td { border: 1px solid #999; padding: .3em .45em; text-align: left; vertical-align: top; }
   th { background: #f3f3f3; }
+  /* The verdict column (达到, 当选, 纸质票) reads as a word on a phone, not a letter a line. */
+  th:last-child, td:last-child { white-space: nowrap; }
   .met { color: #0a6b2b; font-weight: bold; }
   .unmet { color: #b00; font-weight: bold; }
   .outcome { font-size: 1.2em; }
