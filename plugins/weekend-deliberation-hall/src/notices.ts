@@ -5,8 +5,9 @@ import type { SessionRow } from './store/sessions.js';
 export const TOPIC_SCHEDULED = 'weekend-deliberation-hall.topic-scheduled';
 export const SESSION_EVE = 'weekend-deliberation-hall.session-eve';
 export const OWNERS_VOTE_CLOSED = 'weekend-deliberation-hall.owners-vote-closed';
+export const OWNERS_VOTE_RESULT = 'weekend-deliberation-hall.owners-vote-result';
 
-/** What the hall tells the residents whose topic is on a session's agenda, as data. */
+/** What the hall tells the residents whose topic is on a session's agenda or put to the owners, and the conveners who record the owners' vote, as data. */
 export const notices: NoticeKindDefinition[] = [
   {
     id: TOPIC_SCHEDULED,
@@ -38,6 +39,16 @@ export const notices: NoticeKindDefinition[] = [
     },
     defaultChannels: ['wecom', 'email'],
   },
+  {
+    id: OWNERS_VOTE_RESULT,
+    label: { 'zh-CN': '我的议题业主表决结果', en: "The owners' vote on my topic" },
+    vars: ['topic', 'outcome'],
+    template: {
+      title: { 'zh-CN': '业主表决结果：{topic}', en: "Owners' vote on your topic: {topic}" },
+      body: { 'zh-CN': '您提出的“{topic}”经业主表决{outcome}，社区将在议题中登记结果，进展可在议题中查看。', en: 'The owners\' vote on your topic "{topic}" {outcome}. The community will record the result on the topic, where you can follow it.' },
+    },
+    defaultChannels: ['sms', 'email'],
+  },
 ];
 
 const DAY = 24 * 3_600_000;
@@ -61,10 +72,16 @@ export async function cancelSessionEve(env: Env, topicId: string | number, sessi
   await env.ctx.cancelNotice(env.trx, { kind: SESSION_EVE, key: eveKey(topicId, sessionId) });
 }
 
-/** The owners' vote on a referred topic is counted: the convener who referred it records the outcome on the topic. */
+/** The owners' vote on a referred topic is counted: the conveners (`to`: the one who referred it and the others of the compound) record the outcome on the topic. */
 export async function tellOwnersVoteClosed(env: Env, topic: { id: string; title: string }, passed: boolean, to: string[]): Promise<void> {
   const vars = passed
     ? { topic: topic.title, outcome: { 'zh-CN': '通过', en: 'passed' }, step: { 'zh-CN': '业主表决通过', en: "Owners' vote passed" } }
     : { topic: topic.title, outcome: { 'zh-CN': '未通过', en: 'did not pass' }, step: { 'zh-CN': '业主表决未通过', en: "Owners' vote not passed" } };
   await env.ctx.notify(env.trx, { kind: OWNERS_VOTE_CLOSED, key: `topic:${topic.id}:owners-vote-closed`, to, vars, ticketId: topic.id });
+}
+
+/** The owners' vote on a referred topic is counted: the resident who raised the topic hears whether it passed, once per topic. */
+export async function tellReporterOwnersVote(env: Env, topic: { id: string; title: string }, passed: boolean, reporterId: string): Promise<void> {
+  const outcome = passed ? { 'zh-CN': '通过', en: 'passed' } : { 'zh-CN': '未通过', en: 'did not pass' };
+  await env.ctx.notify(env.trx, { kind: OWNERS_VOTE_RESULT, key: `topic:${topic.id}:owners-vote-result`, to: [reporterId], vars: { topic: topic.title, outcome }, ticketId: topic.id });
 }

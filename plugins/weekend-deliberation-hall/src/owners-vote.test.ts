@@ -106,6 +106,8 @@ for (const backend of testBackends()) {
       staff = await as('staff.yongfu');
       const inbox = ok(await staff.get('/api/notifications?limit=50')).items as { kind: string; title: { 'zh-CN': string }; ticketId?: string | null }[];
       expect(inbox.filter((n) => n.kind === 'weekend-deliberation-hall.owners-vote-closed').map((n) => n.title['zh-CN'])).toContain('业主表决已计票：1栋加装电梯');
+      const told = ok(await resident.get('/api/notifications?limit=50')).items as { kind: string; title: { 'zh-CN': string }; data: Record<string, unknown>; ticketId?: string | null }[];
+      expect(told.filter((n) => n.kind === 'weekend-deliberation-hall.owners-vote-result' && n.ticketId === lift.id).map((n) => n.title['zh-CN'])).toEqual(['业主表决结果：1栋加装电梯']);
       const wrong = await transition(staff, lift.id, 'owners-failed');
       expect(wrong.status).toBe(422);
       expect(wrong.body.code).toBe('WDH_ERR_OWNERS_VOTE_MISMATCH');
@@ -144,6 +146,43 @@ for (const backend of testBackends()) {
       expect((await step(staff, fund.id, 'owners-failed', { comment: '参与表决的业主不足三分之二。' })).state).toBe('not-adopted');
       const board = ok(await server.anonymous().get(`/api/public/plugins/weekend-deliberation-hall/owners-decisions?orgId=${hepan}`));
       expect((board.items as Record<string, string>[]).find((i) => i.title === '使用维修资金更换小区监控')).toMatchObject({ scope: '河畔家园', outcome: expect.stringContaining('未形成决定'), progress: '未通过' });
+    });
+
+    it('the counted vote is told, once, to every convener of the compound and, in their words, to the resident who raised the topic', async () => {
+      server.clock.set('2027-02-09T01:00:00Z');
+      const resident = await as('resident.hepan');
+      const park = await raise(resident, hepan, topic('使用维修资金改造停车棚', '公共设施'));
+      await step(await as('staff.yongfu'), park.id, 'accept', { data: { opinion: '动用维修资金须业主共同决定。' } });
+      // The compound's branch secretary may convene but not open owners' votes: the community secretary refers it.
+      await step(await as('secretary.yongfu'), park.id, 'refer-owners', { data: { matter: '使用建筑物及其附属设施的维修资金', days: 1 } });
+      server.clock.set('2027-02-10T01:30:00Z');
+      await runJobs();
+      await runJobs();
+      await runJobs(); // nothing left to do: a job that ran does not tell anyone twice
+
+      const noticesOf = async (username: string, kind: string) =>
+        (ok(await (await as(username)).get('/api/notifications?limit=100')).items as { kind: string; ticketId: string | null; title: { 'zh-CN': string; en: string } }[]).filter((n) => n.kind === kind && n.ticketId === park.id);
+      const closed = 'weekend-deliberation-hall.owners-vote-closed';
+      const result = 'weekend-deliberation-hall.owners-vote-result';
+      // The referrer, the other convener of the community, the compound's branch secretary: once each.
+      for (const username of ['secretary.yongfu', 'staff.yongfu', 'branch.hepan']) {
+        const mine = await noticesOf(username, closed);
+        expect(mine, username).toHaveLength(1);
+        expect(mine[0]!.title['zh-CN']).toBe('业主表决已计票：使用维修资金改造停车棚');
+        expect(await noticesOf(username, result), username).toHaveLength(0);
+      }
+      // Not the conveners of another community, not the city's administrator, not the resident.
+      for (const username of ['staff.shuguang', 'secretary.shuguang', 'admin', 'resident.hepan']) expect(await noticesOf(username, closed), username).toHaveLength(0);
+      // The resident hears the result, once, in the resident's kind.
+      const theirs = await noticesOf('resident.hepan', result);
+      expect(theirs).toHaveLength(1);
+      expect(theirs[0]!.title['zh-CN']).toBe('业主表决结果：使用维修资金改造停车棚');
+      for (const username of ['staff.shuguang', 'admin', 'branch.hepan']) expect(await noticesOf(username, result), username).toHaveLength(0);
+      const rows = await server.database.db.selectFrom('linli_notifications').select(['kind', 'person_id']).where('ticket_id', '=', Number(park.id)).where('kind', 'in', [closed, result]).execute();
+      expect(rows).toHaveLength(4);
+
+      // Any of them records the outcome: here the branch secretary, who did not refer it.
+      expect((await step(await as('branch.hepan'), park.id, 'owners-failed', { comment: '无业主参与表决。' })).state).toBe('not-adopted');
     });
 
     it('a convener of the hall who may not set up owners’ votes is refused by the owners’ plugin, and the step does not happen', async () => {

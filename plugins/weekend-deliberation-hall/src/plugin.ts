@@ -5,6 +5,7 @@ import { acceptForm, completeForm, declineForm, publicizeForm, scheduleTopicForm
 import { hooks } from './hooks.js';
 import { ownersPassedForm, referForm } from './forms/referral.js';
 import { referralTables } from './migrations/0002-referrals.js';
+import { referralReporter } from './migrations/0003-referral-reporter.js';
 import { onOwnersVoteClosed, OWNERS } from './service/referral.js';
 import { tables } from './migrations/0001-tables.js';
 import { init } from './init.js';
@@ -32,7 +33,7 @@ export const weekendDeliberationHallPlugin = definePlugin({
   optionalDependencies: [OWNERS],
   forms: [topicForm, acceptForm, declineForm, scheduleTopicForm, voteForm, superviseForm, completeForm, publicizeForm, sessionForm, participantsForm, recordForm, sessionVoteForm, referForm, ownersPassedForm],
   workflows: [topicWorkflow],
-  migrations: { '0001-tables': tables, '0002-referrals': referralTables },
+  migrations: { '0001-tables': tables, '0002-referrals': referralTables, '0003-referral-reporter': referralReporter },
   // The copied org paths follow an org moved on the org-tree page or by an import.
   orgPathColumns: [{ table: 'wdh_sessions', column: 'compound_path' }, { table: 'wdh_topics', column: 'compound_path' }],
   init,

@@ -2,10 +2,11 @@ import { ownersVotes, VOTE_CLOSED, type VoteClosedEvent } from '@linli/plugin-ow
 import { findOrg, pluginEnabled, type Actor, type PluginEventSubscription, type Ticket, type TransitionHookEvent, type TransitionVerdict } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { ownersMatterOf, type OwnersPassedData, type ReferData } from '../forms/referral.js';
-import { cancelSessionEve, tellOwnersVoteClosed } from '../notices.js';
+import { cancelSessionEve, tellOwnersVoteClosed, tellReporterOwnersVote } from '../notices.js';
+import { conveners } from '../permissions.js';
 import { settleItem } from '../store/agenda.js';
 import { hallAt } from '../store/halls.js';
-import { updateTopic } from '../store/topics.js';
+import { getTopic, updateTopic } from '../store/topics.js';
 import { envOf, personOf, type Env } from './env.js';
 
 export const OWNERS = 'owners-self-governance';
@@ -70,7 +71,7 @@ export async function referToOwners(env: Env, actor: Actor, ticket: Ticket, upda
     ...(data.days ? { days: data.days } : {}),
     origin: { ref: ticket.id, title: ticket.title },
   });
-  await env.db.insertInto('wdh_referrals').values({ ticket_id: id, vote_id: Number(voteId), matter, scope_name: scope.name, referred_by: personOf(actor), referred_at: env.now, passed: null, vote_closed_at: null, recorded_by: null, recorded_at: null }).execute();
+  await env.db.insertInto('wdh_referrals').values({ ticket_id: id, vote_id: Number(voteId), matter, scope_name: scope.name, referred_by: personOf(actor), referred_at: env.now, reporter_id: ticket.reporterId ? Number(ticket.reporterId) : null, passed: null, vote_closed_at: null, recorded_by: null, recorded_at: null }).execute();
   await updateTopic(env.db, updated);
 }
 
@@ -82,9 +83,12 @@ export async function recordOwnersOutcome(env: Env, actor: Actor, updated: Ticke
 
 /**
  * When an owners' vote this hall opened closes (by staff or by the clock),
- * its outcome goes on the topic's referral and whoever referred it hears to
- * take the next step. A job on the core's queue, once per vote; the topic's
- * step stays a person's (plugins mint no actors).
+ * its outcome goes on the topic's referral. Whoever referred it hears to take
+ * the next step, and so does everyone else who may take it for the compound
+ * (the community's conveners and the compound's branch secretary), so the
+ * topic does not wait on one person; the resident who raised the topic hears
+ * the result. A job on the core's queue, once per vote; the topic's step stays
+ * a person's (plugins mint no actors).
  */
 export const onOwnersVoteClosed: PluginEventSubscription<VoteClosedEvent> = {
   event: VOTE_CLOSED,
@@ -96,9 +100,39 @@ export const onOwnersVoteClosed: PluginEventSubscription<VoteClosedEvent> = {
       .set({ passed: payload.passed, vote_closed_at: env.now })
       .where('vote_id', '=', Number(payload.voteId))
       .where('ticket_id', '=', Number(payload.origin.ref))
-      .returning(['ticket_id', 'referred_by'])
+      .returning(['ticket_id', 'referred_by', 'reporter_id'])
       .executeTakeFirst();
     if (!referral) return;
-    await tellOwnersVoteClosed(env, { id: String(referral.ticket_id), title: payload.origin.title }, payload.passed, [String(referral.referred_by)]);
+    const topic = await getTopic(env.db, referral.ticket_id);
+    const others = topic ? await nextStepTakers(env, topic.compound_path) : [];
+    const to = [...new Set([String(referral.referred_by), ...others])];
+    const t = { id: String(referral.ticket_id), title: payload.origin.title };
+    await tellOwnersVoteClosed(env, t, payload.passed, to);
+    if (referral.reporter_id !== null) await tellReporterOwnersVote(env, t, payload.passed, String(referral.reporter_id));
   },
 };
+
+/** The roles that record a referred topic's outcome for its compound: the conveners (permissions.ts) but the city's administrators. */
+const stepRoles = conveners.map((r) => r.role).filter((r) => r !== 'admin');
+
+/**
+ * Who may take a referred topic's next step at a compound: the people holding
+ * a convener's role at the compound or an org above it (its community's staff
+ * and secretary, its branch secretary), each once. Administrators are left
+ * out: they may step in, but are not told of every vote.
+ */
+export async function nextStepTakers(env: Env, compoundPath: string): Promise<string[]> {
+  const rows = await env.db
+    .selectFrom('linli_role_assignments as r')
+    .innerJoin('linli_orgs as o', 'o.id', 'r.org_id')
+    .select('r.person_id')
+    .distinct()
+    .where('r.role', 'in', stepRoles)
+    .where('o.path', 'in', pathsUpTo(compoundPath))
+    .orderBy('r.person_id')
+    .execute();
+  return rows.map((r) => String(r.person_id));
+}
+
+/** '/1/4/17/' → ['/1/', '/1/4/', '/1/4/17/']: the org paths above and at a path. */
+const pathsUpTo = (path: string): string[] => path.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);

@@ -83,6 +83,8 @@ export interface ReferralsTable {
   scope_name: string;
   referred_by: number;
   referred_at: Date;
+  /** Who raised the topic, told the vote's result (migration 0003; null on referrals made before it). */
+  reporter_id: number | null;
   /** Set by the owners' vote-closed event: whether the owners passed it. */
   passed: boolean | null;
   vote_closed_at: Date | null;
