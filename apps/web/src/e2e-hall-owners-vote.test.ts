@@ -5,9 +5,10 @@
  * and refers it to the owners (交业主共同决定), picking the matter and the
  * building from lists; owners vote on their phones and the secretary records
  * paper ballots and closes the count, whose page names the topic it came
- * from; the vote-closed event's job records the outcome on the topic; the
- * convener records 业主表决通过 and the public board shows the topic beside
- * the owners' published result. Needs apps/web/dist and /usr/bin/chromium.
+ * from; the vote-closed event's job records the outcome on the topic and
+ * tells every convener of the compound and the resident; the branch
+ * secretary, who did not refer it, records 业主表决通过 from 消息 and the
+ * public board shows the topic beside the owners' published result. Needs apps/web/dist and /usr/bin/chromium.
  *
  * Hand count (河畔家园1栋: 12 units, 1211.16 m²): 101, 301 (89.56 each) and
  * 502 (112.30) online, 102, 202, 302 (112.30 each) and 201 (89.56) on paper,
@@ -109,9 +110,11 @@ describe.skipIf(!built)("a weekend-hall topic decided by an owners' vote in Chro
     const linli = city.server.app.linli;
     await linli.jobs.runDueJobs(linli.now());
 
-    // The convener who referred it is told, and from the notice records the outcome on the topic.
-    const convener = await city.as('staff.yongfu');
-    await convener.goto(`${base}/inbox`);
+    // Every convener of the compound is told, not only the one who referred it: the compound's
+    // branch secretary, who did not, finds the notice in 消息 and records the outcome from it.
+    const convener = await city.as('branch.hepan');
+    await openMenu(convener, '消息');
+    await convener.waitForURL(/\/inbox$/, wait);
     const told = convener.getByRole('button', { name: new RegExp(`业主表决已计票：${topic}`) });
     await visible(told);
     // The notice says what kind it is in words, not by its id.
@@ -126,6 +129,20 @@ describe.skipIf(!built)("a weekend-hall topic decided by an owners' vote in Chro
     await visible(convener.getByText('已完成「业主表决通过」'));
     await expect.poll(async () => (await convener.locator('.ticket-head .badge').textContent())?.trim(), wait).toBe('落实中');
     await city.shot(convener, 'hall-owners-passed');
+
+    // The convener who referred it was told as well.
+    const referrer = await city.as('staff.yongfu');
+    await referrer.goto(`${base}/inbox`);
+    await visible(referrer.getByRole('button', { name: new RegExp(`业主表决已计票：${topic}`) }));
+
+    // The resident who raised it hears the result in their own words, in 消息.
+    const raiser = await city.as('resident.hepan');
+    await raiser.goto(`${base}/inbox`);
+    const heard = raiser.getByRole('button', { name: new RegExp(`业主表决结果：${topic}`) });
+    await visible(heard);
+    await visible(heard.getByText('我的议题业主表决结果', { exact: true }));
+    expect(await raiser.getByRole('button', { name: /业主表决已计票/ }).count()).toBe(0);
+    await city.shot(raiser, 'hall-owners-resident-inbox', heard);
 
     // The public board: the topic with the owners' published result.
     const visitor = await city.blank('visitor');
