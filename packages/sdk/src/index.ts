@@ -13,6 +13,7 @@ export { publicDeclarationProblems, type PublicDataSource, type PublicField, typ
 export { lookup, orgPicker, money, type WebAction, type WebDownload, type WebFilter, type WebPortal, type WebVisibility, type LookupOptions } from './web.js';
 export { enumLabels } from './forms.js';
 export { findOrg, type CoreOrgRow } from './orgs.js';
+export { pathsAtAndAbove, peopleHolding, type HoldersQuery } from './people.js';
 export { responseRecord, withTables, type ResponseField, type CoreReadTables } from './schemas.js';
 export { requireActor, type RoutePolicy } from './request.js';
 export { defineErrors, LinliError, localize } from '@linli/core';

@@ -1,10 +1,10 @@
-import { localDateTime, parseId, type PluginHooks } from '@linli/sdk';
+import { localDateTime, parseId, peopleHolding, type PluginHooks } from '@linli/sdk';
 import { fail } from './errors.js';
 import type { CaseData } from './forms/case.js';
 import { unwatchMediation, watchDeadline } from './jobs.js';
 import { REFERRED } from './notices.js';
 import { isDesk, onTeam } from './permissions.js';
-import { getCase, insertCase, orgById, orgByPath, peopleAt, sessionCount, teamOf, updateCase } from './store/cases.js';
+import { getCase, insertCase, orgById, orgByPath, sessionCount, teamOf, updateCase } from './store/cases.js';
 import { typed } from './store/tables.js';
 import { CASE_WORKFLOW } from './workflows/case.js';
 
@@ -109,7 +109,7 @@ export const hooks: PluginHooks = {
       if (ticket.state === 'mediating' && updated.state !== 'mediating') await unwatchMediation(ctx, trx, ticket);
       await watchDeadline(ctx, trx, ticket.state, updated);
       if (change.action === 'refer') {
-        const to = (await peopleAt(db, Number(d.targetOrgId))).map(String);
+        const to = await peopleHolding(db, { orgIds: [String(d.targetOrgId)] });
         const compound = await orgByPath(db, c.compound_path);
         if (to.length) {
           await ctx.notify(trx, {

@@ -1,7 +1,7 @@
-import { localDateTime, type Kysely, type PluginContext, type PluginJobDefinition, type Ticket } from '@linli/sdk';
+import { localDateTime, peopleHolding, type Kysely, type PluginContext, type PluginJobDefinition, type Ticket } from '@linli/sdk';
 import { DUE_SOON, OVERDUE } from './notices.js';
 import { settingsOf, stateTitle } from './service/team.js';
-import { getCase, orgByPath, peopleAbove, peopleAt, teamOf } from './store/cases.js';
+import { getCase, orgByPath, teamOf } from './store/cases.js';
 import { typed } from './store/tables.js';
 import { intakeRoles } from './workflows/case.js';
 
@@ -17,10 +17,10 @@ async function answerable(trx: Kysely<any>, ticketId: number): Promise<string[]>
   const db = typed(trx);
   const c = await getCase(db, ticketId);
   if (!c) return [];
-  const team = (await teamOf(db, ticketId)).map((t) => t.person_id);
-  const desk = await peopleAbove(db, c.compound_path, intakeRoles);
-  const who = c.state === 'referred' && c.referral_org_id ? await peopleAt(db, c.referral_org_id) : c.state === 'mediating' ? [...team, ...desk] : [...desk, ...team];
-  return [...new Set(who)].map(String);
+  const team = (await teamOf(db, ticketId)).map((t) => String(t.person_id));
+  const desk = await peopleHolding(db, { roles: intakeRoles, atOrAbove: c.compound_path });
+  const who = c.state === 'referred' && c.referral_org_id ? await peopleHolding(db, { orgIds: [c.referral_org_id] }) : c.state === 'mediating' ? [...team, ...desk] : [...desk, ...team];
+  return [...new Set(who)];
 }
 
 /**

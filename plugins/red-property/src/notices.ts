@@ -1,4 +1,4 @@
-import { localDateTime, type Kysely, type NoticeKindDefinition, type PluginContext, type Ticket } from '@linli/sdk';
+import { localDateTime, peopleHolding, type Kysely, type NoticeKindDefinition, type PluginContext, type Ticket } from '@linli/sdk';
 
 export const RESPONSE_DUE = 'red-property.response-due';
 
@@ -25,12 +25,12 @@ const HOURS_BEFORE = 2;
  */
 export async function remindResponseDue(ctx: PluginContext, trx: Kysely<any>, ticket: Ticket, companyOrgId: string, compoundName: string): Promise<void> {
   if (!ticket.deadline) return;
-  const rows = await trx.selectFrom('linli_role_assignments').select('person_id').distinct().where('org_id', '=', Number(companyOrgId)).execute();
-  if (rows.length === 0) return;
+  const to = await peopleHolding(trx, { orgIds: [companyOrgId] });
+  if (to.length === 0) return;
   await ctx.notify(trx, {
     kind: RESPONSE_DUE,
     key: `complaint:${ticket.id}:${ticket.deadline.toISOString()}`,
-    to: rows.map((r: { person_id: number }) => String(r.person_id)),
+    to,
     vars: { compound: compoundName, due: localDateTime(ticket.deadline, ctx.deployment.calendar.utcOffsetHours) },
     ticketId: ticket.id,
     at: new Date(ticket.deadline.getTime() - HOURS_BEFORE * 3_600_000),

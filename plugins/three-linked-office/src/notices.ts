@@ -1,4 +1,4 @@
-import type { NoticeKindDefinition } from '@linli/sdk';
+import { peopleHolding, type NoticeKindDefinition } from '@linli/sdk';
 import type { Env } from './service/env.js';
 import type { MeetingRow } from './store/meetings.js';
 import type { Office } from './store/offices.js';
@@ -29,13 +29,13 @@ const DAY = 24 * 3_600_000;
  */
 export async function remindMeetingEve(env: Env, office: Office, meeting: MeetingRow): Promise<void> {
   const orgIds = [...Object.values(office.parties), ...(office.partyCommittee ? [office.partyCommittee] : [])].map((o) => Number(o.id));
-  const rows = await env.trx.selectFrom('linli_role_assignments').select('person_id').distinct().where('org_id', 'in', orgIds).execute();
-  if (rows.length === 0) return;
+  const to = await peopleHolding(env.trx, { orgIds });
+  if (to.length === 0) return;
   const at = new Date(meeting.scheduled_at.getTime() - DAY);
   await env.ctx.notify(env.trx, {
     kind: MEETING_EVE,
     key: eveKey(meeting),
-    to: rows.map((r: { person_id: number }) => String(r.person_id)),
+    to,
     vars: { compound: office.compound.name, date: meeting.meeting_date, time: meeting.meeting_time, place: meeting.place ?? office.compound.name },
     at,
   });

@@ -1,4 +1,3 @@
-import { sql } from '@linli/sdk';
 import type { CasesTable, Db, SessionsTable, TeamTable } from './tables.js';
 
 export type CaseRow = CasesTable;
@@ -74,24 +73,6 @@ export async function teamsOf(db: Db, ticketIds: number[]): Promise<Map<number, 
     .execute();
   for (const r of rows) out.set(r.ticket_id, [...(out.get(r.ticket_id) ?? []), r]);
   return out;
-}
-
-/** People holding one of `roles` at an org whose path the compound lies under (its community's desk). */
-export async function peopleAbove(db: Db, compoundPath: string, roles: readonly string[]): Promise<number[]> {
-  const rows = await db
-    .selectFrom('linli_role_assignments as ra')
-    .innerJoin('linli_orgs as o', 'o.id', 'ra.org_id')
-    .select('ra.person_id')
-    .distinct()
-    .where('ra.role', 'in', [...roles])
-    .where(sql<boolean>`${compoundPath} like ${sql.ref('o.path')} || '%'`)
-    .execute();
-  return rows.map((r) => r.person_id);
-}
-
-export async function peopleAt(db: Db, orgId: number): Promise<number[]> {
-  const rows = await db.selectFrom('linli_role_assignments').select('person_id').distinct().where('org_id', '=', orgId).execute();
-  return rows.map((r) => r.person_id);
 }
 
 export const orgById = (db: Db, id: number) => db.selectFrom('linli_orgs').select(['id', 'key', 'type', 'kind', 'name', 'path', 'parent_id']).where('id', '=', id).executeTakeFirst();

@@ -1,3 +1,4 @@
+import { pathsAtAndAbove } from '@linli/sdk';
 import { termState } from '../committee.js';
 import { personOfRecords } from '../owner-identity.js';
 import type { CommitteeRole } from '../store/tables.js';
@@ -34,8 +35,6 @@ export interface RemovalEffects {
   candidacies: CandidacyEffect[];
 }
 
-/** '/1/4/17/' → ['/1/', '/1/4/', '/1/4/17/']: the org paths at and above a path (the compound is one of them). */
-const ancestors = (path: string): string[] => path.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
 
 /**
  * What taking this owner record off the roll does to the owners' committee:
@@ -63,7 +62,7 @@ export async function removalEffects(env: Pick<Env, 'db' | 'now'>, ownerId: numb
     .where('w.id', '=', ownerId)
     .executeTakeFirst();
   if (!owner) return none;
-  const paths = ancestors(owner.buildingPath);
+  const paths = pathsAtAndAbove(owner.buildingPath);
   if (opts.lock) {
     // Locks first, reads after (each read then sees what a transaction we waited for committed): the compound's
     // elections (nominating and seating lock them too) and its committees (a role being set locks it).

@@ -1,4 +1,4 @@
-import { localDateTime, type NoticeKindDefinition } from '@linli/sdk';
+import { localDateTime, peopleHolding, type NoticeKindDefinition } from '@linli/sdk';
 import { conveners } from '../permissions.js';
 import type { Env } from './env.js';
 
@@ -39,19 +39,10 @@ export async function tellCheckers(env: Env, c: { candidateId: number; election:
   const byOrg = new Map<number | null, number>();
   for (const i of c.items) byOrg.set(i.checkerOrgId, (byOrg.get(i.checkerOrgId) ?? 0) + 1);
   for (const [orgId, count] of byOrg) {
-    const people =
+    const to =
       orgId !== null
-        ? await env.db.selectFrom('linli_role_assignments').select('person_id').distinct().where('org_id', '=', orgId).execute()
-        : await env.db
-            .selectFrom('linli_role_assignments as r')
-            .innerJoin('linli_orgs as o', 'o.id', 'r.org_id')
-            .select('r.person_id')
-            .distinct()
-            .where('r.role', 'in', conveners.filter((x) => x !== 'admin'))
-            .where('o.type', '=', 'community')
-            .where('o.path', 'in', ancestors(c.compoundPath))
-            .execute();
-    const to = people.map((p) => String(p.person_id));
+        ? await peopleHolding(env.db, { orgIds: [orgId] })
+        : await peopleHolding(env.db, { roles: conveners.filter((x) => x !== 'admin'), atOrAbove: c.compoundPath, orgType: 'community' });
     if (!to.length) continue;
     const key = checkerKey(c.candidateId, orgId);
     await env.ctx.notify(env.trx, { kind: VETTING_ASSIGNED, key, to, vars: { election: c.election, count, due } });
@@ -60,9 +51,6 @@ export async function tellCheckers(env: Env, c: { candidateId: number; election:
 }
 
 const checkerKey = (candidateId: number, orgId: number | null) => `candidate:${candidateId}:org:${orgId ?? 'community'}`;
-
-/** '/1/4/17/' → ['/1/', '/1/4/', '/1/4/17/']: the org paths above and at a path. */
-const ancestors = (path: string): string[] => path.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
 
 /** A checker that has answered all its items of a candidate is not reminded of them. */
 export async function cancelReminderIfDone(env: Env, candidateId: number, orgId: number | null): Promise<void> {

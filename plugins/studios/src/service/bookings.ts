@@ -1,4 +1,4 @@
-import { localDateTime, notFound, parseId, personIdOf, type Actor } from '@linli/sdk';
+import { localDateTime, notFound, parseId, peopleHolding, personIdOf, type Actor } from '@linli/sdk';
 import { fail } from '../errors.js';
 import type { AnswerInput, BookInput, CancelInput, RateInput } from '../forms/resident.js';
 import type { ConfirmInput, NoShowInput, ProposeInput, RecordInput } from '../forms/staff.js';
@@ -86,15 +86,9 @@ async function notTwice(env: Env, person: number, studio: Studio, session: Sessi
 
 /** The studio's staff hear of a new booking at once. */
 async function tellStaff(env: Env, studio: Studio, session: SessionRef, bookingId: number): Promise<void> {
-  const rows = await env.db
-    .selectFrom('linli_role_assignments')
-    .select('person_id')
-    .distinct()
-    .where('org_id', '=', studio.communityOrgId)
-    .where('role', 'in', env.settings.staffRoles)
-    .execute();
-  if (!rows.length) return;
-  await env.ctx.notify(env.trx, { kind: BOOKED, key: `booked:${bookingId}`, to: rows.map((r) => String(r.person_id)), vars: { studio: studio.name, time: session.label } });
+  const to = await peopleHolding(env.db, { orgIds: [studio.communityOrgId], roles: env.settings.staffRoles });
+  if (!to.length) return;
+  await env.ctx.notify(env.trx, { kind: BOOKED, key: `booked:${bookingId}`, to, vars: { studio: studio.name, time: session.label } });
 }
 
 /** A booking the actor may act on as the studio's staff, locked; otherwise 404 (out of sight) or 403 (seen but not theirs to run). */

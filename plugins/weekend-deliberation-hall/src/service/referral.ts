@@ -1,5 +1,5 @@
 import { ownersVotes, VOTE_CLOSED, type VoteClosedEvent } from '@linli/plugin-owners-self-governance';
-import { findOrg, pluginEnabled, type Actor, type PluginEventSubscription, type Ticket, type TransitionHookEvent, type TransitionVerdict } from '@linli/sdk';
+import { findOrg, peopleHolding, pluginEnabled, type Actor, type PluginEventSubscription, type Ticket, type TransitionHookEvent, type TransitionVerdict } from '@linli/sdk';
 import { fail } from '../errors.js';
 import { ownersMatterOf, type OwnersPassedData, type ReferData } from '../forms/referral.js';
 import { cancelSessionEve, tellOwnersVoteClosed, tellReporterOwnersVote } from '../notices.js';
@@ -121,18 +121,4 @@ const stepRoles = conveners.map((r) => r.role).filter((r) => r !== 'admin');
  * and secretary, its branch secretary), each once. Administrators are left
  * out: they may step in, but are not told of every vote.
  */
-export async function nextStepTakers(env: Env, compoundPath: string): Promise<string[]> {
-  const rows = await env.db
-    .selectFrom('linli_role_assignments as r')
-    .innerJoin('linli_orgs as o', 'o.id', 'r.org_id')
-    .select('r.person_id')
-    .distinct()
-    .where('r.role', 'in', stepRoles)
-    .where('o.path', 'in', pathsUpTo(compoundPath))
-    .orderBy('r.person_id')
-    .execute();
-  return rows.map((r) => String(r.person_id));
-}
-
-/** '/1/4/17/' → ['/1/', '/1/4/', '/1/4/17/']: the org paths above and at a path. */
-const pathsUpTo = (path: string): string[] => path.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
+export const nextStepTakers = (env: Env, compoundPath: string): Promise<string[]> => peopleHolding(env.db, { roles: stepRoles, atOrAbove: compoundPath });
