@@ -47,17 +47,20 @@ for (const backend of testBackends()) {
         ['manager', 'property_staff', 'wuye'],
         ['both', 'community_staff', 'yongfu'],
         ['both', 'community_secretary', 'yongfu'],
+        ['gone', 'community_staff', 'yongfu'],
       ];
       for (const [who, role, at] of grants) {
         person[who] ??= String((await db.insertInto('linli_people').values({ username: who, display_name: who }).returning('id').executeTakeFirstOrThrow()).id);
         await db.insertInto('linli_role_assignments').values({ person_id: Number(person[who]), role, org_id: org[at]!.id }).execute();
       }
+      // A staff member who left: the account is disabled, the grant still on record.
+      await db.updateTable('linli_people').set({ disabled_at: new Date() }).where('username', '=', 'gone').execute();
     });
     afterAll(() => close?.());
 
     const ids = (...who: string[]) => who.map((w) => person[w]!).sort((a, b) => Number(a) - Number(b));
 
-    it('finds the holders of roles at a compound and above it, each once, and nobody beside it', async () => {
+    it('finds the holders of roles at a compound and above it, each once, and nobody beside it or disabled', async () => {
       const roles = ['community_secretary', 'community_staff', 'branch_secretary'];
       expect(await peopleHolding(db, { roles, atOrAbove: org.hepan!.path })).toEqual(ids('secretary', 'staff', 'branch', 'both'));
       // Any role: the city's administrator holds one above the compound too; the other community and the company do not count.

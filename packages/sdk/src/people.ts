@@ -25,7 +25,8 @@ export interface HoldersQuery {
  * The people who hold a role where a plugin needs someone to act or hear
  * (the desk of a community, the staff of a property company, whoever may take
  * a topic's next step), each once, as person ids in the form `ctx.notify`'s
- * `to` takes, in id order. Reads the core's role grants (`linli_role_assignments`),
+ * `to` takes, in id order; accounts an administrator disabled are left out
+ * (nobody is told to act who can no longer log in). Reads the core's role grants (`linli_role_assignments`),
  * which plugins may read, never write. One of `orgIds` or `atOrAbove` is
  * required: "everyone holding a role anywhere" is never what a notice means.
  *
@@ -40,7 +41,13 @@ export async function peopleHolding(db: Kysely<any>, q: HoldersQuery): Promise<s
   if (q.roles && !q.roles.length) return [];
   const above = q.atOrAbove === undefined ? undefined : pathsAtAndAbove(q.atOrAbove);
   if (above && !above.length) return [];
-  let query = (db as Kysely<CoreReadTables>).selectFrom('linli_role_assignments as r').innerJoin('linli_orgs as o', 'o.id', 'r.org_id').select('r.person_id').distinct();
+  let query = (db as Kysely<CoreReadTables & { linli_people: { disabled_at: Date | null } }>)
+    .selectFrom('linli_role_assignments as r')
+    .innerJoin('linli_orgs as o', 'o.id', 'r.org_id')
+    .innerJoin('linli_people as p', 'p.id', 'r.person_id')
+    .select('r.person_id')
+    .distinct()
+    .where('p.disabled_at', 'is', null);
   if (q.orgIds) query = query.where('r.org_id', 'in', orgIds);
   if (above) query = query.where('o.path', 'in', above);
   if (q.roles) query = query.where('r.role', 'in', [...q.roles]);
