@@ -13,7 +13,7 @@ import { disputeMediationPlugin } from '@linli/plugin-dispute-mediation';
 import { gridRequestsPlugin } from '@linli/plugin-grid-requests';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { built, openFromQueue, startCity, visible, wait, type City } from './e2e/harness';
+import { built, openFromQueue, openMenu, startCity, visible, wait, type City } from './e2e/harness';
 import { gradientPng } from './e2e/png';
 
 const fees = '2栋业主与物业物业费纠纷';
@@ -27,11 +27,6 @@ describe.skipIf(!built)('dispute mediation in Chromium', () => {
     city = await startCity([gridRequestsPlugin, disputeMediationPlugin]);
   }, 240_000);
   afterAll(async () => city?.close(), 60_000);
-
-  async function openMenu(page: Page, entry: string) {
-    await page.getByRole('link', { name: '更多' }).click();
-    await page.getByRole('link', { name: new RegExp(`^${entry}`) }).click();
-  }
 
   /** 上报 → 物业纠纷调解, at 河畔家园: the parties by kind, name and phone, the amount in yuan. */
   async function takeIn(page: Page, title: string, amount: string) {

@@ -176,8 +176,12 @@ export async function fileGridRequest(page: Page, r: { title: string; category: 
   return page.url();
 }
 
-/** Opens a menu entry as a phone user does: 更多, then the entry (its name, then its plugin's group). */
+/**
+ * Opens a menu entry as a phone user does: 更多, then the entry (its name, then its plugin's group),
+ * in the page's list — not the top bar's bell, whose name (消息（3 条未读）) starts like the 消息 entry.
+ */
 export async function openMenu(page: Page, entry: string): Promise<void> {
   await page.getByRole('link', { name: '更多' }).click();
-  await page.getByRole('link', { name: new RegExp(`^${entry}`) }).click();
+  await page.waitForURL(/\/more$/, wait);
+  await page.getByRole('main').getByRole('link', { name: new RegExp(`^${entry}`) }).click();
 }
