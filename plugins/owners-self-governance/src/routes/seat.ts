@@ -24,12 +24,13 @@ export function seatRoutes(app: PluginApp, ctx: PluginContext): void {
     const offset = ctx.deployment.calendar.utcOffsetHours;
     const committees = (await latestCommittees(env.db, '/')).filter((c) => canOversee(actor, c.compoundPath));
     const members = await membersOf(env.db, committees.map((c) => c.id), { withEnded: true });
+    const sittingIn = new Map<number, number>();
+    for (const m of members) if (m.endedAt === null) sittingIn.set(m.committeeId, (sittingIn.get(m.committeeId) ?? 0) + 1);
     return {
       items: members.map((m) => {
         const c = committees.find((x) => x.id === m.committeeId)!;
         const state = termState(c.termEnd, env.now);
-        const sitting = members.filter((x) => x.committeeId === c.id && x.endedAt === null).length;
-        const staff = staffing(sitting, c.seats, env.settings.committeeMinMembers);
+        const staff = staffing(sittingIn.get(c.id) ?? 0, c.seats, env.settings.committeeMinMembers);
         const ended = m.endedAt !== null;
         return {
           id: String(m.id),

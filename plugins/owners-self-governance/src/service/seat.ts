@@ -35,13 +35,13 @@ export async function lockElection(env: Pick<Env, 'db'>, electionId: number): Pr
  * seat is tied), on a slate vote (opened before 0006) the whole slate. A new
  * committee of the compound (replacing any earlier one), its term from now
  * for the configured years, every member a 委员 until the community records
- * the roles of its first meeting. Called in the closing transaction.
+ * the roles of its first meeting. Called in the closing transaction, after
+ * the count, with the election locked (closeVote and closeIfDue lock it first).
  */
 export async function seatIfElected(env: Env, vote: Pick<VoteRow, 'id' | 'scopeOrgId' | 'scopePath'>, result: Decision): Promise<number | undefined> {
   if (!result.passed) return undefined;
   const row = await env.db.selectFrom('owners_self_governance_votes').select('election_id').where('id', '=', vote.id).executeTakeFirst();
   if (!row?.election_id) return undefined;
-  await lockElection(env, row.election_id);
   const elected = result.election?.candidates.filter((c) => c.elected).map((c) => c.candidateId);
   const slate = (await slateOf(env, row.election_id)).filter((k) => !elected || elected.includes(k.candidateId));
   const termEnd = new Date(env.now);
