@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { FormRegistry } from '../forms/registry.js';
 import { LinliError } from '../errors.js';
 import { defaultRoles } from '../org/defaults.js';
 import { available, cityConfig, loose, plugin, workflow } from '../test-fixtures.js';
@@ -44,6 +45,20 @@ describe('loadDeployment', () => {
     expect(caught(() => load({ criteria: [''] })).details).toEqual([
       expect.objectContaining({ path: '/plugins/scores', message: 'plugin "scores" could not build its forms from these options: a criterion needs a name' }),
     ]);
+  });
+
+  it('compiles each form once: the deployment serves with the registry its check built', () => {
+    const raw = cityConfig();
+    raw.plugins = { 'volunteer-points': {} };
+    const register = vi.spyOn(FormRegistry.prototype, 'register');
+    try {
+      const d = loadDeployment(raw, { file: FILE, available: available(pluginWithForms()), sdkVersion: '0.1.0' });
+      const ids = d.forms.list().map((f) => f.id).sort();
+      expect(ids).toEqual(expect.arrayContaining(['points.wish', 'test.intake']));
+      expect(register.mock.calls.map(([f]) => f.id).sort()).toEqual(ids);
+    } finally {
+      register.mockRestore();
+    }
   });
 
   it('composes a valid config with its plugins', () => {
